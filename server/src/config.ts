@@ -1,0 +1,85 @@
+import path from 'node:path';
+
+/** Everything the hub reads from its environment, parsed once at start-up. */
+export interface HubConfig {
+  /** Directory for the embedded SQLite database, the embedded Temporal store and caches. */
+  dataDir: string;
+  /** PostgreSQL connection string; when unset the hub uses SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Path of the SQLite file (only used without `databaseUrl`). */
+  sqlitePath: string;
+  port: number;
+  host: string;
+  /** `host:port` of a Temporal frontend; when unset an embedded dev server is started. */
+  temporalAddress: string | undefined;
+  temporalNamespace: string;
+  temporalTaskQueue: string;
+  /** Explicit path of the `temporal` CLI binary used for the embedded dev server. */
+  temporalCliPath: string | undefined;
+  temporalDevPort: number;
+  temporalUiPort: number;
+  /** Run the Temporal worker inside the API process (default) or only in `npm run worker`. */
+  runWorker: boolean;
+  /** Load the demo dataset into an empty database on start. */
+  seedDemo: boolean;
+  /** How often the reconciler looks for accepted feedback whose workflow never started. */
+  reconcileIntervalMs: number;
+  /** Largest accepted HTTP request body. */
+  maxBodyBytes: number;
+  /** Serve the built web client from this directory at `/`. */
+  webDistDir: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const dataDir = path.resolve(env.CX_DATA_DIR ?? path.join(projectRoot, '.data'));
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  }
+  return {
+    dataDir,
+    databaseUrl: blankToUndefined(env.DATABASE_URL),
+    sqlitePath: path.join(dataDir, 'hub.sqlite'),
+    port: int(env, 'PORT', 4000),
+    host: env.HOST ?? '127.0.0.1',
+    temporalAddress: blankToUndefined(env.TEMPORAL_ADDRESS),
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    temporalTaskQueue: env.TEMPORAL_TASK_QUEUE ?? 'cx-hub',
+    temporalCliPath: blankToUndefined(env.TEMPORAL_CLI_PATH),
+    temporalDevPort: int(env, 'TEMPORAL_DEV_PORT', 7233),
+    temporalUiPort: int(env, 'TEMPORAL_UI_PORT', 8233),
+    runWorker: bool(env, 'CX_RUN_WORKER', true),
+    seedDemo: bool(env, 'CX_SEED_DEMO', true),
+    reconcileIntervalMs: int(env, 'CX_RECONCILE_INTERVAL_MS', 5000),
+    maxBodyBytes: int(env, 'CX_MAX_BODY_BYTES', 2 * 1024 * 1024),
+    webDistDir: path.resolve(env.CX_WEB_DIST ?? path.join(projectRoot, 'web', 'dist')),
+    logLevel: logLevel as HubConfig['logLevel'],
+  };
+}
+
+export { projectRoot };

@@ -1,0 +1,58 @@
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { AdvisoryCouncil } from '../modules/client/advisory-council.entity.js';
+import { ClientAccount } from '../modules/client/client-account.entity.js';
+import { Contact } from '../modules/client/contact.entity.js';
+import { CouncilMember } from '../modules/client/council-member.entity.js';
+import { Segment } from '../modules/client/segment.entity.js';
+import { TransactionalFigures } from '../modules/client/transactional-figures.entity.js';
+import { FeedbackItem } from '../modules/feedback/feedback-item.entity.js';
+import { Analysis } from '../modules/initiative/analysis.entity.js';
+import { CouncilReview } from '../modules/initiative/council-review.entity.js';
+import { InitiativeTarget } from '../modules/initiative/initiative-target.entity.js';
+import { InitiativeTask } from '../modules/initiative/initiative-task.entity.js';
+import { Initiative } from '../modules/initiative/initiative.entity.js';
+import { ProcessClass } from '../modules/journey/process-class.entity.js';
+import { Touchpoint } from '../modules/journey/touchpoint.entity.js';
+import { MaturityAssessment } from '../modules/maturity/maturity-assessment.entity.js';
+import { MetricDefinition } from '../modules/metric/metric-definition.entity.js';
+import { MetricObservation } from '../modules/metric/metric-observation.entity.js';
+import { ClientNotification } from '../modules/notification/client-notification.entity.js';
+import { Department } from '../modules/organisation/department.entity.js';
+import { User } from '../modules/organisation/user.entity.js';
+import { SpecialRequirement } from '../modules/requirement/special-requirement.entity.js';
+import { Questionnaire } from '../modules/survey/questionnaire.entity.js';
+import { SurveyCampaign } from '../modules/survey/survey-campaign.entity.js';
+import { ImportanceWeight } from '../modules/value/importance-weight.entity.js';
+import { ValueFactor } from '../modules/value/value-factor.entity.js';
+import { WeightSet } from '../modules/value/weight-set.entity.js';
+
+/** Every persisted entity; the ORM, the migration generator and the tests use this list. */
+export const allEntities = [
+  Department,
+  User,
+  Segment,
+  ClientAccount,
+  Contact,
+  TransactionalFigures,
+  AdvisoryCouncil,
+  CouncilMember,
+  ProcessClass,
+  Touchpoint,
+  ValueFactor,
+  WeightSet,
+  ImportanceWeight,
+  MetricDefinition,
+  MetricObservation,
+  Questionnaire,
+  SurveyCampaign,
+  FeedbackItem,
+  SpecialRequirement,
+  Analysis,
+  Initiative,
+  InitiativeTarget,
+  InitiativeTask,
+  CouncilReview,
+  ClientNotification,
+  MaturityAssessment,
+  AuditEvent,
+];

@@ -1,0 +1,28 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { uuidv7 } from '../../db/ids.js';
+import { ClientAccount } from './client-account.entity.js';
+import { RespondentClass } from './client.enums.js';
+
+const ContactSchema = defineEntity({
+  name: 'Contact',
+  tableName: 'contact',
+  uniques: [{ properties: ['account', 'email'] }],
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    externalId: p.string().length(200).nullable().unique(),
+    account: () => p.manyToOne(ClientAccount).index(),
+    name: p.string().length(200),
+    email: p.string().length(320).nullable(),
+    phone: p.string().length(64).nullable(),
+    position: p.string().length(200).nullable(),
+    respondentClass: p.enum(() => RespondentClass),
+    /** Language for notifications to this person: `ru` or `en`. */
+    locale: p.string().length(8).default('en'),
+    active: p.boolean().default(true),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export class Contact extends ContactSchema.class {}
+ContactSchema.setClass(Contact);
+export { ContactSchema };

@@ -1,0 +1,16 @@
+export enum NotificationKind {
+  /** "We received your feedback and took it into work." */
+  FEEDBACK_ACKNOWLEDGEMENT = 'FEEDBACK_ACKNOWLEDGEMENT',
+  /** "You said, we did": a milestone of a client-visible initiative. */
+  INITIATIVE_PROGRESS = 'INITIATIVE_PROGRESS',
+  COUNCIL_REVIEW_REQUEST = 'COUNCIL_REVIEW_REQUEST',
+  SURVEY_INVITATION = 'SURVEY_INVITATION',
+}
+
+export enum DeliveryStatus {
+  PENDING = 'PENDING',
+  SENT = 'SENT',
+  FAILED = 'FAILED',
+  /** Nothing to deliver to (e.g. the contact has no e-mail); kept for the record. */
+  SKIPPED = 'SKIPPED',
+}
