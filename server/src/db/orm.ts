@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MikroORM as SqliteORM } from '@mikro-orm/sqlite';
-import { MikroORM as PostgresORM } from '@mikro-orm/postgresql';
+import { MikroORM as PostgresORM, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager, AbstractSqlDriver } from '@mikro-orm/sql';
@@ -24,10 +24,7 @@ export interface DbOptions {
 export type Dialect = 'sqlite' | 'postgresql';
 
 export function dialectOf(orm: Orm): Dialect {
-  return orm.config.get('driver').name === 'PostgreSqlDriver' ||
-    orm.em.getPlatform().constructor.name.startsWith('PostgreSql')
-    ? 'postgresql'
-    : 'sqlite';
+  return orm.em.getPlatform() instanceof PostgreSqlPlatform ? 'postgresql' : 'sqlite';
 }
 
 function baseOptions(opts: DbOptions): Partial<Options> {

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler } from 'express';
+import type { ApolloServer } from '@apollo/server';
+import { createApolloServer } from './graphql/apollo.js';
+import { RequestContext, type AppDeps } from './graphql/context.js';
+import { ErrorCode } from './graphql/errors.js';
+
+export interface HubHttpServer {
+  server: http.Server;
+  apollo: ApolloServer<RequestContext>;
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Oversized or malformed bodies still get a GraphQL-shaped, typed error. */
+const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
+  if (error.type === 'entity.too.large') {
+    res.status(413).json({
+      errors: [
+        {
+          message: 'The request is too large. Send at most the configured request size (CX_MAX_BODY_BYTES).',
+          extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, reason: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
+    });
+    return;
+  }
+  if (error.type === 'entity.parse.failed') {
+    res.status(400).json({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+    });
+    return;
+  }
+  next(error);
+};
+
+export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  const apollo = await createApolloServer({
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await deps.orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: deps.config.maxBodyBytes }),
+    bodyErrors,
+    expressMiddleware(apollo, { context: async () => new RequestContext(deps) }),
+  );
+
+  const webDir = deps.config.webDistDir;
+  if (fs.existsSync(path.join(webDir, 'index.html'))) {
+    app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+    // Client-side routes fall back to the app shell.
+    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => {
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(path.join(webDir, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The web client is not built yet: run `npm run build`. The API is at /graphql.');
+    });
+  }
+
+  return {
+    server,
+    apollo,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

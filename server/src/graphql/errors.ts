@@ -1,0 +1,153 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ValidationError } from 'class-validator';
+import {
+  ForeignKeyConstraintViolationException,
+  NotFoundError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+
+/** The `extensions.code` values a client can rely on. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  FORBIDDEN = 'FORBIDDEN',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/**
+ * An expected failure of a domain operation. `reason` is the module's own code
+ * (e.g. `ACCOUNT_NOT_FOUND`), `code` the transport-level class it maps to.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly reason: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/**
+ * Declares a module's error codes and the class each maps to, and returns the
+ * factory the module throws with: `throw feedbackError('ACCOUNT_NOT_FOUND', '…')`.
+ */
+export function defineErrors<Reason extends string>(table: Record<Reason, ErrorCode>) {
+  const factory = (reason: Reason, message: string, field?: string) =>
+    new DomainError(table[reason], reason, message, field);
+  factory.table = table;
+  return factory;
+}
+
+export const commonError = defineErrors({
+  INVALID_ID: ErrorCode.BAD_USER_INPUT,
+  INVALID_CURSOR: ErrorCode.BAD_USER_INPUT,
+  PAGE_TOO_LARGE: ErrorCode.BAD_USER_INPUT,
+  VALIDATION_FAILED: ErrorCode.BAD_USER_INPUT,
+  NOT_FOUND: ErrorCode.NOT_FOUND,
+  DUPLICATE: ErrorCode.CONFLICT,
+  REFERENCED: ErrorCode.CONFLICT,
+  PAYLOAD_TOO_LARGE: ErrorCode.PAYLOAD_TOO_LARGE,
+});
+
+function describeValidation(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => {
+    const pathName = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) =>
+      m.startsWith(e.property) ? `${pathName}${m.slice(e.property.length)}` : `${pathName}: ${m}`,
+    );
+    return [...own, ...describeValidation(e.children ?? [], pathName)];
+  });
+}
+
+interface GraphQLErrorLike {
+  message: string;
+  originalError?: unknown;
+  path?: readonly (string | number)[];
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * graphql-js ships CJS and ESM builds; Apollo and our code may hold different copies,
+ * so GraphQL errors are recognised by shape, never by `instanceof`.
+ */
+function isGraphQLErrorLike(error: unknown): error is GraphQLErrorLike {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'locations' in error &&
+    'extensions' in error &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+function isArgumentValidationError(error: unknown): error is { extensions: { validationErrors: ValidationError[] } } {
+  return (
+    isGraphQLErrorLike(error) &&
+    Array.isArray((error.extensions as { validationErrors?: unknown } | undefined)?.validationErrors)
+  );
+}
+
+/**
+ * The one place where any thrown error becomes what a GraphQL client sees.
+ * Unknown errors are logged and masked: no stack, no SQL, no ids of other rows.
+ */
+export function toGraphQLError(error: unknown, log: (e: unknown) => void = console.error): GraphQLError {
+  const wrapper = isGraphQLErrorLike(error) ? error : undefined;
+  const original = wrapper?.originalError ?? error;
+  const path = wrapper?.path;
+  const make = (message: string, extensions: Record<string, unknown>) =>
+    new GraphQLError(message, { path, extensions });
+
+  if (original instanceof DomainError) {
+    return make(original.message, {
+      code: original.code,
+      reason: original.reason,
+      ...(original.field ? { field: original.field } : {}),
+    });
+  }
+  if (isArgumentValidationError(original)) {
+    const details = describeValidation(original.extensions.validationErrors);
+    return make(`Invalid input: ${details.join('; ')}`, {
+      code: ErrorCode.BAD_USER_INPUT,
+      reason: 'VALIDATION_FAILED',
+      details,
+    });
+  }
+  if (original instanceof UniqueConstraintViolationException) {
+    return make('A record with the same unique key already exists.', {
+      code: ErrorCode.CONFLICT,
+      reason: 'DUPLICATE',
+    });
+  }
+  if (original instanceof ForeignKeyConstraintViolationException) {
+    return make('The change refers to a record that does not exist or is still referenced.', {
+      code: ErrorCode.CONFLICT,
+      reason: 'REFERENCED',
+    });
+  }
+  if (original instanceof NotFoundError) {
+    return make('The requested record does not exist.', { code: ErrorCode.NOT_FOUND, reason: 'NOT_FOUND' });
+  }
+  if (isGraphQLErrorLike(original) && !original.originalError) {
+    // Errors about the document or variables (parse, validation, coercion): safe and precise.
+    const code = original.extensions?.code;
+    return make(original.message, {
+      code: typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR ? code : ErrorCode.BAD_USER_INPUT,
+    });
+  }
+  log(original);
+  return make('Internal server error.', { code: ErrorCode.INTERNAL_SERVER_ERROR });
+}
+
+/** Apollo's `formatError`: every error leaves through `toGraphQLError`. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const mapped = toGraphQLError(error).toJSON();
+  return { ...mapped, ...(formatted.locations ? { locations: formatted.locations } : {}) };
+}

@@ -1,0 +1,9 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
+import { NodeResolver } from './node.resolver.js';
+
+/** Every resolver class of the API; add a module's resolvers here. */
+export const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  FeedbackResolver,
+];

@@ -1,0 +1,37 @@
+import { wrap } from '@mikro-orm/core';
+import type { RequestContext } from '../../graphql/context.js';
+import { AuditEvent } from './audit-event.entity.js';
+
+type Snapshot = Record<string, unknown> | null;
+
+/** Plain JSON of an entity's own columns (relations as ids), for before/after records. */
+export function snapshot(entity: object | null | undefined): Snapshot {
+  if (!entity) return null;
+  return JSON.parse(JSON.stringify(wrap(entity).toPOJO())) as Record<string, unknown>;
+}
+
+/**
+ * Records who changed what. Call inside the mutation's transaction (with the
+ * transaction's EntityManager) so the audit row commits or rolls back with the change.
+ */
+export class AuditService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  record(
+    em: RequestContext['em'],
+    action: string,
+    entityType: string,
+    entityId: string,
+    before: Snapshot,
+    after: Snapshot,
+  ): AuditEvent {
+    return em.create(AuditEvent, {
+      actor: this.ctx.viewer.actor,
+      action,
+      entityType,
+      entityId,
+      before,
+      after,
+    });
+  }
+}

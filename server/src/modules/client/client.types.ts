@@ -1,0 +1,97 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Node, toGlobalId } from '../../graphql/relay.js';
+import type { ClientAccount } from './client-account.entity.js';
+import type { Contact } from './contact.entity.js';
+import type { Segment } from './segment.entity.js';
+import { AccountStatus, AccountTier, CompanySize, CouncilRole, RespondentClass } from './client.enums.js';
+
+registerEnumType(RespondentClass, {
+  name: 'RespondentClass',
+  description: 'Economic buyer (top management), technical buyer (specs, quality) or operator (end user).',
+});
+registerEnumType(AccountTier, { name: 'AccountTier' });
+registerEnumType(CompanySize, { name: 'CompanySize' });
+registerEnumType(AccountStatus, { name: 'AccountStatus' });
+registerEnumType(CouncilRole, { name: 'CouncilRole' });
+
+@ObjectType('Segment', { implements: Node, description: 'A client segment (industry × size).' })
+export class SegmentType extends Node {
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) industry!: string;
+  @Field(() => CompanySize) size!: CompanySize;
+  @Field(() => String, { nullable: true }) description!: string | null;
+}
+
+/** Internal ids kept beside the GraphQL fields so field resolvers can load relations. */
+@ObjectType('ClientAccount', { implements: Node, description: 'A client company.' })
+export class ClientAccountType extends Node {
+  @Field(() => String, { nullable: true }) externalId!: string | null;
+  @Field(() => String) name!: string;
+  @Field(() => AccountTier) tier!: AccountTier;
+  @Field(() => AccountStatus) status!: AccountStatus;
+  @Field(() => String, { nullable: true, description: 'ISO 3166 alpha-2.' }) country!: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) clientSince!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  dbId!: string;
+  segmentId!: string;
+  ownerId!: string | null;
+}
+
+@ObjectType('Contact', { implements: Node, description: 'A person at a client account.' })
+export class ContactType extends Node {
+  @Field(() => String, { nullable: true }) externalId!: string | null;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => String, { nullable: true }) position!: string | null;
+  @Field(() => RespondentClass) respondentClass!: RespondentClass;
+  @Field(() => String) locale!: string;
+  @Field(() => Boolean) active!: boolean;
+  dbId!: string;
+  accountId!: string;
+}
+
+export function toSegmentType(e: Segment): SegmentType {
+  return Object.assign(new SegmentType(), {
+    id: toGlobalId('Segment', e.id),
+    code: e.code,
+    name: e.name,
+    industry: e.industry,
+    size: e.size,
+    description: e.description ?? null,
+  });
+}
+
+export function toClientAccountType(e: ClientAccount): ClientAccountType {
+  return Object.assign(new ClientAccountType(), {
+    id: toGlobalId('ClientAccount', e.id),
+    dbId: e.id,
+    externalId: e.externalId ?? null,
+    name: e.name,
+    tier: e.tier,
+    status: e.status,
+    country: e.country ?? null,
+    clientSince: e.clientSince ?? null,
+    createdAt: e.createdAt,
+    segmentId: e.segment.id,
+    ownerId: e.owner?.id ?? null,
+  });
+}
+
+export function toContactType(e: Contact): ContactType {
+  return Object.assign(new ContactType(), {
+    id: toGlobalId('Contact', e.id),
+    dbId: e.id,
+    externalId: e.externalId ?? null,
+    name: e.name,
+    email: e.email ?? null,
+    phone: e.phone ?? null,
+    position: e.position ?? null,
+    respondentClass: e.respondentClass,
+    locale: e.locale,
+    active: e.active,
+    accountId: e.account.id,
+  });
+}
+

@@ -1,0 +1,15 @@
+import { defineErrors, ErrorCode } from '../../graphql/errors.js';
+
+export const feedbackError = defineErrors({
+  FEEDBACK_NOT_FOUND: ErrorCode.NOT_FOUND,
+  ACCOUNT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  CONTACT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  TOUCHPOINT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  CAMPAIGN_NOT_FOUND: ErrorCode.NOT_FOUND,
+  CONTACT_NOT_IN_ACCOUNT: ErrorCode.BAD_USER_INPUT,
+  CONTACT_AMBIGUOUS: ErrorCode.BAD_USER_INPUT,
+  RESPONDENT_CLASS_MISMATCH: ErrorCode.BAD_USER_INPUT,
+  EMPTY_FEEDBACK: ErrorCode.BAD_USER_INPUT,
+  RECEIVED_IN_FUTURE: ErrorCode.BAD_USER_INPUT,
+  EXTERNAL_ID_REUSED: ErrorCode.CONFLICT,
+});

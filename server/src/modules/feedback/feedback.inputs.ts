@@ -1,0 +1,137 @@
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { RespondentClass } from '../client/client.enums.js';
+import { ComplaintClass, FeedbackChannel, FeedbackStatus, Sentiment } from './feedback.enums.js';
+
+/** Long enough for a detailed claim; anything longer is an attachment, not feedback text. */
+export const MAX_FEEDBACK_TEXT = 20_000;
+
+@InputType({ description: 'A person not yet known to the hub; matched by e-mail within the account.' })
+export class NewContactInput {
+  @Field(() => String)
+  @Length(1, 200, { message: 'contact.name must be 1 to 200 characters' })
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'contact.email must be an e-mail address' })
+  @MaxLength(320)
+  email?: string | null;
+
+  @Field(() => RespondentClass)
+  respondentClass!: RespondentClass;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  position?: string | null;
+
+  @Field(() => String, { nullable: true, description: '`ru` or `en`.' })
+  @IsOptional()
+  @IsIn(['ru', 'en'], { message: 'contact.locale must be ru or en' })
+  locale?: string | null;
+}
+
+@InputType()
+export class SubmitFeedbackInput {
+  @Field(() => ID, { description: 'The client account the feedback is about.' })
+  accountId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A known contact of the account.' })
+  @IsOptional()
+  contactId?: string | null;
+
+  @Field(() => NewContactInput, { nullable: true, description: 'Or a contact to match or create.' })
+  @IsOptional()
+  @ValidateNested()
+  contact?: NewContactInput | null;
+
+  @Field(() => RespondentClass, {
+    nullable: true,
+    description: "The contact's respondent class; defaults to the contact's own.",
+  })
+  @IsOptional()
+  respondentClass?: RespondentClass | null;
+
+  @Field(() => FeedbackChannel)
+  channel!: FeedbackChannel;
+
+  @Field(() => Int, { nullable: true, description: 'Net Promoter score, 0–10.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'npsScore must be between 0 and 10' })
+  @Max(10, { message: 'npsScore must be between 0 and 10' })
+  npsScore?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Customer satisfaction index, 0–100.' })
+  @IsOptional()
+  @Min(0, { message: 'csiScore must be between 0 and 100' })
+  @Max(100, { message: 'csiScore must be between 0 and 100' })
+  csiScore?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Customer effort score, 1–7.' })
+  @IsOptional()
+  @Min(1, { message: 'cesScore must be between 1 and 7' })
+  @Max(7, { message: 'cesScore must be between 1 and 7' })
+  cesScore?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_FEEDBACK_TEXT, {
+    message: `text must be at most ${MAX_FEEDBACK_TEXT} characters; attach longer documents elsewhere`,
+  })
+  text?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Language of the text, `ru` or `en`.' })
+  @IsOptional()
+  @IsIn(['ru', 'en'], { message: 'language must be ru or en' })
+  language?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  touchpointId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  campaignId?: string | null;
+
+  @Field(() => ComplaintClass, { nullable: true, description: 'When the client named the class.' })
+  @IsOptional()
+  complaintClass?: ComplaintClass | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Id in the source system; the same id submitted twice yields one item.',
+  })
+  @IsOptional()
+  @Length(1, 200, { message: 'externalId must be 1 to 200 characters' })
+  externalId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the client gave it; defaults to now.' })
+  @IsOptional()
+  receivedAt?: Date | null;
+}
+
+@InputType()
+export class FeedbackFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() accountId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() contactId?: string | null;
+  @Field(() => [FeedbackChannel], { nullable: true }) @IsOptional() channels?: FeedbackChannel[] | null;
+  @Field(() => [FeedbackStatus], { nullable: true }) @IsOptional() statuses?: FeedbackStatus[] | null;
+  @Field(() => [ComplaintClass], { nullable: true }) @IsOptional() complaintClasses?: ComplaintClass[] | null;
+  @Field(() => [RespondentClass], { nullable: true }) @IsOptional() respondentClasses?: RespondentClass[] | null;
+  @Field(() => [Sentiment], { nullable: true }) @IsOptional() sentiments?: Sentiment[] | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(10) npsAtMost?: number | null;
+  @Field(() => Date, { nullable: true }) @IsOptional() receivedFrom?: Date | null;
+  @Field(() => Date, { nullable: true }) @IsOptional() receivedTo?: Date | null;
+}

@@ -1,0 +1,202 @@
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../../graphql/context.js';
+import type { Em } from '../../db/orm.js';
+import { paginate } from '../../db/paginate.js';
+import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { AuditService, snapshot } from '../audit/audit.service.js';
+import { ClientAccount } from '../client/client-account.entity.js';
+import { Contact } from '../client/contact.entity.js';
+import { Touchpoint } from '../journey/touchpoint.entity.js';
+import { SurveyCampaign } from '../survey/survey-campaign.entity.js';
+import { FeedbackItem } from './feedback-item.entity.js';
+import { ClassificationSource } from './feedback.enums.js';
+import { feedbackError } from './feedback.errors.js';
+import type { FeedbackFilter, NewContactInput, SubmitFeedbackInput } from './feedback.inputs.js';
+import type { FeedbackOrder } from './feedback.types.js';
+
+/** A minute of clock skew between the client's system and ours is normal. */
+const FUTURE_TOLERANCE_MS = 60_000;
+
+export interface SubmitResult {
+  item: FeedbackItem;
+  duplicate: boolean;
+}
+
+export class FeedbackService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  /**
+   * Stores the item in one transaction, then asks Temporal to start its collect
+   * workflow. The item is accepted once stored: if Temporal is unreachable the
+   * reconciler starts the workflow later, so nothing accepted is lost.
+   */
+  async submit(input: SubmitFeedbackInput): Promise<SubmitResult> {
+    let result: SubmitResult;
+    try {
+      result = await this.ctx.em.transactional((em) => this.store(em, input));
+    } catch (error) {
+      // Two concurrent submissions of one external id: the loser returns the winner's item.
+      if (error instanceof UniqueConstraintViolationException && input.externalId) {
+        const existing = await this.ctx.em.fork().findOne(FeedbackItem, { externalId: input.externalId });
+        if (existing) return { item: existing, duplicate: true };
+      }
+      throw error;
+    }
+    if (!result.duplicate) await this.startWorkflow(result.item);
+    return result;
+  }
+
+  /** Validates and persists (without flushing) one item: shared by the mutation and bulk import. */
+  async store(em: Em, input: SubmitFeedbackInput): Promise<SubmitResult> {
+    const accountId = fromGlobalId(input.accountId, 'ClientAccount', 'accountId');
+    const text = input.text?.trim() || null;
+    if (input.npsScore == null && input.csiScore == null && input.cesScore == null && !text) {
+      throw feedbackError('EMPTY_FEEDBACK', 'Feedback needs a score (NPS, CSI or CES) or a text.', 'text');
+    }
+    if (input.receivedAt && input.receivedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+      throw feedbackError('RECEIVED_IN_FUTURE', 'receivedAt cannot be in the future.', 'receivedAt');
+    }
+    if (input.externalId) {
+      const existing = await em.findOne(FeedbackItem, { externalId: input.externalId });
+      if (existing) {
+        if (existing.account.id !== accountId) {
+          throw feedbackError(
+            'EXTERNAL_ID_REUSED',
+            `externalId "${input.externalId}" already belongs to feedback of another account.`,
+            'externalId',
+          );
+        }
+        return { item: existing, duplicate: true };
+      }
+    }
+    const account = await em.findOne(ClientAccount, { id: accountId });
+    if (!account) {
+      throw feedbackError('ACCOUNT_NOT_FOUND', `No client account with id ${input.accountId}.`, 'accountId');
+    }
+    const contact = await this.resolveContact(em, account, input);
+    const respondentClass = input.respondentClass ?? contact?.respondentClass ?? null;
+    if (contact && input.respondentClass && input.respondentClass !== contact.respondentClass) {
+      throw feedbackError(
+        'RESPONDENT_CLASS_MISMATCH',
+        `The contact is recorded as ${contact.respondentClass}, not ${input.respondentClass}; update the contact first.`,
+        'respondentClass',
+      );
+    }
+    const touchpoint = input.touchpointId
+      ? await this.mustFind(em, Touchpoint, input.touchpointId, 'Touchpoint', 'touchpointId', 'TOUCHPOINT_NOT_FOUND')
+      : null;
+    const campaign = input.campaignId
+      ? await this.mustFind(em, SurveyCampaign, input.campaignId, 'SurveyCampaign', 'campaignId', 'CAMPAIGN_NOT_FOUND')
+      : null;
+    const item = em.create(FeedbackItem, {
+      externalId: input.externalId ?? null,
+      account,
+      contact,
+      respondentClass,
+      channel: input.channel,
+      npsScore: input.npsScore ?? null,
+      csiScore: input.csiScore ?? null,
+      cesScore: input.cesScore ?? null,
+      text,
+      language: input.language ?? null,
+      touchpoint,
+      campaign,
+      complaintClass: input.complaintClass ?? null,
+      classificationSource: input.complaintClass ? ClassificationSource.CLIENT : null,
+      classifiedAt: input.complaintClass ? new Date() : null,
+      receivedAt: input.receivedAt ?? new Date(),
+    });
+    this.ctx.service(AuditService).record(em, 'submitFeedback', 'FeedbackItem', item.id, null, snapshot(item));
+    return { item, duplicate: false };
+  }
+
+  private async resolveContact(
+    em: Em,
+    account: ClientAccount,
+    input: SubmitFeedbackInput,
+  ): Promise<Contact | null> {
+    if (input.contactId && input.contact) {
+      throw feedbackError('CONTACT_AMBIGUOUS', 'Give either contactId or contact, not both.', 'contact');
+    }
+    if (input.contactId) {
+      const contact = await em.findOne(Contact, { id: fromGlobalId(input.contactId, 'Contact', 'contactId') });
+      if (!contact) {
+        throw feedbackError('CONTACT_NOT_FOUND', `No contact with id ${input.contactId}.`, 'contactId');
+      }
+      if (contact.account.id !== account.id) {
+        throw feedbackError('CONTACT_NOT_IN_ACCOUNT', 'The contact belongs to another account.', 'contactId');
+      }
+      return contact;
+    }
+    return input.contact ? this.matchOrCreateContact(em, account, input.contact) : null;
+  }
+
+  private async matchOrCreateContact(em: Em, account: ClientAccount, data: NewContactInput): Promise<Contact> {
+    const email = data.email?.trim().toLowerCase() || null;
+    if (email) {
+      const known = await em.findOne(Contact, { account, email });
+      if (known) return known;
+    }
+    return em.create(Contact, {
+      account,
+      name: data.name.trim(),
+      email,
+      position: data.position ?? null,
+      respondentClass: data.respondentClass,
+      locale: data.locale ?? 'en',
+    });
+  }
+
+  private async mustFind<E extends object>(
+    em: Em,
+    entity: new () => E,
+    globalId: string,
+    type: string,
+    field: string,
+    reason: 'TOUCHPOINT_NOT_FOUND' | 'CAMPAIGN_NOT_FOUND',
+  ): Promise<E> {
+    const found = await em.findOne(entity, { id: fromGlobalId(globalId, type, field) } as FilterQuery<E>);
+    if (!found) throw feedbackError(reason, `No ${type} with id ${globalId}.`, field);
+    return found;
+  }
+
+  /** One Temporal RPC; on failure the item stays pending for the reconciler. */
+  private async startWorkflow(item: FeedbackItem): Promise<void> {
+    try {
+      await this.ctx.app.collect.startCollect(item.id);
+      await this.ctx.em.fork().nativeUpdate(FeedbackItem, { id: item.id }, { workflowStartedAt: new Date() });
+      item.workflowStartedAt = new Date();
+    } catch (error) {
+      this.ctx.app.log.warn('Feedback stored; its workflow will be started by the reconciler', {
+        feedbackId: item.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  async get(globalId: string): Promise<FeedbackItem | null> {
+    return this.ctx.em.findOne(FeedbackItem, { id: fromGlobalId(globalId, 'FeedbackItem') });
+  }
+
+  async list(filter: FeedbackFilter | undefined, order: FeedbackOrder | undefined, args: ConnectionArgs): Promise<Page<FeedbackItem>> {
+    const where: FilterQuery<FeedbackItem> = {};
+    if (filter?.accountId) where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.contactId) where.contact = fromGlobalId(filter.contactId, 'Contact', 'filter.contactId');
+    if (filter?.channels?.length) where.channel = { $in: filter.channels };
+    if (filter?.statuses?.length) where.status = { $in: filter.statuses };
+    if (filter?.complaintClasses?.length) where.complaintClass = { $in: filter.complaintClasses };
+    if (filter?.respondentClasses?.length) where.respondentClass = { $in: filter.respondentClasses };
+    if (filter?.sentiments?.length) where.sentiment = { $in: filter.sentiments };
+    if (filter?.npsAtMost != null) where.npsScore = { $lte: filter.npsAtMost };
+    if (filter?.receivedFrom || filter?.receivedTo) {
+      where.receivedAt = {
+        ...(filter.receivedFrom ? { $gte: filter.receivedFrom } : {}),
+        ...(filter.receivedTo ? { $lt: filter.receivedTo } : {}),
+      };
+    }
+    // Keyset cursors cannot order by NULLs portably: sorting by a score lists scored items only.
+    if (order?.field === 'npsScore' && where.npsScore === undefined) where.npsScore = { $ne: null };
+    const orderBy = order ? { [order.field]: order.direction } : { receivedAt: 'desc' as const };
+    return paginate(this.ctx.em, FeedbackItem, where, args, orderBy);
+  }
+}

@@ -1,0 +1,65 @@
+import type { ApolloServer } from '@apollo/server';
+import { loadConfig } from '../../server/src/config.js';
+import type { Orm } from '../../server/src/db/orm.js';
+import { createApolloServer } from '../../server/src/graphql/apollo.js';
+import { RequestContext, type AppDeps, type Logger } from '../../server/src/graphql/context.js';
+import type { Viewer } from '../../server/src/auth/viewer.js';
+import type { CollectStarter } from '../../server/src/temporal/collect-starter.js';
+
+export interface GraphQLResult<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/** Records which workflows the API asked to start (for API tests that do not run Temporal). */
+export class RecordingCollectStarter implements CollectStarter {
+  readonly started: string[] = [];
+  failing = false;
+
+  async startCollect(feedbackId: string): Promise<'started' | 'already-started'> {
+    if (this.failing) throw new Error('Temporal is unreachable (test)');
+    if (this.started.includes(feedbackId)) return 'already-started';
+    this.started.push(feedbackId);
+    return 'started';
+  }
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export interface TestApi {
+  execute<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    viewer?: Viewer,
+  ): Promise<GraphQLResult<T>>;
+  deps: AppDeps;
+  stop(): Promise<void>;
+}
+
+/** The real Apollo server and schema over a real database, without HTTP. */
+export async function createTestApi(
+  orm: Orm,
+  overrides: Partial<Omit<AppDeps, 'orm'>> = {},
+): Promise<TestApi> {
+  const deps: AppDeps = {
+    orm,
+    config: loadConfig({}),
+    collect: new RecordingCollectStarter(),
+    log: silentLogger,
+    ...overrides,
+  };
+  const apollo: ApolloServer<RequestContext> = await createApolloServer();
+  await apollo.start();
+  return {
+    deps,
+    async execute(query, variables, viewer) {
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: new RequestContext(deps, viewer) },
+      );
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not expected');
+      return response.body.singleResult as GraphQLResult<any>;
+    },
+    stop: () => apollo.stop(),
+  };
+}
