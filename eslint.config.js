@@ -1,0 +1,104 @@
+// ESLint 10 flat config: typescript-eslint (type-aware where it catches real bugs), import cycles,
+// and a determinism fence around Temporal workflow code.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+export default defineConfig(
+  {
+    ignores: [
+      '**/node_modules/**',
+      'web/dist/**',
+      'web/src/gql/**',
+      '.data/**',
+      'data/**',
+      'coverage/**',
+      'test-results/**',
+      'server/src/db/migrations/**',
+      'test/bench/results/**',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs'],
+      'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts', '.cts'] },
+      // Relative imports are written with `.js` suffixes but point at `.ts` files.
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.mjs', '.json', '.node'],
+          extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+        }),
+      ],
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
+      '@typescript-eslint/await-thenable': 'error',
+      // `return promise` inside try without await skips the catch/finally.
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'inline-type-imports' },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Workflow code is replayed by Temporal and must be deterministic: no Node APIs, no I/O,
+    // no server code. Activities are referenced by type only (`import type`), which is allowed.
+    files: ['workflows/**/*.workflow.ts', 'workflows/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'Workflow code must be deterministic: no Node built-ins (use activities).',
+            })),
+            ...['@temporalio/client', '@temporalio/worker', '@temporalio/activity'].map((name) => ({
+              name,
+              message: 'Workflow code may only use @temporalio/workflow and @temporalio/common.',
+              allowTypeImports: true,
+            })),
+          ],
+          patterns: [
+            {
+              group: ['**/server/**', '**/activities/**', 'pg', '@mikro-orm/*', 'express'],
+              message:
+                'Workflow code must not import server code or I/O libraries; call an activity.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
+  },
+);

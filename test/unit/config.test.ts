@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, projectRoot } from '../../server/src/config.js';
+
+describe('loadConfig', () => {
+  it('uses embedded defaults when the environment is empty', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      dataDir: path.join(projectRoot, '.data'),
+      databaseUrl: undefined,
+      sqlitePath: path.join(projectRoot, '.data', 'hub.sqlite'),
+      port: 4000,
+      host: '127.0.0.1',
+      temporalAddress: undefined,
+      temporalNamespace: 'default',
+      temporalTaskQueue: 'cx-hub',
+      temporalDevPort: 7233,
+      temporalUiPort: 8233,
+      runWorker: true,
+      seedDemo: true,
+      logLevel: 'info',
+    });
+  });
+
+  it.each([
+    [
+      'DATABASE_URL',
+      'postgresql://hub@db:5432/hub',
+      { databaseUrl: 'postgresql://hub@db:5432/hub' },
+    ],
+    ['DATABASE_URL', '   ', { databaseUrl: undefined }],
+    ['PORT', '8080', { port: 8080 }],
+    ['HOST', '0.0.0.0', { host: '0.0.0.0' }],
+    ['TEMPORAL_ADDRESS', 'temporal:7233', { temporalAddress: 'temporal:7233' }],
+    ['CX_RUN_WORKER', 'false', { runWorker: false }],
+    ['CX_RUN_WORKER', 'YES', { runWorker: true }],
+    ['CX_SEED_DEMO', '0', { seedDemo: false }],
+    ['CX_DATA_DIR', '/srv/hub', { dataDir: '/srv/hub', sqlitePath: '/srv/hub/hub.sqlite' }],
+    ['LOG_LEVEL', 'debug', { logLevel: 'debug' }],
+  ])('reads %s=%j', (name, value, expected) => {
+    expect(loadConfig({ [name]: value })).toMatchObject(expected);
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT must be a non-negative integer, got "abc"'],
+    ['PORT', '-1', 'PORT must be a non-negative integer, got "-1"'],
+    ['PORT', '80.5', 'PORT must be a non-negative integer, got "80.5"'],
+    ['CX_RUN_WORKER', 'maybe', 'CX_RUN_WORKER must be true or false, got "maybe"'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be debug, info, warn or error, got "loud"'],
+  ])('rejects %s=%j with a clear message', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+import type { Reporter, TestModule } from 'vitest/node';
+
+/**
+ * Prints one plain final line, `N passed, N failed, N skipped`, that CI logs and people can grep;
+ * vitest's own summary stays above it.
+ */
+const plainSummary: Reporter = {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors) {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    for (const module of testModules) {
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === 'passed') passed += 1;
+        else if (state === 'failed') failed += 1;
+        else skipped += 1;
+      }
+      // A file that fails to load (syntax error, failing beforeAll import) has no tests to count.
+      if (module.state() === 'failed' && !module.children.size) failed += 1;
+    }
+    failed += unhandledErrors.length;
+    console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+  },
+};
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/bench/**', 'node_modules/**'],
+    globalSetup: ['test/helpers/global-setup.ts'],
+    // Integration tests run migrations on two databases and start Temporal dev servers.
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    // Forks isolate native modules (better-sqlite3, Temporal core bridge); the CI machine has 2 cores.
+    pool: 'forks',
+    maxWorkers: 2,
+    reporters: ['default', plainSummary],
+  },
+});
