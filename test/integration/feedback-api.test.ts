@@ -151,4 +151,44 @@ describeEachDatabase('submitFeedback', (getOrm) => {
     const tooBig = await api.execute(`{ feedbackItems(first: 1000) { totalCount } }`);
     expect(tooBig.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  describe('updateFeedback', () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdateFeedbackInput!) {
+      updateFeedback(id: $id, input: $input) { id complaintClass classificationSource classifiedAt sentiment status }
+    }`;
+    let id: string;
+    beforeAll(async () => {
+      const res = await api.execute(SUBMIT, { input: { accountId: accountGid, channel: 'SUPPORT_TICKET', text: 'Invoice lists the wrong price' } });
+      id = res.data!.submitFeedback.feedbackItem.id;
+    });
+
+    it('records a staff classification with when it was set, and moves the status forward', async () => {
+      const res = await api.execute(UPDATE, { id, input: { complaintClass: 'SERVICE', sentiment: 'NEGATIVE', status: 'IN_ANALYSIS' } });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.updateFeedback).toMatchObject({
+        complaintClass: 'SERVICE',
+        classificationSource: 'STAFF',
+        sentiment: 'NEGATIVE',
+        status: 'IN_ANALYSIS',
+      });
+      expect(res.data!.updateFeedback.classifiedAt).toBeTruthy();
+      const audit = await getOrm().em.fork().find(AuditEvent, { action: 'updateFeedback' });
+      expect(audit.at(-1)?.before).toMatchObject({ status: 'RECEIVED' });
+      expect(audit.at(-1)?.after).toMatchObject({ status: 'IN_ANALYSIS', complaintClass: 'SERVICE' });
+    });
+
+    it('refuses to move a status backwards, an unknown item and an empty change, writing nothing', async () => {
+      const audits = await count(AuditEvent);
+      const backwards = await api.execute(UPDATE, { id, input: { status: 'RECEIVED' } });
+      expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATUS_BACKWARDS' });
+      expect(backwards.errors?.[0]?.message).toMatch(/cannot go back to RECEIVED/);
+      const unknown = await api.execute(UPDATE, { id: 'RmVlZGJhY2tJdGVtOjAxYTIwMDAwLTAwMDAtNzAwMC04MDAwLTAwMDAwMDAwMDAwMA', input: { sentiment: 'POSITIVE' } });
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      const empty = await api.execute(UPDATE, { id, input: {} });
+      expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(await count(AuditEvent)).toBe(audits);
+      const stored = await getOrm().em.fork().findOneOrFail(FeedbackItem, { text: 'Invoice lists the wrong price' });
+      expect(stored.status).toBe('IN_ANALYSIS');
+    });
+  });
 });

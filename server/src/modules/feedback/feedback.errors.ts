@@ -12,4 +12,6 @@ export const feedbackError = defineErrors({
   EMPTY_FEEDBACK: ErrorCode.BAD_USER_INPUT,
   RECEIVED_IN_FUTURE: ErrorCode.BAD_USER_INPUT,
   EXTERNAL_ID_REUSED: ErrorCode.CONFLICT,
+  STATUS_BACKWARDS: ErrorCode.CONFLICT,
+  NOTHING_TO_UPDATE: ErrorCode.BAD_USER_INPUT,
 });

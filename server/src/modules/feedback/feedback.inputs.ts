@@ -12,9 +12,9 @@ import {
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { RespondentClass } from '../client/client.enums.js';
 import { ComplaintClass, FeedbackChannel, FeedbackStatus, Sentiment } from './feedback.enums.js';
+import { MAX_FEEDBACK_TEXT } from './feedback.rules.js';
 
-/** Long enough for a detailed claim; anything longer is an attachment, not feedback text. */
-export const MAX_FEEDBACK_TEXT = 20_000;
+export { MAX_FEEDBACK_TEXT };
 
 @InputType({ description: 'A person not yet known to the hub; matched by e-mail within the account.' })
 export class NewContactInput {
@@ -134,4 +134,23 @@ export class FeedbackFilter {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(10) npsAtMost?: number | null;
   @Field(() => Date, { nullable: true }) @IsOptional() receivedFrom?: Date | null;
   @Field(() => Date, { nullable: true }) @IsOptional() receivedTo?: Date | null;
+}
+
+@InputType({ description: 'Staff corrections of a feedback item; only the given fields change.' })
+export class UpdateFeedbackInput {
+  @Field(() => ComplaintClass, { nullable: true, description: 'Recorded as set by staff, with who and when.' })
+  @IsOptional()
+  complaintClass?: ComplaintClass | null;
+
+  @Field(() => Sentiment, { nullable: true })
+  @IsOptional()
+  sentiment?: Sentiment | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  touchpointId?: string | null;
+
+  @Field(() => FeedbackStatus, { nullable: true, description: 'Moves forward only (RECEIVED → … → CLOSED).' })
+  @IsOptional()
+  status?: FeedbackStatus | null;
 }

@@ -12,7 +12,7 @@ import { ClientNotification } from '../notification/client-notification.entity.j
 import { NotificationKind } from '../notification/notification.enums.js';
 import { ClientNotificationType, toClientNotificationType } from '../notification/notification.types.js';
 import { FeedbackService } from './feedback.service.js';
-import { FeedbackFilter, SubmitFeedbackInput } from './feedback.inputs.js';
+import { FeedbackFilter, SubmitFeedbackInput, UpdateFeedbackInput } from './feedback.inputs.js';
 import {
   FeedbackItemConnection,
   FeedbackItemType,
@@ -38,6 +38,15 @@ export class FeedbackResolver {
   ): Promise<SubmitFeedbackPayload> {
     const { item, duplicate } = await ctx.service(FeedbackService).submit(input);
     return { feedbackItem: toFeedbackItemType(item), duplicate };
+  }
+
+  @Mutation(() => FeedbackItemType, { description: 'Correct classification, touchpoint or status of an item.' })
+  async updateFeedback(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateFeedbackInput) input: UpdateFeedbackInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FeedbackItemType> {
+    return toFeedbackItemType(await ctx.service(FeedbackService).update(id, input));
   }
 
   @Query(() => FeedbackItemType, { nullable: true })

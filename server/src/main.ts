@@ -1,0 +1,155 @@
+/**
+ * The composition root: configuration → database → Temporal → worker → reconciler → HTTP.
+ * `npm start` runs it through `cli/start.ts`, which first prepares the toolchain.
+ */
+import fs from 'node:fs';
+import type { Worker } from '@temporalio/worker';
+import { createHttpServer, type HubHttpServer } from './app.js';
+import { loadConfig, type HubConfig } from './config.js';
+import { initORM, migrateUp, type Orm } from './db/orm.js';
+import type { AppDeps, Logger } from './graphql/context.js';
+import { createLogger } from './logger.js';
+import { startupSeeding } from './startup-seeding.js';
+import { connectTemporal, type TemporalConnection } from './temporal/connection.js';
+import { DeferredCollectStarter } from './temporal/deferred-collect-starter.js';
+import { FeedbackReconciler } from './temporal/feedback-reconciler.js';
+import { TemporalCollectStarter } from './temporal/temporal-collect-starter.js';
+import { createWorker } from '../../workflows/worker.js';
+
+export interface RunningHub {
+  url: string;
+  graphqlUrl: string;
+  temporalUiUrl: string | undefined;
+  orm: Orm;
+  /** Resolves once Temporal is connected (and the in-process worker runs, if enabled). */
+  temporalReady: Promise<void>;
+  stop(): Promise<void>;
+}
+
+const TEMPORAL_RETRY_MS = 5_000;
+
+async function connectWithRetry(
+  config: HubConfig,
+  log: Logger,
+  isStopped: () => boolean,
+): Promise<TemporalConnection | undefined> {
+  for (;;) {
+    try {
+      return await connectTemporal(config, log);
+    } catch (error) {
+      // An embedded server that cannot start will not start on retry: that is fatal.
+      if (!config.temporalAddress) throw error;
+      log.warn(`${error instanceof Error ? error.message : String(error)}; retrying in ${TEMPORAL_RETRY_MS / 1000}s`);
+      await new Promise((resolve) => setTimeout(resolve, TEMPORAL_RETRY_MS));
+      if (isStopped()) return undefined;
+    }
+  }
+}
+
+export async function startHub(config: HubConfig = loadConfig(), log: Logger = createLogger(config.logLevel)): Promise<RunningHub> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const orm = await initORM({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  await migrateUp(orm);
+  await startupSeeding(orm, config, log);
+
+  const collect = new DeferredCollectStarter();
+  const deps: AppDeps = { orm, config, collect, log };
+  const reconciler = new FeedbackReconciler({ orm, collect, log });
+  let temporal: TemporalConnection | undefined;
+  let worker: Worker | undefined;
+  let workerRun: Promise<void> | undefined;
+  let stopped = false;
+
+  // Feedback is accepted while Temporal is still starting; the reconciler catches up.
+  const temporalReady = (async () => {
+    temporal = await connectWithRetry(config, log, () => stopped);
+    if (!temporal || stopped) return;
+    collect.attach(new TemporalCollectStarter(temporal.client, { taskQueue: config.temporalTaskQueue }));
+    if (config.runWorker) {
+      worker = await createWorker({
+        orm,
+        connection: temporal.connection,
+        taskQueue: config.temporalTaskQueue,
+        namespace: config.temporalNamespace,
+        log,
+        bundlePath: process.env.CX_WORKFLOW_BUNDLE,
+      });
+      workerRun = worker.run().catch((error: unknown) => {
+        log.error(`Temporal worker stopped: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
+    reconciler.start(config.reconcileIntervalMs);
+  })();
+
+  let http: HubHttpServer | undefined;
+  try {
+    http = await createHttpServer(deps);
+    const port = await http.listen(config.port, config.host);
+    const url = `http://${config.host}:${port}`;
+    return {
+      url,
+      graphqlUrl: `${url}/graphql`,
+      get temporalUiUrl() {
+        return temporal?.uiUrl;
+      },
+      orm,
+      temporalReady,
+      stop: async () => {
+        stopped = true;
+        await http?.close();
+        await reconciler.stop();
+        await temporalReady.catch(() => undefined);
+        if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+        await workerRun;
+        await temporal?.close();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    stopped = true;
+    await http?.close();
+    await orm.close();
+    throw error;
+  }
+}
+
+/** Runs the hub until SIGINT/SIGTERM, printing where everything is. */
+export async function runHubFromCli(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const hub = await startHub(config, log);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    hub.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    await hub.temporalReady;
+  } catch (error) {
+    log.error(error instanceof Error ? error.message : String(error));
+    await hub.stop();
+    process.exit(1);
+  }
+  const lines = [
+    'CX Ops Hub is running',
+    `  App:         ${hub.url}/`,
+    `  GraphQL:     ${hub.graphqlUrl}`,
+    `  Temporal UI: ${hub.temporalUiUrl ?? '(external cluster: see your Temporal deployment)'}`,
+    `  Database:    ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.sqlitePath}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runHubFromCli();
+}

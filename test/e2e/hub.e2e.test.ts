@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  allocateHubPorts,
+  eventually,
+  graphqlOverHttp,
+  startHubProcess,
+  type HubProcess,
+} from '../helpers/hub-process.js';
+
+const SUBMIT = `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { feedbackItem { id status } } }`;
+const READ = `query($id: ID!) { feedbackItem(id: $id) { status acknowledgedAt acknowledgement { kind status subject recipient } } }`;
+
+describe('the hub started as a user starts it, on the embedded defaults', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-hub-e2e-'));
+  let hub: HubProcess;
+
+  beforeAll(async () => {
+    hub = startHubProcess({ CX_DATA_DIR: dataDir }, await allocateHubPorts(), 180_000);
+    await hub.ready;
+  }, 200_000);
+
+  afterAll(async () => {
+    await hub?.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the app, GraphQL and Temporal UI addresses', () => {
+    expect(hub.output()).toMatch(/App: +http:\/\/127\.0\.0\.1:\d+\//);
+    expect(hub.output()).toMatch(/GraphQL: +http:\/\/127\.0\.0\.1:\d+\/graphql/);
+    expect(hub.output()).toMatch(/Temporal UI: +http:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it('serves the web page at / and answers GraphQL', async () => {
+    const page = await fetch(`${hub.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<div id="root">/);
+    const { status, body } = await graphqlOverHttp(hub.url, '{ feedbackItems(first: 1) { totalCount } }');
+    expect(status).toBe(200);
+    expect(body.data.feedbackItems.totalCount).toBeGreaterThan(1000);
+  });
+
+  it('acknowledges feedback submitted over HTTP within 2 seconds', async () => {
+    const sample = await graphqlOverHttp(hub.url, '{ feedbackItems(first: 1) { nodes { account { id } } } }');
+    const accountId = sample.body.data.feedbackItems.nodes[0].account.id as string;
+    const accepted = await graphqlOverHttp(hub.url, SUBMIT, {
+      input: {
+        accountId,
+        channel: 'FEEDBACK_BUTTON',
+        npsScore: 3,
+        text: 'Документы к поставке снова пришли с ошибками',
+        language: 'ru',
+        contact: { name: 'Ирина Смирнова', email: 'irina@example.ru', respondentClass: 'OPERATOR', locale: 'ru' },
+      },
+    });
+    const acceptedAt = Date.now();
+    expect(accepted.body.errors).toBeUndefined();
+    const id = accepted.body.data.submitFeedback.feedbackItem.id as string;
+    const item = await eventually(async () => {
+      const { body } = await graphqlOverHttp(hub.url, READ, { id });
+      return body.data.feedbackItem.status === 'ACKNOWLEDGED' ? body.data.feedbackItem : undefined;
+    }, 10_000, 50);
+    expect(Date.now() - acceptedAt).toBeLessThan(2_000);
+    expect(item.acknowledgement).toMatchObject({
+      kind: 'FEEDBACK_ACKNOWLEDGEMENT',
+      status: 'PENDING',
+      recipient: 'irina@example.ru',
+    });
+  });
+
+  it('answers a 10 MB text with a typed error, not a crash', async () => {
+    const { status, body } = await graphqlOverHttp(hub.url, SUBMIT, {
+      input: { accountId: 'x', channel: 'SURVEY', text: 'x'.repeat(10 * 1024 * 1024) },
+    });
+    expect(status).toBe(413);
+    expect(body.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(body.errors?.[0]?.message).toMatch(/too large/);
+  });
+});

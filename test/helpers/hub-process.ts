@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { freePort } from '../../server/src/db/throwaway-postgres.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+export interface HubProcess {
+  url: string;
+  proc: ChildProcess;
+  output(): string;
+  /** Resolves when the start-up banner (printed once Temporal and the worker run) appears. */
+  ready: Promise<void>;
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface HubPorts {
+  port: number;
+  temporalPort: number;
+  temporalUiPort: number;
+}
+
+export async function allocateHubPorts(): Promise<HubPorts> {
+  return { port: await freePort(), temporalPort: await freePort(), temporalUiPort: await freePort() };
+}
+
+/** Starts the hub the way `npm start` does (same entry point), as its own process. */
+export function startHubProcess(env: Record<string, string>, ports: HubPorts, readyTimeoutMs = 120_000): HubProcess {
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  let log = '';
+  const proc = spawn(tsx, [path.join(root, 'server', 'src', 'cli', 'start.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PATH: `${path.join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+      PORT: String(ports.port),
+      TEMPORAL_DEV_PORT: String(ports.temporalPort),
+      TEMPORAL_UI_PORT: String(ports.temporalUiPort),
+      CX_RECONCILE_INTERVAL_MS: '500',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hub not ready in ${readyTimeoutMs} ms:\n${log}`)), readyTimeoutMs);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('CX Ops Hub is running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited with ${code} before it was ready:\n${log}`));
+    });
+  });
+  ready.catch(() => undefined);
+  return {
+    url: `http://127.0.0.1:${ports.port}`,
+    proc,
+    output: () => log,
+    ready,
+    kill: async (signal) => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export async function graphqlOverHttp<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] } }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as never };
+}
+
+/** Polls until `check` returns a value (not undefined) or the deadline passes. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
