@@ -9,13 +9,21 @@ import { Contact } from '../client/contact.entity.js';
 import { Touchpoint } from '../journey/touchpoint.entity.js';
 import { SurveyCampaign } from '../survey/survey-campaign.entity.js';
 import { FeedbackItem } from './feedback-item.entity.js';
-import { ClassificationSource } from './feedback.enums.js';
+import { ClassificationSource, FeedbackStatus } from './feedback.enums.js';
+import { User } from '../organisation/user.entity.js';
 import { feedbackError } from './feedback.errors.js';
-import type { FeedbackFilter, NewContactInput, SubmitFeedbackInput } from './feedback.inputs.js';
+import { feedbackContentViolations, normaliseFeedbackText } from './feedback.rules.js';
+import type { FeedbackFilter, NewContactInput, SubmitFeedbackInput, UpdateFeedbackInput } from './feedback.inputs.js';
 import type { FeedbackOrder } from './feedback.types.js';
 
-/** A minute of clock skew between the client's system and ours is normal. */
-const FUTURE_TOLERANCE_MS = 60_000;
+/** Feedback moves through the loop in this order and never back. */
+const STATUS_ORDER = [
+  FeedbackStatus.RECEIVED,
+  FeedbackStatus.ACKNOWLEDGED,
+  FeedbackStatus.IN_ANALYSIS,
+  FeedbackStatus.ACTIONED,
+  FeedbackStatus.CLOSED,
+];
 
 export interface SubmitResult {
   item: FeedbackItem;
@@ -49,12 +57,10 @@ export class FeedbackService {
   /** Validates and persists (without flushing) one item: shared by the mutation and bulk import. */
   async store(em: Em, input: SubmitFeedbackInput): Promise<SubmitResult> {
     const accountId = fromGlobalId(input.accountId, 'ClientAccount', 'accountId');
-    const text = input.text?.trim() || null;
-    if (input.npsScore == null && input.csiScore == null && input.cesScore == null && !text) {
-      throw feedbackError('EMPTY_FEEDBACK', 'Feedback needs a score (NPS, CSI or CES) or a text.', 'text');
-    }
-    if (input.receivedAt && input.receivedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
-      throw feedbackError('RECEIVED_IN_FUTURE', 'receivedAt cannot be in the future.', 'receivedAt');
+    const text = normaliseFeedbackText(input.text);
+    const [violation] = feedbackContentViolations(input);
+    if (violation?.reason === 'EMPTY_FEEDBACK' || violation?.reason === 'RECEIVED_IN_FUTURE') {
+      throw feedbackError(violation.reason, violation.message, violation.field);
     }
     if (input.externalId) {
       const existing = await em.findOne(FeedbackItem, { externalId: input.externalId });
@@ -172,6 +178,41 @@ export class FeedbackService {
         error: error instanceof Error ? error.message : String(error),
       });
     }
+  }
+
+  /** Staff corrections: classification (recorded as STAFF with who and when), touchpoint, status. */
+  async update(globalId: string, input: UpdateFeedbackInput): Promise<FeedbackItem> {
+    const id = fromGlobalId(globalId, 'FeedbackItem');
+    if (Object.values(input).every((v) => v === undefined || v === null)) {
+      throw feedbackError('NOTHING_TO_UPDATE', 'Give at least one field to change.', 'input');
+    }
+    return this.ctx.em.transactional(async (em) => {
+      const item = await em.findOne(FeedbackItem, { id });
+      if (!item) throw feedbackError('FEEDBACK_NOT_FOUND', `No feedback item with id ${globalId}.`, 'id');
+      const before = snapshot(item);
+      if (input.complaintClass) {
+        item.complaintClass = input.complaintClass;
+        item.classificationSource = ClassificationSource.STAFF;
+        item.classifiedAt = new Date();
+        item.classifiedBy = this.ctx.viewer.userId ? em.getReference(User, this.ctx.viewer.userId) : null;
+      }
+      if (input.sentiment) item.sentiment = input.sentiment;
+      if (input.touchpointId) {
+        item.touchpoint = await this.mustFind(em, Touchpoint, input.touchpointId, 'Touchpoint', 'touchpointId', 'TOUCHPOINT_NOT_FOUND');
+      }
+      if (input.status && input.status !== item.status) {
+        if (STATUS_ORDER.indexOf(input.status) < STATUS_ORDER.indexOf(item.status)) {
+          throw feedbackError(
+            'STATUS_BACKWARDS',
+            `Feedback that is ${item.status} cannot go back to ${input.status}.`,
+            'status',
+          );
+        }
+        item.status = input.status;
+      }
+      this.ctx.service(AuditService).record(em, 'updateFeedback', 'FeedbackItem', item.id, before, snapshot(item));
+      return item;
+    });
   }
 
   async get(globalId: string): Promise<FeedbackItem | null> {
