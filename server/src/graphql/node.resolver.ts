@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { RequestContext } from './context.js';
+import type { RequestContext } from './context.js';
 import { Node, parseGlobalId } from './relay.js';
 
 type NodeFetcher = (ctx: RequestContext, id: string) => Promise<Node | null>;

@@ -1,9 +1,11 @@
-import type { NonEmptyArray } from 'type-graphql';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
+import { ImportResolver } from '../modules/import/import.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 
 /** Every resolver class of the API; add a module's resolvers here. */
-export const resolvers: NonEmptyArray<Function> = [
+export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
   FeedbackResolver,
+  ImportResolver,
 ];
