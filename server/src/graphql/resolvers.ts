@@ -2,10 +2,17 @@ import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import { ImportanceWeightResolver, ValueFactorResolver, WeightSetResolver } from '../modules/value/value.resolver.js';
+import { MetricDefinitionResolver, MetricObservationResolver } from '../modules/metric/metric.resolver.js';
 
 /** Every resolver class of the API; add a module's resolvers here. */
 export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
+  ImportanceWeightResolver,
+  ValueFactorResolver,
+  WeightSetResolver,
+  MetricDefinitionResolver,
+  MetricObservationResolver,
   FeedbackResolver,
   ImportResolver,
 ];
