@@ -1,0 +1,43 @@
+import { cacheExchange, type KeyingConfig } from '@urql/exchange-graphcache';
+import { Client, fetchExchange } from 'urql';
+
+/**
+ * Types without an identity of their own: graphcache stores them inside their parent instead of
+ * warning about a missing key. Every `Node` type is keyed by its global `id` without listing it.
+ * A new connection type is one more entry in `connections`.
+ */
+const connections = ['FeedbackItem', 'ClientAccount'];
+const embeddedTypes = [
+  'PageInfo',
+  'SubmitFeedbackPayload',
+  ...connections.flatMap((node) => [`${node}Connection`, `${node}Edge`]),
+];
+const keys: KeyingConfig = Object.fromEntries(embeddedTypes.map((type) => [type, () => null]));
+
+/** The one urql client of the web app, with a normalised cache. */
+export function createClient(url = '/graphql'): Client {
+  return new Client({
+    url,
+    // Apollo's CSRF prevention refuses simple GET requests; POST with JSON is never "simple".
+    preferGetMethod: false,
+    fetchOptions: { headers: { 'apollo-require-preflight': 'true' } },
+    exchanges: [
+      cacheExchange({
+        keys,
+        updates: {
+          Mutation: {
+            // A new item belongs at the top of every feedback list; let them refetch.
+            submitFeedback(_result, _args, cache) {
+              for (const field of cache.inspectFields('Query')) {
+                if (field.fieldName === 'feedbackItems') {
+                  cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
+                }
+              }
+            },
+          },
+        },
+      }),
+      fetchExchange,
+    ],
+  });
+}
