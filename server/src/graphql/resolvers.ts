@@ -4,6 +4,12 @@ import { ImportResolver } from '../modules/import/import.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { ImportanceWeightResolver, ValueFactorResolver, WeightSetResolver } from '../modules/value/value.resolver.js';
 import { MetricDefinitionResolver, MetricObservationResolver } from '../modules/metric/metric.resolver.js';
+import { AnalysisResolver } from '../modules/initiative/analysis.resolver.js';
+import { CouncilReviewResolver } from '../modules/initiative/council-review.resolver.js';
+import { InitiativeFieldsResolver, InitiativeTargetFieldsResolver } from '../modules/initiative/initiative-fields.resolver.js';
+import { InitiativeResolver } from '../modules/initiative/initiative.resolver.js';
+import { TaskResolver } from '../modules/initiative/task.resolver.js';
+import { NotificationResolver } from '../modules/notification/notification.resolver.js';
 
 /** Every resolver class of the API; add a module's resolvers here. */
 export const resolvers: NonEmptyArray<ClassType> = [
@@ -15,4 +21,11 @@ export const resolvers: NonEmptyArray<ClassType> = [
   MetricObservationResolver,
   FeedbackResolver,
   ImportResolver,
+  AnalysisResolver,
+  InitiativeResolver,
+  InitiativeFieldsResolver,
+  InitiativeTargetFieldsResolver,
+  TaskResolver,
+  CouncilReviewResolver,
+  NotificationResolver,
 ];

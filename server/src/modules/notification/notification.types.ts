@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node, toGlobalId } from '../../graphql/relay.js';
+import { Connection, Node, toGlobalId } from '../../graphql/relay.js';
 import type { ClientNotification } from './client-notification.entity.js';
 import { DeliveryStatus, NotificationKind } from './notification.enums.js';
 
@@ -27,6 +27,9 @@ export class ClientNotificationType extends Node {
   feedbackItemId!: string | null;
   initiativeId!: string | null;
 }
+
+@ObjectType()
+export class ClientNotificationConnection extends Connection(ClientNotificationType, 'ClientNotification') {}
 
 export function toClientNotificationType(e: ClientNotification): ClientNotificationType {
   return Object.assign(new ClientNotificationType(), {

@@ -1,0 +1,77 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { entityById } from '../../graphql/loaders.js';
+import { registerNodeType } from '../../graphql/node.resolver.js';
+import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { AdvisoryCouncil } from '../client/advisory-council.entity.js';
+import { CouncilMember } from '../client/council-member.entity.js';
+import { AdvisoryCouncilType, CouncilMemberType, toAdvisoryCouncilType, toCouncilMemberType } from '../client/council.types.js';
+import { CouncilReview } from './council-review.entity.js';
+import { CouncilReviewService } from './council-review.service.js';
+import { Initiative } from './initiative.entity.js';
+import { InitiativeType, toInitiativeType } from './initiative.types.js';
+import { CouncilReviewFilter, DecideCouncilReviewInput } from './task.inputs.js';
+import { CouncilReviewConnection, CouncilReviewType, toCouncilReviewType } from './task.types.js';
+
+registerNodeType('CouncilReview', async (ctx, id) => {
+  const review = await entityById(ctx, CouncilReview).load(id);
+  return review ? toCouncilReviewType(review) : null;
+});
+
+@Resolver(() => CouncilReviewType)
+export class CouncilReviewResolver {
+  @Mutation(() => CouncilReviewType, {
+    description: "Ask a council whose accounts the client-visible initiative affects to review its current revision.",
+  })
+  async requestCouncilReview(
+    @Arg('initiativeId', () => ID) initiativeId: string,
+    @Arg('councilId', () => ID) councilId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CouncilReviewType> {
+    return toCouncilReviewType(await ctx.service(CouncilReviewService).request(initiativeId, councilId));
+  }
+
+  @Mutation(() => CouncilReviewType, { description: 'Record the decision of a pending review (by a member of that council).' })
+  async decideCouncilReview(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => DecideCouncilReviewInput) input: DecideCouncilReviewInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CouncilReviewType> {
+    return toCouncilReviewType(await ctx.service(CouncilReviewService).decide(id, input));
+  }
+
+  @Query(() => CouncilReviewType, { nullable: true })
+  async councilReview(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CouncilReviewType | null> {
+    const review = await ctx.service(CouncilReviewService).get(id);
+    return review ? toCouncilReviewType(review) : null;
+  }
+
+  @Query(() => CouncilReviewConnection, { description: 'Council reviews, newest first.' })
+  async councilReviews(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => CouncilReviewFilter, { nullable: true }) filter: CouncilReviewFilter | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CouncilReviewConnection> {
+    return mapPage(await ctx.service(CouncilReviewService).list(filter, args), toCouncilReviewType);
+  }
+
+  @FieldResolver(() => InitiativeType)
+  async initiative(@Root() review: CouncilReviewType, @Ctx() ctx: RequestContext): Promise<InitiativeType> {
+    const initiative = await entityById(ctx, Initiative).load(review.initiativeId);
+    if (!initiative) throw new Error(`initiative ${review.initiativeId} of review ${review.dbId} vanished`);
+    return toInitiativeType(initiative);
+  }
+
+  @FieldResolver(() => AdvisoryCouncilType)
+  async council(@Root() review: CouncilReviewType, @Ctx() ctx: RequestContext): Promise<AdvisoryCouncilType> {
+    const council = await entityById(ctx, AdvisoryCouncil).load(review.councilId);
+    if (!council) throw new Error(`council ${review.councilId} of review ${review.dbId} vanished`);
+    return toAdvisoryCouncilType(council);
+  }
+
+  @FieldResolver(() => CouncilMemberType, { nullable: true })
+  async decidedBy(@Root() review: CouncilReviewType, @Ctx() ctx: RequestContext): Promise<CouncilMemberType | null> {
+    const member = review.decidedById ? await entityById(ctx, CouncilMember).load(review.decidedById) : null;
+    return member ? toCouncilMemberType(member) : null;
+  }
+}

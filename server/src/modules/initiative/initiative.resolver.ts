@@ -1,0 +1,91 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { entityById } from '../../graphql/loaders.js';
+import { registerNodeType } from '../../graphql/node.resolver.js';
+import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { InitiativeTarget } from './initiative-target.entity.js';
+import { InitiativeFlowService } from './initiative-flow.service.js';
+import { Initiative } from './initiative.entity.js';
+import { ProcessGroup } from './initiative.enums.js';
+import { CreateInitiativeInput, InitiativeFilter, InitiativeTargetInput, UpdateInitiativeInput } from './initiative.inputs.js';
+import { InitiativeService } from './initiative.service.js';
+import {
+  InitiativeConnection,
+  InitiativeOrder,
+  InitiativeType,
+  toInitiativeTargetType,
+  toInitiativeType,
+} from './initiative.types.js';
+
+registerNodeType('Initiative', async (ctx, id) => {
+  const initiative = await entityById(ctx, Initiative).load(id);
+  return initiative ? toInitiativeType(initiative) : null;
+});
+registerNodeType('InitiativeTarget', async (ctx, id) => {
+  const target = await entityById(ctx, InitiativeTarget).load(id);
+  return target ? toInitiativeTargetType(target) : null;
+});
+
+@Resolver(() => InitiativeType)
+export class InitiativeResolver {
+  @Mutation(() => InitiativeType, { description: 'Open an initiative; it gets the next code (INI-0001, …).' })
+  async createInitiative(
+    @Arg('input', () => CreateInitiativeInput) input: CreateInitiativeInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeType> {
+    return toInitiativeType(await ctx.service(InitiativeService).create(input));
+  }
+
+  @Mutation(() => InitiativeType, { description: 'Change the given fields; absent fields stay as they are.' })
+  async updateInitiative(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateInitiativeInput) input: UpdateInitiativeInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeType> {
+    return toInitiativeType(await ctx.service(InitiativeService).update(id, input));
+  }
+
+  @Mutation(() => InitiativeType, {
+    description:
+      'Move to the next process group: COLLECT→ANALYSE→IMPLEMENT→MONITOR→CORRECT, and CORRECT→IMPLEMENT for a new revision.',
+  })
+  async moveInitiative(
+    @Arg('id', () => ID) id: string,
+    @Arg('processGroup', () => ProcessGroup) processGroup: ProcessGroup,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeType> {
+    return toInitiativeType(await ctx.service(InitiativeFlowService).move(id, processGroup));
+  }
+
+  @Mutation(() => InitiativeType, {
+    description: 'Close from MONITOR or CORRECT; a client-visible initiative needs its latest council review APPROVED.',
+  })
+  async closeInitiative(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<InitiativeType> {
+    return toInitiativeType(await ctx.service(InitiativeFlowService).close(id));
+  }
+
+  @Mutation(() => InitiativeType, { description: "Replace the initiative's metric targets with the given set." })
+  async setInitiativeTargets(
+    @Arg('initiativeId', () => ID) initiativeId: string,
+    @Arg('targets', () => [InitiativeTargetInput]) targets: InitiativeTargetInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeType> {
+    return toInitiativeType(await ctx.service(InitiativeFlowService).setTargets(initiativeId, targets));
+  }
+
+  @Query(() => InitiativeType, { nullable: true })
+  async initiative(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<InitiativeType | null> {
+    const initiative = await ctx.service(InitiativeService).get(id);
+    return initiative ? toInitiativeType(initiative) : null;
+  }
+
+  @Query(() => InitiativeConnection, { description: 'Initiatives, newest first unless ordered otherwise.' })
+  async initiatives(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => InitiativeFilter, { nullable: true }) filter: InitiativeFilter | undefined,
+    @Arg('orderBy', () => InitiativeOrder, { nullable: true }) orderBy: InitiativeOrder | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeConnection> {
+    return mapPage(await ctx.service(InitiativeService).list(filter, orderBy, args), toInitiativeType);
+  }
+}

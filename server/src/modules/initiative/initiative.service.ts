@@ -1,0 +1,149 @@
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { Em } from '../../db/orm.js';
+import { paginate } from '../../db/paginate.js';
+import { containsInsensitive } from '../../db/search.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ClientAccount } from '../client/client-account.entity.js';
+import { FeedbackItem } from '../feedback/feedback-item.entity.js';
+import { FeedbackStatus } from '../feedback/feedback.enums.js';
+import { ProcessClass } from '../journey/process-class.entity.js';
+import { User } from '../organisation/user.entity.js';
+import { Analysis } from './analysis.entity.js';
+import { Initiative } from './initiative.entity.js';
+import { ProcessGroup } from './initiative.enums.js';
+import { initiativeError } from './initiative.errors.js';
+import type { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
+import { mustFind, mustFindAll } from './initiative.refs.js';
+import { assertNotFinished, initiativeSnapshot, loadForChange } from './initiative.load.js';
+import type { InitiativeOrder } from './initiative.types.js';
+
+/** Concurrent creations may pick the same next code; the loser retries with a fresh one. */
+const CODE_ATTEMPTS = 8;
+const START_GROUPS = [ProcessGroup.COLLECT, ProcessGroup.ANALYSE];
+
+export class InitiativeService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  async create(input: CreateInitiativeInput): Promise<Initiative> {
+    if (input.processGroup && !START_GROUPS.includes(input.processGroup)) {
+      throw initiativeError(
+        'INVALID_START_GROUP',
+        `A new initiative starts in COLLECT or ANALYSE, not ${input.processGroup}.`,
+        'processGroup',
+      );
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ctx.em.transactional((em) => this.insert(em, input));
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException) || attempt >= CODE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async insert(em: Em, input: CreateInitiativeInput): Promise<Initiative> {
+    const initiative = em.create(Initiative, {
+      code: await this.nextCode(em),
+      title: input.title.trim(),
+      problem: input.problem.trim(),
+      clientVisible: input.clientVisible ?? false,
+      processGroup: input.processGroup ?? ProcessGroup.ANALYSE,
+      expectedEffect: input.expectedEffect?.trim() || null,
+      dueAt: input.dueAt ?? null,
+      stage: input.stage ?? null,
+    });
+    await this.applyReferences(em, initiative, input);
+    this.ctx.service(AuditService).record(em, 'createInitiative', 'Initiative', initiative.id, null, initiativeSnapshot(initiative));
+    return initiative;
+  }
+
+  /** The highest code by number (length first, so INI-10000 sorts after INI-9999), plus one. */
+  private async nextCode(em: Em): Promise<string> {
+    const rows = await em.execute<{ code: string }[]>(
+      `select code from initiative where code like 'INI-%' order by length(code) desc, code desc limit 1`,
+    );
+    const last = rows[0] ? Number.parseInt(rows[0].code.slice(4), 10) : 0;
+    return `INI-${String((Number.isFinite(last) ? last : 0) + 1).padStart(4, '0')}`;
+  }
+
+  async update(globalId: string, input: UpdateInitiativeInput): Promise<Initiative> {
+    return this.ctx.em.transactional(async (em) => {
+      const initiative = await loadForChange(em, globalId);
+      assertNotFinished(initiative);
+      const before = initiativeSnapshot(initiative);
+      if (input.title != null) initiative.title = input.title.trim();
+      if (input.problem != null) initiative.problem = input.problem.trim();
+      if (input.clientVisible != null) initiative.clientVisible = input.clientVisible;
+      if (input.expectedEffect !== undefined) initiative.expectedEffect = input.expectedEffect?.trim() || null;
+      if (input.dueAt !== undefined) initiative.dueAt = input.dueAt;
+      if (input.stage !== undefined) initiative.stage = input.stage;
+      await this.applyReferences(em, initiative, input);
+      this.ctx.service(AuditService).record(em, 'updateInitiative', 'Initiative', initiative.id, before, initiativeSnapshot(initiative));
+      return initiative;
+    });
+  }
+
+  /** Sets the references an input names; `undefined` leaves one as it is, `null` clears it. */
+  private async applyReferences(em: Em, initiative: Initiative, input: CreateInitiativeInput | UpdateInitiativeInput): Promise<void> {
+    if (input.analysisId !== undefined) {
+      initiative.analysis = input.analysisId
+        ? await mustFind(em, Analysis, input.analysisId, 'Analysis', 'analysisId', 'ANALYSIS_NOT_FOUND', 'analysis')
+        : null;
+    }
+    if (input.ownerId !== undefined) {
+      initiative.owner = input.ownerId
+        ? await mustFind(em, User, input.ownerId, 'User', 'ownerId', 'USER_NOT_FOUND', 'user')
+        : null;
+    }
+    if (input.processClassId !== undefined) {
+      initiative.processClass = input.processClassId
+        ? await mustFind(em, ProcessClass, input.processClassId, 'ProcessClass', 'processClassId', 'PROCESS_CLASS_NOT_FOUND', 'process class')
+        : null;
+    }
+    if (input.affectedAccountIds != null) {
+      const accounts = await mustFindAll(em, ClientAccount, input.affectedAccountIds, 'ClientAccount', 'affectedAccountIds', 'ACCOUNT_NOT_FOUND', 'client account');
+      initiative.affectedAccounts.set(accounts);
+    }
+    if (input.feedbackIds != null) {
+      const items = await mustFindAll(em, FeedbackItem, input.feedbackIds, 'FeedbackItem', 'feedbackIds', 'FEEDBACK_NOT_FOUND', 'feedback item');
+      initiative.feedback.set(items);
+      this.markActioned(em, items);
+    }
+  }
+
+  /** Feedback linked to an initiative is being acted on; closed feedback stays closed. */
+  private markActioned(em: Em, items: FeedbackItem[]): void {
+    const audit = this.ctx.service(AuditService);
+    for (const item of items) {
+      if (item.status === FeedbackStatus.ACTIONED || item.status === FeedbackStatus.CLOSED) continue;
+      const before = { status: item.status };
+      item.status = FeedbackStatus.ACTIONED;
+      audit.record(em, 'actionFeedback', 'FeedbackItem', item.id, before, { status: item.status });
+    }
+  }
+
+  async get(globalId: string): Promise<Initiative | null> {
+    return this.ctx.em.findOne(Initiative, { id: fromGlobalId(globalId, 'Initiative') });
+  }
+
+  async list(filter: InitiativeFilter | undefined, order: InitiativeOrder | undefined, args: ConnectionArgs): Promise<Page<Initiative>> {
+    const where: FilterQuery<Initiative> = {};
+    if (filter?.processGroups?.length) where.processGroup = { $in: filter.processGroups };
+    if (filter?.statuses?.length) where.status = { $in: filter.statuses };
+    if (filter?.ownerId) where.owner = fromGlobalId(filter.ownerId, 'User', 'filter.ownerId');
+    if (filter?.processClassId) {
+      where.processClass = fromGlobalId(filter.processClassId, 'ProcessClass', 'filter.processClassId');
+    }
+    if (filter?.accountId) {
+      where.affectedAccounts = { id: fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId') };
+    }
+    if (filter?.stage) where.stage = filter.stage;
+    if (filter?.clientVisible != null) where.clientVisible = filter.clientVisible;
+    if (filter?.search?.trim()) where.title = containsInsensitive(this.ctx.em, filter.search);
+    if (order?.field === 'dueAt') where.dueAt = { $ne: null };
+    const orderBy = order ? { [order.field]: order.direction } : { createdAt: 'desc' as const };
+    return paginate(this.ctx.em, Initiative, where, args, orderBy);
+  }
+}

@@ -1,0 +1,76 @@
+import { IsOptional, Length, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { CouncilDecision, TaskStatus } from './initiative.enums.js';
+
+@InputType()
+export class CreateInitiativeTaskInput {
+  @Field(() => ID) initiativeId!: string;
+
+  @Field(() => String)
+  @Length(1, 300, { message: 'title must be 1 to 300 characters' })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(20_000, { message: 'description must be at most 20000 characters' })
+  description?: string | null;
+
+  @Field(() => ID, { description: 'The department that does the work.' }) departmentId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A member of that department.' })
+  @IsOptional()
+  assigneeId?: string | null;
+
+  @Field(() => Date, { nullable: true }) @IsOptional() dueAt?: Date | null;
+}
+
+@InputType()
+export class UpdateInitiativeTaskInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 300, { message: 'title must be 1 to 300 characters' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(20_000, { message: 'description must be at most 20000 characters' })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() departmentId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() assigneeId?: string | null;
+  @Field(() => Date, { nullable: true }) @IsOptional() dueAt?: Date | null;
+
+  @Field(() => TaskStatus, { nullable: true, description: 'OPEN, IN_PROGRESS or CANCELLED; use completeTask/rejectTask to finish.' })
+  @IsOptional()
+  status?: TaskStatus | null;
+}
+
+@InputType()
+export class InitiativeTaskFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() initiativeId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() departmentId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() assigneeId?: string | null;
+  @Field(() => [TaskStatus], { nullable: true }) @IsOptional() statuses?: TaskStatus[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Past due and not DONE, REJECTED or CANCELLED.' })
+  @IsOptional()
+  overdue?: boolean | null;
+}
+
+@InputType()
+export class DecideCouncilReviewInput {
+  @Field(() => CouncilDecision, { description: 'APPROVED or CHANGES_REQUESTED.' }) decision!: CouncilDecision;
+
+  @Field(() => String, { nullable: true, description: 'Required when changes are requested.' })
+  @IsOptional()
+  @MaxLength(20_000, { message: 'comments must be at most 20000 characters' })
+  comments?: string | null;
+
+  @Field(() => ID, { description: 'The council member recording the decision.' }) decidedByMemberId!: string;
+}
+
+@InputType()
+export class CouncilReviewFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() initiativeId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() councilId?: string | null;
+  @Field(() => [CouncilDecision], { nullable: true }) @IsOptional() decisions?: CouncilDecision[] | null;
+}

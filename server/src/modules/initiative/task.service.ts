@@ -1,0 +1,144 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Em } from '../../db/orm.js';
+import { paginate } from '../../db/paginate.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { AuditService, snapshot } from '../audit/audit.service.js';
+import { Department } from '../organisation/department.entity.js';
+import { User } from '../organisation/user.entity.js';
+import { InitiativeTask } from './initiative-task.entity.js';
+import { Initiative } from './initiative.entity.js';
+import { TaskStatus } from './initiative.enums.js';
+import { initiativeError } from './initiative.errors.js';
+import { assertNotFinished } from './initiative.load.js';
+import { mustFind } from './initiative.refs.js';
+import type { CreateInitiativeTaskInput, InitiativeTaskFilter, UpdateInitiativeTaskInput } from './task.inputs.js';
+import { OPEN_TASK_STATUSES, type InitiativeTaskOrder } from './task.types.js';
+
+const FINISHED = [TaskStatus.DONE, TaskStatus.REJECTED, TaskStatus.CANCELLED];
+/** Statuses an update may set; finishing goes through completeTask / rejectTask. */
+const SETTABLE = [TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.CANCELLED];
+
+export class TaskService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  async create(input: CreateInitiativeTaskInput): Promise<InitiativeTask> {
+    return this.ctx.em.transactional(async (em) => {
+      const initiative = await mustFind(em, Initiative, input.initiativeId, 'Initiative', 'initiativeId', 'INITIATIVE_NOT_FOUND', 'initiative');
+      assertNotFinished(initiative);
+      const department = await mustFind(em, Department, input.departmentId, 'Department', 'departmentId', 'DEPARTMENT_NOT_FOUND', 'department');
+      const assignee = input.assigneeId ? await this.assignee(em, input.assigneeId, department) : null;
+      const task = em.create(InitiativeTask, {
+        initiative,
+        title: input.title.trim(),
+        description: input.description?.trim() || null,
+        department,
+        assignee,
+        dueAt: input.dueAt ?? null,
+      });
+      this.ctx.service(AuditService).record(em, 'createInitiativeTask', 'InitiativeTask', task.id, null, snapshot(task));
+      return task;
+    });
+  }
+
+  async update(globalId: string, input: UpdateInitiativeTaskInput): Promise<InitiativeTask> {
+    return this.change(globalId, 'updateInitiativeTask', async (em, task) => {
+      if (input.status != null && !SETTABLE.includes(input.status)) {
+        throw initiativeError(
+          'INVALID_TRANSITION',
+          `An update can set a task to OPEN, IN_PROGRESS or CANCELLED; use ${input.status === TaskStatus.DONE ? 'completeTask' : 'rejectTask'} for ${input.status}.`,
+          'status',
+        );
+      }
+      if (input.title != null) task.title = input.title.trim();
+      if (input.description !== undefined) task.description = input.description?.trim() || null;
+      if (input.dueAt !== undefined) task.dueAt = input.dueAt;
+      if (input.status != null) task.status = input.status;
+      if (input.departmentId != null) {
+        task.department = await mustFind(em, Department, input.departmentId, 'Department', 'departmentId', 'DEPARTMENT_NOT_FOUND', 'department');
+      }
+      if (input.assigneeId !== undefined) {
+        task.assignee = input.assigneeId ? await this.assignee(em, input.assigneeId, task.department) : null;
+      } else if (input.departmentId != null && task.assignee) {
+        // Moving the task to another department keeps the assignee only if they belong there.
+        const assignee = await em.findOneOrFail(User, { id: task.assignee.id });
+        if (assignee.department?.id !== task.department.id) task.assignee = null;
+      }
+    });
+  }
+
+  async complete(globalId: string, outcomeNote: string | null | undefined): Promise<InitiativeTask> {
+    return this.change(globalId, 'completeTask', async (_em, task) => {
+      task.status = TaskStatus.DONE;
+      task.outcomeNote = outcomeNote?.trim() || null;
+      task.completedAt = new Date();
+    });
+  }
+
+  async reject(globalId: string, note: string): Promise<InitiativeTask> {
+    if (!note.trim()) {
+      throw initiativeError('NOTE_REQUIRED', 'Rejecting a task needs a note saying why.', 'note');
+    }
+    return this.change(globalId, 'rejectTask', async (_em, task) => {
+      task.status = TaskStatus.REJECTED;
+      task.outcomeNote = note.trim();
+      task.completedAt = new Date();
+    });
+  }
+
+  /** Loads an unfinished task, applies the change and audits it, in one transaction. */
+  private async change(
+    globalId: string,
+    action: string,
+    apply: (em: Em, task: InitiativeTask) => Promise<void>,
+  ): Promise<InitiativeTask> {
+    return this.ctx.em.transactional(async (em) => {
+      const task = await em.findOne(InitiativeTask, { id: fromGlobalId(globalId, 'InitiativeTask') });
+      if (!task) throw initiativeError('TASK_NOT_FOUND', `No initiative task with id ${globalId}.`, 'id');
+      if (FINISHED.includes(task.status)) {
+        throw initiativeError(
+          'TASK_FINISHED',
+          `The task "${task.title}" is already ${task.status.toLowerCase()}; a finished task cannot be changed.`,
+        );
+      }
+      const before = snapshot(task);
+      await apply(em, task);
+      this.ctx.service(AuditService).record(em, action, 'InitiativeTask', task.id, before, snapshot(task));
+      return task;
+    });
+  }
+
+  private async assignee(em: Em, globalId: string, department: Department): Promise<User> {
+    const user = await mustFind(em, User, globalId, 'User', 'assigneeId', 'USER_NOT_FOUND', 'user');
+    if (user.department?.id !== department.id) {
+      throw initiativeError(
+        'ASSIGNEE_NOT_IN_DEPARTMENT',
+        `${user.name} is not a member of the department ${department.name}; assign someone from that department.`,
+        'assigneeId',
+      );
+    }
+    return user;
+  }
+
+  async get(globalId: string): Promise<InitiativeTask | null> {
+    return this.ctx.em.findOne(InitiativeTask, { id: fromGlobalId(globalId, 'InitiativeTask') });
+  }
+
+  async list(filter: InitiativeTaskFilter | undefined, order: InitiativeTaskOrder | undefined, args: ConnectionArgs): Promise<Page<InitiativeTask>> {
+    const where: FilterQuery<InitiativeTask> & Record<string, unknown> = {};
+    if (filter?.initiativeId) where.initiative = fromGlobalId(filter.initiativeId, 'Initiative', 'filter.initiativeId');
+    if (filter?.departmentId) where.department = fromGlobalId(filter.departmentId, 'Department', 'filter.departmentId');
+    if (filter?.assigneeId) where.assignee = fromGlobalId(filter.assigneeId, 'User', 'filter.assigneeId');
+    const and: FilterQuery<InitiativeTask>[] = [];
+    if (filter?.statuses?.length) and.push({ status: { $in: filter.statuses } });
+    const now = new Date();
+    if (filter?.overdue === true) and.push({ dueAt: { $lt: now }, status: { $in: OPEN_TASK_STATUSES } });
+    if (filter?.overdue === false) {
+      and.push({ $or: [{ dueAt: null }, { dueAt: { $gte: now } }, { status: { $in: FINISHED } }] });
+    }
+    if (order?.field === 'dueAt') and.push({ dueAt: { $ne: null } });
+    if (and.length) where.$and = and;
+    const orderBy = order ? { [order.field]: order.direction } : { createdAt: 'desc' as const };
+    return paginate(this.ctx.em, InitiativeTask, where, args, orderBy);
+  }
+}
