@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityFailure, ApplicationFailure, Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Orm } from '../../server/src/db/orm.js';
+import type { Logger } from '../../server/src/graphql/context.js';
+import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
+import { FeedbackStatus } from '../../server/src/modules/feedback/feedback.enums.js';
+import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
+import { DeliveryStatus, NotificationKind } from '../../server/src/modules/notification/notification.enums.js';
+import { findTemporalCli } from '../../server/src/temporal/cli-binary.js';
+import { FeedbackReconciler } from '../../server/src/temporal/feedback-reconciler.js';
+import { TemporalCollectStarter } from '../../server/src/temporal/temporal-collect-starter.js';
+import { createCollectActivities } from '../../workflows/activities/collect.activities.js';
+import { CollectFailure, collectWorkflowId } from '../../workflows/contracts/collect.contract.js';
+import { createWorker, getWorkflowBundle } from '../../workflows/worker.js';
+import { describeEachDatabase } from '../helpers/db.js';
+import { createFeedbackFixture } from './feedback-fixture.js';
+
+const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundle;
+
+beforeAll(async () => {
+  // The expected failures below would otherwise print pages of worker warnings.
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const cli = findTemporalCli();
+  if (!cli) throw new Error('Temporal CLI missing: run `npm run setup` (builds it into ~/.cache/cx-ops-hub/bin)');
+  [env, bundle] = await Promise.all([
+    TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: cli } } }),
+    getWorkflowBundle(),
+  ]);
+});
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
+  const taskQueue = `collect-${randomUUID()}`;
+  let worker: Worker;
+  let running: Promise<void>;
+  let starter: TemporalCollectStarter;
+
+  beforeAll(async () => {
+    worker = await createWorker({
+      orm: getOrm(),
+      connection: env.nativeConnection,
+      taskQueue,
+      namespace: env.namespace ?? 'default',
+      log: silent,
+      bundle,
+    });
+    running = worker.run();
+    starter = new TemporalCollectStarter(env.client, { taskQueue });
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+  });
+
+  it('acknowledges a new feedback item and writes one notification in the contact’s language', async () => {
+    const { feedbackId } = await createFeedbackFixture(getOrm(), { locale: 'ru', email: 'anna@client.example' });
+    expect(await starter.startCollect(feedbackId)).toBe('started');
+    const result = await env.client.workflow.getHandle(collectWorkflowId(feedbackId)).result();
+    expect(result.acknowledgement).toMatchObject({ notificationCreated: true, statusChanged: true });
+
+    const em = getOrm().em.fork();
+    const item = await em.findOneOrFail(FeedbackItem, feedbackId);
+    expect(item.status).toBe(FeedbackStatus.ACKNOWLEDGED);
+    expect(item.acknowledgedAt).toBeInstanceOf(Date);
+    const notes = await em.find(ClientNotification, { feedbackItem: feedbackId });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({
+      kind: NotificationKind.FEEDBACK_ACKNOWLEDGEMENT,
+      dedupeKey: `ack:${feedbackId}`,
+      recipient: 'anna@client.example',
+      locale: 'ru',
+      status: DeliveryStatus.PENDING,
+      subject: 'Мы получили ваш отзыв',
+    });
+  });
+
+  it('starts one workflow per feedback item even when asked twice, also after it completed', async () => {
+    const { feedbackId } = await createFeedbackFixture(getOrm());
+    expect(await starter.startCollect(feedbackId)).toBe('started');
+    expect(await starter.startCollect(feedbackId)).toBe('already-started');
+    await env.client.workflow.getHandle(collectWorkflowId(feedbackId)).result();
+    expect(await starter.startCollect(feedbackId)).toBe('already-started');
+  });
+
+  it('writes the acknowledgement once when the activity runs twice, and skips delivery without an e-mail', async () => {
+    const { feedbackId } = await createFeedbackFixture(getOrm(), { email: null });
+    const { acknowledgeFeedback } = createCollectActivities({ orm: getOrm(), log: silent });
+    const first = await acknowledgeFeedback({ feedbackId });
+    const second = await acknowledgeFeedback({ feedbackId });
+    expect(first).toMatchObject({ notificationCreated: true, statusChanged: true, deliveryStatus: 'SKIPPED' });
+    expect(second).toEqual({ ...first, notificationCreated: false, statusChanged: false });
+
+    const em = getOrm().em.fork();
+    expect(await em.count(ClientNotification, { dedupeKey: `ack:${feedbackId}` })).toBe(1);
+    const note = await em.findOneOrFail(ClientNotification, { dedupeKey: `ack:${feedbackId}` });
+    expect(note).toMatchObject({ recipient: null, locale: 'en', subject: 'We have received your feedback' });
+  });
+
+  it('fails without retrying when the feedback item does not exist', async () => {
+    const feedbackId = randomUUID();
+    await starter.startCollect(feedbackId);
+    const error = await env.client.workflow
+      .getHandle(collectWorkflowId(feedbackId))
+      .result()
+      .then(() => undefined, (err: unknown) => err);
+    expect(error).toBeInstanceOf(WorkflowFailedError);
+    const activityFailure = (error as WorkflowFailedError).cause;
+    expect(activityFailure).toBeInstanceOf(ActivityFailure);
+    const cause = (activityFailure as ActivityFailure).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    expect(cause).toMatchObject({ type: CollectFailure.FEEDBACK_NOT_FOUND, nonRetryable: true });
+    const history = await env.client.workflow.getHandle(collectWorkflowId(feedbackId)).fetchHistory();
+    const attempts = history.events?.filter((e) => e.activityTaskStartedEventAttributes).map((e) => e.activityTaskStartedEventAttributes?.attempt);
+    expect(attempts).toEqual([1]);
+  });
+
+  it('lets the reconciler start items whose workflow never started, and retry them after Temporal was down', async () => {
+    const orm = getOrm();
+    const a = await createFeedbackFixture(orm);
+    const b = await createFeedbackFixture(orm);
+    // Nothing listens on port 1: every start fails fast, as when Temporal is down.
+    const down = new TemporalCollectStarter(
+      new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
+      { taskQueue, rpcTimeoutMs: 1000 },
+    );
+    const warnings: string[] = [];
+    const log = { info: () => undefined, warn: (m: string) => warnings.push(m) };
+
+    const failed = await new FeedbackReconciler({ orm, collect: down, log }).runOnce();
+    expect(failed).toEqual({ started: 0, failed: true });
+    expect(warnings).toHaveLength(1);
+    const stillPending = await orm.em.fork().find(FeedbackItem, { id: { $in: [a.feedbackId, b.feedbackId] } });
+    expect(stillPending.map((i) => i.workflowStartedAt)).toEqual([null, null]);
+
+    const passed = await new FeedbackReconciler({ orm, collect: starter, log }).runOnce();
+    expect(passed.failed).toBe(false);
+    expect(passed.started).toBeGreaterThanOrEqual(2);
+    const items = await eventually(
+      () => orm.em.fork().find(FeedbackItem, { id: { $in: [a.feedbackId, b.feedbackId] } }),
+      (found) => found.every((i) => i.status === FeedbackStatus.ACKNOWLEDGED),
+    );
+    expect(items.every((i) => i.workflowStartedAt instanceof Date)).toBe(true);
+    expect(items.map((i) => i.status)).toEqual([FeedbackStatus.ACKNOWLEDGED, FeedbackStatus.ACKNOWLEDGED]);
+    expect(await orm.em.fork().count(FeedbackItem, { workflowStartedAt: null })).toBe(0);
+  });
+
+  it('replays a recorded history of the workflow deterministically', async () => {
+    const { feedbackId } = await createFeedbackFixture(getOrm());
+    await starter.startCollect(feedbackId);
+    const handle = env.client.workflow.getHandle(collectWorkflowId(feedbackId));
+    await handle.result();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: bundle }, await handle.fetchHistory(), handle.workflowId),
+    ).resolves.toBeUndefined();
+  });
+});
+
+describe('The collect starter', () => {
+  it('fails fast when Temporal is unreachable', async () => {
+    const down = new TemporalCollectStarter(
+      new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
+      { taskQueue: 'nowhere', rpcTimeoutMs: 1000 },
+    );
+    const started = Date.now();
+    await expect(down.startCollect(randomUUID())).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,2 @@
+/** Every workflow the worker registers; this file is the entry point of the workflow bundle. */
+export { collectFeedback } from './collect.workflow.js';
