@@ -11,7 +11,8 @@ export const FUTURE_TOLERANCE_MS = 60_000;
 
 export const FEEDBACK_LANGUAGES: readonly string[] = ['ru', 'en'];
 
-export type FeedbackRuleReason = 'EMPTY_FEEDBACK' | 'RECEIVED_IN_FUTURE' | 'OUT_OF_RANGE' | 'TOO_LONG' | 'INVALID_VALUE';
+export type FeedbackRuleReason =
+  'EMPTY_FEEDBACK' | 'RECEIVED_IN_FUTURE' | 'OUT_OF_RANGE' | 'TOO_LONG' | 'INVALID_VALUE';
 
 export interface FeedbackRuleViolation {
   reason: FeedbackRuleReason;
@@ -33,13 +34,29 @@ export function normaliseFeedbackText(text: string | null | undefined): string |
 }
 
 /** Domain rules on the content as a whole (the mutation checks these after input validation). */
-export function feedbackContentViolations(input: FeedbackContent, now: Date = new Date()): FeedbackRuleViolation[] {
+export function feedbackContentViolations(
+  input: FeedbackContent,
+  now: Date = new Date(),
+): FeedbackRuleViolation[] {
   const violations: FeedbackRuleViolation[] = [];
-  if (input.npsScore == null && input.csiScore == null && input.cesScore == null && !normaliseFeedbackText(input.text)) {
-    violations.push({ reason: 'EMPTY_FEEDBACK', field: 'text', message: 'Feedback needs a score (NPS, CSI or CES) or a text.' });
+  if (
+    input.npsScore == null &&
+    input.csiScore == null &&
+    input.cesScore == null &&
+    !normaliseFeedbackText(input.text)
+  ) {
+    violations.push({
+      reason: 'EMPTY_FEEDBACK',
+      field: 'text',
+      message: 'Feedback needs a score (NPS, CSI or CES) or a text.',
+    });
   }
   if (input.receivedAt && input.receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    violations.push({ reason: 'RECEIVED_IN_FUTURE', field: 'receivedAt', message: 'receivedAt cannot be in the future.' });
+    violations.push({
+      reason: 'RECEIVED_IN_FUTURE',
+      field: 'receivedAt',
+      message: 'receivedAt cannot be in the future.',
+    });
   }
   return violations;
 }
@@ -52,11 +69,26 @@ export function feedbackValueViolations(
   input: FeedbackContent & { language?: string | null },
 ): FeedbackRuleViolation[] {
   const violations: FeedbackRuleViolation[] = [];
-  const range = (field: string, value: number | null | undefined, min: number, max: number, integer: boolean) => {
+  const range = (
+    field: string,
+    value: number | null | undefined,
+    min: number,
+    max: number,
+    integer: boolean,
+  ) => {
     if (value == null) return;
-    if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    if (
+      !Number.isFinite(value) ||
+      value < min ||
+      value > max ||
+      (integer && !Number.isInteger(value))
+    ) {
       const kind = integer ? 'a whole number ' : '';
-      violations.push({ reason: 'OUT_OF_RANGE', field, message: `${field} must be ${kind}between ${min} and ${max}` });
+      violations.push({
+        reason: 'OUT_OF_RANGE',
+        field,
+        message: `${field} must be ${kind}between ${min} and ${max}`,
+      });
     }
   };
   range('npsScore', input.npsScore, 0, 10, true);
@@ -70,7 +102,11 @@ export function feedbackValueViolations(
     });
   }
   if (input.language != null && !FEEDBACK_LANGUAGES.includes(input.language)) {
-    violations.push({ reason: 'INVALID_VALUE', field: 'language', message: 'language must be ru or en' });
+    violations.push({
+      reason: 'INVALID_VALUE',
+      field: 'language',
+      message: 'language must be ru or en',
+    });
   }
   return violations;
 }
