@@ -1,4 +1,4 @@
-import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, EntityProperty, FilterQuery } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 import type { RequestContext } from './context.js';
 
@@ -81,4 +81,78 @@ async function topIdsPerParent<E extends WithId>(
     .getConnection()
     .execute<{ id: string }[]>(sql, [...parentIds, options.limitPerParent ?? 0]);
   return rows.map((r) => r.id);
+}
+
+export interface ManyToManyOptions {
+  /** Load from the target side: keys are target ids, values the owners linking to them. */
+  inverse?: boolean;
+  /** Order of each key's related entities; `id` breaks ties. */
+  orderBy?: Record<string, 'asc' | 'desc'>;
+}
+
+/**
+ * Batch loader over an owning m:n relation (e.g. `manyToManyOf(ctx, AdvisoryCouncil, 'accounts')`):
+ * the pivot rows of all keys asked for in one tick come in one query and the related
+ * entities in a second, whatever the number of keys.
+ */
+export function manyToManyOf<T extends WithId>(
+  ctx: RequestContext,
+  owner: EntityClass<object>,
+  property: string,
+  options: ManyToManyOptions = {},
+): DataLoader<string, T[]> {
+  const key = `${owner.name}.${property}.m2m.${options.inverse ? 'inverse' : 'owner'}.${JSON.stringify(options.orderBy ?? {})}`;
+  return ctx.loader<string, T[]>(key, async (keys) => {
+    const meta = ctx.em.getMetadata().get(owner);
+    const prop = (meta.properties as Record<string, EntityProperty | undefined>)[property];
+    const ownerColumn = prop?.joinColumns?.[0];
+    const targetColumn = prop?.inverseJoinColumns?.[0];
+    if (!prop?.pivotTable || !ownerColumn || !targetColumn) {
+      throw new Error(`${owner.name}.${property} is not an owning many-to-many relation`);
+    }
+    const [fromColumn, toColumn] = options.inverse ? [targetColumn, ownerColumn] : [ownerColumn, targetColumn];
+    const related = (options.inverse ? owner : prop.targetMeta!.class) as EntityClass<T>;
+    const placeholders = keys.map(() => '?').join(', ');
+    const links = await ctx.em
+      .getConnection()
+      .execute<{ from_id: string; to_id: string }[]>(
+        `select "${fromColumn}" as from_id, "${toColumn}" as to_id from "${prop.pivotTable}" where "${fromColumn}" in (${placeholders})`,
+        [...keys],
+      );
+    const ids = [...new Set(links.map((l) => String(l.to_id)))];
+    const orderBy = { ...(options.orderBy ?? {}), id: 'asc' as const };
+    const rows = ids.length
+      ? await ctx.em.find(related, { id: { $in: ids } } as unknown as FilterQuery<T>, { orderBy: orderBy as never })
+      : [];
+    const position = new Map(rows.map((r, i) => [r.id, i]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const link of links) {
+      const row = byId.get(String(link.to_id));
+      if (row) groups.get(String(link.from_id))?.push(row);
+    }
+    for (const group of groups.values()) group.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+/**
+ * Batch loader of how many children each parent has (e.g. accounts per segment):
+ * one `group by` query per batch.
+ */
+export function countOf(ctx: RequestContext, entity: EntityClass<object>, parentProperty: string): DataLoader<string, number> {
+  return ctx.loader<string, number>(`${entity.name}.count.by.${parentProperty}`, async (parentIds) => {
+    const meta = ctx.em.getMetadata().get(entity);
+    const column = (meta.properties as Record<string, EntityProperty | undefined>)[parentProperty]?.fieldNames?.[0];
+    if (!column) throw new Error(`unknown property ${entity.name}.${parentProperty}`);
+    const placeholders = parentIds.map(() => '?').join(', ');
+    const rows = await ctx.em
+      .getConnection()
+      .execute<{ parent_id: string; n: number | string }[]>(
+        `select "${column}" as parent_id, count(*) as n from "${meta.tableName}" where "${column}" in (${placeholders}) group by "${column}"`,
+        [...parentIds],
+      );
+    const counts = new Map(rows.map((r) => [String(r.parent_id), Number(r.n)]));
+    return parentIds.map((id) => counts.get(id) ?? 0);
+  });
 }

@@ -2,6 +2,13 @@ import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import { DepartmentResolver, UserResolver } from '../modules/organisation/organisation.resolver.js';
+import { SegmentResolver } from '../modules/client/segment.resolver.js';
+import { ClientAccountResolver } from '../modules/client/account.resolver.js';
+import { ContactResolver } from '../modules/client/contact.resolver.js';
+import { TransactionalFiguresResolver } from '../modules/client/figures.resolver.js';
+import { AdvisoryCouncilResolver, CouncilMemberResolver } from '../modules/client/council.resolver.js';
+import { ProcessClassResolver, TouchpointResolver } from '../modules/journey/journey.resolver.js';
 import { ImportanceWeightResolver, ValueFactorResolver, WeightSetResolver } from '../modules/value/value.resolver.js';
 import { MetricDefinitionResolver, MetricObservationResolver } from '../modules/metric/metric.resolver.js';
 import { AnalysisResolver } from '../modules/initiative/analysis.resolver.js';
@@ -14,6 +21,16 @@ import { NotificationResolver } from '../modules/notification/notification.resol
 /** Every resolver class of the API; add a module's resolvers here. */
 export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
+  DepartmentResolver,
+  UserResolver,
+  SegmentResolver,
+  ClientAccountResolver,
+  ContactResolver,
+  TransactionalFiguresResolver,
+  AdvisoryCouncilResolver,
+  CouncilMemberResolver,
+  ProcessClassResolver,
+  TouchpointResolver,
   ImportanceWeightResolver,
   ValueFactorResolver,
   WeightSetResolver,

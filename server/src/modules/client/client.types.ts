@@ -1,5 +1,6 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Node, toGlobalId } from '../../graphql/relay.js';
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection, Node, toGlobalId } from '../../graphql/relay.js';
+import { SortDirection } from '../../graphql/sorting.js';
 import type { ClientAccount } from './client-account.entity.js';
 import type { Contact } from './contact.entity.js';
 import type { Segment } from './segment.entity.js';
@@ -21,6 +22,8 @@ export class SegmentType extends Node {
   @Field(() => String) industry!: string;
   @Field(() => CompanySize) size!: CompanySize;
   @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  dbId!: string;
 }
 
 /** Internal ids kept beside the GraphQL fields so field resolvers can load relations. */
@@ -48,6 +51,7 @@ export class ContactType extends Node {
   @Field(() => RespondentClass) respondentClass!: RespondentClass;
   @Field(() => String) locale!: string;
   @Field(() => Boolean) active!: boolean;
+  @Field(() => Date) createdAt!: Date;
   dbId!: string;
   accountId!: string;
 }
@@ -55,11 +59,13 @@ export class ContactType extends Node {
 export function toSegmentType(e: Segment): SegmentType {
   return Object.assign(new SegmentType(), {
     id: toGlobalId('Segment', e.id),
+    dbId: e.id,
     code: e.code,
     name: e.name,
     industry: e.industry,
     size: e.size,
     description: e.description ?? null,
+    createdAt: e.createdAt,
   });
 }
 
@@ -91,7 +97,53 @@ export function toContactType(e: Contact): ContactType {
     respondentClass: e.respondentClass,
     locale: e.locale,
     active: e.active,
+    createdAt: e.createdAt,
     accountId: e.account.id,
   });
 }
 
+@ObjectType()
+export class SegmentConnection extends Connection(SegmentType, 'Segment') {}
+
+@ObjectType()
+export class ClientAccountConnection extends Connection(ClientAccountType, 'ClientAccount') {}
+
+@ObjectType()
+export class ContactConnection extends Connection(ContactType, 'Contact') {}
+
+export enum SegmentSortField {
+  NAME = 'name',
+  CODE = 'code',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(SegmentSortField, { name: 'SegmentSortField' });
+
+export enum ClientAccountSortField {
+  NAME = 'name',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(ClientAccountSortField, { name: 'ClientAccountSortField' });
+
+export enum ContactSortField {
+  NAME = 'name',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(ContactSortField, { name: 'ContactSortField' });
+
+@InputType()
+export class SegmentOrder {
+  @Field(() => SegmentSortField) field!: SegmentSortField;
+  @Field(() => SortDirection) direction!: SortDirection;
+}
+
+@InputType()
+export class ClientAccountOrder {
+  @Field(() => ClientAccountSortField) field!: ClientAccountSortField;
+  @Field(() => SortDirection) direction!: SortDirection;
+}
+
+@InputType()
+export class ContactOrder {
+  @Field(() => ContactSortField) field!: ContactSortField;
+  @Field(() => SortDirection) direction!: SortDirection;
+}

@@ -1,0 +1,96 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { findByGlobalId } from '../../db/lookup.js';
+import type { Em } from '../../db/orm.js';
+import { paginate } from '../../db/paginate.js';
+import { containsInsensitive } from '../../db/search.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { AuditService, snapshot } from '../audit/audit.service.js';
+import { accountNotFound } from './account.service.js';
+import { ClientAccount } from './client-account.entity.js';
+import { clientError } from './client.errors.js';
+import type { ContactFilter, CreateContactInput, UpdateContactInput } from './client.inputs.js';
+import type { ContactOrder } from './client.types.js';
+import { Contact } from './contact.entity.js';
+
+export const contactNotFound = (message: string, field: string) => clientError('CONTACT_NOT_FOUND', message, field);
+
+/** E-mails are matched case-insensitively (feedback matches contacts by e-mail), so store them lower-case. */
+const normaliseEmail = (email: string | null | undefined) => (email == null ? email : email.trim().toLowerCase() || null);
+
+export class ContactService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  async get(globalId: string): Promise<Contact | null> {
+    return this.ctx.em.findOne(Contact, { id: fromGlobalId(globalId, 'Contact') });
+  }
+
+  async list(filter: ContactFilter | undefined, order: ContactOrder | undefined, args: ConnectionArgs): Promise<Page<Contact>> {
+    const where: FilterQuery<Contact> = {};
+    if (filter?.accountId) where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.respondentClasses?.length) where.respondentClass = { $in: filter.respondentClasses };
+    if (filter?.active != null) where.active = filter.active;
+    if (filter?.search?.trim()) {
+      const like = containsInsensitive(this.ctx.em, filter.search);
+      where.$or = [{ name: like }, { email: like }];
+    }
+    return paginate(this.ctx.em, Contact, where, args, order ? { [order.field]: order.direction } : { name: 'asc' });
+  }
+
+  async create(input: CreateContactInput): Promise<Contact> {
+    return this.ctx.em.transactional(async (em) => {
+      const account = await findByGlobalId(em, ClientAccount, input.accountId, 'ClientAccount', 'accountId', accountNotFound);
+      const email = normaliseEmail(input.email) ?? null;
+      if (email) await this.assertEmailFree(em, account, email);
+      if (input.externalId) await this.assertExternalIdFree(em, input.externalId);
+      const contact = em.create(Contact, {
+        account,
+        name: input.name.trim(),
+        email,
+        phone: input.phone ?? null,
+        position: input.position ?? null,
+        respondentClass: input.respondentClass,
+        locale: input.locale ?? 'en',
+        externalId: input.externalId ?? null,
+      });
+      this.ctx.service(AuditService).record(em, 'createContact', 'Contact', contact.id, null, snapshot(contact));
+      return contact;
+    });
+  }
+
+  async update(globalId: string, input: UpdateContactInput): Promise<Contact> {
+    return this.ctx.em.transactional(async (em) => {
+      const contact = await findByGlobalId(em, Contact, globalId, 'Contact', 'id', contactNotFound);
+      const before = snapshot(contact);
+      const email = normaliseEmail(input.email);
+      if (email !== undefined && email !== contact.email) {
+        if (email) await this.assertEmailFree(em, contact.account, email);
+        contact.email = email;
+      }
+      if (input.externalId !== undefined && input.externalId !== contact.externalId) {
+        if (input.externalId) await this.assertExternalIdFree(em, input.externalId);
+        contact.externalId = input.externalId;
+      }
+      if (input.name != null) contact.name = input.name.trim();
+      if (input.phone !== undefined) contact.phone = input.phone;
+      if (input.position !== undefined) contact.position = input.position;
+      if (input.respondentClass != null) contact.respondentClass = input.respondentClass;
+      if (input.locale != null) contact.locale = input.locale;
+      if (input.active != null) contact.active = input.active;
+      this.ctx.service(AuditService).record(em, 'updateContact', 'Contact', contact.id, before, snapshot(contact));
+      return contact;
+    });
+  }
+
+  private async assertEmailFree(em: Em, account: ClientAccount, email: string): Promise<void> {
+    if (await em.count(Contact, { account, email })) {
+      throw clientError('CONTACT_EMAIL_TAKEN', `This account already has a contact with e-mail ${email}.`, 'email');
+    }
+  }
+
+  private async assertExternalIdFree(em: Em, externalId: string): Promise<void> {
+    if (await em.count(Contact, { externalId })) {
+      throw clientError('EXTERNAL_ID_TAKEN', `Another contact already has externalId "${externalId}".`, 'externalId');
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { childrenOf, entityById, manyToManyOf } from '../../graphql/loaders.js';
+import { registerNodeType } from '../../graphql/node.resolver.js';
+import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { AdvisoryCouncil } from './advisory-council.entity.js';
+import type { ClientAccount } from './client-account.entity.js';
+import { ClientAccountType, ContactType, toClientAccountType, toContactType } from './client.types.js';
+import { Contact } from './contact.entity.js';
+import { CouncilMember } from './council-member.entity.js';
+import {
+  AddCouncilMemberInput,
+  AdvisoryCouncilFilter,
+  CouncilAccountsInput,
+  CreateAdvisoryCouncilInput,
+  UpdateAdvisoryCouncilInput,
+} from './council.inputs.js';
+import { CouncilService } from './council.service.js';
+import {
+  AdvisoryCouncilConnection,
+  AdvisoryCouncilOrder,
+  AdvisoryCouncilType,
+  CouncilMemberType,
+  toAdvisoryCouncilType,
+  toCouncilMemberType,
+} from './council.types.js';
+
+registerNodeType('AdvisoryCouncil', async (ctx, id) => {
+  const row = await entityById(ctx, AdvisoryCouncil).load(id);
+  return row ? toAdvisoryCouncilType(row) : null;
+});
+registerNodeType('CouncilMember', async (ctx, id) => {
+  const row = await entityById(ctx, CouncilMember).load(id);
+  return row ? toCouncilMemberType(row) : null;
+});
+
+@Resolver(() => AdvisoryCouncilType)
+export class AdvisoryCouncilResolver {
+  @Query(() => AdvisoryCouncilType, { nullable: true })
+  async advisoryCouncil(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<AdvisoryCouncilType | null> {
+    const row = await ctx.service(CouncilService).get(id);
+    return row ? toAdvisoryCouncilType(row) : null;
+  }
+
+  @Query(() => AdvisoryCouncilConnection, { description: 'Advisory councils, by name unless ordered otherwise.' })
+  async advisoryCouncils(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => AdvisoryCouncilFilter, { nullable: true }) filter: AdvisoryCouncilFilter | undefined,
+    @Arg('orderBy', () => AdvisoryCouncilOrder, { nullable: true }) orderBy: AdvisoryCouncilOrder | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AdvisoryCouncilConnection> {
+    return mapPage(await ctx.service(CouncilService).list(filter, orderBy, args), toAdvisoryCouncilType);
+  }
+
+  @Mutation(() => AdvisoryCouncilType)
+  async createAdvisoryCouncil(
+    @Arg('input', () => CreateAdvisoryCouncilInput) input: CreateAdvisoryCouncilInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AdvisoryCouncilType> {
+    return toAdvisoryCouncilType(await ctx.service(CouncilService).create(input));
+  }
+
+  @Mutation(() => AdvisoryCouncilType)
+  async updateAdvisoryCouncil(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateAdvisoryCouncilInput) input: UpdateAdvisoryCouncilInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AdvisoryCouncilType> {
+    return toAdvisoryCouncilType(await ctx.service(CouncilService).update(id, input));
+  }
+
+  @Mutation(() => AdvisoryCouncilType, { description: 'Puts accounts on the council; CONFLICT if one already is.' })
+  async addCouncilAccounts(
+    @Arg('input', () => CouncilAccountsInput) input: CouncilAccountsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AdvisoryCouncilType> {
+    return toAdvisoryCouncilType(await ctx.service(CouncilService).addAccounts(input));
+  }
+
+  @Mutation(() => AdvisoryCouncilType, { description: 'Takes accounts off the council; refused while their contacts are members.' })
+  async removeCouncilAccounts(
+    @Arg('input', () => CouncilAccountsInput) input: CouncilAccountsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AdvisoryCouncilType> {
+    return toAdvisoryCouncilType(await ctx.service(CouncilService).removeAccounts(input));
+  }
+
+  @FieldResolver(() => [ClientAccountType], { description: 'Accounts represented, by name.' })
+  async accounts(@Root() council: AdvisoryCouncilType, @Ctx() ctx: RequestContext): Promise<ClientAccountType[]> {
+    const rows = await manyToManyOf<ClientAccount>(ctx, AdvisoryCouncil, 'accounts', { orderBy: { name: 'asc' } }).load(council.dbId);
+    return rows.map(toClientAccountType);
+  }
+
+  @FieldResolver(() => [CouncilMemberType], { description: 'Members, in the order they joined.' })
+  async members(@Root() council: AdvisoryCouncilType, @Ctx() ctx: RequestContext): Promise<CouncilMemberType[]> {
+    const rows = await childrenOf(ctx, CouncilMember, { parentProperty: 'council', orderBy: { createdAt: 'asc' } }).load(council.dbId);
+    return rows.map(toCouncilMemberType);
+  }
+}
+
+@Resolver(() => CouncilMemberType)
+export class CouncilMemberResolver {
+  @Mutation(() => CouncilMemberType, { description: "Seats a contact of one of the council's accounts." })
+  async addCouncilMember(
+    @Arg('input', () => AddCouncilMemberInput) input: AddCouncilMemberInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CouncilMemberType> {
+    return toCouncilMemberType(await ctx.service(CouncilService).addMember(input));
+  }
+
+  @Mutation(() => ID, { description: 'Removes a member; returns its id.' })
+  async removeCouncilMember(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+    return ctx.service(CouncilService).removeMember(id);
+  }
+
+  @FieldResolver(() => ContactType)
+  async contact(@Root() member: CouncilMemberType, @Ctx() ctx: RequestContext): Promise<ContactType> {
+    const row = await entityById(ctx, Contact).load(member.contactId);
+    if (!row) throw new Error(`contact ${member.contactId} of council member ${member.dbId} vanished`);
+    return toContactType(row);
+  }
+
+  @FieldResolver(() => AdvisoryCouncilType)
+  async council(@Root() member: CouncilMemberType, @Ctx() ctx: RequestContext): Promise<AdvisoryCouncilType> {
+    const row = await entityById(ctx, AdvisoryCouncil).load(member.councilId);
+    if (!row) throw new Error(`council ${member.councilId} of member ${member.dbId} vanished`);
+    return toAdvisoryCouncilType(row);
+  }
+}

@@ -1,0 +1,161 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { findByGlobalId } from '../../db/lookup.js';
+import type { Em } from '../../db/orm.js';
+import { paginate } from '../../db/paginate.js';
+import { containsInsensitive } from '../../db/search.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { AuditService, snapshot } from '../audit/audit.service.js';
+import { accountNotFound } from './account.service.js';
+import { AdvisoryCouncil } from './advisory-council.entity.js';
+import { ClientAccount } from './client-account.entity.js';
+import { CouncilRole } from './client.enums.js';
+import { clientError } from './client.errors.js';
+import { contactNotFound } from './contact.service.js';
+import { Contact } from './contact.entity.js';
+import { CouncilMember } from './council-member.entity.js';
+import type {
+  AddCouncilMemberInput,
+  AdvisoryCouncilFilter,
+  CouncilAccountsInput,
+  CreateAdvisoryCouncilInput,
+  UpdateAdvisoryCouncilInput,
+} from './council.inputs.js';
+import type { AdvisoryCouncilOrder } from './council.types.js';
+
+const councilNotFound = (message: string, field: string) => clientError('COUNCIL_NOT_FOUND', message, field);
+const memberNotFound = (message: string, field: string) => clientError('COUNCIL_MEMBER_NOT_FOUND', message, field);
+
+/** Advisory councils, the accounts they represent and the contacts sitting on them. */
+export class CouncilService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private get audit(): AuditService {
+    return this.ctx.service(AuditService);
+  }
+
+  async get(globalId: string): Promise<AdvisoryCouncil | null> {
+    return this.ctx.em.findOne(AdvisoryCouncil, { id: fromGlobalId(globalId, 'AdvisoryCouncil') });
+  }
+
+  async list(filter: AdvisoryCouncilFilter | undefined, order: AdvisoryCouncilOrder | undefined, args: ConnectionArgs): Promise<Page<AdvisoryCouncil>> {
+    const where: FilterQuery<AdvisoryCouncil> = {};
+    if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
+    if (filter?.accountId) where.accounts = { id: fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId') };
+    return paginate(this.ctx.em, AdvisoryCouncil, where, args, order ? { [order.field]: order.direction } : { name: 'asc' });
+  }
+
+  async create(input: CreateAdvisoryCouncilInput): Promise<AdvisoryCouncil> {
+    return this.ctx.em.transactional(async (em) => {
+      await this.assertNameFree(em, input.name.trim());
+      const accounts = await this.findAccounts(em, input.accountIds ?? []);
+      const council = em.create(AdvisoryCouncil, { name: input.name.trim(), description: input.description ?? null });
+      council.accounts.set(accounts);
+      this.audit.record(em, 'createAdvisoryCouncil', 'AdvisoryCouncil', council.id, null, {
+        ...snapshot(council),
+        accounts: accounts.map((a) => a.id),
+      });
+      return council;
+    });
+  }
+
+  async update(globalId: string, input: UpdateAdvisoryCouncilInput): Promise<AdvisoryCouncil> {
+    return this.ctx.em.transactional(async (em) => {
+      const council = await findByGlobalId(em, AdvisoryCouncil, globalId, 'AdvisoryCouncil', 'id', councilNotFound);
+      const before = snapshot(council);
+      const name = input.name?.trim();
+      if (name && name !== council.name) {
+        await this.assertNameFree(em, name);
+        council.name = name;
+      }
+      if (input.description !== undefined) council.description = input.description;
+      this.audit.record(em, 'updateAdvisoryCouncil', 'AdvisoryCouncil', council.id, before, snapshot(council));
+      return council;
+    });
+  }
+
+  async addAccounts(input: CouncilAccountsInput): Promise<AdvisoryCouncil> {
+    return this.ctx.em.transactional(async (em) => {
+      const council = await findByGlobalId(em, AdvisoryCouncil, input.councilId, 'AdvisoryCouncil', 'councilId', councilNotFound);
+      const accounts = await this.findAccounts(em, input.accountIds);
+      await council.accounts.init();
+      const before = council.accounts.getItems().map((a) => a.id);
+      for (const account of accounts) {
+        if (council.accounts.contains(account)) {
+          throw clientError('ACCOUNT_ALREADY_ON_COUNCIL', `${account.name} is already on the council.`, 'accountIds');
+        }
+        council.accounts.add(account);
+      }
+      const after = council.accounts.getItems().map((a) => a.id);
+      this.audit.record(em, 'addCouncilAccounts', 'AdvisoryCouncil', council.id, { accounts: before }, { accounts: after });
+      return council;
+    });
+  }
+
+  /** Refused while contacts of a removed account still sit on the council: remove them first. */
+  async removeAccounts(input: CouncilAccountsInput): Promise<AdvisoryCouncil> {
+    return this.ctx.em.transactional(async (em) => {
+      const council = await findByGlobalId(em, AdvisoryCouncil, input.councilId, 'AdvisoryCouncil', 'councilId', councilNotFound);
+      const accounts = await this.findAccounts(em, input.accountIds);
+      await council.accounts.init();
+      const before = council.accounts.getItems().map((a) => a.id);
+      for (const account of accounts) {
+        if (!council.accounts.contains(account)) {
+          throw clientError('ACCOUNT_NOT_ON_COUNCIL', `${account.name} is not on the council.`, 'accountIds');
+        }
+        const members = await em.count(CouncilMember, { council, contact: { account } });
+        if (members > 0) {
+          throw clientError('ACCOUNT_HAS_COUNCIL_MEMBERS', `${members} contact(s) of ${account.name} still sit on the council; remove them first.`, 'accountIds');
+        }
+        council.accounts.remove(account);
+      }
+      const after = council.accounts.getItems().map((a) => a.id);
+      this.audit.record(em, 'removeCouncilAccounts', 'AdvisoryCouncil', council.id, { accounts: before }, { accounts: after });
+      return council;
+    });
+  }
+
+  async addMember(input: AddCouncilMemberInput): Promise<CouncilMember> {
+    return this.ctx.em.transactional(async (em) => {
+      const council = await findByGlobalId(em, AdvisoryCouncil, input.councilId, 'AdvisoryCouncil', 'councilId', councilNotFound);
+      const contact = await findByGlobalId(em, Contact, input.contactId, 'Contact', 'contactId', contactNotFound);
+      await council.accounts.init();
+      if (!council.accounts.getItems().some((a) => a.id === contact.account.id)) {
+        throw clientError(
+          'CONTACT_NOT_IN_COUNCIL_ACCOUNTS',
+          "The contact's account is not on this council; add the account to the council first.",
+          'contactId',
+        );
+      }
+      if (await em.count(CouncilMember, { council, contact })) {
+        throw clientError('ALREADY_COUNCIL_MEMBER', `${contact.name} already sits on this council.`, 'contactId');
+      }
+      const member = em.create(CouncilMember, { council, contact, role: input.role ?? CouncilRole.MEMBER });
+      this.audit.record(em, 'addCouncilMember', 'CouncilMember', member.id, null, snapshot(member));
+      return member;
+    });
+  }
+
+  async removeMember(globalId: string): Promise<string> {
+    return this.ctx.em.transactional(async (em) => {
+      const member = await findByGlobalId(em, CouncilMember, globalId, 'CouncilMember', 'id', memberNotFound);
+      this.audit.record(em, 'removeCouncilMember', 'CouncilMember', member.id, snapshot(member), null);
+      em.remove(member);
+      return globalId;
+    });
+  }
+
+  private async findAccounts(em: Em, globalIds: string[]): Promise<ClientAccount[]> {
+    const ids = [...new Set(globalIds.map((g) => fromGlobalId(g, 'ClientAccount', 'accountIds')))];
+    const found = ids.length ? await em.find(ClientAccount, { id: { $in: ids } }) : [];
+    const missing = globalIds.find((g) => !found.some((a) => a.id === fromGlobalId(g, 'ClientAccount', 'accountIds')));
+    if (missing) throw accountNotFound(`No client account with id ${missing}.`, 'accountIds');
+    return found;
+  }
+
+  private async assertNameFree(em: Em, name: string): Promise<void> {
+    if (await em.count(AdvisoryCouncil, { name })) {
+      throw clientError('COUNCIL_NAME_TAKEN', `An advisory council named "${name}" already exists.`, 'name');
+    }
+  }
+}

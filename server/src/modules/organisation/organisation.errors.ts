@@ -1,0 +1,8 @@
+import { defineErrors, ErrorCode } from '../../graphql/errors.js';
+
+export const organisationError = defineErrors({
+  DEPARTMENT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  USER_NOT_FOUND: ErrorCode.NOT_FOUND,
+  DEPARTMENT_CODE_TAKEN: ErrorCode.CONFLICT,
+  USER_EMAIL_TAKEN: ErrorCode.CONFLICT,
+});
