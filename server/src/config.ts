@@ -76,7 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     runWorker: bool(env, 'CX_RUN_WORKER', true),
     seedDemo: bool(env, 'CX_SEED_DEMO', true),
     reconcileIntervalMs: int(env, 'CX_RECONCILE_INTERVAL_MS', 5000),
-    maxBodyBytes: int(env, 'CX_MAX_BODY_BYTES', 2 * 1024 * 1024),
+    // 10,000 import rows with real texts fit; a single 10 MB field does not.
+    maxBodyBytes: int(env, 'CX_MAX_BODY_BYTES', 8 * 1024 * 1024),
     webDistDir: path.resolve(env.CX_WEB_DIST ?? path.join(projectRoot, 'web', 'dist')),
     logLevel: logLevel as HubConfig['logLevel'],
   };
