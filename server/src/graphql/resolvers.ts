@@ -2,6 +2,10 @@ import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import { QuestionnaireResolver, SurveyCampaignResolver } from '../modules/survey/survey.resolver.js';
+import { SpecialRequirementResolver } from '../modules/requirement/requirement.resolver.js';
+import { MaturityResolver } from '../modules/maturity/maturity.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { DepartmentResolver, UserResolver } from '../modules/organisation/organisation.resolver.js';
 import { SegmentResolver } from '../modules/client/segment.resolver.js';
 import { ClientAccountResolver } from '../modules/client/account.resolver.js';
@@ -21,6 +25,11 @@ import { NotificationResolver } from '../modules/notification/notification.resol
 /** Every resolver class of the API; add a module's resolvers here. */
 export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
+  QuestionnaireResolver,
+  SurveyCampaignResolver,
+  SpecialRequirementResolver,
+  MaturityResolver,
+  AuditResolver,
   DepartmentResolver,
   UserResolver,
   SegmentResolver,

@@ -1,0 +1,33 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { entityById } from '../../graphql/loaders.js';
+import { registerNodeType } from '../../graphql/node.resolver.js';
+import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { AuditEvent } from './audit-event.entity.js';
+import { AuditLogService } from './audit-log.service.js';
+import { AuditEventFilter } from './audit.inputs.js';
+import { AuditEventConnection, AuditEventType, toAuditEventType } from './audit.types.js';
+
+registerNodeType('AuditEvent', async (ctx, id) => {
+  const e = await entityById(ctx, AuditEvent).load(id);
+  return e ? toAuditEventType(e) : null;
+});
+
+// Open to every viewer until access control lands; the roadmap restricts it to CX admins.
+@Resolver(() => AuditEventType)
+export class AuditResolver {
+  @Query(() => AuditEventType, { nullable: true })
+  async auditEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<AuditEventType | null> {
+    const e = await ctx.service(AuditLogService).get(id);
+    return e ? toAuditEventType(e) : null;
+  }
+
+  @Query(() => AuditEventConnection, { description: 'The audit trail, newest first. To be restricted to CX admins.' })
+  async auditEvents(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuditEventConnection> {
+    return mapPage(await ctx.service(AuditLogService).list(filter, args), toAuditEventType);
+  }
+}

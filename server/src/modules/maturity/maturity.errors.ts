@@ -1,0 +1,5 @@
+import { defineErrors, ErrorCode } from '../../graphql/errors.js';
+
+export const maturityError = defineErrors({
+  DUPLICATE_CRITERION: ErrorCode.BAD_USER_INPUT,
+});

@@ -1,0 +1,58 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { entityById } from '../../graphql/loaders.js';
+import { registerNodeType } from '../../graphql/node.resolver.js';
+import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { MaturityAssessment } from './maturity-assessment.entity.js';
+import { MaturityAssessmentFilter, RecordMaturityAssessmentInput } from './maturity.inputs.js';
+import { MaturityService } from './maturity.service.js';
+import {
+  MaturityAssessmentConnection,
+  MaturityAssessmentType,
+  ProcessGroupMaturity,
+  toMaturityAssessmentType,
+} from './maturity.types.js';
+
+registerNodeType('MaturityAssessment', async (ctx, id) => {
+  const e = await entityById(ctx, MaturityAssessment).load(id);
+  return e ? toMaturityAssessmentType(e) : null;
+});
+
+@Resolver(() => MaturityAssessmentType)
+export class MaturityResolver {
+  @Mutation(() => MaturityAssessmentType, { description: 'Records a MANUAL maturity assessment of a process group.' })
+  async recordMaturityAssessment(
+    @Arg('input', () => RecordMaturityAssessmentInput) input: RecordMaturityAssessmentInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MaturityAssessmentType> {
+    return toMaturityAssessmentType(await ctx.service(MaturityService).record(input));
+  }
+
+  @Query(() => MaturityAssessmentType, { nullable: true })
+  async maturityAssessment(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<MaturityAssessmentType | null> {
+    const e = await ctx.service(MaturityService).get(id);
+    return e ? toMaturityAssessmentType(e) : null;
+  }
+
+  @Query(() => MaturityAssessmentConnection, { description: 'Assessments, newest first.' })
+  async maturityAssessments(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => MaturityAssessmentFilter, { nullable: true }) filter: MaturityAssessmentFilter | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MaturityAssessmentConnection> {
+    return mapPage(await ctx.service(MaturityService).list(filter, args), toMaturityAssessmentType);
+  }
+
+  @Query(() => [ProcessGroupMaturity], { description: 'Per process group, its latest manual and computed assessment.' })
+  async maturity(@Ctx() ctx: RequestContext): Promise<ProcessGroupMaturity[]> {
+    const rows = await ctx.service(MaturityService).latest();
+    return rows.map((r) => {
+      const manual = r.manual ? toMaturityAssessmentType(r.manual) : null;
+      const computed = r.computed ? toMaturityAssessmentType(r.computed) : null;
+      const latest = [manual, computed]
+        .filter((a): a is MaturityAssessmentType => a !== null)
+        .sort((a, b) => b.assessedAt.getTime() - a.assessedAt.getTime())[0] ?? null;
+      return Object.assign(new ProcessGroupMaturity(), { processGroup: r.processGroup, manual, computed, latest });
+    });
+  }
+}

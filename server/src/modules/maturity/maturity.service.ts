@@ -1,0 +1,83 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { paginate } from '../../db/paginate.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { AuditService, snapshot } from '../audit/audit.service.js';
+import { ProcessGroup } from '../initiative/initiative.enums.js';
+import { User } from '../organisation/user.entity.js';
+import { AssessmentMethod, MaturityAssessment } from './maturity-assessment.entity.js';
+import { maturityError } from './maturity.errors.js';
+import type { MaturityAssessmentFilter, RecordMaturityAssessmentInput } from './maturity.inputs.js';
+
+export interface LatestMaturity {
+  processGroup: ProcessGroup;
+  manual: MaturityAssessment | null;
+  computed: MaturityAssessment | null;
+}
+
+export class MaturityService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  async record(input: RecordMaturityAssessmentInput): Promise<MaturityAssessment> {
+    const evidence = (input.evidence ?? []).map((e) => ({
+      criterion: e.criterion.trim(),
+      met: e.met,
+      ...(e.detail?.trim() ? { detail: e.detail.trim() } : {}),
+    }));
+    const seen = new Set<string>();
+    evidence.forEach((e, i) => {
+      const key = e.criterion.toLowerCase();
+      if (seen.has(key)) {
+        throw maturityError('DUPLICATE_CRITERION', `evidence[${i}] repeats the criterion "${e.criterion}".`, `evidence[${i}].criterion`);
+      }
+      seen.add(key);
+    });
+    return this.ctx.em.transactional(async (em) => {
+      const userId = this.ctx.viewer.userId;
+      const assessment = em.create(MaturityAssessment, {
+        processGroup: input.processGroup,
+        level: input.level,
+        method: AssessmentMethod.MANUAL,
+        evidence,
+        note: input.note?.trim() || null,
+        assessedBy: userId ? em.getReference(User, userId) : null,
+      });
+      this.ctx.service(AuditService).record(em, 'recordMaturityAssessment', 'MaturityAssessment', assessment.id, null, snapshot(assessment));
+      return assessment;
+    });
+  }
+
+  async get(globalId: string): Promise<MaturityAssessment | null> {
+    return this.ctx.em.findOne(MaturityAssessment, { id: fromGlobalId(globalId, 'MaturityAssessment') });
+  }
+
+  /** Newest first: the id (uuidv7) follows assessedAt and breaks ties. */
+  async list(filter: MaturityAssessmentFilter | undefined, args: ConnectionArgs): Promise<Page<MaturityAssessment>> {
+    const where: FilterQuery<MaturityAssessment> = {};
+    if (filter?.processGroup) where.processGroup = filter.processGroup;
+    return paginate(this.ctx.em, MaturityAssessment, where, args, { assessedAt: 'desc' });
+  }
+
+  /** Latest manual and computed assessment of each of the five groups (at most ten rows read). */
+  async latest(): Promise<LatestMaturity[]> {
+    const groups = Object.values(ProcessGroup);
+    const methods = Object.values(AssessmentMethod);
+    // Sequential on purpose: one EntityManager serves the request, and ten tiny reads are cheap.
+    const pairs: { processGroup: ProcessGroup; method: AssessmentMethod; row: MaturityAssessment | null }[] = [];
+    for (const processGroup of groups) {
+      for (const method of methods) {
+        const [row] = await this.ctx.em.find(
+          MaturityAssessment,
+          { processGroup, method },
+          { orderBy: { assessedAt: 'desc', id: 'desc' }, limit: 1 },
+        );
+        pairs.push({ processGroup, method, row: row ?? null });
+      }
+    }
+    return groups.map((processGroup) => ({
+      processGroup,
+      manual: pairs.find((p) => p.processGroup === processGroup && p.method === AssessmentMethod.MANUAL)?.row ?? null,
+      computed: pairs.find((p) => p.processGroup === processGroup && p.method === AssessmentMethod.COMPUTED)?.row ?? null,
+    }));
+  }
+}

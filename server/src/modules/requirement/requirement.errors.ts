@@ -1,0 +1,7 @@
+import { defineErrors, ErrorCode } from '../../graphql/errors.js';
+
+export const requirementError = defineErrors({
+  REQUIREMENT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  ACCOUNT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  PROCESS_CLASS_NOT_FOUND: ErrorCode.NOT_FOUND,
+});

@@ -1,0 +1,113 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { entityById } from '../../graphql/loaders.js';
+import { registerNodeType } from '../../graphql/node.resolver.js';
+import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { Segment } from '../client/segment.entity.js';
+import { SegmentType, toSegmentType } from '../client/client.types.js';
+import { Questionnaire } from './questionnaire.entity.js';
+import { SurveyCampaign } from './survey-campaign.entity.js';
+import {
+  CreateQuestionnaireInput,
+  CreateSurveyCampaignInput,
+  QuestionnaireFilter,
+  SurveyCampaignFilter,
+  UpdateSurveyCampaignInput,
+} from './survey.inputs.js';
+import { SurveyService } from './survey.service.js';
+import {
+  QuestionnaireConnection,
+  QuestionnaireOrder,
+  QuestionnaireType,
+  SurveyCampaignConnection,
+  SurveyCampaignOrder,
+  SurveyCampaignType,
+  toQuestionnaireType,
+  toSurveyCampaignType,
+} from './survey.types.js';
+
+registerNodeType('Questionnaire', async (ctx, id) => {
+  const e = await entityById(ctx, Questionnaire).load(id);
+  return e ? toQuestionnaireType(e) : null;
+});
+registerNodeType('SurveyCampaign', async (ctx, id) => {
+  const e = await entityById(ctx, SurveyCampaign).load(id);
+  return e ? toSurveyCampaignType(e) : null;
+});
+
+@Resolver(() => QuestionnaireType)
+export class QuestionnaireResolver {
+  @Query(() => QuestionnaireType, { nullable: true })
+  async questionnaire(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<QuestionnaireType | null> {
+    const e = await ctx.service(SurveyService).getQuestionnaire(id);
+    return e ? toQuestionnaireType(e) : null;
+  }
+
+  @Query(() => QuestionnaireConnection, { description: 'Questionnaires by code, newest version first, unless ordered otherwise.' })
+  async questionnaires(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => QuestionnaireFilter, { nullable: true }) filter: QuestionnaireFilter | undefined,
+    @Arg('orderBy', () => QuestionnaireOrder, { nullable: true }) orderBy: QuestionnaireOrder | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<QuestionnaireConnection> {
+    return mapPage(await ctx.service(SurveyService).listQuestionnaires(filter, orderBy, args), toQuestionnaireType);
+  }
+
+  @Mutation(() => QuestionnaireType, { description: 'Creates version 1 of a code, or its next version.' })
+  async createQuestionnaire(
+    @Arg('input', () => CreateQuestionnaireInput) input: CreateQuestionnaireInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<QuestionnaireType> {
+    return toQuestionnaireType(await ctx.service(SurveyService).createQuestionnaire(input));
+  }
+}
+
+@Resolver(() => SurveyCampaignType)
+export class SurveyCampaignResolver {
+  @Query(() => SurveyCampaignType, { nullable: true })
+  async surveyCampaign(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SurveyCampaignType | null> {
+    const e = await ctx.service(SurveyService).getCampaign(id);
+    return e ? toSurveyCampaignType(e) : null;
+  }
+
+  @Query(() => SurveyCampaignConnection, { description: 'Campaigns, newest first unless ordered otherwise.' })
+  async surveyCampaigns(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => SurveyCampaignFilter, { nullable: true }) filter: SurveyCampaignFilter | undefined,
+    @Arg('orderBy', () => SurveyCampaignOrder, { nullable: true }) orderBy: SurveyCampaignOrder | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SurveyCampaignConnection> {
+    return mapPage(await ctx.service(SurveyService).listCampaigns(filter, orderBy, args), toSurveyCampaignType);
+  }
+
+  @Mutation(() => SurveyCampaignType, { description: 'Creates a campaign in DRAFT.' })
+  async createSurveyCampaign(
+    @Arg('input', () => CreateSurveyCampaignInput) input: CreateSurveyCampaignInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SurveyCampaignType> {
+    return toSurveyCampaignType(await ctx.service(SurveyService).createCampaign(input));
+  }
+
+  @Mutation(() => SurveyCampaignType, { description: 'Partial update; status moves DRAFT → ACTIVE ⇄ PAUSED → FINISHED.' })
+  async updateSurveyCampaign(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateSurveyCampaignInput) input: UpdateSurveyCampaignInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SurveyCampaignType> {
+    return toSurveyCampaignType(await ctx.service(SurveyService).updateCampaign(id, input));
+  }
+
+  @FieldResolver(() => QuestionnaireType)
+  async questionnaire(@Root() c: SurveyCampaignType, @Ctx() ctx: RequestContext): Promise<QuestionnaireType> {
+    const q = await entityById(ctx, Questionnaire).load(c.questionnaireId);
+    if (!q) throw new Error(`questionnaire ${c.questionnaireId} of campaign ${c.dbId} vanished`);
+    return toQuestionnaireType(q);
+  }
+
+  @FieldResolver(() => SegmentType, { nullable: true })
+  async segment(@Root() c: SurveyCampaignType, @Ctx() ctx: RequestContext): Promise<SegmentType | null> {
+    if (!c.segmentId) return null;
+    const s = await entityById(ctx, Segment).load(c.segmentId);
+    return s ? toSegmentType(s) : null;
+  }
+}

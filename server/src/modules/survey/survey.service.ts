@@ -1,0 +1,219 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Em } from '../../db/orm.js';
+import { paginate } from '../../db/paginate.js';
+import { containsInsensitive } from '../../db/search.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { AuditService, snapshot } from '../audit/audit.service.js';
+import { Segment } from '../client/segment.entity.js';
+import { MetricDefinition } from '../metric/metric-definition.entity.js';
+import { ValueFactor } from '../value/value-factor.entity.js';
+import { cronError } from './cron.js';
+import { Questionnaire, type QuestionSpec } from './questionnaire.entity.js';
+import { SurveyCampaign } from './survey-campaign.entity.js';
+import { CampaignScheduleKind, CampaignStatus } from './survey.enums.js';
+import { surveyError } from './survey.errors.js';
+import type {
+  CreateQuestionnaireInput,
+  CreateSurveyCampaignInput,
+  QuestionnaireFilter,
+  SurveyCampaignFilter,
+  UpdateSurveyCampaignInput,
+} from './survey.inputs.js';
+import type { QuestionnaireOrder, SurveyCampaignOrder } from './survey.types.js';
+
+/** Where each status may go; FINISHED is final. */
+const TRANSITIONS: Record<CampaignStatus, CampaignStatus[]> = {
+  [CampaignStatus.DRAFT]: [CampaignStatus.ACTIVE],
+  [CampaignStatus.ACTIVE]: [CampaignStatus.PAUSED, CampaignStatus.FINISHED],
+  [CampaignStatus.PAUSED]: [CampaignStatus.ACTIVE, CampaignStatus.FINISHED],
+  [CampaignStatus.FINISHED]: [],
+};
+
+export class SurveyService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private get audit(): AuditService {
+    return this.ctx.service(AuditService);
+  }
+
+  async getQuestionnaire(globalId: string): Promise<Questionnaire | null> {
+    return this.ctx.em.findOne(Questionnaire, { id: fromGlobalId(globalId, 'Questionnaire') });
+  }
+
+  async listQuestionnaires(filter: QuestionnaireFilter | undefined, order: QuestionnaireOrder | undefined, args: ConnectionArgs): Promise<Page<Questionnaire>> {
+    const where: FilterQuery<Questionnaire> = {};
+    if (filter?.code) where.code = filter.code;
+    if (filter?.active != null) where.active = filter.active;
+    if (filter?.search?.trim()) where.title = containsInsensitive(this.ctx.em, filter.search);
+    const orderBy = order ? { [order.field]: order.direction } : { code: 'asc' as const, version: 'desc' as const };
+    return paginate(this.ctx.em, Questionnaire, where, args, orderBy);
+  }
+
+  /** Version 1 of a new code, or the next version of an existing one (older versions go inactive). */
+  async createQuestionnaire(input: CreateQuestionnaireInput): Promise<Questionnaire> {
+    const questions = await this.checkQuestions(input);
+    return this.ctx.em.transactional(async (em) => {
+      const older = await em.find(Questionnaire, { code: input.code }, { orderBy: { version: 'desc' } });
+      for (const q of older.filter((o) => o.active)) {
+        const before = snapshot(q);
+        q.active = false;
+        this.audit.record(em, 'createQuestionnaire', 'Questionnaire', q.id, before, snapshot(q));
+      }
+      const questionnaire = em.create(Questionnaire, {
+        code: input.code,
+        version: (older[0]?.version ?? 0) + 1,
+        title: input.title.trim(),
+        targetRespondentClasses: [...new Set(input.targetRespondentClasses)],
+        questions,
+        active: true,
+      });
+      this.audit.record(em, 'createQuestionnaire', 'Questionnaire', questionnaire.id, null, snapshot(questionnaire));
+      return questionnaire;
+    });
+  }
+
+  private async checkQuestions(input: CreateQuestionnaireInput): Promise<QuestionSpec[]> {
+    const keys = new Set<string>();
+    input.questions.forEach((q, i) => {
+      if (keys.has(q.key)) {
+        throw surveyError('DUPLICATE_QUESTION_KEY', `questions[${i}].key "${q.key}" is used by an earlier question; keys must be unique.`, `questions[${i}].key`);
+      }
+      keys.add(q.key);
+    });
+    await this.checkCodes(input, 'factorCode');
+    await this.checkCodes(input, 'metricCode');
+    return input.questions.map((q) => ({
+      key: q.key,
+      type: q.type,
+      text: q.text.trim(),
+      textRu: q.textRu?.trim() || null,
+      factorCode: q.factorCode || null,
+      metricCode: q.metricCode || null,
+    }));
+  }
+
+  private async checkCodes(input: CreateQuestionnaireInput, field: 'factorCode' | 'metricCode'): Promise<void> {
+    const codes = [...new Set(input.questions.map((q) => q[field]).filter((c): c is string => !!c))];
+    if (!codes.length) return;
+    const entity = field === 'factorCode' ? ValueFactor : MetricDefinition;
+    const found = new Set((await this.ctx.em.find(entity as typeof ValueFactor, { code: { $in: codes } })).map((e) => e.code));
+    const i = input.questions.findIndex((q) => q[field] && !found.has(q[field]));
+    if (i >= 0) {
+      const what = field === 'factorCode' ? 'value factor' : 'metric';
+      throw surveyError(
+        field === 'factorCode' ? 'UNKNOWN_FACTOR_CODE' : 'UNKNOWN_METRIC_CODE',
+        `questions[${i}].${field} "${input.questions[i]![field]}" names no known ${what}.`,
+        `questions[${i}].${field}`,
+      );
+    }
+  }
+
+  async getCampaign(globalId: string): Promise<SurveyCampaign | null> {
+    return this.ctx.em.findOne(SurveyCampaign, { id: fromGlobalId(globalId, 'SurveyCampaign') });
+  }
+
+  async listCampaigns(filter: SurveyCampaignFilter | undefined, order: SurveyCampaignOrder | undefined, args: ConnectionArgs): Promise<Page<SurveyCampaign>> {
+    const where: FilterQuery<SurveyCampaign> = {};
+    if (filter?.statuses?.length) where.status = { $in: filter.statuses };
+    if (filter?.scheduleKind) where.scheduleKind = filter.scheduleKind;
+    if (filter?.questionnaireId) where.questionnaire = fromGlobalId(filter.questionnaireId, 'Questionnaire', 'filter.questionnaireId');
+    if (filter?.segmentId) where.segment = fromGlobalId(filter.segmentId, 'Segment', 'filter.segmentId');
+    if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
+    const orderBy = order ? { [order.field]: order.direction } : { createdAt: 'desc' as const };
+    return paginate(this.ctx.em, SurveyCampaign, where, args, orderBy);
+  }
+
+  async createCampaign(input: CreateSurveyCampaignInput): Promise<SurveyCampaign> {
+    const questionnaireId = fromGlobalId(input.questionnaireId, 'Questionnaire', 'questionnaireId');
+    checkSchedule(input.scheduleKind, input.cron ?? null, input.triggerEvent ?? null);
+    checkWindow(input.startsAt ?? null, input.endsAt ?? null);
+    return this.ctx.em.transactional(async (em) => {
+      const questionnaire = await em.findOne(Questionnaire, { id: questionnaireId });
+      if (!questionnaire) {
+        throw surveyError('QUESTIONNAIRE_NOT_FOUND', `No questionnaire with id ${input.questionnaireId}.`, 'questionnaireId');
+      }
+      const campaign = em.create(SurveyCampaign, {
+        name: input.name.trim(),
+        questionnaire,
+        scheduleKind: input.scheduleKind,
+        cron: input.cron?.trim() ?? null,
+        triggerEvent: input.triggerEvent ?? null,
+        targetRespondentClasses: [...new Set(input.targetRespondentClasses)],
+        segment: await this.segment(em, input.segmentId),
+        status: CampaignStatus.DRAFT,
+        startsAt: input.startsAt ?? null,
+        endsAt: input.endsAt ?? null,
+      });
+      this.audit.record(em, 'createSurveyCampaign', 'SurveyCampaign', campaign.id, null, snapshot(campaign));
+      return campaign;
+    });
+  }
+
+  async updateCampaign(globalId: string, input: UpdateSurveyCampaignInput): Promise<SurveyCampaign> {
+    const id = fromGlobalId(globalId, 'SurveyCampaign');
+    return this.ctx.em.transactional(async (em) => {
+      const c = await em.findOne(SurveyCampaign, { id });
+      if (!c) throw surveyError('CAMPAIGN_NOT_FOUND', `No survey campaign with id ${globalId}.`, 'id');
+      if (c.status === CampaignStatus.FINISHED) {
+        throw surveyError('CAMPAIGN_FINISHED', `Campaign "${c.name}" is finished and can no longer change.`, 'id');
+      }
+      const before = snapshot(c);
+      if (input.status != null && input.status !== c.status) {
+        const next = TRANSITIONS[c.status as CampaignStatus];
+        if (!next.includes(input.status)) {
+          const allowed = next.join(' or ');
+          throw surveyError('INVALID_STATUS_TRANSITION', `A ${c.status} campaign can become ${allowed}, not ${input.status}.`, 'status');
+        }
+        c.status = input.status;
+      }
+      if (input.name != null) c.name = input.name.trim();
+      if (input.scheduleKind != null && input.scheduleKind !== c.scheduleKind) {
+        c.scheduleKind = input.scheduleKind;
+        // The other kind's setting no longer applies.
+        if (input.scheduleKind === CampaignScheduleKind.CALENDAR) c.triggerEvent = null;
+        else c.cron = null;
+      }
+      if (input.cron !== undefined) c.cron = input.cron?.trim() || null;
+      if (input.triggerEvent !== undefined) c.triggerEvent = input.triggerEvent;
+      if (input.targetRespondentClasses != null) {
+        if (!input.targetRespondentClasses.length) {
+          throw surveyError('NO_RESPONDENT_CLASSES', 'targetRespondentClasses must name at least one respondent class.', 'targetRespondentClasses');
+        }
+        c.targetRespondentClasses = [...new Set(input.targetRespondentClasses)];
+      }
+      if (input.segmentId !== undefined) c.segment = await this.segment(em, input.segmentId);
+      if (input.startsAt !== undefined) c.startsAt = input.startsAt;
+      if (input.endsAt !== undefined) c.endsAt = input.endsAt;
+      checkSchedule(c.scheduleKind, c.cron ?? null, c.triggerEvent ?? null);
+      checkWindow(c.startsAt ?? null, c.endsAt ?? null);
+      this.audit.record(em, 'updateSurveyCampaign', 'SurveyCampaign', c.id, before, snapshot(c));
+      return c;
+    });
+  }
+
+  private async segment(em: Em, globalId: string | null | undefined): Promise<Segment | null> {
+    if (!globalId) return null;
+    const found = await em.findOne(Segment, { id: fromGlobalId(globalId, 'Segment', 'segmentId') });
+    if (!found) throw surveyError('SEGMENT_NOT_FOUND', `No segment with id ${globalId}.`, 'segmentId');
+    return found;
+  }
+}
+
+function checkSchedule(kind: CampaignScheduleKind, cron: string | null, triggerEvent: string | null): void {
+  if (kind === CampaignScheduleKind.CALENDAR) {
+    if (!cron?.trim()) throw surveyError('SCHEDULE_INCOMPLETE', 'A CALENDAR campaign needs a cron expression.', 'cron');
+    if (triggerEvent) throw surveyError('SCHEDULE_MIXED', 'A CALENDAR campaign takes a cron expression, not a triggerEvent.', 'triggerEvent');
+    const problem = cronError(cron);
+    if (problem) throw surveyError('INVALID_CRON', problem, 'cron');
+  } else {
+    if (!triggerEvent) throw surveyError('SCHEDULE_INCOMPLETE', 'A TRIGGER campaign needs a triggerEvent.', 'triggerEvent');
+    if (cron) throw surveyError('SCHEDULE_MIXED', 'A TRIGGER campaign is sent on its triggerEvent and takes no cron expression.', 'cron');
+  }
+}
+
+function checkWindow(startsAt: Date | null, endsAt: Date | null): void {
+  if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) {
+    throw surveyError('ENDS_BEFORE_START', 'endsAt must be after startsAt.', 'endsAt');
+  }
+}
