@@ -137,6 +137,8 @@ describe('web client: the feedback page against the real server in Chromium', ()
     expect(await first.textContent()).toContain('Nordic Polymers');
     expect(await first.textContent()).toContain(contactName);
     await page.getByText('Updating automatically').waitFor();
+    fs.mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, 'web-feedback-received.png') });
 
     // The collect workflow's acknowledgement, done behind the page's back: polling picks it up.
     await acknowledge({ text });
@@ -146,7 +148,6 @@ describe('web client: the feedback page against the real server in Chromium', ()
     expect(await first.locator('.badge').textContent()).toBe('Acknowledged');
     await page.getByText('Updating automatically').waitFor({ state: 'hidden' });
 
-    fs.mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: path.join(screenshots, 'web-feedback.png'), fullPage: true });
     expect(browser.consoleErrors).toEqual([]);
   });

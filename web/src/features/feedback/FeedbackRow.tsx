@@ -33,7 +33,9 @@ export function FeedbackRow(props: { item: FragmentType<typeof FeedbackRowFragme
   const { t, dateTime } = useI18n();
   return (
     <tr data-feedback-id={item.id}>
-      <td className="when">{dateTime(item.receivedAt)}</td>
+      <td className="when">
+        <time dateTime={item.receivedAt}>{dateTime(item.receivedAt)}</time>
+      </td>
       <td>
         <div className="account-name">{item.account.name}</div>
         <div className="muted">{item.contact?.name ?? t.feedbackList.contactless}</div>
@@ -47,7 +49,9 @@ export function FeedbackRow(props: { item: FragmentType<typeof FeedbackRowFragme
         <StatusBadge status={item.status} />
         {item.acknowledgedAt && (
           <div className="muted when">
-            {t.feedbackList.acknowledged} {dateTime(item.acknowledgedAt)}
+            <time dateTime={item.acknowledgedAt} title={t.feedbackList.acknowledged}>
+              {dateTime(item.acknowledgedAt)}
+            </time>
           </div>
         )}
       </td>
