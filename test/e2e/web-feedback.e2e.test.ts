@@ -50,12 +50,10 @@ describe('web client: the feedback page against the real server in Chromium', ()
   };
 
   const acknowledge = (where: Partial<Pick<FeedbackItem, 'id' | 'text'>>) =>
-    orm.em
-      .fork()
-      .nativeUpdate(FeedbackItem, where, {
-        status: FeedbackStatus.ACKNOWLEDGED,
-        acknowledgedAt: new Date(),
-      });
+    orm.em.fork().nativeUpdate(FeedbackItem, where, {
+      status: FeedbackStatus.ACKNOWLEDGED,
+      acknowledgedAt: new Date(),
+    });
 
   beforeAll(async () => {
     await ensureWebBuild();
