@@ -22,7 +22,9 @@ function run(command: string, args: string[]): void {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (result.status !== 0) {
-    throw new Error(`\`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
+    throw new Error(
+      `\`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}).`,
+    );
   }
 }
 
@@ -33,13 +35,16 @@ function ensureChromium(): string {
     throw new Error(`CX_CHROMIUM_PATH is ${executable}, but no such file exists.`);
   }
   if (process.getuid?.() !== 0) {
-    throw new Error('Chromium is missing and installing it needs root: run `sudo apt-get install -y chromium`.');
+    throw new Error(
+      'Chromium is missing and installing it needs root: run `sudo apt-get install -y chromium`.',
+    );
   }
-  say('not found; installing Debian\'s chromium package (about a minute)');
+  say("not found; installing Debian's chromium package (about a minute)");
   // The package lists may be absent on a fresh machine; a failed update is not fatal if the install works.
   spawnSync('apt-get', ['update'], { stdio: 'inherit' });
   run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']);
-  if (!fs.existsSync(executable)) throw new Error(`apt-get installed chromium, but ${executable} is still missing.`);
+  if (!fs.existsSync(executable))
+    throw new Error(`apt-get installed chromium, but ${executable} is still missing.`);
   return executable;
 }
 
