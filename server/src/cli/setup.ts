@@ -6,6 +6,7 @@
  * 2. PostgreSQL server binaries for the throwaway test cluster (apt-get install when root),
  *    unless the tests are pointed at an external server with PG_TEST_URL.
  * 3. The Temporal CLI (`server/src/cli/ensure-temporal-cli.ts` builds it into ~/.cache/cx-ops-hub).
+ * 4. Debian's Chromium for the browser tests (`server/src/cli/ensure-chromium.ts`).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -79,11 +80,18 @@ function ensureTemporalCli(): void {
   run(tsx, [script], env);
 }
 
+/** Debian's Chromium for the browser tests (playwright-core never downloads a browser). */
+function ensureChromium(): void {
+  const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+  run(tsx, [path.join(projectRoot, 'server', 'src', 'cli', 'ensure-chromium.ts')]);
+}
+
 function main(): void {
   const started = Date.now();
   checkNode();
   ensurePostgres();
   ensureTemporalCli();
+  ensureChromium();
   say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
