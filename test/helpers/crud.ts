@@ -3,7 +3,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { Orm } from '../../server/src/db/orm.js';
 import { uuidv7 } from '../../server/src/db/ids.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
-import type { TestApi } from './graphql.js';
+import type { GraphQLResult, TestApi } from './graphql.js';
 
 /** A well-formed global id of `type` that names no row. */
 // Built by hand: importing relay.ts here would load type-graphql decorators before reflect-metadata.
@@ -23,10 +23,11 @@ export async function collectPages(
   const seen: string[] = [];
   let after: string | null = null;
   for (let guard = 0; guard < 50; guard++) {
-    const res = await api.execute(query, { ...variables, first: 2, after });
+    const res: GraphQLResult = await api.execute(query, { ...variables, first: 2, after });
     expect(res.errors).toBeUndefined();
-    const connection = res.data![field];
-    seen.push(...connection.nodes.map((n: Record<string, string>) => n[pick]));
+    const connection: { nodes: Record<string, string>[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } =
+      res.data![field];
+    seen.push(...connection.nodes.map((n) => n[pick]!));
     if (!connection.pageInfo.hasNextPage) return seen;
     after = connection.pageInfo.endCursor;
   }
