@@ -1,0 +1,316 @@
+import { uuidv7 } from '../db/ids.js';
+import { FeedbackStatus, Sentiment } from '../modules/feedback/feedback.enums.js';
+import {
+  AnalysisKind,
+  CouncilDecision,
+  InitiativeStatus,
+  ProcessGroup as G,
+  TaskStatus,
+} from '../modules/initiative/initiative.enums.js';
+import type { Analysis } from '../modules/initiative/analysis.entity.js';
+import {
+  AssessmentMethod,
+  type MaturityAssessment,
+} from '../modules/maturity/maturity-assessment.entity.js';
+import type { SpecialRequirement } from '../modules/requirement/special-requirement.entity.js';
+import { RequirementStatus } from '../modules/requirement/special-requirement.entity.js';
+import { addDays, periodOf, type GenContext } from './context.js';
+import type { DemoDataset, Row } from './dataset.js';
+import type { GeneratedFeedback } from './generate-feedback.js';
+import { INITIATIVES } from './initiative-catalogue.js';
+import { PROCESS_CLASSES } from './journey-catalogue.js';
+
+// prettier-ignore
+const REQUIREMENTS: [string, string, string][] = [
+  ['DELIVERY_PLANNING', 'Приёмка только с 8:00 до 14:00 по будням', 'Deliveries accepted 8:00–14:00 on weekdays only'],
+  ['QUALITY_CERTIFICATES', 'Сертификат анализа с каждой партией, на английском языке', 'Certificate of analysis with every batch, in English'],
+  ['PRODUCT_CONFORMITY', 'Пищевое применение: декларация соответствия ТР ТС обязательна', 'Food-grade use: EAEU declaration of conformity required'],
+  ['PRODUCT_CONFORMITY', 'Влажность не более 0,5%', 'Moisture no more than 0.5%'],
+  ['SHIPMENT_LOGISTICS', 'Паллеты высотой не более 1,2 м, стретч-плёнка в два слоя', 'Pallets no higher than 1.2 m, double stretch wrap'],
+  ['SHIPPING_DOCUMENTS', 'Документы только через ЭДО (Диадок)', 'Documents via EDI only'],
+  ['INVOICING', 'Счета в EUR с указанием номера заказа клиента', 'Invoices in EUR quoting the customer’s PO number'],
+  ['CREDIT_TERMS', 'Отсрочка 60 дней по рамочному договору', '60-day payment terms under the framework agreement'],
+  ['SHIPMENT_LOGISTICS', 'Доставка только автотранспортом с гидробортом', 'Delivery only by trucks with a tail lift'],
+];
+
+export function generateRequirements(ctx: GenContext): Row<SpecialRequirement>[] {
+  const { rng } = ctx;
+  const rows: Row<SpecialRequirement>[] = [];
+  for (const a of ctx.accounts) {
+    if (!rng.chance(0.22)) continue;
+    for (const [pc, ru, en] of rng.sample(REQUIREMENTS, rng.int(1, 2))) {
+      const at = addDays(ctx.windowStart, rng.int(0, 300));
+      rows.push({
+        id: uuidv7(),
+        account: a.row.id,
+        processClass: ctx.ref('processClasses', pc),
+        title: a.locale === 'ru' ? ru : en,
+        description: null,
+        status: rng.chance(0.92) ? RequirementStatus.ACTIVE : RequirementStatus.RETIRED,
+        capturedBy: a.row.owner as string,
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+  }
+  return rows;
+}
+
+interface ParetoRow {
+  processClass: string;
+  complaintClass: string;
+  count: number;
+  share: number;
+  cumulativeShare: number;
+}
+
+/** Pareto of classified negative feedback over the first nine months, as the analyse workflow records it. */
+export function generateAnalyses(ctx: GenContext, feedback: GeneratedFeedback): Row<Analysis>[] {
+  const to = ctx.periods[8]!;
+  const counts = new Map<string, number>();
+  let total = 0;
+  feedback.rows.forEach((f, i) => {
+    if (
+      f.sentiment !== Sentiment.NEGATIVE ||
+      !f.complaintClass ||
+      periodOf(f.receivedAt as Date) > to
+    )
+      return;
+    const key = `${feedback.processClasses[i]}|${f.complaintClass}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    total += 1;
+  });
+  let cumulative = 0;
+  const rows: ParetoRow[] = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([key, count]) => {
+      const [processClass, complaintClass] = key.split('|') as [string, string];
+      cumulative += count;
+      return {
+        processClass,
+        complaintClass,
+        count,
+        share: round4(count / total),
+        cumulativeShare: round4(cumulative / total),
+      };
+    });
+  const vital = rows.filter((r) => r.cumulativeShare - r.share < 0.8);
+  const createdBy = ctx.users.cx[1]!.id;
+  const at = addDays(ctx.windowStart, 280);
+  const top = vital
+    .slice(0, 3)
+    .map((r) => `${r.processClass}/${r.complaintClass}`)
+    .join(', ');
+  return [
+    {
+      id: uuidv7(),
+      kind: AnalysisKind.PARETO,
+      title: `Pareto of complaints ${ctx.periods[0]}…${to}${ctx.tag}`,
+      periodFrom: ctx.periods[0]!,
+      periodTo: to,
+      summary: `${vital.length} of ${rows.length} cause groups make 80% of ${total} complaints; the largest: ${top}.`,
+      result: { total, rows, vitalFew: vital.length },
+      createdBy,
+      createdAt: at,
+    },
+    {
+      id: uuidv7(),
+      kind: AnalysisKind.ROOT_CAUSE,
+      title: `Late deliveries from the central warehouse: root cause${ctx.tag}`,
+      periodFrom: ctx.periods[6]!,
+      periodTo: to,
+      summary:
+        'Loading slots are booked by phone; the carrier’s plan is fixed a day late, so trucks miss the agreed windows.',
+      result: {
+        causes: [
+          'manual slot booking',
+          'carrier plan fixed D-1',
+          'no buffer stock for fast movers',
+        ],
+      },
+      createdBy,
+      createdAt: addDays(at, 7),
+    },
+    {
+      id: uuidv7(),
+      kind: AnalysisKind.SCREENING,
+      title: `Initial screening (Change phase)${ctx.tag}`,
+      periodFrom: ctx.periods[0]!,
+      periodTo: ctx.periods[2]!,
+      summary:
+        'All complaints collected, 40 interviews, mystery shopping of proposals: delivery discipline and documents dominate.',
+      result: { interviews: 40, mysteryShops: 12 },
+      createdBy: ctx.users.cx[0]!.id,
+      createdAt: addDays(ctx.windowStart, 95),
+    },
+  ];
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+type WorkRows = Pick<
+  DemoDataset,
+  | 'initiatives'
+  | 'initiativeAccounts'
+  | 'initiativeFeedback'
+  | 'targets'
+  | 'tasks'
+  | 'councilReviews'
+>;
+
+/** About a dozen initiatives, some in every process group, with tasks, targets and council reviews. */
+export function generateInitiatives(
+  ctx: GenContext,
+  feedback: GeneratedFeedback,
+  analyses: Row<Analysis>[],
+  codeStart: number,
+  councilMembers: DemoDataset['councilMembers'],
+): WorkRows {
+  const { rng } = ctx;
+  const out: WorkRows = {
+    initiatives: [],
+    initiativeAccounts: [],
+    initiativeFeedback: [],
+    targets: [],
+    tasks: [],
+    councilReviews: [],
+  };
+  const stageOf = new Map(PROCESS_CLASSES.map((p) => [p.code, p.stage]));
+  const byAccountId = new Map(ctx.accounts.map((a) => [a.row.id, a]));
+  const councilIds = [
+    ...new Set(ctx.accounts.map((a) => a.councilId).filter((c): c is string => !!c)),
+  ];
+  INITIATIVES.forEach((spec, i) => {
+    const id = uuidv7();
+    const startedAt = addDays(ctx.anchor, -spec.startedDaysAgo);
+    const negatives = feedback.rows
+      .map((f, idx) => ({ f, pc: feedback.processClasses[idx] }))
+      .filter(
+        ({ f, pc }) =>
+          pc === spec.processClass &&
+          f.sentiment === Sentiment.NEGATIVE &&
+          (f.receivedAt as Date) < startedAt,
+      );
+    const accountCounts = new Map<string, number>();
+    for (const { f } of negatives)
+      accountCounts.set(f.account as string, (accountCounts.get(f.account as string) ?? 0) + 1);
+    const affected = [...accountCounts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, rng.int(5, 15))
+      .map(([a]) => a);
+    const affectedSet = new Set(affected);
+    const linked = negatives.filter(({ f }) => affectedSet.has(f.account as string)).slice(-30);
+    const closed = spec.status === InitiativeStatus.CLOSED;
+    out.initiatives.push({
+      id,
+      code: `INI-${String(codeStart + i).padStart(4, '0')}`,
+      title: spec.title,
+      problem: spec.problem,
+      analysis: spec.linkPareto
+        ? analyses[0]!.id
+        : spec.processClass === 'SHIPMENT_LOGISTICS'
+          ? analyses[1]!.id
+          : null,
+      owner: ctx.users.cx[(i % (ctx.users.cx.length - 1)) + 1]!.id,
+      processClass: ctx.ref('processClasses', spec.processClass),
+      stage: stageOf.get(spec.processClass) ?? null,
+      clientVisible: spec.clientVisible,
+      processGroup: spec.group,
+      status: spec.status,
+      revision: spec.reviews.length > 1 ? spec.reviews.length : 1,
+      expectedEffect: spec.expectedEffect,
+      startedAt: spec.status === InitiativeStatus.PROPOSED ? null : startedAt,
+      dueAt: addDays(startedAt, spec.durationDays),
+      closedAt: closed ? addDays(startedAt, spec.durationDays - 10) : null,
+      createdAt: addDays(startedAt, -7),
+      updatedAt: addDays(startedAt, 1),
+    });
+    for (const account of affected) out.initiativeAccounts.push({ ownerId: id, targetId: account });
+    for (const { f } of linked) {
+      out.initiativeFeedback.push({ ownerId: id, targetId: f.id });
+      f.status = closed ? FeedbackStatus.CLOSED : FeedbackStatus.ACTIONED;
+    }
+    for (const t of spec.targets) {
+      out.targets.push({
+        id: uuidv7(),
+        initiative: id,
+        metric: ctx.ref('metrics', t.metric),
+        baseline: t.baseline,
+        targetValue: t.target,
+        expectedDelta: Math.round((t.target - t.baseline) * 100) / 100,
+        createdAt: addDays(startedAt, -7),
+      });
+    }
+    spec.tasks.forEach(([department, title, dueInDays, status], k) => {
+      const dueAt = addDays(startedAt, dueInDays);
+      const done = status === TaskStatus.DONE;
+      const people = ctx.users.byDepartment.get(department) ?? [];
+      out.tasks.push({
+        id: uuidv7(),
+        initiative: id,
+        title,
+        description: null,
+        department: ctx.ref('departments', department),
+        assignee: people.length > 0 && k % 2 === 0 ? rng.pick(people).id : null,
+        dueAt,
+        status,
+        outcomeNote: done ? 'Done as planned.' : null,
+        completedAt: done ? addDays(dueAt, -rng.int(0, 5)) : null,
+        createdAt: startedAt,
+        updatedAt: done ? addDays(dueAt, -1) : startedAt,
+      });
+    });
+    // A client-visible initiative is reviewed by the council of its affected accounts.
+    const council =
+      affected.map((a) => byAccountId.get(a)?.councilId).find((c): c is string => !!c) ??
+      councilIds[i % Math.max(1, councilIds.length)];
+    if (!spec.clientVisible || !council) return;
+    const chair = councilMembers.find((m) => m.council === council);
+    spec.reviews.forEach((decision, r) => {
+      const at = addDays(startedAt, 20 + 30 * r);
+      const decided = decision !== CouncilDecision.PENDING;
+      out.councilReviews.push({
+        id: uuidv7(),
+        initiative: id,
+        council,
+        revision: r + 1,
+        decision,
+        comments:
+          decision === CouncilDecision.CHANGES_REQUESTED
+            ? 'Please include the smaller sites in the pilot and report monthly.'
+            : decided
+              ? 'Agreed, go ahead.'
+              : null,
+        decidedBy: decided ? (chair?.id ?? null) : null,
+        decidedAt: decided ? addDays(at, 5) : null,
+        createdAt: at,
+        updatedAt: decided ? addDays(at, 5) : at,
+      });
+    });
+  });
+  return out;
+}
+
+// prettier-ignore
+const MATURITY: [G, number, [string, boolean][]][] = [
+  [G.COLLECT, 2, [['standard questionnaires in use', true], ['feedback from 2+ channels', true], ['all three respondent classes heard for most accounts', true], ['every channel flows into the hub', false]]],
+  [G.ANALYSE, 2, [['complaints classified into four classes', true], ['Pareto run every period', true], ['initiatives proposed from statistics', false]]],
+  [G.IMPLEMENT, 1, [['initiatives recorded with owners', true], ['client-visible initiatives notify clients regularly', false]]],
+  [G.MONITOR, 2, [['NPS/CSI computed every period', true], ['satisfaction ↔ finance correlation computed', true], ['divergence alerts active', false]]],
+  [G.CORRECT, 1, [['corrections recorded as revisions', true], ['council reviews for client-visible initiatives', false]]],
+];
+
+export function generateMaturity(ctx: GenContext): Row<MaturityAssessment>[] {
+  return MATURITY.map(([processGroup, level, evidence]) => ({
+    id: uuidv7(),
+    processGroup,
+    level,
+    method: AssessmentMethod.MANUAL,
+    evidence: evidence.map(([criterion, met]) => ({ criterion, met })),
+    note: 'Self-assessment by the CX office at the end of the screening.',
+    assessedBy: ctx.users.cx[0]!.id,
+    assessedAt: addDays(ctx.anchor, -30),
+  }));
+}
