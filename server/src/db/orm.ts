@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { MikroORM as SqliteORM } from '@mikro-orm/sqlite';
+import { MikroORM as SqliteORM, type SqliteConnection } from '@mikro-orm/sqlite';
+import { installUnicodeLike } from './sqlite-like.js';
 import { MikroORM as PostgresORM, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MikroORM, Options } from '@mikro-orm/core';
@@ -79,6 +80,8 @@ export async function initORM(opts: DbOptions): Promise<Orm> {
     ...baseOptions(opts),
     dbName: file,
   } as Parameters<typeof SqliteORM.init>[0]);
+  const connection = orm.em.getConnection() as unknown as SqliteConnection;
+  installUnicodeLike(await connection.getNativeClient());
   // WAL lets readers proceed while the worker writes; foreign keys are off by default in SQLite.
   await orm.em.getConnection().execute('pragma journal_mode = wal');
   await orm.em.getConnection().execute('pragma foreign_keys = on');
