@@ -38,12 +38,18 @@ interface PidFile {
 
 const HOST = '127.0.0.1';
 
-function isAlive(pid: number): boolean {
+/** Zombie-aware liveness check (Linux /proc; elsewhere signal 0 only). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // An orphan that exited stays a zombie until init reaps it, and some container inits never do.
+  try {
+    return !/^\d+ \(.*\) Z/s.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 
@@ -61,33 +67,39 @@ function readPidFile(file: string): PidFile | undefined {
 
 /** True when a Temporal frontend on `address` answers for `namespace` within `timeoutMs`. */
 export async function temporalAnswers(address: string, namespace: string, timeoutMs: number): Promise<boolean> {
-  let connection: Connection | undefined;
+  // Connection.lazy + one deadline-bound call: `connect()` can hang on a port held by a
+  // program that accepts TCP but does not speak gRPC.
+  const connection = Connection.lazy({ address, connectTimeout: timeoutMs });
   try {
-    connection = await Connection.connect({ address, connectTimeout: timeoutMs });
     await connection.withDeadline(Date.now() + timeoutMs, () =>
-      connection!.workflowService.describeNamespace({ namespace }),
+      connection.workflowService.describeNamespace({ namespace }),
     );
     return true;
   } catch {
     return false;
   } finally {
-    await connection?.close().catch(() => undefined);
+    await connection.close().catch(() => undefined);
   }
 }
 
-async function waitUntil(check: () => Promise<boolean>, deadline: number, intervalMs = 250): Promise<boolean> {
+async function waitUntil(
+  check: () => Promise<boolean>,
+  deadline: number,
+  intervalMs = 250,
+  giveUp: () => boolean = () => false,
+): Promise<boolean> {
   for (;;) {
     if (await check()) return true;
-    if (Date.now() >= deadline) return false;
+    if (Date.now() >= deadline || giveUp()) return false;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 
 async function terminate(pid: number, timeoutMs: number): Promise<void> {
-  if (!isAlive(pid)) return;
+  if (!isProcessAlive(pid)) return;
   process.kill(pid, 'SIGTERM');
-  const gone = await waitUntil(async () => !isAlive(pid), Date.now() + timeoutMs, 100);
-  if (!gone && isAlive(pid)) process.kill(pid, 'SIGKILL');
+  const gone = await waitUntil(async () => !isProcessAlive(pid), Date.now() + timeoutMs, 100);
+  if (!gone && isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
 function logTail(file: string): string {
@@ -113,10 +125,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   const stopTimeoutMs = opts.stopTimeoutMs ?? 10_000;
 
   const previous = readPidFile(pidFile);
-  if (previous && isAlive(previous.pid)) {
+  if (previous && isProcessAlive(previous.pid)) {
     if (previous.port === opts.port && (await temporalAnswers(address, opts.namespace, 3000))) {
       // Another live hub still owns it: share it but leave stopping to that hub.
-      const owned = !isAlive(previous.ownerPid) || previous.ownerPid === process.pid;
+      const owned = !isProcessAlive(previous.ownerPid) || previous.ownerPid === process.pid;
       if (owned) fs.writeFileSync(pidFile, JSON.stringify({ ...previous, ownerPid: process.pid }));
       opts.log.info(`Reusing the embedded Temporal dev server (pid ${previous.pid}) at ${address}`);
       return {
@@ -171,7 +183,12 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   process.once('exit', onExit);
 
   const deadline = started + (opts.startTimeoutMs ?? 60_000);
-  const ready = await waitUntil(async () => exited === undefined && (await temporalAnswers(address, opts.namespace, 1000)), deadline);
+  const ready = await waitUntil(
+    () => temporalAnswers(address, opts.namespace, 1000),
+    deadline,
+    250,
+    () => exited !== undefined,
+  );
   if (!ready || exited !== undefined) {
     if (exited === undefined) child.kill('SIGKILL');
     process.removeListener('exit', onExit);
