@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BAIN_ELEMENTS } from '../../server/src/demo/bain-elements.js';
+import type { DemoDataset } from '../../server/src/demo/dataset.js';
+import { generateDemo, PLANTED_RELATION } from '../../server/src/demo/generate.js';
+import { PROCESS_CLASSES } from '../../server/src/demo/journey-catalogue.js';
+import { METRICS } from '../../server/src/demo/metric-catalogue.js';
+import { RespondentClass } from '../../server/src/modules/client/client.enums.js';
+import {
+  ComplaintClass,
+  FeedbackChannel,
+  FeedbackStatus,
+} from '../../server/src/modules/feedback/feedback.enums.js';
+import { ProcessGroup } from '../../server/src/modules/initiative/initiative.enums.js';
+import { JourneyStage } from '../../server/src/modules/journey/journey.enums.js';
+import { MetricKind, MetricLayer } from '../../server/src/modules/metric/metric.enums.js';
+import { ValueTier } from '../../server/src/modules/value/value.enums.js';
+
+const now = new Date('2026-06-15T12:00:00Z');
+
+/** Business content only: generated uuids differ between runs by design. */
+function digest(d: DemoDataset): string {
+  const content = {
+    accounts: d.accounts.map((a) => [
+      a.externalId,
+      a.name,
+      a.tier,
+      a.status,
+      a.country,
+      a.clientSince,
+    ]),
+    contacts: d.contacts.map((c) => [c.name, c.email, c.position, c.respondentClass, c.locale]),
+    feedback: d.feedback.map((f) => [
+      f.channel,
+      f.npsScore,
+      f.csiScore,
+      f.cesScore,
+      f.text,
+      f.language,
+      f.complaintClass,
+      f.sentiment,
+      f.status,
+      f.respondentClass,
+      (f.receivedAt as Date).toISOString(),
+    ]),
+    figures: d.figures.map((f) => [
+      f.period,
+      f.revenue,
+      f.grossMargin,
+      f.avgDaysLate,
+      f.orderCount,
+    ]),
+    observations: d.observations.map((o) => [o.metric, o.period, o.value]),
+    initiatives: d.initiatives.map((i) => [i.code, i.title, i.status, i.processGroup]),
+    weights: d.importanceWeights.map((w) => [w.respondentClass, w.factor, w.weight]),
+  };
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+function pearson(xs: number[], ys: number[]): number {
+  const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  xs.forEach((x, i) => {
+    sxy += (x - mx) * (ys[i]! - my);
+    sxx += (x - mx) ** 2;
+    syy += (ys[i]! - my) ** 2;
+  });
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+function groupMeans(rows: { key: string; value: number }[]): Map<string, number> {
+  const sums = new Map<string, [number, number]>();
+  for (const { key, value } of rows) {
+    const s = sums.get(key) ?? [0, 0];
+    sums.set(key, [s[0] + value, s[1] + 1]);
+  }
+  return new Map([...sums].map(([k, [sum, n]]) => [k, sum / n]));
+}
+
+describe('the demo generator', () => {
+  let first: DemoDataset;
+  let again: DemoDataset;
+  let other: DemoDataset;
+  beforeAll(() => {
+    first = generateDemo({ seed: 1, scale: 1, now });
+    again = generateDemo({ seed: 1, scale: 1, now });
+    other = generateDemo({ seed: 2, scale: 1, now });
+  });
+
+  it('produces identical business content for the same seed and different content for another', () => {
+    expect(digest(again)).toBe(digest(first));
+    expect(digest(other)).not.toBe(digest(first));
+  });
+
+  it('builds the company at the sizes the issue asks for at scale 1', () => {
+    expect(first.segments.length).toBeGreaterThanOrEqual(3);
+    expect(first.accounts).toHaveLength(300);
+    expect(first.contacts).toHaveLength(1000);
+    expect(first.feedback).toHaveLength(20_000);
+    expect(first.figures.length).toBeGreaterThan(300 * 12 * 0.97);
+    expect(new Set(first.figures.map((f) => f.period)).size).toBe(12);
+    expect(first.observations.length).toBeGreaterThan(10_000);
+    expect(first.councils.length).toBeGreaterThanOrEqual(2);
+    expect(first.councilMembers.length).toBeGreaterThan(0);
+    expect(first.initiatives.length).toBeGreaterThanOrEqual(12);
+    expect(first.importanceWeights).toHaveLength(first.segments.length * 3 * 40);
+    expect(first.weightSets.filter((w) => w.isCurrent)).toHaveLength(1);
+    expect(PROCESS_CLASSES.length).toBeGreaterThanOrEqual(20);
+    expect(METRICS.length).toBeGreaterThanOrEqual(55);
+    expect(new Set(METRICS.map((m) => m.kind))).toEqual(new Set(Object.values(MetricKind)));
+    expect(new Set(METRICS.map((m) => m.layer))).toEqual(new Set(Object.values(MetricLayer)));
+  });
+
+  it('covers every channel, complaint class, respondent class, stage, process group and both languages', () => {
+    const values = <T>(pick: (f: DemoDataset['feedback'][number]) => T) =>
+      new Set(first.feedback.map(pick));
+    expect(values((f) => f.channel)).toEqual(new Set(Object.values(FeedbackChannel)));
+    expect(values((f) => f.complaintClass)).toEqual(
+      new Set([...Object.values(ComplaintClass), null]),
+    );
+    expect(values((f) => f.respondentClass)).toEqual(
+      new Set([...Object.values(RespondentClass), null]),
+    );
+    expect(values((f) => f.language)).toEqual(new Set(['ru', 'en']));
+    // Without real reference ids, touchpoints are `ref:touchpoints:STAGE|PROCESS|CHANNEL`.
+    const stages = values((f) => String(f.touchpoint).split(':')[2]?.split('|')[0]);
+    for (const stage of Object.values(JourneyStage)) expect(stages).toContain(stage);
+    expect(new Set(PROCESS_CLASSES.map((p) => p.stage))).toEqual(
+      new Set(Object.values(JourneyStage)),
+    );
+    expect(new Set(first.initiatives.map((i) => i.processGroup))).toEqual(
+      new Set(Object.values(ProcessGroup)),
+    );
+    expect(new Set(first.maturity.map((m) => m.processGroup))).toEqual(
+      new Set(Object.values(ProcessGroup)),
+    );
+    const classesPerAccount = new Map<string, Set<string>>();
+    for (const c of first.contacts) {
+      const set = classesPerAccount.get(c.account as string) ?? new Set();
+      set.add(c.respondentClass as string);
+      classesPerAccount.set(c.account as string, set);
+    }
+    const complete = [...classesPerAccount.values()].filter((s) => s.size === 3).length;
+    expect(complete / first.accounts.length).toBeGreaterThan(0.85);
+  });
+
+  it('marks historic feedback as already through the collect workflow', () => {
+    expect(
+      first.feedback.every(
+        (f) => f.workflowStartedAt instanceof Date && f.acknowledgedAt instanceof Date,
+      ),
+    ).toBe(true);
+    expect(first.feedback.some((f) => f.status === FeedbackStatus.RECEIVED)).toBe(false);
+  });
+
+  it('plants a positive relation between satisfaction and gross margin', () => {
+    const csi = groupMeans(
+      first.feedback
+        .filter((f) => f.csiScore != null)
+        .map((f) => ({ key: f.account as string, value: f.csiScore as number })),
+    );
+    const margin = groupMeans(
+      first.figures.map((f) => ({
+        key: f.account as string,
+        value: (f.grossMargin as number) / (f.revenue as number),
+      })),
+    );
+    const accounts = [...csi.keys()].filter((a) => margin.has(a));
+    const xs = accounts.map((a) => csi.get(a)!);
+    const ys = accounts.map((a) => margin.get(a)!);
+    const r = pearson(xs, ys);
+    expect(r).toBeGreaterThan(0.5);
+    expect(r).toBeLessThan(0.85);
+    expect(PLANTED_RELATION.marginRate.slopePerSd).toBeGreaterThan(0);
+  });
+
+  it('writes feedback in Russian and English with sentences about the process', () => {
+    const ru = first.feedback.filter((f) => f.language === 'ru' && f.text).length;
+    const en = first.feedback.filter((f) => f.language === 'en' && f.text).length;
+    expect(ru).toBeGreaterThan(2_000);
+    expect(en).toBeGreaterThan(2_000);
+    expect(first.feedback.some((f) => /[а-я]/i.test(String(f.text)) && f.language === 'ru')).toBe(
+      true,
+    );
+    expect(
+      first.feedback.filter((f) => f.language === 'en' && /[а-я]/i.test(String(f.text))),
+    ).toHaveLength(0);
+  });
+});
+
+describe("Bain's B2B Elements of Value catalogue", () => {
+  it('has the 40 elements in five tiers with Russian names and unique codes', () => {
+    expect(BAIN_ELEMENTS).toHaveLength(40);
+    expect(new Set(BAIN_ELEMENTS.map((e) => e.code)).size).toBe(40);
+    const perTier = Object.fromEntries(
+      Object.values(ValueTier).map((t) => [t, BAIN_ELEMENTS.filter((e) => e.tier === t).length]),
+    );
+    expect(perTier).toEqual({
+      TABLE_STAKES: 4,
+      FUNCTIONAL: 5,
+      EASE_OF_DOING_BUSINESS: 21,
+      INDIVIDUAL: 7,
+      INSPIRATIONAL: 3,
+    });
+    expect(BAIN_ELEMENTS.every((e) => e.nameRu.length > 0 && e.name.length > 0)).toBe(true);
+  });
+});
