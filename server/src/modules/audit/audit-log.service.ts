@@ -2,7 +2,12 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { paginate } from '../../db/paginate.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { commonError } from '../../graphql/errors.js';
-import { fromGlobalId, parseGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import {
+  fromGlobalId,
+  parseGlobalId,
+  type ConnectionArgs,
+  type Page,
+} from '../../graphql/relay.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventFilter } from './audit.inputs.js';
 
@@ -18,12 +23,19 @@ export class AuditLogService {
   }
 
   /** Newest first; uuidv7 ids follow `at` and break ties within a millisecond. */
-  async list(filter: AuditEventFilter | undefined, args: ConnectionArgs): Promise<Page<AuditEvent>> {
+  async list(
+    filter: AuditEventFilter | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<AuditEvent>> {
     const where: FilterQuery<AuditEvent> = {};
     if (filter?.entityId) {
       const parsed = parseGlobalId(filter.entityId);
       if (!parsed) {
-        throw commonError('INVALID_ID', `filter.entityId is not a valid global id: "${filter.entityId.slice(0, 60)}".`, 'filter.entityId');
+        throw commonError(
+          'INVALID_ID',
+          `filter.entityId is not a valid global id: "${filter.entityId.slice(0, 60)}".`,
+          'filter.entityId',
+        );
       }
       if (filter.entityType && filter.entityType !== parsed.type) {
         throw commonError(
@@ -40,10 +52,17 @@ export class AuditLogService {
     if (filter?.actor) where.actor = filter.actor;
     if (filter?.action) where.action = filter.action;
     if (filter?.from && filter.to && filter.from >= filter.to) {
-      throw commonError('VALIDATION_FAILED', 'filter.from must be before filter.to.', 'filter.from');
+      throw commonError(
+        'VALIDATION_FAILED',
+        'filter.from must be before filter.to.',
+        'filter.from',
+      );
     }
     if (filter?.from || filter?.to) {
-      where.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+      where.at = {
+        ...(filter.from ? { $gte: filter.from } : {}),
+        ...(filter.to ? { $lt: filter.to } : {}),
+      };
     }
     return paginate(this.ctx.em, AuditEvent, where, args, { at: 'desc' });
   }

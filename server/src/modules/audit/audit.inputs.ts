@@ -7,11 +7,16 @@ export class AuditEventFilter {
   @IsOptional()
   @MaxLength(64)
   entityType?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Global id of any object, including deleted ones.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Global id of any object, including deleted ones.',
+  })
   @IsOptional()
   entityId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) actor?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(120) action?: string | null;
-  @Field(() => Date, { nullable: true, description: 'Inclusive.' }) @IsOptional() from?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Inclusive.' })
+  @IsOptional()
+  from?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Exclusive.' }) @IsOptional() to?: Date | null;
 }

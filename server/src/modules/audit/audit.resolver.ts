@@ -17,12 +17,17 @@ registerNodeType('AuditEvent', async (ctx, id) => {
 @Resolver(() => AuditEventType)
 export class AuditResolver {
   @Query(() => AuditEventType, { nullable: true })
-  async auditEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<AuditEventType | null> {
+  async auditEvent(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuditEventType | null> {
     const e = await ctx.service(AuditLogService).get(id);
     return e ? toAuditEventType(e) : null;
   }
 
-  @Query(() => AuditEventConnection, { description: 'The audit trail, newest first. To be restricted to CX admins.' })
+  @Query(() => AuditEventConnection, {
+    description: 'The audit trail, newest first. To be restricted to CX admins.',
+  })
   async auditEvents(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | undefined,

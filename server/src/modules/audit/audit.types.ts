@@ -11,14 +11,27 @@ import type { AuditEvent } from './audit-event.entity.js';
 })
 export class AuditEventType extends Node {
   @Field(() => Date) at!: Date;
-  @Field(() => String, { description: '`user:<id>`, `token:<id>`, `system`, `workflow:<id>` or `anonymous`.' })
+  @Field(() => String, {
+    description: '`user:<id>`, `token:<id>`, `system`, `workflow:<id>` or `anonymous`.',
+  })
   actor!: string;
-  @Field(() => String, { description: 'Mutation or activity name, e.g. `updateInitiative`.' }) action!: string;
-  @Field(() => String, { description: 'GraphQL type name of the changed object.' }) entityType!: string;
-  @Field(() => ID, { description: 'Global id of the changed object (it may since have been deleted).' }) entityId!: string;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Null when the object was created.' })
+  @Field(() => String, { description: 'Mutation or activity name, e.g. `updateInitiative`.' })
+  action!: string;
+  @Field(() => String, { description: 'GraphQL type name of the changed object.' })
+  entityType!: string;
+  @Field(() => ID, {
+    description: 'Global id of the changed object (it may since have been deleted).',
+  })
+  entityId!: string;
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Null when the object was created.',
+  })
   before!: Record<string, unknown> | null;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Null when the object was deleted.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Null when the object was deleted.',
+  })
   after!: Record<string, unknown> | null;
   dbId!: string;
 }

@@ -20,7 +20,9 @@ registerNodeType('MaturityAssessment', async (ctx, id) => {
 
 @Resolver(() => MaturityAssessmentType)
 export class MaturityResolver {
-  @Mutation(() => MaturityAssessmentType, { description: 'Records a MANUAL maturity assessment of a process group.' })
+  @Mutation(() => MaturityAssessmentType, {
+    description: 'Records a MANUAL maturity assessment of a process group.',
+  })
   async recordMaturityAssessment(
     @Arg('input', () => RecordMaturityAssessmentInput) input: RecordMaturityAssessmentInput,
     @Ctx() ctx: RequestContext,
@@ -29,7 +31,10 @@ export class MaturityResolver {
   }
 
   @Query(() => MaturityAssessmentType, { nullable: true })
-  async maturityAssessment(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<MaturityAssessmentType | null> {
+  async maturityAssessment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MaturityAssessmentType | null> {
     const e = await ctx.service(MaturityService).get(id);
     return e ? toMaturityAssessmentType(e) : null;
   }
@@ -37,22 +42,31 @@ export class MaturityResolver {
   @Query(() => MaturityAssessmentConnection, { description: 'Assessments, newest first.' })
   async maturityAssessments(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => MaturityAssessmentFilter, { nullable: true }) filter: MaturityAssessmentFilter | undefined,
+    @Arg('filter', () => MaturityAssessmentFilter, { nullable: true })
+    filter: MaturityAssessmentFilter | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<MaturityAssessmentConnection> {
     return mapPage(await ctx.service(MaturityService).list(filter, args), toMaturityAssessmentType);
   }
 
-  @Query(() => [ProcessGroupMaturity], { description: 'Per process group, its latest manual and computed assessment.' })
+  @Query(() => [ProcessGroupMaturity], {
+    description: 'Per process group, its latest manual and computed assessment.',
+  })
   async maturity(@Ctx() ctx: RequestContext): Promise<ProcessGroupMaturity[]> {
     const rows = await ctx.service(MaturityService).latest();
     return rows.map((r) => {
       const manual = r.manual ? toMaturityAssessmentType(r.manual) : null;
       const computed = r.computed ? toMaturityAssessmentType(r.computed) : null;
-      const latest = [manual, computed]
-        .filter((a): a is MaturityAssessmentType => a !== null)
-        .sort((a, b) => b.assessedAt.getTime() - a.assessedAt.getTime())[0] ?? null;
-      return Object.assign(new ProcessGroupMaturity(), { processGroup: r.processGroup, manual, computed, latest });
+      const latest =
+        [manual, computed]
+          .filter((a): a is MaturityAssessmentType => a !== null)
+          .sort((a, b) => b.assessedAt.getTime() - a.assessedAt.getTime())[0] ?? null;
+      return Object.assign(new ProcessGroupMaturity(), {
+        processGroup: r.processGroup,
+        manual,
+        computed,
+        latest,
+      });
     });
   }
 }

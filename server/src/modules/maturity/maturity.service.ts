@@ -28,7 +28,11 @@ export class MaturityService {
     evidence.forEach((e, i) => {
       const key = e.criterion.toLowerCase();
       if (seen.has(key)) {
-        throw maturityError('DUPLICATE_CRITERION', `evidence[${i}] repeats the criterion "${e.criterion}".`, `evidence[${i}].criterion`);
+        throw maturityError(
+          'DUPLICATE_CRITERION',
+          `evidence[${i}] repeats the criterion "${e.criterion}".`,
+          `evidence[${i}].criterion`,
+        );
       }
       seen.add(key);
     });
@@ -42,17 +46,31 @@ export class MaturityService {
         note: input.note?.trim() || null,
         assessedBy: userId ? em.getReference(User, userId) : null,
       });
-      this.ctx.service(AuditService).record(em, 'recordMaturityAssessment', 'MaturityAssessment', assessment.id, null, snapshot(assessment));
+      this.ctx
+        .service(AuditService)
+        .record(
+          em,
+          'recordMaturityAssessment',
+          'MaturityAssessment',
+          assessment.id,
+          null,
+          snapshot(assessment),
+        );
       return assessment;
     });
   }
 
   async get(globalId: string): Promise<MaturityAssessment | null> {
-    return this.ctx.em.findOne(MaturityAssessment, { id: fromGlobalId(globalId, 'MaturityAssessment') });
+    return this.ctx.em.findOne(MaturityAssessment, {
+      id: fromGlobalId(globalId, 'MaturityAssessment'),
+    });
   }
 
   /** Newest first: the id (uuidv7) follows assessedAt and breaks ties. */
-  async list(filter: MaturityAssessmentFilter | undefined, args: ConnectionArgs): Promise<Page<MaturityAssessment>> {
+  async list(
+    filter: MaturityAssessmentFilter | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<MaturityAssessment>> {
     const where: FilterQuery<MaturityAssessment> = {};
     if (filter?.processGroup) where.processGroup = filter.processGroup;
     return paginate(this.ctx.em, MaturityAssessment, where, args, { assessedAt: 'desc' });
@@ -63,7 +81,11 @@ export class MaturityService {
     const groups = Object.values(ProcessGroup);
     const methods = Object.values(AssessmentMethod);
     // Sequential on purpose: one EntityManager serves the request, and ten tiny reads are cheap.
-    const pairs: { processGroup: ProcessGroup; method: AssessmentMethod; row: MaturityAssessment | null }[] = [];
+    const pairs: {
+      processGroup: ProcessGroup;
+      method: AssessmentMethod;
+      row: MaturityAssessment | null;
+    }[] = [];
     for (const processGroup of groups) {
       for (const method of methods) {
         const [row] = await this.ctx.em.find(
@@ -76,8 +98,12 @@ export class MaturityService {
     }
     return groups.map((processGroup) => ({
       processGroup,
-      manual: pairs.find((p) => p.processGroup === processGroup && p.method === AssessmentMethod.MANUAL)?.row ?? null,
-      computed: pairs.find((p) => p.processGroup === processGroup && p.method === AssessmentMethod.COMPUTED)?.row ?? null,
+      manual:
+        pairs.find((p) => p.processGroup === processGroup && p.method === AssessmentMethod.MANUAL)
+          ?.row ?? null,
+      computed:
+        pairs.find((p) => p.processGroup === processGroup && p.method === AssessmentMethod.COMPUTED)
+          ?.row ?? null,
     }));
   }
 }

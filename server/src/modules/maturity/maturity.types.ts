@@ -13,14 +13,19 @@ registerEnumType(AssessmentMethod, {
   description: 'COMPUTED from the hub’s own data, or MANUAL: assessed by a person.',
 });
 
-@ObjectType('MaturityEvidence', { description: 'One criterion of a maturity level and whether it is met.' })
+@ObjectType('MaturityEvidence', {
+  description: 'One criterion of a maturity level and whether it is met.',
+})
 export class MaturityEvidenceType {
   @Field(() => String) criterion!: string;
   @Field(() => Boolean) met!: boolean;
   @Field(() => String, { nullable: true }) detail!: string | null;
 }
 
-@ObjectType('MaturityAssessment', { implements: Node, description: 'A maturity level (1–5) of one process group.' })
+@ObjectType('MaturityAssessment', {
+  implements: Node,
+  description: 'A maturity level (1–5) of one process group.',
+})
 export class MaturityAssessmentType extends Node {
   @Field(() => ProcessGroup) processGroup!: ProcessGroup;
   @Field(() => Int, { description: '1–5' }) level!: number;
@@ -35,14 +40,20 @@ export class MaturityAssessmentType extends Node {
 @ObjectType('ProcessGroupMaturity', { description: 'The latest assessments of one process group.' })
 export class ProcessGroupMaturity {
   @Field(() => ProcessGroup) processGroup!: ProcessGroup;
-  @Field(() => MaturityAssessmentType, { nullable: true, description: 'The newest assessment of either method.' })
+  @Field(() => MaturityAssessmentType, {
+    nullable: true,
+    description: 'The newest assessment of either method.',
+  })
   latest!: MaturityAssessmentType | null;
   @Field(() => MaturityAssessmentType, { nullable: true }) manual!: MaturityAssessmentType | null;
   @Field(() => MaturityAssessmentType, { nullable: true }) computed!: MaturityAssessmentType | null;
 }
 
 @ObjectType()
-export class MaturityAssessmentConnection extends Connection(MaturityAssessmentType, 'MaturityAssessment') {}
+export class MaturityAssessmentConnection extends Connection(
+  MaturityAssessmentType,
+  'MaturityAssessment',
+) {}
 
 export function toMaturityAssessmentType(e: MaturityAssessment): MaturityAssessmentType {
   return Object.assign(new MaturityAssessmentType(), {
@@ -52,7 +63,11 @@ export function toMaturityAssessmentType(e: MaturityAssessment): MaturityAssessm
     level: e.level,
     method: e.method,
     evidence: (e.evidence ?? []).map((x) =>
-      Object.assign(new MaturityEvidenceType(), { criterion: x.criterion, met: x.met, detail: x.detail ?? null }),
+      Object.assign(new MaturityEvidenceType(), {
+        criterion: x.criterion,
+        met: x.met,
+        detail: x.detail ?? null,
+      }),
     ),
     note: e.note ?? null,
     assessedAt: e.assessedAt,

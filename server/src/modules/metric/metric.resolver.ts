@@ -41,7 +41,12 @@ registerNodeType('MetricObservation', async (ctx, id) => {
   return e ? toMetricObservationType(e) : null;
 });
 
-async function optional<E extends { id: string }, T>(ctx: RequestContext, entity: new () => E, id: string | null, map: (e: E) => T): Promise<T | null> {
+async function optional<E extends { id: string }, T>(
+  ctx: RequestContext,
+  entity: new () => E,
+  id: string | null,
+  map: (e: E) => T,
+): Promise<T | null> {
   if (!id) return null;
   const e = await entityById(ctx, entity).load(id);
   return e ? map(e) : null;
@@ -50,24 +55,37 @@ async function optional<E extends { id: string }, T>(ctx: RequestContext, entity
 @Resolver(() => MetricDefinitionType)
 export class MetricDefinitionResolver {
   @Query(() => MetricDefinitionType, { nullable: true })
-  async metricDefinition(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<MetricDefinitionType | null> {
+  async metricDefinition(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MetricDefinitionType | null> {
     const e = await ctx.service(MetricService).get(id);
     return e ? toMetricDefinitionType(e) : null;
   }
 
-  @Query(() => MetricDefinitionConnection, { description: 'Metric definitions, by code unless ordered otherwise.' })
+  @Query(() => MetricDefinitionConnection, {
+    description: 'Metric definitions, by code unless ordered otherwise.',
+  })
   async metricDefinitions(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => MetricDefinitionFilter, { nullable: true }) filter: MetricDefinitionFilter | undefined,
-    @Arg('orderBy', () => MetricDefinitionOrder, { nullable: true }) orderBy: MetricDefinitionOrder | undefined,
+    @Arg('filter', () => MetricDefinitionFilter, { nullable: true })
+    filter: MetricDefinitionFilter | undefined,
+    @Arg('orderBy', () => MetricDefinitionOrder, { nullable: true })
+    orderBy: MetricDefinitionOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricDefinitionConnection> {
-    return mapPage(await ctx.service(MetricService).list(filter, orderBy, args), toMetricDefinitionType);
+    return mapPage(
+      await ctx.service(MetricService).list(filter, orderBy, args),
+      toMetricDefinitionType,
+    );
   }
 
-  @Query(() => MetricKindShare, { description: 'Computable vs trigger counts over active metric definitions.' })
+  @Query(() => MetricKindShare, {
+    description: 'Computable vs trigger counts over active metric definitions.',
+  })
   metricKindShare(
-    @Arg('filter', () => MetricKindShareFilter, { nullable: true }) filter: MetricKindShareFilter | undefined,
+    @Arg('filter', () => MetricKindShareFilter, { nullable: true })
+    filter: MetricKindShareFilter | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricKindShare> {
     return ctx.service(MetricService).kindShare(filter);
@@ -90,18 +108,29 @@ export class MetricDefinitionResolver {
     return toMetricDefinitionType(await ctx.service(MetricService).update(id, input));
   }
 
-  @Mutation(() => ID, { description: 'Deletes a metric never observed; observed metrics are deactivated instead.' })
-  deleteMetricDefinition(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+  @Mutation(() => ID, {
+    description: 'Deletes a metric never observed; observed metrics are deactivated instead.',
+  })
+  deleteMetricDefinition(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string> {
     return ctx.service(MetricService).delete(id);
   }
 
   @FieldResolver(() => ProcessClassType, { nullable: true })
-  processClass(@Root() m: MetricDefinitionType, @Ctx() ctx: RequestContext): Promise<ProcessClassType | null> {
+  processClass(
+    @Root() m: MetricDefinitionType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProcessClassType | null> {
     return optional(ctx, ProcessClass, m.processClassId, toProcessClassType);
   }
 
   @FieldResolver(() => ValueFactorType, { nullable: true })
-  factor(@Root() m: MetricDefinitionType, @Ctx() ctx: RequestContext): Promise<ValueFactorType | null> {
+  factor(
+    @Root() m: MetricDefinitionType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ValueFactorType | null> {
     return optional(ctx, ValueFactor, m.factorId, toValueFactorType);
   }
 }
@@ -109,22 +138,34 @@ export class MetricDefinitionResolver {
 @Resolver(() => MetricObservationType)
 export class MetricObservationResolver {
   @Query(() => MetricObservationType, { nullable: true })
-  async metricObservation(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<MetricObservationType | null> {
+  async metricObservation(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MetricObservationType | null> {
     const e = await ctx.service(MetricService).getObservation(id);
     return e ? toMetricObservationType(e) : null;
   }
 
-  @Query(() => MetricObservationConnection, { description: 'Observations, newest month first unless ordered otherwise.' })
+  @Query(() => MetricObservationConnection, {
+    description: 'Observations, newest month first unless ordered otherwise.',
+  })
   async metricObservations(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => MetricObservationFilter, { nullable: true }) filter: MetricObservationFilter | undefined,
-    @Arg('orderBy', () => MetricObservationOrder, { nullable: true }) orderBy: MetricObservationOrder | undefined,
+    @Arg('filter', () => MetricObservationFilter, { nullable: true })
+    filter: MetricObservationFilter | undefined,
+    @Arg('orderBy', () => MetricObservationOrder, { nullable: true })
+    orderBy: MetricObservationOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricObservationConnection> {
-    return mapPage(await ctx.service(MetricService).listObservations(filter, orderBy, args), toMetricObservationType);
+    return mapPage(
+      await ctx.service(MetricService).listObservations(filter, orderBy, args),
+      toMetricObservationType,
+    );
   }
 
-  @Mutation(() => MetricObservationType, { description: 'Inserts or replaces the value of a metric for an account and month.' })
+  @Mutation(() => MetricObservationType, {
+    description: 'Inserts or replaces the value of a metric for an account and month.',
+  })
   async recordMetricObservation(
     @Arg('input', () => RecordMetricObservationInput) input: RecordMetricObservationInput,
     @Ctx() ctx: RequestContext,
@@ -133,14 +174,20 @@ export class MetricObservationResolver {
   }
 
   @FieldResolver(() => MetricDefinitionType)
-  async metric(@Root() o: MetricObservationType, @Ctx() ctx: RequestContext): Promise<MetricDefinitionType> {
+  async metric(
+    @Root() o: MetricObservationType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MetricDefinitionType> {
     const m = await optional(ctx, MetricDefinition, o.metricId, toMetricDefinitionType);
     if (!m) throw new Error(`metric ${o.metricId} of observation ${o.dbId} vanished`);
     return m;
   }
 
   @FieldResolver(() => ClientAccountType)
-  async account(@Root() o: MetricObservationType, @Ctx() ctx: RequestContext): Promise<ClientAccountType> {
+  async account(
+    @Root() o: MetricObservationType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientAccountType> {
     const a = await optional(ctx, ClientAccount, o.accountId, toClientAccountType);
     if (!a) throw new Error(`account ${o.accountId} of observation ${o.dbId} vanished`);
     return a;

@@ -20,7 +20,11 @@ import type {
   RecordMetricObservationInput,
   UpdateMetricDefinitionInput,
 } from './metric.inputs.js';
-import type { MetricDefinitionOrder, MetricKindShare, MetricObservationOrder } from './metric.types.js';
+import type {
+  MetricDefinitionOrder,
+  MetricKindShare,
+  MetricObservationOrder,
+} from './metric.types.js';
 
 export class MetricService {
   constructor(private readonly ctx: RequestContext) {}
@@ -30,17 +34,29 @@ export class MetricService {
   }
 
   async get(globalId: string): Promise<MetricDefinition | null> {
-    return this.ctx.em.findOne(MetricDefinition, { id: fromGlobalId(globalId, 'MetricDefinition') });
+    return this.ctx.em.findOne(MetricDefinition, {
+      id: fromGlobalId(globalId, 'MetricDefinition'),
+    });
   }
 
-  async list(filter: MetricDefinitionFilter | undefined, order: MetricDefinitionOrder | undefined, args: ConnectionArgs): Promise<Page<MetricDefinition>> {
+  async list(
+    filter: MetricDefinitionFilter | undefined,
+    order: MetricDefinitionOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<MetricDefinition>> {
     const where: FilterQuery<MetricDefinition> = {};
     if (filter?.layer) where.layer = filter.layer;
     if (filter?.kind) where.kind = filter.kind;
     if (filter?.stage) where.stage = filter.stage;
     if (filter?.active != null) where.active = filter.active;
-    if (filter?.processClassId) where.processClass = fromGlobalId(filter.processClassId, 'ProcessClass', 'filter.processClassId');
-    if (filter?.factorId) where.factor = fromGlobalId(filter.factorId, 'ValueFactor', 'filter.factorId');
+    if (filter?.processClassId)
+      where.processClass = fromGlobalId(
+        filter.processClassId,
+        'ProcessClass',
+        'filter.processClassId',
+      );
+    if (filter?.factorId)
+      where.factor = fromGlobalId(filter.factorId, 'ValueFactor', 'filter.factorId');
     if (filter?.search?.trim()) {
       const like = containsInsensitive(this.ctx.em, filter.search);
       where.$or = [{ code: like }, { name: like }, { nameRu: like }];
@@ -52,7 +68,11 @@ export class MetricService {
   async create(input: CreateMetricDefinitionInput): Promise<MetricDefinition> {
     return this.ctx.em.transactional(async (em) => {
       if (await em.count(MetricDefinition, { code: input.code })) {
-        throw metricError('METRIC_CODE_TAKEN', `A metric with code "${input.code}" already exists.`, 'code');
+        throw metricError(
+          'METRIC_CODE_TAKEN',
+          `A metric with code "${input.code}" already exists.`,
+          'code',
+        );
       }
       checkChannel(input.kind, input.collectionChannel);
       const metric = em.create(MetricDefinition, {
@@ -72,7 +92,14 @@ export class MetricService {
         active: input.active ?? true,
         description: input.description ?? null,
       });
-      this.audit.record(em, 'createMetricDefinition', 'MetricDefinition', metric.id, null, snapshot(metric));
+      this.audit.record(
+        em,
+        'createMetricDefinition',
+        'MetricDefinition',
+        metric.id,
+        null,
+        snapshot(metric),
+      );
       return metric;
     });
   }
@@ -81,7 +108,8 @@ export class MetricService {
     const id = fromGlobalId(globalId, 'MetricDefinition');
     return this.ctx.em.transactional(async (em) => {
       const m = await em.findOne(MetricDefinition, { id });
-      if (!m) throw metricError('METRIC_NOT_FOUND', `No metric definition with id ${globalId}.`, 'id');
+      if (!m)
+        throw metricError('METRIC_NOT_FOUND', `No metric definition with id ${globalId}.`, 'id');
       const before = snapshot(m);
       if (input.name != null) m.name = input.name.trim();
       if (input.nameRu !== undefined) m.nameRu = input.nameRu?.trim() ?? null;
@@ -89,7 +117,8 @@ export class MetricService {
       if (input.kind != null) m.kind = input.kind;
       if (input.collectionMethod != null) m.collectionMethod = input.collectionMethod;
       if (input.collectionChannel !== undefined) m.collectionChannel = input.collectionChannel;
-      if (input.processClassId !== undefined) m.processClass = await this.processClass(em, input.processClassId);
+      if (input.processClassId !== undefined)
+        m.processClass = await this.processClass(em, input.processClassId);
       if (input.stage !== undefined) m.stage = input.stage;
       if (input.factorId !== undefined) m.factor = await this.factor(em, input.factorId);
       if (input.unit != null) m.unit = input.unit;
@@ -98,7 +127,14 @@ export class MetricService {
       if (input.active != null) m.active = input.active;
       if (input.description !== undefined) m.description = input.description;
       checkChannel(m.kind, m.collectionChannel);
-      this.audit.record(em, 'updateMetricDefinition', 'MetricDefinition', m.id, before, snapshot(m));
+      this.audit.record(
+        em,
+        'updateMetricDefinition',
+        'MetricDefinition',
+        m.id,
+        before,
+        snapshot(m),
+      );
       return m;
     });
   }
@@ -108,7 +144,8 @@ export class MetricService {
     const id = fromGlobalId(globalId, 'MetricDefinition');
     return this.ctx.em.transactional(async (em) => {
       const m = await em.findOne(MetricDefinition, { id });
-      if (!m) throw metricError('METRIC_NOT_FOUND', `No metric definition with id ${globalId}.`, 'id');
+      if (!m)
+        throw metricError('METRIC_NOT_FOUND', `No metric definition with id ${globalId}.`, 'id');
       const observations = await em.count(MetricObservation, { metric: m });
       if (observations) {
         throw metricError(
@@ -127,22 +164,40 @@ export class MetricService {
     const where: FilterQuery<MetricDefinition> = { active: true };
     if (filter?.layer) where.layer = filter.layer;
     if (filter?.stage) where.stage = filter.stage;
-    const computable = await this.ctx.em.count(MetricDefinition, { ...where, kind: MetricKind.COMPUTABLE });
-    const trigger = await this.ctx.em.count(MetricDefinition, { ...where, kind: MetricKind.TRIGGER });
+    const computable = await this.ctx.em.count(MetricDefinition, {
+      ...where,
+      kind: MetricKind.COMPUTABLE,
+    });
+    const trigger = await this.ctx.em.count(MetricDefinition, {
+      ...where,
+      kind: MetricKind.TRIGGER,
+    });
     const total = computable + trigger;
     return { computable, trigger, computableShare: total ? computable / total : 0 };
   }
 
   async getObservation(globalId: string): Promise<MetricObservation | null> {
-    return this.ctx.em.findOne(MetricObservation, { id: fromGlobalId(globalId, 'MetricObservation') });
+    return this.ctx.em.findOne(MetricObservation, {
+      id: fromGlobalId(globalId, 'MetricObservation'),
+    });
   }
 
-  async listObservations(filter: MetricObservationFilter | undefined, order: MetricObservationOrder | undefined, args: ConnectionArgs): Promise<Page<MetricObservation>> {
+  async listObservations(
+    filter: MetricObservationFilter | undefined,
+    order: MetricObservationOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<MetricObservation>> {
     const where: FilterQuery<MetricObservation> = {};
-    if (filter?.metricId) where.metric = fromGlobalId(filter.metricId, 'MetricDefinition', 'filter.metricId');
-    if (filter?.accountId) where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.metricId)
+      where.metric = fromGlobalId(filter.metricId, 'MetricDefinition', 'filter.metricId');
+    if (filter?.accountId)
+      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
     if (filter?.periodFrom && filter.periodTo && filter.periodFrom > filter.periodTo) {
-      throw metricError('PERIOD_RANGE_REVERSED', 'periodFrom must not be after periodTo.', 'filter.periodFrom');
+      throw metricError(
+        'PERIOD_RANGE_REVERSED',
+        'periodFrom must not be after periodTo.',
+        'filter.periodFrom',
+      );
     }
     // YYYY-MM strings order like the months they name.
     if (filter?.periodFrom || filter?.periodTo) {
@@ -161,36 +216,76 @@ export class MetricService {
     const accountId = fromGlobalId(input.accountId, 'ClientAccount', 'accountId');
     return this.ctx.em.transactional(async (em) => {
       const metric = await em.findOne(MetricDefinition, { id: metricId });
-      if (!metric) throw metricError('METRIC_NOT_FOUND', `No metric definition with id ${input.metricId}.`, 'metricId');
+      if (!metric)
+        throw metricError(
+          'METRIC_NOT_FOUND',
+          `No metric definition with id ${input.metricId}.`,
+          'metricId',
+        );
       const account = await em.findOne(ClientAccount, { id: accountId });
-      if (!account) throw metricError('ACCOUNT_NOT_FOUND', `No client account with id ${input.accountId}.`, 'accountId');
+      if (!account)
+        throw metricError(
+          'ACCOUNT_NOT_FOUND',
+          `No client account with id ${input.accountId}.`,
+          'accountId',
+        );
       const data = {
         value: input.value,
         sampleSize: input.sampleSize ?? null,
         source: input.source ?? null,
         ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
       };
-      const existing = await em.findOne(MetricObservation, { metric, account, period: input.period });
+      const existing = await em.findOne(MetricObservation, {
+        metric,
+        account,
+        period: input.period,
+      });
       const before = snapshot(existing);
       const observation = existing
         ? Object.assign(existing, data)
-        : em.create(MetricObservation, { metric, account, period: input.period, externalId: null, ...data });
-      this.audit.record(em, 'recordMetricObservation', 'MetricObservation', observation.id, before, snapshot(observation));
+        : em.create(MetricObservation, {
+            metric,
+            account,
+            period: input.period,
+            externalId: null,
+            ...data,
+          });
+      this.audit.record(
+        em,
+        'recordMetricObservation',
+        'MetricObservation',
+        observation.id,
+        before,
+        snapshot(observation),
+      );
       return observation;
     });
   }
 
-  private async processClass(em: Em, globalId: string | null | undefined): Promise<ProcessClass | null> {
+  private async processClass(
+    em: Em,
+    globalId: string | null | undefined,
+  ): Promise<ProcessClass | null> {
     if (!globalId) return null;
-    const found = await em.findOne(ProcessClass, { id: fromGlobalId(globalId, 'ProcessClass', 'processClassId') });
-    if (!found) throw metricError('PROCESS_CLASS_NOT_FOUND', `No process class with id ${globalId}.`, 'processClassId');
+    const found = await em.findOne(ProcessClass, {
+      id: fromGlobalId(globalId, 'ProcessClass', 'processClassId'),
+    });
+    if (!found)
+      throw metricError(
+        'PROCESS_CLASS_NOT_FOUND',
+        `No process class with id ${globalId}.`,
+        'processClassId',
+      );
     return found;
   }
 
   private async factor(em: Em, globalId: string | null | undefined): Promise<ValueFactor | null> {
     if (!globalId) return null;
-    const found = await em.findOne(ValueFactor, { id: fromGlobalId(globalId, 'ValueFactor', 'factorId') });
-    if (!found) throw metricError('FACTOR_NOT_FOUND', `No value factor with id ${globalId}.`, 'factorId');
+    const found = await em.findOne(ValueFactor, {
+      id: fromGlobalId(globalId, 'ValueFactor', 'factorId'),
+    });
+    if (!found)
+      throw metricError('FACTOR_NOT_FOUND', `No value factor with id ${globalId}.`, 'factorId');
     return found;
   }
 }

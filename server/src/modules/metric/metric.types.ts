@@ -7,10 +7,14 @@ import type { MetricDefinition } from './metric-definition.entity.js';
 import type { MetricObservation } from './metric-observation.entity.js';
 import { BetterDirection, CollectionMethod, MetricKind, MetricLayer } from './metric.enums.js';
 
-registerEnumType(MetricLayer, { name: 'MetricLayer', description: 'Layer of the metric cake, top to bottom.' });
+registerEnumType(MetricLayer, {
+  name: 'MetricLayer',
+  description: 'Layer of the metric cake, top to bottom.',
+});
 registerEnumType(MetricKind, {
   name: 'MetricKind',
-  description: 'COMPUTABLE from internal systems, or TRIGGER: only obtainable by asking the client.',
+  description:
+    'COMPUTABLE from internal systems, or TRIGGER: only obtainable by asking the client.',
 });
 registerEnumType(CollectionMethod, { name: 'CollectionMethod' });
 registerEnumType(BetterDirection, { name: 'BetterDirection' });
@@ -41,7 +45,10 @@ export class MetricObservationOrder {
   @Field(() => SortDirection) direction!: SortDirection;
 }
 
-@ObjectType('MetricDefinition', { implements: Node, description: 'A metric of the cake: what is measured, how and where.' })
+@ObjectType('MetricDefinition', {
+  implements: Node,
+  description: 'A metric of the cake: what is measured, how and where.',
+})
 export class MetricDefinitionType extends Node {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
@@ -49,7 +56,10 @@ export class MetricDefinitionType extends Node {
   @Field(() => MetricLayer) layer!: MetricLayer;
   @Field(() => MetricKind) kind!: MetricKind;
   @Field(() => CollectionMethod) collectionMethod!: CollectionMethod;
-  @Field(() => FeedbackChannel, { nullable: true, description: 'For trigger metrics: the channel that asks the client.' })
+  @Field(() => FeedbackChannel, {
+    nullable: true,
+    description: 'For trigger metrics: the channel that asks the client.',
+  })
   collectionChannel!: FeedbackChannel | null;
   @Field(() => JourneyStage, { nullable: true }) stage!: JourneyStage | null;
   @Field(() => String) unit!: string;
@@ -64,7 +74,10 @@ export class MetricDefinitionType extends Node {
   factorId!: string | null;
 }
 
-@ObjectType('MetricObservation', { implements: Node, description: "A metric's value for one account and one month." })
+@ObjectType('MetricObservation', {
+  implements: Node,
+  description: "A metric's value for one account and one month.",
+})
 export class MetricObservationType extends Node {
   @Field(() => String, { nullable: true }) externalId!: string | null;
   @Field(() => String, { description: 'YYYY-MM' }) period!: string;
@@ -78,18 +91,29 @@ export class MetricObservationType extends Node {
   accountId!: string;
 }
 
-@ObjectType({ description: 'How many active metrics are computable vs trigger; the method aims to raise the computable share.' })
+@ObjectType({
+  description:
+    'How many active metrics are computable vs trigger; the method aims to raise the computable share.',
+})
 export class MetricKindShare {
   @Field(() => Int) computable!: number;
   @Field(() => Int) trigger!: number;
-  @Field(() => Float, { description: 'computable / (computable + trigger); 0 when there are none.' })
+  @Field(() => Float, {
+    description: 'computable / (computable + trigger); 0 when there are none.',
+  })
   computableShare!: number;
 }
 
 @ObjectType()
-export class MetricDefinitionConnection extends Connection(MetricDefinitionType, 'MetricDefinition') {}
+export class MetricDefinitionConnection extends Connection(
+  MetricDefinitionType,
+  'MetricDefinition',
+) {}
 @ObjectType()
-export class MetricObservationConnection extends Connection(MetricObservationType, 'MetricObservation') {}
+export class MetricObservationConnection extends Connection(
+  MetricObservationType,
+  'MetricObservation',
+) {}
 
 export function toMetricDefinitionType(e: MetricDefinition): MetricDefinitionType {
   return Object.assign(new MetricDefinitionType(), {

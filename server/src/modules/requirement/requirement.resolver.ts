@@ -29,19 +29,29 @@ registerNodeType('SpecialRequirement', async (ctx, id) => {
 @Resolver(() => SpecialRequirementType)
 export class SpecialRequirementResolver {
   @Query(() => SpecialRequirementType, { nullable: true })
-  async specialRequirement(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SpecialRequirementType | null> {
+  async specialRequirement(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SpecialRequirementType | null> {
     const e = await ctx.service(RequirementService).get(id);
     return e ? toSpecialRequirementType(e) : null;
   }
 
-  @Query(() => SpecialRequirementConnection, { description: 'Special requirements, newest first unless ordered otherwise.' })
+  @Query(() => SpecialRequirementConnection, {
+    description: 'Special requirements, newest first unless ordered otherwise.',
+  })
   async specialRequirements(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => SpecialRequirementFilter, { nullable: true }) filter: SpecialRequirementFilter | undefined,
-    @Arg('orderBy', () => SpecialRequirementOrder, { nullable: true }) orderBy: SpecialRequirementOrder | undefined,
+    @Arg('filter', () => SpecialRequirementFilter, { nullable: true })
+    filter: SpecialRequirementFilter | undefined,
+    @Arg('orderBy', () => SpecialRequirementOrder, { nullable: true })
+    orderBy: SpecialRequirementOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<SpecialRequirementConnection> {
-    return mapPage(await ctx.service(RequirementService).list(filter, orderBy, args), toSpecialRequirementType);
+    return mapPage(
+      await ctx.service(RequirementService).list(filter, orderBy, args),
+      toSpecialRequirementType,
+    );
   }
 
   @Mutation(() => SpecialRequirementType)
@@ -62,19 +72,28 @@ export class SpecialRequirementResolver {
   }
 
   @Mutation(() => ID)
-  deleteSpecialRequirement(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+  deleteSpecialRequirement(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string> {
     return ctx.service(RequirementService).delete(id);
   }
 
   @FieldResolver(() => ClientAccountType)
-  async account(@Root() r: SpecialRequirementType, @Ctx() ctx: RequestContext): Promise<ClientAccountType> {
+  async account(
+    @Root() r: SpecialRequirementType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientAccountType> {
     const a = await entityById(ctx, ClientAccount).load(r.accountId);
     if (!a) throw new Error(`account ${r.accountId} of requirement ${r.dbId} vanished`);
     return toClientAccountType(a);
   }
 
   @FieldResolver(() => ProcessClassType)
-  async processClass(@Root() r: SpecialRequirementType, @Ctx() ctx: RequestContext): Promise<ProcessClassType> {
+  async processClass(
+    @Root() r: SpecialRequirementType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProcessClassType> {
     const p = await entityById(ctx, ProcessClass).load(r.processClassId);
     if (!p) throw new Error(`process class ${r.processClassId} of requirement ${r.dbId} vanished`);
     return toProcessClassType(p);

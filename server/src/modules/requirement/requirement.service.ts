@@ -25,13 +25,25 @@ export class RequirementService {
   }
 
   async get(globalId: string): Promise<SpecialRequirement | null> {
-    return this.ctx.em.findOne(SpecialRequirement, { id: fromGlobalId(globalId, 'SpecialRequirement') });
+    return this.ctx.em.findOne(SpecialRequirement, {
+      id: fromGlobalId(globalId, 'SpecialRequirement'),
+    });
   }
 
-  async list(filter: SpecialRequirementFilter | undefined, order: SpecialRequirementOrder | undefined, args: ConnectionArgs): Promise<Page<SpecialRequirement>> {
+  async list(
+    filter: SpecialRequirementFilter | undefined,
+    order: SpecialRequirementOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<SpecialRequirement>> {
     const where: FilterQuery<SpecialRequirement> = {};
-    if (filter?.accountId) where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
-    if (filter?.processClassId) where.processClass = fromGlobalId(filter.processClassId, 'ProcessClass', 'filter.processClassId');
+    if (filter?.accountId)
+      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.processClassId)
+      where.processClass = fromGlobalId(
+        filter.processClassId,
+        'ProcessClass',
+        'filter.processClassId',
+      );
     if (filter?.status) where.status = filter.status;
     if (filter?.search?.trim()) where.title = containsInsensitive(this.ctx.em, filter.search);
     const orderBy = order ? { [order.field]: order.direction } : { createdAt: 'desc' as const };
@@ -42,7 +54,12 @@ export class RequirementService {
     const accountId = fromGlobalId(input.accountId, 'ClientAccount', 'accountId');
     return this.ctx.em.transactional(async (em) => {
       const account = await em.findOne(ClientAccount, { id: accountId });
-      if (!account) throw requirementError('ACCOUNT_NOT_FOUND', `No client account with id ${input.accountId}.`, 'accountId');
+      if (!account)
+        throw requirementError(
+          'ACCOUNT_NOT_FOUND',
+          `No client account with id ${input.accountId}.`,
+          'accountId',
+        );
       const processClass = await this.processClass(em, input.processClassId);
       const userId = this.ctx.viewer.userId;
       const requirement = em.create(SpecialRequirement, {
@@ -52,21 +69,39 @@ export class RequirementService {
         description: input.description?.trim() || null,
         capturedBy: userId ? em.getReference(User, userId) : null,
       });
-      this.audit.record(em, 'createSpecialRequirement', 'SpecialRequirement', requirement.id, null, snapshot(requirement));
+      this.audit.record(
+        em,
+        'createSpecialRequirement',
+        'SpecialRequirement',
+        requirement.id,
+        null,
+        snapshot(requirement),
+      );
       return requirement;
     });
   }
 
-  async update(globalId: string, input: UpdateSpecialRequirementInput): Promise<SpecialRequirement> {
+  async update(
+    globalId: string,
+    input: UpdateSpecialRequirementInput,
+  ): Promise<SpecialRequirement> {
     const id = fromGlobalId(globalId, 'SpecialRequirement');
     return this.ctx.em.transactional(async (em) => {
       const r = await this.mustFind(em, id, globalId);
       const before = snapshot(r);
-      if (input.processClassId != null) r.processClass = await this.processClass(em, input.processClassId);
+      if (input.processClassId != null)
+        r.processClass = await this.processClass(em, input.processClassId);
       if (input.title != null) r.title = input.title.trim();
       if (input.description !== undefined) r.description = input.description?.trim() || null;
       if (input.status != null) r.status = input.status;
-      this.audit.record(em, 'updateSpecialRequirement', 'SpecialRequirement', r.id, before, snapshot(r));
+      this.audit.record(
+        em,
+        'updateSpecialRequirement',
+        'SpecialRequirement',
+        r.id,
+        before,
+        snapshot(r),
+      );
       return r;
     });
   }
@@ -76,7 +111,14 @@ export class RequirementService {
     const id = fromGlobalId(globalId, 'SpecialRequirement');
     return this.ctx.em.transactional(async (em) => {
       const r = await this.mustFind(em, id, globalId);
-      this.audit.record(em, 'deleteSpecialRequirement', 'SpecialRequirement', r.id, snapshot(r), null);
+      this.audit.record(
+        em,
+        'deleteSpecialRequirement',
+        'SpecialRequirement',
+        r.id,
+        snapshot(r),
+        null,
+      );
       em.remove(r);
       return globalId;
     });
@@ -84,13 +126,25 @@ export class RequirementService {
 
   private async mustFind(em: Em, id: string, globalId: string): Promise<SpecialRequirement> {
     const r = await em.findOne(SpecialRequirement, { id });
-    if (!r) throw requirementError('REQUIREMENT_NOT_FOUND', `No special requirement with id ${globalId}.`, 'id');
+    if (!r)
+      throw requirementError(
+        'REQUIREMENT_NOT_FOUND',
+        `No special requirement with id ${globalId}.`,
+        'id',
+      );
     return r;
   }
 
   private async processClass(em: Em, globalId: string): Promise<ProcessClass> {
-    const found = await em.findOne(ProcessClass, { id: fromGlobalId(globalId, 'ProcessClass', 'processClassId') });
-    if (!found) throw requirementError('PROCESS_CLASS_NOT_FOUND', `No process class with id ${globalId}.`, 'processClassId');
+    const found = await em.findOne(ProcessClass, {
+      id: fromGlobalId(globalId, 'ProcessClass', 'processClassId'),
+    });
+    if (!found)
+      throw requirementError(
+        'PROCESS_CLASS_NOT_FOUND',
+        `No process class with id ${globalId}.`,
+        'processClassId',
+      );
     return found;
   }
 }

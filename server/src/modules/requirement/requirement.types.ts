@@ -20,7 +20,8 @@ export class SpecialRequirementOrder {
 
 @ObjectType('SpecialRequirement', {
   implements: Node,
-  description: "A client's special requirement on one process (special delivery, product purpose, chemical properties…).",
+  description:
+    "A client's special requirement on one process (special delivery, product purpose, chemical properties…).",
 })
 export class SpecialRequirementType extends Node {
   @Field(() => String) title!: string;
@@ -35,7 +36,10 @@ export class SpecialRequirementType extends Node {
 }
 
 @ObjectType()
-export class SpecialRequirementConnection extends Connection(SpecialRequirementType, 'SpecialRequirement') {}
+export class SpecialRequirementConnection extends Connection(
+  SpecialRequirementType,
+  'SpecialRequirement',
+) {}
 
 export function toSpecialRequirementType(e: SpecialRequirement): SpecialRequirementType {
   return Object.assign(new SpecialRequirementType(), {

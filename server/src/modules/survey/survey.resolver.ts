@@ -38,22 +38,34 @@ registerNodeType('SurveyCampaign', async (ctx, id) => {
 @Resolver(() => QuestionnaireType)
 export class QuestionnaireResolver {
   @Query(() => QuestionnaireType, { nullable: true })
-  async questionnaire(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<QuestionnaireType | null> {
+  async questionnaire(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<QuestionnaireType | null> {
     const e = await ctx.service(SurveyService).getQuestionnaire(id);
     return e ? toQuestionnaireType(e) : null;
   }
 
-  @Query(() => QuestionnaireConnection, { description: 'Questionnaires by code, newest version first, unless ordered otherwise.' })
+  @Query(() => QuestionnaireConnection, {
+    description: 'Questionnaires by code, newest version first, unless ordered otherwise.',
+  })
   async questionnaires(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => QuestionnaireFilter, { nullable: true }) filter: QuestionnaireFilter | undefined,
-    @Arg('orderBy', () => QuestionnaireOrder, { nullable: true }) orderBy: QuestionnaireOrder | undefined,
+    @Arg('filter', () => QuestionnaireFilter, { nullable: true })
+    filter: QuestionnaireFilter | undefined,
+    @Arg('orderBy', () => QuestionnaireOrder, { nullable: true })
+    orderBy: QuestionnaireOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<QuestionnaireConnection> {
-    return mapPage(await ctx.service(SurveyService).listQuestionnaires(filter, orderBy, args), toQuestionnaireType);
+    return mapPage(
+      await ctx.service(SurveyService).listQuestionnaires(filter, orderBy, args),
+      toQuestionnaireType,
+    );
   }
 
-  @Mutation(() => QuestionnaireType, { description: 'Creates version 1 of a code, or its next version.' })
+  @Mutation(() => QuestionnaireType, {
+    description: 'Creates version 1 of a code, or its next version.',
+  })
   async createQuestionnaire(
     @Arg('input', () => CreateQuestionnaireInput) input: CreateQuestionnaireInput,
     @Ctx() ctx: RequestContext,
@@ -65,19 +77,29 @@ export class QuestionnaireResolver {
 @Resolver(() => SurveyCampaignType)
 export class SurveyCampaignResolver {
   @Query(() => SurveyCampaignType, { nullable: true })
-  async surveyCampaign(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SurveyCampaignType | null> {
+  async surveyCampaign(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SurveyCampaignType | null> {
     const e = await ctx.service(SurveyService).getCampaign(id);
     return e ? toSurveyCampaignType(e) : null;
   }
 
-  @Query(() => SurveyCampaignConnection, { description: 'Campaigns, newest first unless ordered otherwise.' })
+  @Query(() => SurveyCampaignConnection, {
+    description: 'Campaigns, newest first unless ordered otherwise.',
+  })
   async surveyCampaigns(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => SurveyCampaignFilter, { nullable: true }) filter: SurveyCampaignFilter | undefined,
-    @Arg('orderBy', () => SurveyCampaignOrder, { nullable: true }) orderBy: SurveyCampaignOrder | undefined,
+    @Arg('filter', () => SurveyCampaignFilter, { nullable: true })
+    filter: SurveyCampaignFilter | undefined,
+    @Arg('orderBy', () => SurveyCampaignOrder, { nullable: true })
+    orderBy: SurveyCampaignOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<SurveyCampaignConnection> {
-    return mapPage(await ctx.service(SurveyService).listCampaigns(filter, orderBy, args), toSurveyCampaignType);
+    return mapPage(
+      await ctx.service(SurveyService).listCampaigns(filter, orderBy, args),
+      toSurveyCampaignType,
+    );
   }
 
   @Mutation(() => SurveyCampaignType, { description: 'Creates a campaign in DRAFT.' })
@@ -88,7 +110,9 @@ export class SurveyCampaignResolver {
     return toSurveyCampaignType(await ctx.service(SurveyService).createCampaign(input));
   }
 
-  @Mutation(() => SurveyCampaignType, { description: 'Partial update; status moves DRAFT → ACTIVE ⇄ PAUSED → FINISHED.' })
+  @Mutation(() => SurveyCampaignType, {
+    description: 'Partial update; status moves DRAFT → ACTIVE ⇄ PAUSED → FINISHED.',
+  })
   async updateSurveyCampaign(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateSurveyCampaignInput) input: UpdateSurveyCampaignInput,
@@ -98,14 +122,20 @@ export class SurveyCampaignResolver {
   }
 
   @FieldResolver(() => QuestionnaireType)
-  async questionnaire(@Root() c: SurveyCampaignType, @Ctx() ctx: RequestContext): Promise<QuestionnaireType> {
+  async questionnaire(
+    @Root() c: SurveyCampaignType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<QuestionnaireType> {
     const q = await entityById(ctx, Questionnaire).load(c.questionnaireId);
     if (!q) throw new Error(`questionnaire ${c.questionnaireId} of campaign ${c.dbId} vanished`);
     return toQuestionnaireType(q);
   }
 
   @FieldResolver(() => SegmentType, { nullable: true })
-  async segment(@Root() c: SurveyCampaignType, @Ctx() ctx: RequestContext): Promise<SegmentType | null> {
+  async segment(
+    @Root() c: SurveyCampaignType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SegmentType | null> {
     if (!c.segmentId) return null;
     const s = await entityById(ctx, Segment).load(c.segmentId);
     return s ? toSegmentType(s) : null;

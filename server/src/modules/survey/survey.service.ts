@@ -41,12 +41,18 @@ export class SurveyService {
     return this.ctx.em.findOne(Questionnaire, { id: fromGlobalId(globalId, 'Questionnaire') });
   }
 
-  async listQuestionnaires(filter: QuestionnaireFilter | undefined, order: QuestionnaireOrder | undefined, args: ConnectionArgs): Promise<Page<Questionnaire>> {
+  async listQuestionnaires(
+    filter: QuestionnaireFilter | undefined,
+    order: QuestionnaireOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Questionnaire>> {
     const where: FilterQuery<Questionnaire> = {};
     if (filter?.code) where.code = filter.code;
     if (filter?.active != null) where.active = filter.active;
     if (filter?.search?.trim()) where.title = containsInsensitive(this.ctx.em, filter.search);
-    const orderBy = order ? { [order.field]: order.direction } : { code: 'asc' as const, version: 'desc' as const };
+    const orderBy = order
+      ? { [order.field]: order.direction }
+      : { code: 'asc' as const, version: 'desc' as const };
     return paginate(this.ctx.em, Questionnaire, where, args, orderBy);
   }
 
@@ -54,7 +60,11 @@ export class SurveyService {
   async createQuestionnaire(input: CreateQuestionnaireInput): Promise<Questionnaire> {
     const questions = await this.checkQuestions(input);
     return this.ctx.em.transactional(async (em) => {
-      const older = await em.find(Questionnaire, { code: input.code }, { orderBy: { version: 'desc' } });
+      const older = await em.find(
+        Questionnaire,
+        { code: input.code },
+        { orderBy: { version: 'desc' } },
+      );
       for (const q of older.filter((o) => o.active)) {
         const before = snapshot(q);
         q.active = false;
@@ -68,7 +78,14 @@ export class SurveyService {
         questions,
         active: true,
       });
-      this.audit.record(em, 'createQuestionnaire', 'Questionnaire', questionnaire.id, null, snapshot(questionnaire));
+      this.audit.record(
+        em,
+        'createQuestionnaire',
+        'Questionnaire',
+        questionnaire.id,
+        null,
+        snapshot(questionnaire),
+      );
       return questionnaire;
     });
   }
@@ -77,7 +94,11 @@ export class SurveyService {
     const keys = new Set<string>();
     input.questions.forEach((q, i) => {
       if (keys.has(q.key)) {
-        throw surveyError('DUPLICATE_QUESTION_KEY', `questions[${i}].key "${q.key}" is used by an earlier question; keys must be unique.`, `questions[${i}].key`);
+        throw surveyError(
+          'DUPLICATE_QUESTION_KEY',
+          `questions[${i}].key "${q.key}" is used by an earlier question; keys must be unique.`,
+          `questions[${i}].key`,
+        );
       }
       keys.add(q.key);
     });
@@ -93,11 +114,20 @@ export class SurveyService {
     }));
   }
 
-  private async checkCodes(input: CreateQuestionnaireInput, field: 'factorCode' | 'metricCode'): Promise<void> {
-    const codes = [...new Set(input.questions.map((q) => q[field]).filter((c): c is string => !!c))];
+  private async checkCodes(
+    input: CreateQuestionnaireInput,
+    field: 'factorCode' | 'metricCode',
+  ): Promise<void> {
+    const codes = [
+      ...new Set(input.questions.map((q) => q[field]).filter((c): c is string => !!c)),
+    ];
     if (!codes.length) return;
     const entity = field === 'factorCode' ? ValueFactor : MetricDefinition;
-    const found = new Set((await this.ctx.em.find(entity as typeof ValueFactor, { code: { $in: codes } })).map((e) => e.code));
+    const found = new Set(
+      (await this.ctx.em.find(entity as typeof ValueFactor, { code: { $in: codes } })).map(
+        (e) => e.code,
+      ),
+    );
     const i = input.questions.findIndex((q) => q[field] && !found.has(q[field]));
     if (i >= 0) {
       const what = field === 'factorCode' ? 'value factor' : 'metric';
@@ -113,12 +143,22 @@ export class SurveyService {
     return this.ctx.em.findOne(SurveyCampaign, { id: fromGlobalId(globalId, 'SurveyCampaign') });
   }
 
-  async listCampaigns(filter: SurveyCampaignFilter | undefined, order: SurveyCampaignOrder | undefined, args: ConnectionArgs): Promise<Page<SurveyCampaign>> {
+  async listCampaigns(
+    filter: SurveyCampaignFilter | undefined,
+    order: SurveyCampaignOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<SurveyCampaign>> {
     const where: FilterQuery<SurveyCampaign> = {};
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
     if (filter?.scheduleKind) where.scheduleKind = filter.scheduleKind;
-    if (filter?.questionnaireId) where.questionnaire = fromGlobalId(filter.questionnaireId, 'Questionnaire', 'filter.questionnaireId');
-    if (filter?.segmentId) where.segment = fromGlobalId(filter.segmentId, 'Segment', 'filter.segmentId');
+    if (filter?.questionnaireId)
+      where.questionnaire = fromGlobalId(
+        filter.questionnaireId,
+        'Questionnaire',
+        'filter.questionnaireId',
+      );
+    if (filter?.segmentId)
+      where.segment = fromGlobalId(filter.segmentId, 'Segment', 'filter.segmentId');
     if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
     const orderBy = order ? { [order.field]: order.direction } : { createdAt: 'desc' as const };
     return paginate(this.ctx.em, SurveyCampaign, where, args, orderBy);
@@ -131,7 +171,11 @@ export class SurveyService {
     return this.ctx.em.transactional(async (em) => {
       const questionnaire = await em.findOne(Questionnaire, { id: questionnaireId });
       if (!questionnaire) {
-        throw surveyError('QUESTIONNAIRE_NOT_FOUND', `No questionnaire with id ${input.questionnaireId}.`, 'questionnaireId');
+        throw surveyError(
+          'QUESTIONNAIRE_NOT_FOUND',
+          `No questionnaire with id ${input.questionnaireId}.`,
+          'questionnaireId',
+        );
       }
       const campaign = em.create(SurveyCampaign, {
         name: input.name.trim(),
@@ -145,25 +189,44 @@ export class SurveyService {
         startsAt: input.startsAt ?? null,
         endsAt: input.endsAt ?? null,
       });
-      this.audit.record(em, 'createSurveyCampaign', 'SurveyCampaign', campaign.id, null, snapshot(campaign));
+      this.audit.record(
+        em,
+        'createSurveyCampaign',
+        'SurveyCampaign',
+        campaign.id,
+        null,
+        snapshot(campaign),
+      );
       return campaign;
     });
   }
 
-  async updateCampaign(globalId: string, input: UpdateSurveyCampaignInput): Promise<SurveyCampaign> {
+  async updateCampaign(
+    globalId: string,
+    input: UpdateSurveyCampaignInput,
+  ): Promise<SurveyCampaign> {
     const id = fromGlobalId(globalId, 'SurveyCampaign');
     return this.ctx.em.transactional(async (em) => {
       const c = await em.findOne(SurveyCampaign, { id });
-      if (!c) throw surveyError('CAMPAIGN_NOT_FOUND', `No survey campaign with id ${globalId}.`, 'id');
+      if (!c)
+        throw surveyError('CAMPAIGN_NOT_FOUND', `No survey campaign with id ${globalId}.`, 'id');
       if (c.status === CampaignStatus.FINISHED) {
-        throw surveyError('CAMPAIGN_FINISHED', `Campaign "${c.name}" is finished and can no longer change.`, 'id');
+        throw surveyError(
+          'CAMPAIGN_FINISHED',
+          `Campaign "${c.name}" is finished and can no longer change.`,
+          'id',
+        );
       }
       const before = snapshot(c);
       if (input.status != null && input.status !== c.status) {
         const next = TRANSITIONS[c.status as CampaignStatus];
         if (!next.includes(input.status)) {
           const allowed = next.join(' or ');
-          throw surveyError('INVALID_STATUS_TRANSITION', `A ${c.status} campaign can become ${allowed}, not ${input.status}.`, 'status');
+          throw surveyError(
+            'INVALID_STATUS_TRANSITION',
+            `A ${c.status} campaign can become ${allowed}, not ${input.status}.`,
+            'status',
+          );
         }
         c.status = input.status;
       }
@@ -178,7 +241,11 @@ export class SurveyService {
       if (input.triggerEvent !== undefined) c.triggerEvent = input.triggerEvent;
       if (input.targetRespondentClasses != null) {
         if (!input.targetRespondentClasses.length) {
-          throw surveyError('NO_RESPONDENT_CLASSES', 'targetRespondentClasses must name at least one respondent class.', 'targetRespondentClasses');
+          throw surveyError(
+            'NO_RESPONDENT_CLASSES',
+            'targetRespondentClasses must name at least one respondent class.',
+            'targetRespondentClasses',
+          );
         }
         c.targetRespondentClasses = [...new Set(input.targetRespondentClasses)];
       }
@@ -195,20 +262,45 @@ export class SurveyService {
   private async segment(em: Em, globalId: string | null | undefined): Promise<Segment | null> {
     if (!globalId) return null;
     const found = await em.findOne(Segment, { id: fromGlobalId(globalId, 'Segment', 'segmentId') });
-    if (!found) throw surveyError('SEGMENT_NOT_FOUND', `No segment with id ${globalId}.`, 'segmentId');
+    if (!found)
+      throw surveyError('SEGMENT_NOT_FOUND', `No segment with id ${globalId}.`, 'segmentId');
     return found;
   }
 }
 
-function checkSchedule(kind: CampaignScheduleKind, cron: string | null, triggerEvent: string | null): void {
+function checkSchedule(
+  kind: CampaignScheduleKind,
+  cron: string | null,
+  triggerEvent: string | null,
+): void {
   if (kind === CampaignScheduleKind.CALENDAR) {
-    if (!cron?.trim()) throw surveyError('SCHEDULE_INCOMPLETE', 'A CALENDAR campaign needs a cron expression.', 'cron');
-    if (triggerEvent) throw surveyError('SCHEDULE_MIXED', 'A CALENDAR campaign takes a cron expression, not a triggerEvent.', 'triggerEvent');
+    if (!cron?.trim())
+      throw surveyError(
+        'SCHEDULE_INCOMPLETE',
+        'A CALENDAR campaign needs a cron expression.',
+        'cron',
+      );
+    if (triggerEvent)
+      throw surveyError(
+        'SCHEDULE_MIXED',
+        'A CALENDAR campaign takes a cron expression, not a triggerEvent.',
+        'triggerEvent',
+      );
     const problem = cronError(cron);
     if (problem) throw surveyError('INVALID_CRON', problem, 'cron');
   } else {
-    if (!triggerEvent) throw surveyError('SCHEDULE_INCOMPLETE', 'A TRIGGER campaign needs a triggerEvent.', 'triggerEvent');
-    if (cron) throw surveyError('SCHEDULE_MIXED', 'A TRIGGER campaign is sent on its triggerEvent and takes no cron expression.', 'cron');
+    if (!triggerEvent)
+      throw surveyError(
+        'SCHEDULE_INCOMPLETE',
+        'A TRIGGER campaign needs a triggerEvent.',
+        'triggerEvent',
+      );
+    if (cron)
+      throw surveyError(
+        'SCHEDULE_MIXED',
+        'A TRIGGER campaign is sent on its triggerEvent and takes no cron expression.',
+        'cron',
+      );
   }
 }
 

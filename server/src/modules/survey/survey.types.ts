@@ -4,11 +4,22 @@ import { SortDirection } from '../../graphql/sorting.js';
 import { RespondentClass } from '../client/client.enums.js';
 import type { Questionnaire } from './questionnaire.entity.js';
 import type { SurveyCampaign } from './survey-campaign.entity.js';
-import { CampaignScheduleKind, CampaignStatus, QuestionType, TriggerEventType } from './survey.enums.js';
+import {
+  CampaignScheduleKind,
+  CampaignStatus,
+  QuestionType,
+  TriggerEventType,
+} from './survey.enums.js';
 
-registerEnumType(CampaignScheduleKind, { name: 'CampaignScheduleKind', description: 'CALENDAR (cron) or TRIGGER (client-side event).' });
+registerEnumType(CampaignScheduleKind, {
+  name: 'CampaignScheduleKind',
+  description: 'CALENDAR (cron) or TRIGGER (client-side event).',
+});
 registerEnumType(TriggerEventType, { name: 'TriggerEventType' });
-registerEnumType(CampaignStatus, { name: 'CampaignStatus', description: 'DRAFT → ACTIVE ⇄ PAUSED → FINISHED.' });
+registerEnumType(CampaignStatus, {
+  name: 'CampaignStatus',
+  description: 'DRAFT → ACTIVE ⇄ PAUSED → FINISHED.',
+});
 registerEnumType(QuestionType, { name: 'QuestionType' });
 
 export enum QuestionnaireSortField {
@@ -43,27 +54,43 @@ export class QuestionObject {
   @Field(() => QuestionType) type!: QuestionType;
   @Field(() => String) text!: string;
   @Field(() => String, { nullable: true }) textRu!: string | null;
-  @Field(() => String, { nullable: true, description: 'Code of the value factor the question measures.' }) factorCode!: string | null;
-  @Field(() => String, { nullable: true, description: 'Code of the metric the question feeds.' }) metricCode!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code of the value factor the question measures.',
+  })
+  factorCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'Code of the metric the question feeds.' })
+  metricCode!: string | null;
 }
 
-@ObjectType('Questionnaire', { implements: Node, description: 'A versioned questionnaire; a new version keeps the code.' })
+@ObjectType('Questionnaire', {
+  implements: Node,
+  description: 'A versioned questionnaire; a new version keeps the code.',
+})
 export class QuestionnaireType extends Node {
   @Field(() => String) code!: string;
   @Field(() => Int) version!: number;
   @Field(() => String) title!: string;
   @Field(() => [RespondentClass]) targetRespondentClasses!: RespondentClass[];
   @Field(() => [QuestionObject]) questions!: QuestionObject[];
-  @Field(() => Boolean, { description: 'Only the newest version of a code is active.' }) active!: boolean;
+  @Field(() => Boolean, { description: 'Only the newest version of a code is active.' })
+  active!: boolean;
   @Field(() => Date) createdAt!: Date;
   dbId!: string;
 }
 
-@ObjectType('SurveyCampaign', { implements: Node, description: 'Sends a questionnaire on a calendar or on a client-side event.' })
+@ObjectType('SurveyCampaign', {
+  implements: Node,
+  description: 'Sends a questionnaire on a calendar or on a client-side event.',
+})
 export class SurveyCampaignType extends Node {
   @Field(() => String) name!: string;
   @Field(() => CampaignScheduleKind) scheduleKind!: CampaignScheduleKind;
-  @Field(() => String, { nullable: true, description: '5-field cron expression of a CALENDAR campaign.' }) cron!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '5-field cron expression of a CALENDAR campaign.',
+  })
+  cron!: string | null;
   @Field(() => TriggerEventType, { nullable: true }) triggerEvent!: TriggerEventType | null;
   @Field(() => [RespondentClass]) targetRespondentClasses!: RespondentClass[];
   @Field(() => CampaignStatus) status!: CampaignStatus;

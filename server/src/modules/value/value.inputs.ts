@@ -1,12 +1,4 @@
-import {
-  IsInt,
-  IsOptional,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { RespondentClass } from '../client/client.enums.js';
 import { ValueTier, WeightSource } from './value.enums.js';
@@ -15,13 +7,17 @@ import { ValueTier, WeightSource } from './value.enums.js';
 export const MAX_WEIGHTS_PER_CALL = 5_000;
 
 const CODE = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
-const CODE_MESSAGE = 'code must be 1 to 64 lower-case letters, digits, "_", "-" or "." and start with a letter or digit';
+const CODE_MESSAGE =
+  'code must be 1 to 64 lower-case letters, digits, "_", "-" or "." and start with a letter or digit';
 
 @InputType()
 export class ValueFactorFilter {
   @Field(() => [ValueTier], { nullable: true }) @IsOptional() tiers?: ValueTier[] | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(64) subgroup?: string | null;
-  @Field(() => String, { nullable: true, description: 'Case-insensitive match on code, name or Russian name.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive match on code, name or Russian name.',
+  })
   @IsOptional()
   @MaxLength(200)
   search?: string | null;
@@ -30,36 +26,48 @@ export class ValueFactorFilter {
 @InputType()
 export class CreateValueFactorInput {
   @Field(() => String) @Matches(CODE, { message: CODE_MESSAGE }) code!: string;
-  @Field(() => String) @Length(1, 200, { message: 'name must be 1 to 200 characters' }) name!: string;
+  @Field(() => String)
+  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  name!: string;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200, { message: 'nameRu must be 1 to 200 characters' })
   nameRu?: string | null;
   @Field(() => ValueTier) tier!: ValueTier;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(64) subgroup?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(10_000) description?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(10_000) description?:
+    string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() sortOrder?: number | null;
 }
 
 @InputType({ description: 'Only the given fields change.' })
 export class UpdateValueFactorInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200, { message: 'name must be 1 to 200 characters' }) name?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  name?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200, { message: 'nameRu must be 1 to 200 characters' })
   nameRu?: string | null;
   @Field(() => ValueTier, { nullable: true }) @IsOptional() tier?: ValueTier | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(64) subgroup?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(10_000) description?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(10_000) description?:
+    string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() sortOrder?: number | null;
 }
 
 @InputType()
 export class CreateWeightSetInput {
-  @Field(() => String) @Length(1, 200, { message: 'label must be 1 to 200 characters' }) label!: string;
+  @Field(() => String)
+  @Length(1, 200, { message: 'label must be 1 to 200 characters' })
+  label!: string;
   @Field(() => WeightSource) source!: WeightSource;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(10_000) notes?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Start the new version with a copy of this set’s weights.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Start the new version with a copy of this set’s weights.',
+  })
   @IsOptional()
   copyFromWeightSetId?: string | null;
 }
@@ -96,6 +104,8 @@ export class ImportanceWeightFilter {
   @IsOptional()
   weightSetId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() segmentId?: string | null;
-  @Field(() => RespondentClass, { nullable: true }) @IsOptional() respondentClass?: RespondentClass | null;
+  @Field(() => RespondentClass, { nullable: true })
+  @IsOptional()
+  respondentClass?: RespondentClass | null;
   @Field(() => ID, { nullable: true }) @IsOptional() factorId?: string | null;
 }

@@ -1,4 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
@@ -46,7 +57,12 @@ registerNodeType('ImportanceWeight', async (ctx, id) => {
   return e ? toImportanceWeightType(e) : null;
 });
 
-async function loaded<E extends { id: string }, T>(ctx: RequestContext, entity: new () => E, id: string, map: (e: E) => T): Promise<T> {
+async function loaded<E extends { id: string }, T>(
+  ctx: RequestContext,
+  entity: new () => E,
+  id: string,
+  map: (e: E) => T,
+): Promise<T> {
   const e = await entityById(ctx, entity).load(id);
   if (!e) throw new Error(`${entity.name} ${id} vanished`);
   return map(e);
@@ -55,19 +71,29 @@ async function loaded<E extends { id: string }, T>(ctx: RequestContext, entity: 
 @Resolver(() => ValueFactorType)
 export class ValueFactorResolver {
   @Query(() => ValueFactorType, { nullable: true })
-  async valueFactor(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ValueFactorType | null> {
+  async valueFactor(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ValueFactorType | null> {
     const e = await ctx.service(ValueService).getFactor(id);
     return e ? toValueFactorType(e) : null;
   }
 
-  @Query(() => ValueFactorConnection, { description: 'Value factors, pyramid order (sortOrder) unless ordered otherwise.' })
+  @Query(() => ValueFactorConnection, {
+    description: 'Value factors, pyramid order (sortOrder) unless ordered otherwise.',
+  })
   async valueFactors(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => ValueFactorFilter, { nullable: true }) filter: ValueFactorFilter | undefined,
-    @Arg('orderBy', () => ValueFactorOrder, { nullable: true }) orderBy: ValueFactorOrder | undefined,
+    @Arg('filter', () => ValueFactorFilter, { nullable: true })
+    filter: ValueFactorFilter | undefined,
+    @Arg('orderBy', () => ValueFactorOrder, { nullable: true })
+    orderBy: ValueFactorOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<ValueFactorConnection> {
-    return mapPage(await ctx.service(ValueService).listFactors(filter, orderBy, args), toValueFactorType);
+    return mapPage(
+      await ctx.service(ValueService).listFactors(filter, orderBy, args),
+      toValueFactorType,
+    );
   }
 
   @Mutation(() => ValueFactorType)
@@ -91,28 +117,41 @@ export class ValueFactorResolver {
 @Resolver(() => WeightSetType)
 export class WeightSetResolver {
   @Query(() => WeightSetType, { nullable: true })
-  async weightSet(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<WeightSetType | null> {
+  async weightSet(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WeightSetType | null> {
     const e = await ctx.service(ValueService).getWeightSet(id);
     return e ? toWeightSetType(e) : null;
   }
 
-  @Query(() => WeightSetType, { nullable: true, description: 'The weight set the index uses now, if any.' })
+  @Query(() => WeightSetType, {
+    nullable: true,
+    description: 'The weight set the index uses now, if any.',
+  })
   async currentWeightSet(@Ctx() ctx: RequestContext): Promise<WeightSetType | null> {
     const e = await ctx.service(ValueService).currentWeightSet();
     return e ? toWeightSetType(e) : null;
   }
 
-  @Query(() => WeightSetConnection, { description: 'Weight sets, newest version first unless ordered otherwise.' })
+  @Query(() => WeightSetConnection, {
+    description: 'Weight sets, newest version first unless ordered otherwise.',
+  })
   async weightSets(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => WeightSetFilter, { nullable: true }) filter: WeightSetFilter | undefined,
     @Arg('orderBy', () => WeightSetOrder, { nullable: true }) orderBy: WeightSetOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<WeightSetConnection> {
-    return mapPage(await ctx.service(ValueService).listWeightSets(filter, orderBy, args), toWeightSetType);
+    return mapPage(
+      await ctx.service(ValueService).listWeightSets(filter, orderBy, args),
+      toWeightSetType,
+    );
   }
 
-  @Mutation(() => WeightSetType, { description: 'A new version (highest + 1); not current until setCurrentWeightSet.' })
+  @Mutation(() => WeightSetType, {
+    description: 'A new version (highest + 1); not current until setCurrentWeightSet.',
+  })
   async createWeightSet(
     @Arg('input', () => CreateWeightSetInput) input: CreateWeightSetInput,
     @Ctx() ctx: RequestContext,
@@ -121,19 +160,25 @@ export class WeightSetResolver {
   }
 
   @Mutation(() => WeightSetType, { description: 'Makes this set the only current one.' })
-  async setCurrentWeightSet(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<WeightSetType> {
+  async setCurrentWeightSet(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WeightSetType> {
     return toWeightSetType(await ctx.service(ValueService).setCurrentWeightSet(id));
   }
 
   @Mutation(() => WeightSetType, {
-    description: 'Inserts or replaces up to 5,000 weights of a set that is not current, all or nothing.',
+    description:
+      'Inserts or replaces up to 5,000 weights of a set that is not current, all or nothing.',
   })
   async setImportanceWeights(
     @Arg('weightSetId', () => ID) weightSetId: string,
     @Arg('weights', () => [ImportanceWeightInput]) weights: ImportanceWeightInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<WeightSetType> {
-    return toWeightSetType(await ctx.service(ValueService).setImportanceWeights(weightSetId, weights));
+    return toWeightSetType(
+      await ctx.service(ValueService).setImportanceWeights(weightSetId, weights),
+    );
   }
 
   @FieldResolver(() => Int, { description: 'Number of importance weights in the set.' })
@@ -154,14 +199,21 @@ export class WeightSetResolver {
 
 @Resolver(() => ImportanceWeightType)
 export class ImportanceWeightResolver {
-  @Query(() => ImportanceWeightConnection, { description: 'Weights of the current set unless filter.weightSetId says otherwise.' })
+  @Query(() => ImportanceWeightConnection, {
+    description: 'Weights of the current set unless filter.weightSetId says otherwise.',
+  })
   async importanceWeights(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => ImportanceWeightFilter, { nullable: true }) filter: ImportanceWeightFilter | undefined,
-    @Arg('orderBy', () => ImportanceWeightOrder, { nullable: true }) orderBy: ImportanceWeightOrder | undefined,
+    @Arg('filter', () => ImportanceWeightFilter, { nullable: true })
+    filter: ImportanceWeightFilter | undefined,
+    @Arg('orderBy', () => ImportanceWeightOrder, { nullable: true })
+    orderBy: ImportanceWeightOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<ImportanceWeightConnection> {
-    return mapPage(await ctx.service(ValueService).listWeights(filter, orderBy, args), toImportanceWeightType);
+    return mapPage(
+      await ctx.service(ValueService).listWeights(filter, orderBy, args),
+      toImportanceWeightType,
+    );
   }
 
   @FieldResolver(() => ValueFactorType)

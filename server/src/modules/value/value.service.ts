@@ -33,7 +33,11 @@ export class ValueService {
     return this.ctx.em.findOne(ValueFactor, { id: fromGlobalId(globalId, 'ValueFactor') });
   }
 
-  async listFactors(filter: ValueFactorFilter | undefined, order: ValueFactorOrder | undefined, args: ConnectionArgs): Promise<Page<ValueFactor>> {
+  async listFactors(
+    filter: ValueFactorFilter | undefined,
+    order: ValueFactorOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<ValueFactor>> {
     const where: FilterQuery<ValueFactor> = {};
     if (filter?.tiers?.length) where.tier = { $in: filter.tiers };
     if (filter?.subgroup) where.subgroup = filter.subgroup;
@@ -48,7 +52,11 @@ export class ValueService {
   async createFactor(input: CreateValueFactorInput): Promise<ValueFactor> {
     return this.ctx.em.transactional(async (em) => {
       if (await em.count(ValueFactor, { code: input.code })) {
-        throw valueError('FACTOR_CODE_TAKEN', `A value factor with code "${input.code}" already exists.`, 'code');
+        throw valueError(
+          'FACTOR_CODE_TAKEN',
+          `A value factor with code "${input.code}" already exists.`,
+          'code',
+        );
       }
       const factor = em.create(ValueFactor, {
         code: input.code,
@@ -68,7 +76,8 @@ export class ValueService {
     const id = fromGlobalId(globalId, 'ValueFactor');
     return this.ctx.em.transactional(async (em) => {
       const factor = await em.findOne(ValueFactor, { id });
-      if (!factor) throw valueError('FACTOR_NOT_FOUND', `No value factor with id ${globalId}.`, 'id');
+      if (!factor)
+        throw valueError('FACTOR_NOT_FOUND', `No value factor with id ${globalId}.`, 'id');
       const before = snapshot(factor);
       if (input.name != null) factor.name = input.name.trim();
       if (input.nameRu !== undefined) factor.nameRu = input.nameRu?.trim() ?? null;
@@ -76,7 +85,14 @@ export class ValueService {
       if (input.subgroup !== undefined) factor.subgroup = input.subgroup;
       if (input.description !== undefined) factor.description = input.description;
       if (input.sortOrder != null) factor.sortOrder = input.sortOrder;
-      this.audit.record(em, 'updateValueFactor', 'ValueFactor', factor.id, before, snapshot(factor));
+      this.audit.record(
+        em,
+        'updateValueFactor',
+        'ValueFactor',
+        factor.id,
+        before,
+        snapshot(factor),
+      );
       return factor;
     });
   }
@@ -89,7 +105,11 @@ export class ValueService {
     return this.ctx.em.findOne(WeightSet, { isCurrent: true });
   }
 
-  async listWeightSets(filter: WeightSetFilter | undefined, order: WeightSetOrder | undefined, args: ConnectionArgs): Promise<Page<WeightSet>> {
+  async listWeightSets(
+    filter: WeightSetFilter | undefined,
+    order: WeightSetOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<WeightSet>> {
     const where: FilterQuery<WeightSet> = {};
     if (filter?.sources?.length) where.source = { $in: filter.sources };
     if (filter?.isCurrent != null) where.isCurrent = filter.isCurrent;
@@ -105,7 +125,11 @@ export class ValueService {
     return this.ctx.em.transactional(async (em) => {
       const source = sourceId ? await em.findOne(WeightSet, { id: sourceId }) : null;
       if (sourceId && !source) {
-        throw valueError('WEIGHT_SET_NOT_FOUND', `No weight set with id ${input.copyFromWeightSetId}.`, 'copyFromWeightSetId');
+        throw valueError(
+          'WEIGHT_SET_NOT_FOUND',
+          `No weight set with id ${input.copyFromWeightSetId}.`,
+          'copyFromWeightSetId',
+        );
       }
       const [latest] = await em.find(WeightSet, {}, { orderBy: { version: 'desc' }, limit: 1 });
       const set = em.create(WeightSet, {
@@ -131,7 +155,10 @@ export class ValueService {
         }
         copied = weights.length;
       }
-      this.audit.record(em, 'createWeightSet', 'WeightSet', set.id, null, { ...snapshot(set), copiedWeights: copied });
+      this.audit.record(em, 'createWeightSet', 'WeightSet', set.id, null, {
+        ...snapshot(set),
+        copiedWeights: copied,
+      });
       return set;
     });
   }
@@ -144,7 +171,8 @@ export class ValueService {
     const id = fromGlobalId(globalId, 'WeightSet');
     return this.ctx.em.transactional(async (em) => {
       const set = await em.findOne(WeightSet, { id });
-      if (!set) throw valueError('WEIGHT_SET_NOT_FOUND', `No weight set with id ${globalId}.`, 'id');
+      if (!set)
+        throw valueError('WEIGHT_SET_NOT_FOUND', `No weight set with id ${globalId}.`, 'id');
       if (set.isCurrent) return set;
       const previous = await em.findOne(WeightSet, { isCurrent: true });
       const before = snapshot(set);
@@ -153,7 +181,14 @@ export class ValueService {
       if (previous) {
         const previousBefore = snapshot(previous);
         previous.isCurrent = false;
-        this.audit.record(em, 'setCurrentWeightSet', 'WeightSet', previous.id, previousBefore, snapshot(previous));
+        this.audit.record(
+          em,
+          'setCurrentWeightSet',
+          'WeightSet',
+          previous.id,
+          previousBefore,
+          snapshot(previous),
+        );
       }
       this.audit.record(em, 'setCurrentWeightSet', 'WeightSet', set.id, before, snapshot(set));
       return set;
@@ -161,10 +196,17 @@ export class ValueService {
   }
 
   /** Inserts or replaces weights of a (non-current) set, all or nothing. */
-  async setImportanceWeights(globalId: string, weights: ImportanceWeightInput[]): Promise<WeightSet> {
+  async setImportanceWeights(
+    globalId: string,
+    weights: ImportanceWeightInput[],
+  ): Promise<WeightSet> {
     const id = fromGlobalId(globalId, 'WeightSet', 'weightSetId');
     if (weights.length === 0 || weights.length > MAX_WEIGHTS_PER_CALL) {
-      throw valueError('TOO_MANY_WEIGHTS', `weights must contain 1 to ${MAX_WEIGHTS_PER_CALL} rows, got ${weights.length}.`, 'weights');
+      throw valueError(
+        'TOO_MANY_WEIGHTS',
+        `weights must contain 1 to ${MAX_WEIGHTS_PER_CALL} rows, got ${weights.length}.`,
+        'weights',
+      );
     }
     const rows = weights.map((w, i) => ({
       ...w,
@@ -176,13 +218,22 @@ export class ValueService {
     rows.forEach((r, i) => {
       const k = key(r.segmentDbId, r.respondentClass, r.factorDbId);
       if (seen.has(k)) {
-        throw valueError('DUPLICATE_WEIGHT', `weights[${i}] repeats a segment, respondent class and factor given earlier.`, `weights[${i}]`);
+        throw valueError(
+          'DUPLICATE_WEIGHT',
+          `weights[${i}] repeats a segment, respondent class and factor given earlier.`,
+          `weights[${i}]`,
+        );
       }
       seen.add(k);
     });
     return this.ctx.em.transactional(async (em) => {
       const set = await em.findOne(WeightSet, { id });
-      if (!set) throw valueError('WEIGHT_SET_NOT_FOUND', `No weight set with id ${globalId}.`, 'weightSetId');
+      if (!set)
+        throw valueError(
+          'WEIGHT_SET_NOT_FOUND',
+          `No weight set with id ${globalId}.`,
+          'weightSetId',
+        );
       if (set.isCurrent) {
         throw valueError(
           'WEIGHT_SET_IS_CURRENT',
@@ -190,13 +241,31 @@ export class ValueService {
           'weightSetId',
         );
       }
-      const segments = await this.mustLoadAll(em, Segment, rows.map((r) => r.segmentDbId), 'SEGMENT_NOT_FOUND', 'Segment');
-      const factors = await this.mustLoadAll(em, ValueFactor, rows.map((r) => r.factorDbId), 'FACTOR_NOT_FOUND', 'ValueFactor');
+      const segments = await this.mustLoadAll(
+        em,
+        Segment,
+        rows.map((r) => r.segmentDbId),
+        'SEGMENT_NOT_FOUND',
+        'Segment',
+      );
+      const factors = await this.mustLoadAll(
+        em,
+        ValueFactor,
+        rows.map((r) => r.factorDbId),
+        'FACTOR_NOT_FOUND',
+        'ValueFactor',
+      );
       const existing = await em.find(ImportanceWeight, { weightSet: set });
-      const byKey = new Map(existing.map((w) => [key(w.segment.id, w.respondentClass, w.factor.id), w]));
+      const byKey = new Map(
+        existing.map((w) => [key(w.segment.id, w.respondentClass, w.factor.id), w]),
+      );
       let inserted = 0;
       for (const r of rows) {
-        const data = { weight: r.weight, spread: r.spread ?? null, sampleSize: r.sampleSize ?? null };
+        const data = {
+          weight: r.weight,
+          spread: r.spread ?? null,
+          sampleSize: r.sampleSize ?? null,
+        };
         const known = byKey.get(key(r.segmentDbId, r.respondentClass, r.factorDbId));
         if (known) {
           Object.assign(known, data);
@@ -212,11 +281,18 @@ export class ValueService {
         }
       }
       // One audit row for the batch: thousands of per-weight rows would bury the trail.
-      this.audit.record(em, 'setImportanceWeights', 'WeightSet', set.id, { weightCount: existing.length }, {
-        weightCount: existing.length + inserted,
-        inserted,
-        updated: rows.length - inserted,
-      });
+      this.audit.record(
+        em,
+        'setImportanceWeights',
+        'WeightSet',
+        set.id,
+        { weightCount: existing.length },
+        {
+          weightCount: existing.length + inserted,
+          inserted,
+          updated: rows.length - inserted,
+        },
+      );
       return set;
     });
   }
@@ -234,18 +310,28 @@ export class ValueService {
     const missing = unique.filter((id) => !byId.has(id)).map((id) => toGlobalId(type, id));
     if (missing.length) {
       const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
-      throw valueError(reason, `No ${type} with id ${missing.slice(0, 3).join(', ')}${more}.`, 'weights');
+      throw valueError(
+        reason,
+        `No ${type} with id ${missing.slice(0, 3).join(', ')}${more}.`,
+        'weights',
+      );
     }
     return byId;
   }
 
-  async listWeights(filter: ImportanceWeightFilter | undefined, order: ImportanceWeightOrder | undefined, args: ConnectionArgs): Promise<Page<ImportanceWeight>> {
+  async listWeights(
+    filter: ImportanceWeightFilter | undefined,
+    order: ImportanceWeightOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<ImportanceWeight>> {
     const where: FilterQuery<ImportanceWeight> = {};
     where.weightSet = filter?.weightSetId
       ? fromGlobalId(filter.weightSetId, 'WeightSet', 'filter.weightSetId')
       : { isCurrent: true };
-    if (filter?.segmentId) where.segment = fromGlobalId(filter.segmentId, 'Segment', 'filter.segmentId');
-    if (filter?.factorId) where.factor = fromGlobalId(filter.factorId, 'ValueFactor', 'filter.factorId');
+    if (filter?.segmentId)
+      where.segment = fromGlobalId(filter.segmentId, 'Segment', 'filter.segmentId');
+    if (filter?.factorId)
+      where.factor = fromGlobalId(filter.factorId, 'ValueFactor', 'filter.factorId');
     if (filter?.respondentClass) where.respondentClass = filter.respondentClass;
     const orderBy = order ? { [order.field]: order.direction } : { createdAt: 'asc' as const };
     return paginate(this.ctx.em, ImportanceWeight, where, args, orderBy);

@@ -7,7 +7,10 @@ import type { ValueFactor } from './value-factor.entity.js';
 import type { WeightSet } from './weight-set.entity.js';
 import { ValueTier, WeightSource } from './value.enums.js';
 
-registerEnumType(ValueTier, { name: 'ValueTier', description: "Tier of the B2B Elements of Value pyramid, bottom to top." });
+registerEnumType(ValueTier, {
+  name: 'ValueTier',
+  description: 'Tier of the B2B Elements of Value pyramid, bottom to top.',
+});
 registerEnumType(WeightSource, { name: 'WeightSource' });
 
 export enum ValueFactorSortField {
@@ -48,7 +51,10 @@ export class ImportanceWeightOrder {
   @Field(() => SortDirection) direction!: SortDirection;
 }
 
-@ObjectType('ValueFactor', { implements: Node, description: 'One element of value a B2B buyer judges.' })
+@ObjectType('ValueFactor', {
+  implements: Node,
+  description: 'One element of value a B2B buyer judges.',
+})
 export class ValueFactorType extends Node {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
@@ -61,7 +67,10 @@ export class ValueFactorType extends Node {
   dbId!: string;
 }
 
-@ObjectType('WeightSet', { implements: Node, description: 'A version of the importance weights; exactly one is current.' })
+@ObjectType('WeightSet', {
+  implements: Node,
+  description: 'A version of the importance weights; exactly one is current.',
+})
 export class WeightSetType extends Node {
   @Field(() => Int) version!: number;
   @Field(() => String) label!: string;
@@ -74,12 +83,14 @@ export class WeightSetType extends Node {
 
 @ObjectType('ImportanceWeight', {
   implements: Node,
-  description: 'How much a factor matters to one respondent class of one segment, within one weight set.',
+  description:
+    'How much a factor matters to one respondent class of one segment, within one weight set.',
 })
 export class ImportanceWeightType extends Node {
   @Field(() => RespondentClass) respondentClass!: RespondentClass;
   @Field(() => Float, { description: '0–1' }) weight!: number;
-  @Field(() => Float, { nullable: true, description: 'Standard deviation across respondents.' }) spread!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Standard deviation across respondents.' })
+  spread!: number | null;
   @Field(() => Int, { nullable: true }) sampleSize!: number | null;
   @Field(() => Date) createdAt!: Date;
   dbId!: string;
@@ -93,7 +104,10 @@ export class ValueFactorConnection extends Connection(ValueFactorType, 'ValueFac
 @ObjectType()
 export class WeightSetConnection extends Connection(WeightSetType, 'WeightSet') {}
 @ObjectType()
-export class ImportanceWeightConnection extends Connection(ImportanceWeightType, 'ImportanceWeight') {}
+export class ImportanceWeightConnection extends Connection(
+  ImportanceWeightType,
+  'ImportanceWeight',
+) {}
 
 export function toValueFactorType(e: ValueFactor): ValueFactorType {
   return Object.assign(new ValueFactorType(), {
