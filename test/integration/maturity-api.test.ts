@@ -6,6 +6,7 @@ import {
   AssessmentMethod,
   MaturityAssessment,
 } from '../../server/src/modules/maturity/maturity-assessment.entity.js';
+import { User } from '../../server/src/modules/organisation/user.entity.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { createTestApi, type TestApi } from '../helpers/graphql.js';
 
@@ -109,6 +110,23 @@ describeEachDatabase('maturity assessments', (getOrm) => {
         computed: null,
       },
     ]);
+  });
+
+  it('names the signed-in assessor', async () => {
+    const em = getOrm().em.fork();
+    const user = em.create(User, { email: 'cx.lead@hub.example', name: 'CX Lead' });
+    await em.flush();
+    const res = await api.execute(
+      `mutation { recordMaturityAssessment(input: { processGroup: ANALYSE, level: 2 }) { assessedBy { name } } }`,
+      {},
+      { actor: `user:${user.id}`, userId: user.id },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recordMaturityAssessment.assessedBy).toEqual({ name: 'CX Lead' });
+    const [event] = await getOrm()
+      .em.fork()
+      .find(AuditEvent, { actor: `user:${user.id}` });
+    expect(event!.action).toBe('recordMaturityAssessment');
   });
 
   describe('refuses bad input with a typed error and writes nothing', () => {

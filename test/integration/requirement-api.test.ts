@@ -7,6 +7,7 @@ import { JourneyStage } from '../../server/src/modules/journey/journey.enums.js'
 import { ProcessClass } from '../../server/src/modules/journey/process-class.entity.js';
 import { Department } from '../../server/src/modules/organisation/department.entity.js';
 import { SpecialRequirement } from '../../server/src/modules/requirement/special-requirement.entity.js';
+import { User } from '../../server/src/modules/organisation/user.entity.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { createTestApi, type TestApi } from '../helpers/graphql.js';
 import { createAccount } from '../fixtures/factories.js';
@@ -148,6 +149,25 @@ describeEachDatabase('special requirements', (getOrm) => {
       .find(AuditEvent, { action: 'deleteSpecialRequirement' });
     expect(event!.before).toMatchObject({ title: 'Hazmat paperwork in Russian' });
     expect(event!.after).toBeNull();
+  });
+
+  it('records who captured a requirement', async () => {
+    const em = getOrm().em.fork();
+    const user = em.create(User, { email: 'kam@hub.example', name: 'Key Account Manager' });
+    await em.flush();
+    const res = await api.execute(
+      `mutation($input: CreateSpecialRequirementInput!) { createSpecialRequirement(input: $input) { capturedBy { name } } }`,
+      {
+        input: {
+          accountId: beta,
+          processClassId: packaging,
+          title: 'Pallets no higher than 1.2 m',
+        },
+      },
+      { actor: `user:${user.id}`, userId: user.id },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createSpecialRequirement.capturedBy).toEqual({ name: 'Key Account Manager' });
   });
 
   describe('refuses bad input with a typed error and writes nothing', () => {

@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { User } from '../organisation/user.entity.js';
+import { UserType, toUserType } from '../organisation/organisation.types.js';
 import { MaturityAssessment } from './maturity-assessment.entity.js';
 import { MaturityAssessmentFilter, RecordMaturityAssessmentInput } from './maturity.inputs.js';
 import { MaturityService } from './maturity.service.js';
@@ -68,5 +70,18 @@ export class MaturityResolver {
         latest,
       });
     });
+  }
+
+  @FieldResolver(() => UserType, {
+    nullable: true,
+    description: 'Who assessed it; null for COMPUTED assessments.',
+  })
+  async assessedBy(
+    @Root() a: MaturityAssessmentType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UserType | null> {
+    if (!a.assessedById) return null;
+    const u = await entityById(ctx, User).load(a.assessedById);
+    return u ? toUserType(u) : null;
   }
 }

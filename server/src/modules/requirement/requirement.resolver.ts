@@ -7,6 +7,8 @@ import { ClientAccount } from '../client/client-account.entity.js';
 import { ClientAccountType, toClientAccountType } from '../client/client.types.js';
 import { ProcessClass } from '../journey/process-class.entity.js';
 import { ProcessClassType, toProcessClassType } from '../journey/journey.types.js';
+import { User } from '../organisation/user.entity.js';
+import { UserType, toUserType } from '../organisation/organisation.types.js';
 import { SpecialRequirement } from './special-requirement.entity.js';
 import {
   CreateSpecialRequirementInput,
@@ -97,5 +99,15 @@ export class SpecialRequirementResolver {
     const p = await entityById(ctx, ProcessClass).load(r.processClassId);
     if (!p) throw new Error(`process class ${r.processClassId} of requirement ${r.dbId} vanished`);
     return toProcessClassType(p);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true, description: 'Who captured it, when known.' })
+  async capturedBy(
+    @Root() r: SpecialRequirementType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UserType | null> {
+    if (!r.capturedById) return null;
+    const u = await entityById(ctx, User).load(r.capturedById);
+    return u ? toUserType(u) : null;
   }
 }
