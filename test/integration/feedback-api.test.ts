@@ -33,8 +33,7 @@ describeEachDatabase('submitFeedback', (getOrm) => {
   });
   afterAll(() => api.stop());
 
-  const count = (entity: typeof FeedbackItem | typeof AuditEvent | typeof Contact) =>
-    getOrm().em.fork().count(entity, {});
+  const count = <E extends object>(entity: new () => E) => getOrm().em.fork().count(entity, {});
 
   it('stores the item, takes the respondent class from the contact and starts one workflow', async () => {
     const res = await api.execute(SUBMIT, {

@@ -1,4 +1,7 @@
-import type { Database } from 'better-sqlite3';
+/** The part of better-sqlite3's Database this module needs (its types are not installed). */
+interface FunctionRegistry {
+  function(name: string, options: { deterministic?: boolean }, fn: (...args: unknown[]) => unknown): unknown;
+}
 
 const cache = new Map<string, RegExp>();
 
@@ -28,7 +31,7 @@ export function likePatternToRegExp(pattern: string, escape = '\\'): RegExp {
  * script and treats backslash as the escape character, as PostgreSQL's ILIKE does, so
  * searches behave the same on both databases.
  */
-export function installUnicodeLike(db: Database): void {
+export function installUnicodeLike(db: FunctionRegistry): void {
   const like = (pattern: unknown, value: unknown, escape?: unknown): number | null => {
     if (pattern === null || value === null || pattern === undefined || value === undefined) return null;
     const esc = typeof escape === 'string' && escape.length === 1 ? escape : '\\';
