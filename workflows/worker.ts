@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  Worker,
+  type NativeConnection,
+  type WorkflowBundle,
+} from '@temporalio/worker';
 import type { Logger } from '../server/src/graphql/context.js';
 import type { Orm } from '../server/src/db/orm.js';
 import { createCollectActivities } from './activities/collect.activities.js';
@@ -22,7 +27,9 @@ export interface BundleOptions {
 export function getWorkflowBundle(opts: BundleOptions = {}): Promise<WorkflowBundle> {
   if (opts.prebuiltPath) {
     if (!fs.existsSync(opts.prebuiltPath)) {
-      return Promise.reject(new Error(`The prebuilt workflow bundle ${opts.prebuiltPath} does not exist.`));
+      return Promise.reject(
+        new Error(`The prebuilt workflow bundle ${opts.prebuiltPath} does not exist.`),
+      );
     }
     return Promise.resolve({ code: fs.readFileSync(opts.prebuiltPath, 'utf8') });
   }
@@ -69,7 +76,8 @@ export interface CreateWorkerOptions {
 
 /** A worker for every hub workflow and activity; call `run()` on it and `shutdown()` to stop. */
 export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
-  const workflowBundle = opts.bundle ?? (await getWorkflowBundle({ prebuiltPath: opts.bundlePath, log: opts.log }));
+  const workflowBundle =
+    opts.bundle ?? (await getWorkflowBundle({ prebuiltPath: opts.bundlePath, log: opts.log }));
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityFailure, ApplicationFailure, Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  Client,
+  Connection,
+  WorkflowFailedError,
+} from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +14,10 @@ import type { Logger } from '../../server/src/graphql/context.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
 import { FeedbackStatus } from '../../server/src/modules/feedback/feedback.enums.js';
 import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
-import { DeliveryStatus, NotificationKind } from '../../server/src/modules/notification/notification.enums.js';
+import {
+  DeliveryStatus,
+  NotificationKind,
+} from '../../server/src/modules/notification/notification.enums.js';
 import { findTemporalCli } from '../../server/src/temporal/cli-binary.js';
 import { FeedbackReconciler } from '../../server/src/temporal/feedback-reconciler.js';
 import { TemporalCollectStarter } from '../../server/src/temporal/temporal-collect-starter.js';
@@ -27,9 +36,14 @@ beforeAll(async () => {
   // The expected failures below would otherwise print pages of worker warnings.
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const cli = findTemporalCli();
-  if (!cli) throw new Error('Temporal CLI missing: run `npm run setup` (builds it into ~/.cache/cx-ops-hub/bin)');
+  if (!cli)
+    throw new Error(
+      'Temporal CLI missing: run `npm run setup` (builds it into ~/.cache/cx-ops-hub/bin)',
+    );
   [env, bundle] = await Promise.all([
-    TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: cli } } }),
+    TestWorkflowEnvironment.createLocal({
+      server: { executable: { type: 'existing-path', path: cli } },
+    }),
     getWorkflowBundle(),
   ]);
 });
@@ -38,7 +52,11 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -72,10 +90,16 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
   });
 
   it('acknowledges a new feedback item and writes one notification in the contact’s language', async () => {
-    const { feedbackId } = await createFeedbackFixture(getOrm(), { locale: 'ru', email: 'anna@client.example' });
+    const { feedbackId } = await createFeedbackFixture(getOrm(), {
+      locale: 'ru',
+      email: 'anna@client.example',
+    });
     expect(await starter.startCollect(feedbackId)).toBe('started');
     const result = await env.client.workflow.getHandle(collectWorkflowId(feedbackId)).result();
-    expect(result.acknowledgement).toMatchObject({ notificationCreated: true, statusChanged: true });
+    expect(result.acknowledgement).toMatchObject({
+      notificationCreated: true,
+      statusChanged: true,
+    });
 
     const em = getOrm().em.fork();
     const item = await em.findOneOrFail(FeedbackItem, feedbackId);
@@ -106,13 +130,21 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
     const { acknowledgeFeedback } = createCollectActivities({ orm: getOrm(), log: silent });
     const first = await acknowledgeFeedback({ feedbackId });
     const second = await acknowledgeFeedback({ feedbackId });
-    expect(first).toMatchObject({ notificationCreated: true, statusChanged: true, deliveryStatus: 'SKIPPED' });
+    expect(first).toMatchObject({
+      notificationCreated: true,
+      statusChanged: true,
+      deliveryStatus: 'SKIPPED',
+    });
     expect(second).toEqual({ ...first, notificationCreated: false, statusChanged: false });
 
     const em = getOrm().em.fork();
     expect(await em.count(ClientNotification, { dedupeKey: `ack:${feedbackId}` })).toBe(1);
     const note = await em.findOneOrFail(ClientNotification, { dedupeKey: `ack:${feedbackId}` });
-    expect(note).toMatchObject({ recipient: null, locale: 'en', subject: 'We have received your feedback' });
+    expect(note).toMatchObject({
+      recipient: null,
+      locale: 'en',
+      subject: 'We have received your feedback',
+    });
   });
 
   it('fails without retrying when the feedback item does not exist', async () => {
@@ -121,15 +153,22 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
     const error = await env.client.workflow
       .getHandle(collectWorkflowId(feedbackId))
       .result()
-      .then(() => undefined, (err: unknown) => err);
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
     expect(error).toBeInstanceOf(WorkflowFailedError);
     const activityFailure = (error as WorkflowFailedError).cause;
     expect(activityFailure).toBeInstanceOf(ActivityFailure);
     const cause = (activityFailure as ActivityFailure).cause;
     expect(cause).toBeInstanceOf(ApplicationFailure);
     expect(cause).toMatchObject({ type: CollectFailure.FEEDBACK_NOT_FOUND, nonRetryable: true });
-    const history = await env.client.workflow.getHandle(collectWorkflowId(feedbackId)).fetchHistory();
-    const attempts = history.events?.filter((e) => e.activityTaskStartedEventAttributes).map((e) => e.activityTaskStartedEventAttributes?.attempt);
+    const history = await env.client.workflow
+      .getHandle(collectWorkflowId(feedbackId))
+      .fetchHistory();
+    const attempts = history.events
+      ?.filter((e) => e.activityTaskStartedEventAttributes)
+      .map((e) => e.activityTaskStartedEventAttributes?.attempt);
     expect(attempts).toEqual([1]);
   });
 
@@ -148,7 +187,9 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
     const failed = await new FeedbackReconciler({ orm, collect: down, log }).runOnce();
     expect(failed).toEqual({ started: 0, failed: true });
     expect(warnings).toHaveLength(1);
-    const stillPending = await orm.em.fork().find(FeedbackItem, { id: { $in: [a.feedbackId, b.feedbackId] } });
+    const stillPending = await orm.em
+      .fork()
+      .find(FeedbackItem, { id: { $in: [a.feedbackId, b.feedbackId] } });
     expect(stillPending.map((i) => i.workflowStartedAt)).toEqual([null, null]);
 
     const passed = await new FeedbackReconciler({ orm, collect: starter, log }).runOnce();
@@ -159,7 +200,10 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
       (found) => found.every((i) => i.status === FeedbackStatus.ACKNOWLEDGED),
     );
     expect(items.every((i) => i.workflowStartedAt instanceof Date)).toBe(true);
-    expect(items.map((i) => i.status)).toEqual([FeedbackStatus.ACKNOWLEDGED, FeedbackStatus.ACKNOWLEDGED]);
+    expect(items.map((i) => i.status)).toEqual([
+      FeedbackStatus.ACKNOWLEDGED,
+      FeedbackStatus.ACKNOWLEDGED,
+    ]);
     expect(await orm.em.fork().count(FeedbackItem, { workflowStartedAt: null })).toBe(0);
   });
 
@@ -169,7 +213,11 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
     const handle = env.client.workflow.getHandle(collectWorkflowId(feedbackId));
     await handle.result();
     await expect(
-      Worker.runReplayHistory({ workflowBundle: bundle }, await handle.fetchHistory(), handle.workflowId),
+      Worker.runReplayHistory(
+        { workflowBundle: bundle },
+        await handle.fetchHistory(),
+        handle.workflowId,
+      ),
     ).resolves.toBeUndefined();
   });
 });

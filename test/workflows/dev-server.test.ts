@@ -7,7 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/src/config.js';
 import { findTemporalCli } from '../../server/src/temporal/cli-binary.js';
 import { connectTemporal } from '../../server/src/temporal/connection.js';
-import { isProcessAlive, startDevServer, temporalAnswers } from '../../server/src/temporal/dev-server.js';
+import {
+  isProcessAlive,
+  startDevServer,
+  temporalAnswers,
+} from '../../server/src/temporal/dev-server.js';
 
 const quiet = { info: () => undefined, warn: () => undefined };
 const dirs: string[] = [];
@@ -28,7 +32,8 @@ async function freePort(): Promise<number> {
 
 async function exitsSoon(pid: number): Promise<boolean> {
   const deadline = Date.now() + 5000;
-  while (isProcessAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (isProcessAlive(pid) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   return !isProcessAlive(pid);
 }
 
@@ -41,7 +46,9 @@ describe('Finding the Temporal CLI', () => {
     const cli = findTemporalCli();
     expect(cli).toBeDefined();
     expect(findTemporalCli({ explicitPath: cli })).toBe(cli);
-    expect(() => findTemporalCli({ explicitPath: '/nonexistent/temporal' })).toThrow(/not an executable/);
+    expect(() => findTemporalCli({ explicitPath: '/nonexistent/temporal' })).toThrow(
+      /not an executable/,
+    );
   });
 
   it('looks in the project cache under XDG_CACHE_HOME when the CLI is not on PATH', () => {
@@ -50,7 +57,9 @@ describe('Finding the Temporal CLI', () => {
     fs.mkdirSync(bin, { recursive: true });
     expect(findTemporalCli({ env: { PATH: '', XDG_CACHE_HOME: cache } })).toBeUndefined();
     fs.writeFileSync(path.join(bin, 'temporal'), '#!/bin/sh\n', { mode: 0o755 });
-    expect(findTemporalCli({ env: { PATH: '', XDG_CACHE_HOME: cache } })).toBe(path.join(bin, 'temporal'));
+    expect(findTemporalCli({ env: { PATH: '', XDG_CACHE_HOME: cache } })).toBe(
+      path.join(bin, 'temporal'),
+    );
   });
 });
 
@@ -70,7 +79,9 @@ describe('The embedded Temporal dev server', () => {
     );
     expect(temporal.embedded).toBe(true);
     expect(temporal.uiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'temporal-dev.pid'), 'utf8')) as { pid: number };
+    const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'temporal-dev.pid'), 'utf8')) as {
+      pid: number;
+    };
     expect(isProcessAlive(pid)).toBe(true);
     await temporal.client.workflowService.describeNamespace({ namespace: 'default' });
     expect(fs.existsSync(path.join(dataDir, 'temporal.sqlite'))).toBe(true);
@@ -86,7 +97,14 @@ describe('The embedded Temporal dev server', () => {
     // node with the tsx loader, not the tsx wrapper: SIGKILL must hit the process that owns the server.
     const hub = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures', 'dev-server-child.ts'), dataDir, String(port), '0'],
+      [
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'fixtures', 'dev-server-child.ts'),
+        dataDir,
+        String(port),
+        '0',
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'], cwd: projectRoot },
     );
     await new Promise<void>((resolve, reject) => {
@@ -95,10 +113,19 @@ describe('The embedded Temporal dev server', () => {
     });
     hub.kill('SIGKILL');
     await new Promise((resolve) => hub.once('exit', resolve));
-    const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'temporal-dev.pid'), 'utf8')) as { pid: number };
+    const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'temporal-dev.pid'), 'utf8')) as {
+      pid: number;
+    };
     expect(isProcessAlive(pid)).toBe(true);
 
-    const server = await startDevServer({ cliPath: findTemporalCli()!, dataDir, port, uiPort: 0, namespace: 'default', log: quiet });
+    const server = await startDevServer({
+      cliPath: findTemporalCli()!,
+      dataDir,
+      port,
+      uiPort: 0,
+      namespace: 'default',
+      log: quiet,
+    });
     expect(server.reused).toBe(true);
     expect(await temporalAnswers(server.address, 'default', 2000)).toBe(true);
     await server.stop();
@@ -113,8 +140,18 @@ describe('The embedded Temporal dev server', () => {
     const { port } = blocker.address() as net.AddressInfo;
     try {
       await expect(
-        startDevServer({ cliPath: findTemporalCli()!, dataDir: tempDir(), port, uiPort: 0, namespace: 'default', log: quiet, startTimeoutMs: 15_000 }),
-      ).rejects.toThrow(new RegExp(`could not start on 127\\.0\\.0\\.1:${port}.*TEMPORAL_DEV_PORT`, 's'));
+        startDevServer({
+          cliPath: findTemporalCli()!,
+          dataDir: tempDir(),
+          port,
+          uiPort: 0,
+          namespace: 'default',
+          log: quiet,
+          startTimeoutMs: 15_000,
+        }),
+      ).rejects.toThrow(
+        new RegExp(`could not start on 127\\.0\\.0\\.1:${port}.*TEMPORAL_DEV_PORT`, 's'),
+      );
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => blocker.close(resolve));

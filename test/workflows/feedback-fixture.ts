@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Orm } from '../../server/src/db/orm.js';
 import { ClientAccount } from '../../server/src/modules/client/client-account.entity.js';
-import { AccountTier, CompanySize, RespondentClass } from '../../server/src/modules/client/client.enums.js';
+import {
+  AccountTier,
+  CompanySize,
+  RespondentClass,
+} from '../../server/src/modules/client/client.enums.js';
 import { Contact } from '../../server/src/modules/client/contact.entity.js';
 import { Segment } from '../../server/src/modules/client/segment.entity.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
@@ -26,7 +30,11 @@ export async function createFeedbackFixture(
     industry: 'Chemicals',
     size: CompanySize.LARGE,
   });
-  const account = em.create(ClientAccount, { name: `Acme ${suffix}`, segment, tier: AccountTier.ENTERPRISE });
+  const account = em.create(ClientAccount, {
+    name: `Acme ${suffix}`,
+    segment,
+    tier: AccountTier.ENTERPRISE,
+  });
   const contact = em.create(Contact, {
     account,
     name: 'Anna Petrova',

@@ -5,7 +5,10 @@ import { isUuid } from '../../server/src/db/ids.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
 import { FeedbackStatus } from '../../server/src/modules/feedback/feedback.enums.js';
 import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
-import { DeliveryStatus, NotificationKind } from '../../server/src/modules/notification/notification.enums.js';
+import {
+  DeliveryStatus,
+  NotificationKind,
+} from '../../server/src/modules/notification/notification.enums.js';
 import {
   CollectFailure,
   type AcknowledgeFeedbackResult,
@@ -38,7 +41,9 @@ export function createCollectActivities({ orm, log }: CollectActivityDeps) {
      * ACKNOWLEDGED, in one transaction. Idempotent: a second run finds the outbox row by
      * its dedupe key and the item past RECEIVED, and changes nothing.
      */
-    async acknowledgeFeedback({ feedbackId }: CollectFeedbackInput): Promise<AcknowledgeFeedbackResult> {
+    async acknowledgeFeedback({
+      feedbackId,
+    }: CollectFeedbackInput): Promise<AcknowledgeFeedbackResult> {
       // PostgreSQL rejects a malformed uuid with a driver error; answer as "unknown id" instead.
       if (!isUuid(feedbackId)) throw notFound(feedbackId);
       const em = orm.em.fork();

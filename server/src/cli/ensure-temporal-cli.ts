@@ -12,7 +12,9 @@ const say = (line: string) => console.log(`temporal-cli: ${line}`);
 try {
   const config = loadConfig();
   if (config.temporalAddress) {
-    say(`TEMPORAL_ADDRESS is ${config.temporalAddress}; the embedded dev server is not used, nothing to do`);
+    say(
+      `TEMPORAL_ADDRESS is ${config.temporalAddress}; the embedded dev server is not used, nothing to do`,
+    );
   } else {
     const cli = await ensureTemporalCli({
       explicitPath: config.temporalCliPath,

@@ -103,7 +103,9 @@ async function buildWithGo(go: string, opts: EnsureCliOptions, env: Env): Promis
   const scratch = path.join(binDir, `.build-${process.pid}`);
   fs.mkdirSync(scratch, { recursive: true });
   const target = `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`;
-  opts.log.info(`Building the Temporal CLI ${TEMPORAL_CLI_VERSION} with ${go} (takes a few minutes the first time)…`);
+  opts.log.info(
+    `Building the Temporal CLI ${TEMPORAL_CLI_VERSION} with ${go} (takes a few minutes the first time)…`,
+  );
   const started = Date.now();
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
@@ -124,7 +126,10 @@ async function buildWithGo(go: string, opts: EnsureCliOptions, env: Env): Promis
       child.stdout.on('data', onLine);
       child.stderr.on('data', onLine);
       const heartbeat = setInterval(
-        () => opts.log.info(`  still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)} s)…`),
+        () =>
+          opts.log.info(
+            `  still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)} s)…`,
+          ),
         opts.heartbeatMs ?? 20_000,
       );
       child.on('error', (err) => {

@@ -31,7 +31,12 @@ type Log = Pick<Logger, 'info' | 'warn'>;
 export async function connectTemporal(
   config: Pick<
     HubConfig,
-    'temporalAddress' | 'temporalNamespace' | 'temporalCliPath' | 'dataDir' | 'temporalDevPort' | 'temporalUiPort'
+    | 'temporalAddress'
+    | 'temporalNamespace'
+    | 'temporalCliPath'
+    | 'dataDir'
+    | 'temporalDevPort'
+    | 'temporalUiPort'
   >,
   log: Log,
 ): Promise<TemporalConnection> {
@@ -46,14 +51,21 @@ export async function connectTemporal(
       namespace: config.temporalNamespace,
       log,
     };
-    server = cliPath ? await startDevServer({ ...serverOpts, cliPath }) : await startSdkDevServer(serverOpts);
+    server = cliPath
+      ? await startDevServer({ ...serverOpts, cliPath })
+      : await startSdkDevServer(serverOpts);
     address = server.address;
   }
   try {
     const connection = await NativeConnection.connect({ address });
     const clientConnection = await Connection.connect({ address, connectTimeout: 5000 });
-    const client = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
-    log.info(`Temporal: ${address} (namespace ${config.temporalNamespace}${server ? ', embedded' : ''})`);
+    const client = new Client({
+      connection: clientConnection,
+      namespace: config.temporalNamespace,
+    });
+    log.info(
+      `Temporal: ${address} (namespace ${config.temporalNamespace}${server ? ', embedded' : ''})`,
+    );
     return {
       connection,
       client,
@@ -72,6 +84,7 @@ export async function connectTemporal(
     throw new Error(
       `Cannot reach Temporal at ${address}: ${err instanceof Error ? err.message : String(err)}` +
         (server ? '' : ' (check TEMPORAL_ADDRESS, or unset it to use the embedded dev server)'),
+      { cause: err },
     );
   }
 }

@@ -57,7 +57,12 @@ function readPidFile(file: string): PidFile | undefined {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<PidFile>;
     if (typeof parsed.pid === 'number' && typeof parsed.port === 'number') {
-      return { pid: parsed.pid, ownerPid: parsed.ownerPid ?? 0, port: parsed.port, uiPort: parsed.uiPort ?? 0 };
+      return {
+        pid: parsed.pid,
+        ownerPid: parsed.ownerPid ?? 0,
+        port: parsed.port,
+        uiPort: parsed.uiPort ?? 0,
+      };
     }
   } catch {
     // Missing or unreadable: treat as no previous server.
@@ -66,7 +71,11 @@ function readPidFile(file: string): PidFile | undefined {
 }
 
 /** True when a Temporal frontend on `address` answers for `namespace` within `timeoutMs`. */
-export async function temporalAnswers(address: string, namespace: string, timeoutMs: number): Promise<boolean> {
+export async function temporalAnswers(
+  address: string,
+  namespace: string,
+  timeoutMs: number,
+): Promise<boolean> {
   // Connection.lazy + one deadline-bound call: `connect()` can hang on a port held by a
   // program that accepts TCP but does not speak gRPC.
   const connection = Connection.lazy({ address, connectTimeout: timeoutMs });
@@ -143,19 +152,27 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       };
     }
     // Alive but on another port or not answering: a leftover of ours holding the store; stop it.
-    opts.log.warn(`Stopping a leftover Temporal dev server (pid ${previous.pid}) that does not answer on ${address}`);
+    opts.log.warn(
+      `Stopping a leftover Temporal dev server (pid ${previous.pid}) that does not answer on ${address}`,
+    );
     await terminate(previous.pid, stopTimeoutMs);
   }
   fs.rmSync(pidFile, { force: true });
 
   const args = [
-    'server', 'start-dev',
-    '--ip', HOST,
-    '--port', String(opts.port),
+    'server',
+    'start-dev',
+    '--ip',
+    HOST,
+    '--port',
+    String(opts.port),
     ...(uiUrl ? ['--ui-port', String(opts.uiPort)] : ['--headless']),
-    '--db-filename', path.join(opts.dataDir, 'temporal.sqlite'),
-    '--namespace', opts.namespace,
-    '--log-level', 'warn',
+    '--db-filename',
+    path.join(opts.dataDir, 'temporal.sqlite'),
+    '--namespace',
+    opts.namespace,
+    '--log-level',
+    'warn',
   ];
   // Output goes to a file, not a pipe: if this process is SIGKILLed, a pipe would break
   // and kill the server on its next log line, defeating the reuse above.
@@ -176,7 +193,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   });
   const pid = child.pid;
   if (pid !== undefined) {
-    fs.writeFileSync(pidFile, JSON.stringify({ pid, ownerPid: process.pid, port: opts.port, uiPort: opts.uiPort }));
+    fs.writeFileSync(
+      pidFile,
+      JSON.stringify({ pid, ownerPid: process.pid, port: opts.port, uiPort: opts.uiPort }),
+    );
   }
   // Last resort on a normal exit of this process (signal handling is the caller's job).
   const onExit = () => child.kill('SIGTERM');
@@ -193,13 +213,17 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     if (exited === undefined) child.kill('SIGKILL');
     process.removeListener('exit', onExit);
     fs.rmSync(pidFile, { force: true });
-    const why = exited ? `it stopped (${exited})` : `it did not answer within ${Math.round((deadline - started) / 1000)} s`;
+    const why = exited
+      ? `it stopped (${exited})`
+      : `it did not answer within ${Math.round((deadline - started) / 1000)} s`;
     throw new Error(
       `The embedded Temporal dev server could not start on ${address}: ${why}. ${logTail(logFile)} ` +
         `(full log: ${logFile}; is port ${opts.port} taken? set TEMPORAL_DEV_PORT, or TEMPORAL_ADDRESS for an existing server)`,
     );
   }
-  opts.log.info(`Temporal dev server started in ${Date.now() - started} ms at ${address}${uiUrl ? `, UI ${uiUrl}` : ''}`);
+  opts.log.info(
+    `Temporal dev server started in ${Date.now() - started} ms at ${address}${uiUrl ? `, UI ${uiUrl}` : ''}`,
+  );
 
   return {
     address,

@@ -54,12 +54,18 @@ export class FeedbackReconciler {
         }
       }
       if (done.length > 0) {
-        await em.nativeUpdate(FeedbackItem, { id: { $in: done }, workflowStartedAt: null }, { workflowStartedAt: new Date() });
+        await em.nativeUpdate(
+          FeedbackItem,
+          { id: { $in: done }, workflowStartedAt: null },
+          { workflowStartedAt: new Date() },
+        );
         started += done.length;
       }
       if (failure !== undefined) {
         const reason = failure instanceof Error ? failure.message : String(failure);
-        this.deps.log.warn(`Could not start collect workflows (${pending.length - done.length} waiting); retrying on the next pass: ${reason}`);
+        this.deps.log.warn(
+          `Could not start collect workflows (${pending.length - done.length} waiting); retrying on the next pass: ${reason}`,
+        );
         return { started, failed: true };
       }
       if (pending.length < this.batchSize) break;
@@ -74,7 +80,11 @@ export class FeedbackReconciler {
     this.stopped = false;
     const tick = () => {
       this.running = this.runOnce()
-        .catch((err: unknown) => this.deps.log.warn(`Reconciler pass failed: ${err instanceof Error ? err.message : String(err)}`))
+        .catch((err: unknown) =>
+          this.deps.log.warn(
+            `Reconciler pass failed: ${err instanceof Error ? err.message : String(err)}`,
+          ),
+        )
         .finally(() => {
           this.running = undefined;
           if (!this.stopped) {

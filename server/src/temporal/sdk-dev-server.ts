@@ -20,7 +20,9 @@ export async function startSdkDevServer(
         '@temporalio/testing is not installed to download one; alternatively set TEMPORAL_ADDRESS.',
     );
   }
-  opts.log.info('No Temporal CLI installed: letting the Temporal SDK download and start the dev server…');
+  opts.log.info(
+    'No Temporal CLI installed: letting the Temporal SDK download and start the dev server…',
+  );
   const started = Date.now();
   try {
     const env = await testing.TestWorkflowEnvironment.createLocal({
@@ -35,7 +37,9 @@ export async function startSdkDevServer(
         log: { format: 'pretty', level: 'warn' },
       },
     });
-    opts.log.info(`Temporal dev server (SDK download) started in ${Date.now() - started} ms at ${env.address}`);
+    opts.log.info(
+      `Temporal dev server (SDK download) started in ${Date.now() - started} ms at ${env.address}`,
+    );
     return {
       address: env.address,
       uiUrl: opts.uiPort > 0 ? `http://127.0.0.1:${opts.uiPort}` : undefined,
@@ -46,6 +50,7 @@ export async function startSdkDevServer(
     throw new Error(
       `No Temporal CLI found and the Temporal SDK could not download the dev server (${err instanceof Error ? err.message : String(err)}): ` +
         'install Go 1.23+ and run `npm run setup`, or set TEMPORAL_CLI_PATH to a temporal binary, or set TEMPORAL_ADDRESS.',
+      { cause: err },
     );
   }
 }
