@@ -19,6 +19,7 @@ import {
   RecordMetricObservationInput,
   UpdateMetricDefinitionInput,
 } from './metric.inputs.js';
+import { MetricObservationService } from './metric-observation.service.js';
 import { MetricService } from './metric.service.js';
 import {
   MetricDefinitionConnection,
@@ -142,7 +143,7 @@ export class MetricObservationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricObservationType | null> {
-    const e = await ctx.service(MetricService).getObservation(id);
+    const e = await ctx.service(MetricObservationService).getObservation(id);
     return e ? toMetricObservationType(e) : null;
   }
 
@@ -158,7 +159,7 @@ export class MetricObservationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<MetricObservationConnection> {
     return mapPage(
-      await ctx.service(MetricService).listObservations(filter, orderBy, args),
+      await ctx.service(MetricObservationService).listObservations(filter, orderBy, args),
       toMetricObservationType,
     );
   }
@@ -170,7 +171,7 @@ export class MetricObservationResolver {
     @Arg('input', () => RecordMetricObservationInput) input: RecordMetricObservationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricObservationType> {
-    return toMetricObservationType(await ctx.service(MetricService).record(input));
+    return toMetricObservationType(await ctx.service(MetricObservationService).record(input));
   }
 
   @FieldResolver(() => MetricDefinitionType)

@@ -14,7 +14,8 @@ import {
   SurveyCampaignFilter,
   UpdateSurveyCampaignInput,
 } from './survey.inputs.js';
-import { SurveyService } from './survey.service.js';
+import { QuestionnaireService } from './questionnaire.service.js';
+import { SurveyCampaignService } from './survey-campaign.service.js';
 import {
   QuestionnaireConnection,
   QuestionnaireOrder,
@@ -42,7 +43,7 @@ export class QuestionnaireResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<QuestionnaireType | null> {
-    const e = await ctx.service(SurveyService).getQuestionnaire(id);
+    const e = await ctx.service(QuestionnaireService).getQuestionnaire(id);
     return e ? toQuestionnaireType(e) : null;
   }
 
@@ -58,7 +59,7 @@ export class QuestionnaireResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<QuestionnaireConnection> {
     return mapPage(
-      await ctx.service(SurveyService).listQuestionnaires(filter, orderBy, args),
+      await ctx.service(QuestionnaireService).listQuestionnaires(filter, orderBy, args),
       toQuestionnaireType,
     );
   }
@@ -70,7 +71,7 @@ export class QuestionnaireResolver {
     @Arg('input', () => CreateQuestionnaireInput) input: CreateQuestionnaireInput,
     @Ctx() ctx: RequestContext,
   ): Promise<QuestionnaireType> {
-    return toQuestionnaireType(await ctx.service(SurveyService).createQuestionnaire(input));
+    return toQuestionnaireType(await ctx.service(QuestionnaireService).createQuestionnaire(input));
   }
 }
 
@@ -81,7 +82,7 @@ export class SurveyCampaignResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<SurveyCampaignType | null> {
-    const e = await ctx.service(SurveyService).getCampaign(id);
+    const e = await ctx.service(SurveyCampaignService).getCampaign(id);
     return e ? toSurveyCampaignType(e) : null;
   }
 
@@ -97,7 +98,7 @@ export class SurveyCampaignResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<SurveyCampaignConnection> {
     return mapPage(
-      await ctx.service(SurveyService).listCampaigns(filter, orderBy, args),
+      await ctx.service(SurveyCampaignService).listCampaigns(filter, orderBy, args),
       toSurveyCampaignType,
     );
   }
@@ -107,7 +108,7 @@ export class SurveyCampaignResolver {
     @Arg('input', () => CreateSurveyCampaignInput) input: CreateSurveyCampaignInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SurveyCampaignType> {
-    return toSurveyCampaignType(await ctx.service(SurveyService).createCampaign(input));
+    return toSurveyCampaignType(await ctx.service(SurveyCampaignService).createCampaign(input));
   }
 
   @Mutation(() => SurveyCampaignType, {
@@ -118,7 +119,7 @@ export class SurveyCampaignResolver {
     @Arg('input', () => UpdateSurveyCampaignInput) input: UpdateSurveyCampaignInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SurveyCampaignType> {
-    return toSurveyCampaignType(await ctx.service(SurveyService).updateCampaign(id, input));
+    return toSurveyCampaignType(await ctx.service(SurveyCampaignService).updateCampaign(id, input));
   }
 
   @FieldResolver(() => QuestionnaireType)

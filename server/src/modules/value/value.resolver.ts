@@ -28,7 +28,8 @@ import {
   ValueFactorFilter,
   WeightSetFilter,
 } from './value.inputs.js';
-import { ValueService } from './value.service.js';
+import { ValueFactorService } from './value-factor.service.js';
+import { WeightService } from './weight.service.js';
 import {
   ImportanceWeightConnection,
   ImportanceWeightOrder,
@@ -75,7 +76,7 @@ export class ValueFactorResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ValueFactorType | null> {
-    const e = await ctx.service(ValueService).getFactor(id);
+    const e = await ctx.service(ValueFactorService).getFactor(id);
     return e ? toValueFactorType(e) : null;
   }
 
@@ -91,7 +92,7 @@ export class ValueFactorResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ValueFactorConnection> {
     return mapPage(
-      await ctx.service(ValueService).listFactors(filter, orderBy, args),
+      await ctx.service(ValueFactorService).listFactors(filter, orderBy, args),
       toValueFactorType,
     );
   }
@@ -101,7 +102,7 @@ export class ValueFactorResolver {
     @Arg('input', () => CreateValueFactorInput) input: CreateValueFactorInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ValueFactorType> {
-    return toValueFactorType(await ctx.service(ValueService).createFactor(input));
+    return toValueFactorType(await ctx.service(ValueFactorService).createFactor(input));
   }
 
   @Mutation(() => ValueFactorType)
@@ -110,7 +111,7 @@ export class ValueFactorResolver {
     @Arg('input', () => UpdateValueFactorInput) input: UpdateValueFactorInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ValueFactorType> {
-    return toValueFactorType(await ctx.service(ValueService).updateFactor(id, input));
+    return toValueFactorType(await ctx.service(ValueFactorService).updateFactor(id, input));
   }
 }
 
@@ -121,7 +122,7 @@ export class WeightSetResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<WeightSetType | null> {
-    const e = await ctx.service(ValueService).getWeightSet(id);
+    const e = await ctx.service(WeightService).getWeightSet(id);
     return e ? toWeightSetType(e) : null;
   }
 
@@ -130,7 +131,7 @@ export class WeightSetResolver {
     description: 'The weight set the index uses now, if any.',
   })
   async currentWeightSet(@Ctx() ctx: RequestContext): Promise<WeightSetType | null> {
-    const e = await ctx.service(ValueService).currentWeightSet();
+    const e = await ctx.service(WeightService).currentWeightSet();
     return e ? toWeightSetType(e) : null;
   }
 
@@ -144,7 +145,7 @@ export class WeightSetResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<WeightSetConnection> {
     return mapPage(
-      await ctx.service(ValueService).listWeightSets(filter, orderBy, args),
+      await ctx.service(WeightService).listWeightSets(filter, orderBy, args),
       toWeightSetType,
     );
   }
@@ -156,7 +157,7 @@ export class WeightSetResolver {
     @Arg('input', () => CreateWeightSetInput) input: CreateWeightSetInput,
     @Ctx() ctx: RequestContext,
   ): Promise<WeightSetType> {
-    return toWeightSetType(await ctx.service(ValueService).createWeightSet(input));
+    return toWeightSetType(await ctx.service(WeightService).createWeightSet(input));
   }
 
   @Mutation(() => WeightSetType, { description: 'Makes this set the only current one.' })
@@ -164,7 +165,7 @@ export class WeightSetResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<WeightSetType> {
-    return toWeightSetType(await ctx.service(ValueService).setCurrentWeightSet(id));
+    return toWeightSetType(await ctx.service(WeightService).setCurrentWeightSet(id));
   }
 
   @Mutation(() => WeightSetType, {
@@ -177,7 +178,7 @@ export class WeightSetResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<WeightSetType> {
     return toWeightSetType(
-      await ctx.service(ValueService).setImportanceWeights(weightSetId, weights),
+      await ctx.service(WeightService).setImportanceWeights(weightSetId, weights),
     );
   }
 
@@ -211,7 +212,7 @@ export class ImportanceWeightResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ImportanceWeightConnection> {
     return mapPage(
-      await ctx.service(ValueService).listWeights(filter, orderBy, args),
+      await ctx.service(WeightService).listWeights(filter, orderBy, args),
       toImportanceWeightType,
     );
   }

@@ -1,0 +1,106 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { paginate } from '../../db/paginate.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { AuditService, snapshot } from '../audit/audit.service.js';
+import { ClientAccount } from '../client/client-account.entity.js';
+import { MetricDefinition } from './metric-definition.entity.js';
+import { MetricObservation } from './metric-observation.entity.js';
+import { metricError } from './metric.errors.js';
+import type { MetricObservationFilter, RecordMetricObservationInput } from './metric.inputs.js';
+import type { MetricObservationOrder } from './metric.types.js';
+
+/** Monthly metric values per account. */
+export class MetricObservationService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private get audit(): AuditService {
+    return this.ctx.service(AuditService);
+  }
+
+  async getObservation(globalId: string): Promise<MetricObservation | null> {
+    return this.ctx.em.findOne(MetricObservation, {
+      id: fromGlobalId(globalId, 'MetricObservation'),
+    });
+  }
+
+  async listObservations(
+    filter: MetricObservationFilter | undefined,
+    order: MetricObservationOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<MetricObservation>> {
+    const where: FilterQuery<MetricObservation> = {};
+    if (filter?.metricId)
+      where.metric = fromGlobalId(filter.metricId, 'MetricDefinition', 'filter.metricId');
+    if (filter?.accountId)
+      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.periodFrom && filter.periodTo && filter.periodFrom > filter.periodTo) {
+      throw metricError(
+        'PERIOD_RANGE_REVERSED',
+        'periodFrom must not be after periodTo.',
+        'filter.periodFrom',
+      );
+    }
+    // YYYY-MM strings order like the months they name.
+    if (filter?.periodFrom || filter?.periodTo) {
+      where.period = {
+        ...(filter.periodFrom ? { $gte: filter.periodFrom } : {}),
+        ...(filter.periodTo ? { $lte: filter.periodTo } : {}),
+      };
+    }
+    const orderBy = order ? { [order.field]: order.direction } : { period: 'desc' as const };
+    return paginate(this.ctx.em, MetricObservation, where, args, orderBy);
+  }
+
+  /** Upsert by metric + account + period: re-sending a month replaces its value. */
+  async record(input: RecordMetricObservationInput): Promise<MetricObservation> {
+    const metricId = fromGlobalId(input.metricId, 'MetricDefinition', 'metricId');
+    const accountId = fromGlobalId(input.accountId, 'ClientAccount', 'accountId');
+    return this.ctx.em.transactional(async (em) => {
+      const metric = await em.findOne(MetricDefinition, { id: metricId });
+      if (!metric)
+        throw metricError(
+          'METRIC_NOT_FOUND',
+          `No metric definition with id ${input.metricId}.`,
+          'metricId',
+        );
+      const account = await em.findOne(ClientAccount, { id: accountId });
+      if (!account)
+        throw metricError(
+          'ACCOUNT_NOT_FOUND',
+          `No client account with id ${input.accountId}.`,
+          'accountId',
+        );
+      const data = {
+        value: input.value,
+        sampleSize: input.sampleSize ?? null,
+        source: input.source ?? null,
+        ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
+      };
+      const existing = await em.findOne(MetricObservation, {
+        metric,
+        account,
+        period: input.period,
+      });
+      const before = snapshot(existing);
+      const observation = existing
+        ? Object.assign(existing, data)
+        : em.create(MetricObservation, {
+            metric,
+            account,
+            period: input.period,
+            externalId: null,
+            ...data,
+          });
+      this.audit.record(
+        em,
+        'recordMetricObservation',
+        'MetricObservation',
+        observation.id,
+        before,
+        snapshot(observation),
+      );
+      return observation;
+    });
+  }
+}
