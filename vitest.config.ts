@@ -31,6 +31,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/bench/**', 'node_modules/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    // type-graphql's decorators need the Reflect metadata API before any type module loads.
+    setupFiles: ['reflect-metadata'],
     // Integration tests run migrations on two databases and start Temporal dev servers.
     testTimeout: 30_000,
     hookTimeout: 120_000,

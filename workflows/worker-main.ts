@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       taskQueue: config.temporalTaskQueue,
       namespace: config.temporalNamespace,
       log,
-      bundlePath: process.env.CX_WORKFLOW_BUNDLE_PATH?.trim() || undefined,
+      bundlePath: config.workflowBundlePath,
     });
     log.info(`polling task queue ${config.temporalTaskQueue} on ${config.temporalAddress}`);
     // Resolves after SIGINT/SIGTERM: the Temporal runtime shuts the worker down on those signals.

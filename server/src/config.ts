@@ -18,6 +18,8 @@ export interface HubConfig {
   temporalCliPath: string | undefined;
   temporalDevPort: number;
   temporalUiPort: number;
+  /** A workflow bundle prebuilt with `writeWorkflowBundle` (skips bundling at worker start). */
+  workflowBundlePath: string | undefined;
   /** Run the Temporal worker inside the API process (default) or only in `npm run worker`. */
   runWorker: boolean;
   /** Load the demo dataset into an empty database on start. */
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     temporalCliPath: blankToUndefined(env.TEMPORAL_CLI_PATH),
     temporalDevPort: int(env, 'TEMPORAL_DEV_PORT', 7233),
     temporalUiPort: int(env, 'TEMPORAL_UI_PORT', 8233),
+    workflowBundlePath: blankToUndefined(env.CX_WORKFLOW_BUNDLE_PATH),
     runWorker: bool(env, 'CX_RUN_WORKER', true),
     seedDemo: bool(env, 'CX_SEED_DEMO', true),
     reconcileIntervalMs: int(env, 'CX_RECONCILE_INTERVAL_MS', 5000),

@@ -2,8 +2,9 @@
  * The composition root: configuration → database → Temporal → worker → reconciler → HTTP.
  * `npm start` runs it through `cli/start.ts`, which first prepares the toolchain.
  */
+import 'reflect-metadata';
 import fs from 'node:fs';
-import type { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createHttpServer, type HubHttpServer } from './app.js';
 import { loadConfig, type HubConfig } from './config.js';
 import { initORM, migrateUp, type Orm } from './db/orm.js';
@@ -72,7 +73,7 @@ export async function startHub(config: HubConfig = loadConfig(), log: Logger = c
         taskQueue: config.temporalTaskQueue,
         namespace: config.temporalNamespace,
         log,
-        bundlePath: process.env.CX_WORKFLOW_BUNDLE,
+        bundlePath: config.workflowBundlePath,
       });
       workerRun = worker.run().catch((error: unknown) => {
         log.error(`Temporal worker stopped: ${error instanceof Error ? error.message : String(error)}`);
@@ -117,6 +118,8 @@ export async function startHub(config: HubConfig = loadConfig(), log: Logger = c
 export async function runHubFromCli(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // This process owns SIGINT/SIGTERM (stopping HTTP before the worker); the SDK logs warnings only.
+  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'WARN') });
   const hub = await startHub(config, log);
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -25,9 +25,10 @@ export async function allocateHubPorts(): Promise<HubPorts> {
 
 /** Starts the hub the way `npm start` does (same entry point), as its own process. */
 export function startHubProcess(env: Record<string, string>, ports: HubPorts, readyTimeoutMs = 120_000): HubProcess {
-  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  // One process, as `npm start` runs it (`node --import tsx`), so a signal reaches the hub itself.
+  const node = path.join(root, 'node_modules', '.bin', 'node');
   let log = '';
-  const proc = spawn(tsx, [path.join(root, 'server', 'src', 'cli', 'start.ts')], {
+  const proc = spawn(node, ['--import', 'tsx', path.join(root, 'server', 'src', 'cli', 'start.ts')], {
     cwd: root,
     env: {
       ...process.env,

@@ -10,6 +10,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Orm } from '../../server/src/db/orm.js';
+import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
 import type { Logger } from '../../server/src/graphql/context.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
 import { FeedbackStatus } from '../../server/src/modules/feedback/feedback.enums.js';
@@ -115,6 +116,13 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
       status: DeliveryStatus.PENDING,
       subject: 'Мы получили ваш отзыв',
     });
+    const audit = await em.find(AuditEvent, { entityId: feedbackId, action: 'acknowledgeFeedback' });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actor: `workflow:${collectWorkflowId(feedbackId)}`,
+      before: { status: 'RECEIVED' },
+      after: { status: 'ACKNOWLEDGED' },
+    });
   });
 
   it('starts one workflow per feedback item even when asked twice, also after it completed', async () => {
@@ -139,6 +147,7 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
 
     const em = getOrm().em.fork();
     expect(await em.count(ClientNotification, { dedupeKey: `ack:${feedbackId}` })).toBe(1);
+    expect(await em.count(AuditEvent, { entityId: feedbackId, action: 'acknowledgeFeedback' })).toBe(1);
     const note = await em.findOneOrFail(ClientNotification, { dedupeKey: `ack:${feedbackId}` });
     expect(note).toMatchObject({
       recipient: null,

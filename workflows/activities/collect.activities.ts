@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Logger } from '../../server/src/graphql/context.js';
 import type { Orm } from '../../server/src/db/orm.js';
 import { isUuid } from '../../server/src/db/ids.js';
+import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
 import { FeedbackStatus } from '../../server/src/modules/feedback/feedback.enums.js';
 import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
@@ -11,6 +12,7 @@ import {
 } from '../../server/src/modules/notification/notification.enums.js';
 import {
   CollectFailure,
+  collectWorkflowId,
   type AcknowledgeFeedbackResult,
   type CollectFeedbackInput,
 } from '../contracts/collect.contract.js';
@@ -79,6 +81,14 @@ export function createCollectActivities({ orm, log }: CollectActivityDeps) {
         if (statusChanged) {
           item.status = FeedbackStatus.ACKNOWLEDGED;
           item.acknowledgedAt = new Date();
+          tx.create(AuditEvent, {
+            actor: `workflow:${collectWorkflowId(feedbackId)}`,
+            action: 'acknowledgeFeedback',
+            entityType: 'FeedbackItem',
+            entityId: feedbackId,
+            before: { status: FeedbackStatus.RECEIVED },
+            after: { status: item.status, acknowledgedAt: item.acknowledgedAt.toISOString(), notificationId: notification.id },
+          });
         }
         await tx.flush();
         return {
