@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 import type { Reporter, TestModule } from 'vitest/node';
 
 /**
@@ -26,6 +29,11 @@ const plainSummary: Reporter = {
 };
 
 export default defineConfig({
+  resolve: {
+    // Vite prefers graphql's ESM build while type-graphql and Apollo load the CJS one through Node:
+    // two graphql-js instances refuse each other's types. Resolve to the one Node uses.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],
