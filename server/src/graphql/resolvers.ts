@@ -2,10 +2,6 @@ import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { NodeResolver } from './node.resolver.js';
-import { QuestionnaireResolver, SurveyCampaignResolver } from '../modules/survey/survey.resolver.js';
-import { SpecialRequirementResolver } from '../modules/requirement/requirement.resolver.js';
-import { MaturityResolver } from '../modules/maturity/maturity.resolver.js';
-import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { DepartmentResolver, UserResolver } from '../modules/organisation/organisation.resolver.js';
 import { SegmentResolver } from '../modules/client/segment.resolver.js';
 import { ClientAccountResolver } from '../modules/client/account.resolver.js';
@@ -15,6 +11,10 @@ import { AdvisoryCouncilResolver, CouncilMemberResolver } from '../modules/clien
 import { ProcessClassResolver, TouchpointResolver } from '../modules/journey/journey.resolver.js';
 import { ImportanceWeightResolver, ValueFactorResolver, WeightSetResolver } from '../modules/value/value.resolver.js';
 import { MetricDefinitionResolver, MetricObservationResolver } from '../modules/metric/metric.resolver.js';
+import { QuestionnaireResolver, SurveyCampaignResolver } from '../modules/survey/survey.resolver.js';
+import { SpecialRequirementResolver } from '../modules/requirement/requirement.resolver.js';
+import { MaturityResolver } from '../modules/maturity/maturity.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AnalysisResolver } from '../modules/initiative/analysis.resolver.js';
 import { CouncilReviewResolver } from '../modules/initiative/council-review.resolver.js';
 import { InitiativeFieldsResolver, InitiativeTargetFieldsResolver } from '../modules/initiative/initiative-fields.resolver.js';
@@ -25,11 +25,6 @@ import { NotificationResolver } from '../modules/notification/notification.resol
 /** Every resolver class of the API; add a module's resolvers here. */
 export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
-  QuestionnaireResolver,
-  SurveyCampaignResolver,
-  SpecialRequirementResolver,
-  MaturityResolver,
-  AuditResolver,
   DepartmentResolver,
   UserResolver,
   SegmentResolver,
@@ -45,6 +40,11 @@ export const resolvers: NonEmptyArray<ClassType> = [
   WeightSetResolver,
   MetricDefinitionResolver,
   MetricObservationResolver,
+  QuestionnaireResolver,
+  SurveyCampaignResolver,
+  SpecialRequirementResolver,
+  MaturityResolver,
+  AuditResolver,
   FeedbackResolver,
   ImportResolver,
   AnalysisResolver,
