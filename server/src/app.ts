@@ -17,12 +17,18 @@ export interface HubHttpServer {
 }
 
 /** Oversized or malformed bodies still get a GraphQL-shaped, typed error. */
-const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
+const bodyErrors: ErrorRequestHandler = (
+  error: { type?: string; status?: number },
+  _req,
+  res,
+  next,
+) => {
   if (error.type === 'entity.too.large') {
     res.status(413).json({
       errors: [
         {
-          message: 'The request is too large. Send at most the configured request size (CX_MAX_BODY_BYTES).',
+          message:
+            'The request is too large. Send at most the configured request size (CX_MAX_BODY_BYTES).',
           extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, reason: 'PAYLOAD_TOO_LARGE' },
         },
       ],
@@ -31,7 +37,12 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number
   }
   if (error.type === 'entity.parse.failed') {
     res.status(400).json({
-      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+      errors: [
+        {
+          message: 'The request body is not valid JSON.',
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        },
+      ],
     });
     return;
   }

@@ -40,14 +40,19 @@ async function connectWithRetry(
     } catch (error) {
       // An embedded server that cannot start will not start on retry: that is fatal.
       if (!config.temporalAddress) throw error;
-      log.warn(`${error instanceof Error ? error.message : String(error)}; retrying in ${TEMPORAL_RETRY_MS / 1000}s`);
+      log.warn(
+        `${error instanceof Error ? error.message : String(error)}; retrying in ${TEMPORAL_RETRY_MS / 1000}s`,
+      );
       await new Promise((resolve) => setTimeout(resolve, TEMPORAL_RETRY_MS));
       if (isStopped()) return undefined;
     }
   }
 }
 
-export async function startHub(config: HubConfig = loadConfig(), log: Logger = createLogger(config.logLevel)): Promise<RunningHub> {
+export async function startHub(
+  config: HubConfig = loadConfig(),
+  log: Logger = createLogger(config.logLevel),
+): Promise<RunningHub> {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const orm = await initORM({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   await migrateUp(orm);
@@ -65,7 +70,9 @@ export async function startHub(config: HubConfig = loadConfig(), log: Logger = c
   const temporalReady = (async () => {
     temporal = await connectWithRetry(config, log, () => stopped);
     if (!temporal || stopped) return;
-    collect.attach(new TemporalCollectStarter(temporal.client, { taskQueue: config.temporalTaskQueue }));
+    collect.attach(
+      new TemporalCollectStarter(temporal.client, { taskQueue: config.temporalTaskQueue }),
+    );
     if (config.runWorker) {
       worker = await createWorker({
         orm,
@@ -76,7 +83,9 @@ export async function startHub(config: HubConfig = loadConfig(), log: Logger = c
         bundlePath: config.workflowBundlePath,
       });
       workerRun = worker.run().catch((error: unknown) => {
-        log.error(`Temporal worker stopped: ${error instanceof Error ? error.message : String(error)}`);
+        log.error(
+          `Temporal worker stopped: ${error instanceof Error ? error.message : String(error)}`,
+        );
       });
     }
     reconciler.start(config.reconcileIntervalMs);
@@ -119,7 +128,10 @@ export async function runHubFromCli(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   // This process owns SIGINT/SIGTERM (stopping HTTP before the worker); the SDK logs warnings only.
-  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'WARN') });
+  Runtime.install({
+    shutdownSignals: [],
+    logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'WARN'),
+  });
   const hub = await startHub(config, log);
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -18,7 +18,9 @@ const SUBMIT = `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $
 const STATUS = `query($id: ID!) { feedbackItem(id: $id) { status } }`;
 
 async function submit(url: string, accountId: string, text: string): Promise<string> {
-  const { body } = await graphqlOverHttp(url, SUBMIT, { input: { accountId, channel: 'COMPLAINT', text } });
+  const { body } = await graphqlOverHttp(url, SUBMIT, {
+    input: { accountId, channel: 'COMPLAINT', text },
+  });
   expect(body.errors).toBeUndefined();
   expect(body.data.submitFeedback.feedbackItem.status).toBe('RECEIVED');
   return body.data.submitFeedback.feedbackItem.id as string;
@@ -41,7 +43,11 @@ describe('killing the hub between accepting feedback and acknowledging it loses 
     return hub;
   };
   const healthy = (hub: HubProcess) =>
-    eventually(async () => ((await fetch(`${hub.url}/healthz`)).ok ? true : undefined), 120_000, 200);
+    eventually(
+      async () => ((await fetch(`${hub.url}/healthz`)).ok ? true : undefined),
+      120_000,
+      200,
+    );
 
   beforeAll(async () => {
     ports = await allocateHubPorts();
@@ -66,7 +72,11 @@ describe('killing the hub between accepting feedback and acknowledging it loses 
 
     const second = start();
     await second.ready;
-    await eventually(async () => ((await statusOf(second.url, id)) === 'ACKNOWLEDGED' ? true : undefined), 30_000, 100);
+    await eventually(
+      async () => ((await statusOf(second.url, id)) === 'ACKNOWLEDGED' ? true : undefined),
+      30_000,
+      100,
+    );
     expect(await second.kill('SIGKILL')).toBeNull();
   });
 
@@ -79,6 +89,10 @@ describe('killing the hub between accepting feedback and acknowledging it loses 
 
     const restarted = start();
     await restarted.ready;
-    await eventually(async () => ((await statusOf(restarted.url, id)) === 'ACKNOWLEDGED' ? true : undefined), 30_000, 100);
+    await eventually(
+      async () => ((await statusOf(restarted.url, id)) === 'ACKNOWLEDGED' ? true : undefined),
+      30_000,
+      100,
+    );
   });
 });

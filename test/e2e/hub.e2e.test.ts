@@ -37,13 +37,19 @@ describe('the hub started as a user starts it, on the embedded defaults', () => 
     const page = await fetch(`${hub.url}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<div id="root">/);
-    const { status, body } = await graphqlOverHttp(hub.url, '{ feedbackItems(first: 1) { totalCount } }');
+    const { status, body } = await graphqlOverHttp(
+      hub.url,
+      '{ feedbackItems(first: 1) { totalCount } }',
+    );
     expect(status).toBe(200);
     expect(body.data.feedbackItems.totalCount).toBeGreaterThan(1000);
   });
 
   it('acknowledges feedback submitted over HTTP within 2 seconds', async () => {
-    const sample = await graphqlOverHttp(hub.url, '{ feedbackItems(first: 1) { nodes { account { id } } } }');
+    const sample = await graphqlOverHttp(
+      hub.url,
+      '{ feedbackItems(first: 1) { nodes { account { id } } } }',
+    );
     const accountId = sample.body.data.feedbackItems.nodes[0].account.id as string;
     const accepted = await graphqlOverHttp(hub.url, SUBMIT, {
       input: {
@@ -52,16 +58,27 @@ describe('the hub started as a user starts it, on the embedded defaults', () => 
         npsScore: 3,
         text: 'Документы к поставке снова пришли с ошибками',
         language: 'ru',
-        contact: { name: 'Ирина Смирнова', email: 'irina@example.ru', respondentClass: 'OPERATOR', locale: 'ru' },
+        contact: {
+          name: 'Ирина Смирнова',
+          email: 'irina@example.ru',
+          respondentClass: 'OPERATOR',
+          locale: 'ru',
+        },
       },
     });
     const acceptedAt = Date.now();
     expect(accepted.body.errors).toBeUndefined();
     const id = accepted.body.data.submitFeedback.feedbackItem.id as string;
-    const item = await eventually(async () => {
-      const { body } = await graphqlOverHttp(hub.url, READ, { id });
-      return body.data.feedbackItem.status === 'ACKNOWLEDGED' ? body.data.feedbackItem : undefined;
-    }, 10_000, 50);
+    const item = await eventually(
+      async () => {
+        const { body } = await graphqlOverHttp(hub.url, READ, { id });
+        return body.data.feedbackItem.status === 'ACKNOWLEDGED'
+          ? body.data.feedbackItem
+          : undefined;
+      },
+      10_000,
+      50,
+    );
     expect(Date.now() - acceptedAt).toBeLessThan(2_000);
     expect(item.acknowledgement).toMatchObject({
       kind: 'FEEDBACK_ACKNOWLEDGEMENT',

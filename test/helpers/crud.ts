@@ -7,7 +7,8 @@ import type { GraphQLResult, TestApi } from './graphql.js';
 
 /** A well-formed global id of `type` that names no row. */
 // Built by hand: importing relay.ts here would load type-graphql decorators before reflect-metadata.
-export const unknownId = (type: string): string => Buffer.from(`${type}:${uuidv7()}`, 'utf8').toString('base64url');
+export const unknownId = (type: string): string =>
+  Buffer.from(`${type}:${uuidv7()}`, 'utf8').toString('base64url');
 
 /**
  * Walks a connection with keyset pages of `size` and returns the node field `pick` of every node.
@@ -25,8 +26,10 @@ export async function collectPages(
   for (let guard = 0; guard < 50; guard++) {
     const res: GraphQLResult = await api.execute(query, { ...variables, first: 2, after });
     expect(res.errors).toBeUndefined();
-    const connection: { nodes: Record<string, string>[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } =
-      res.data![field];
+    const connection: {
+      nodes: Record<string, string>[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    } = res.data![field];
     seen.push(...connection.nodes.map((n) => n[pick]!));
     if (!connection.pageInfo.hasNextPage) return seen;
     after = connection.pageInfo.endCursor;
@@ -49,7 +52,10 @@ export async function expectRefusedWithoutWrites(
   entities: EntityClass<object>[],
   c: RefusalCase,
 ): Promise<void> {
-  const count = () => Promise.all([...entities, AuditEvent].map((e) => orm.em.fork().count(e as EntityClass<object>, {})));
+  const count = () =>
+    Promise.all(
+      [...entities, AuditEvent].map((e) => orm.em.fork().count(e as EntityClass<object>, {})),
+    );
   const before = await count();
   const res = await api.execute(c.query, c.variables());
   expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res.errors)).toBe(c.code);

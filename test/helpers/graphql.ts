@@ -8,7 +8,11 @@ import type { CollectStarter } from '../../server/src/temporal/collect-starter.j
 
 export interface GraphQLResult<T = Record<string, any>> {
   data?: T | null;
-  errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, any> }[];
+  errors?: {
+    message: string;
+    path?: readonly (string | number)[];
+    extensions?: Record<string, any>;
+  }[];
 }
 
 /** Records which workflows the API asked to start (for API tests that do not run Temporal). */

@@ -20,31 +20,48 @@ export interface HubPorts {
 }
 
 export async function allocateHubPorts(): Promise<HubPorts> {
-  return { port: await freePort(), temporalPort: await freePort(), temporalUiPort: await freePort() };
+  return {
+    port: await freePort(),
+    temporalPort: await freePort(),
+    temporalUiPort: await freePort(),
+  };
 }
 
 /** Starts the hub the way `npm start` does (same entry point), as its own process. */
-export function startHubProcess(env: Record<string, string>, ports: HubPorts, readyTimeoutMs = 120_000): HubProcess {
+export function startHubProcess(
+  env: Record<string, string>,
+  ports: HubPorts,
+  readyTimeoutMs = 120_000,
+): HubProcess {
   // One process, as `npm start` runs it (`node --import tsx`), so a signal reaches the hub itself.
   const node = path.join(root, 'node_modules', '.bin', 'node');
   let log = '';
-  const proc = spawn(node, ['--import', 'tsx', path.join(root, 'server', 'src', 'cli', 'start.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PATH: `${path.join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
-      PORT: String(ports.port),
-      TEMPORAL_DEV_PORT: String(ports.temporalPort),
-      TEMPORAL_UI_PORT: String(ports.temporalUiPort),
-      CX_RECONCILE_INTERVAL_MS: '500',
-      LOG_LEVEL: 'info',
-      ...env,
+  const proc = spawn(
+    node,
+    ['--import', 'tsx', path.join(root, 'server', 'src', 'cli', 'start.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PATH: `${path.join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+        PORT: String(ports.port),
+        TEMPORAL_DEV_PORT: String(ports.temporalPort),
+        TEMPORAL_UI_PORT: String(ports.temporalUiPort),
+        CX_RECONCILE_INTERVAL_MS: '500',
+        LOG_LEVEL: 'info',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  );
+  const exited = new Promise<number | null>((resolve) =>
+    proc.once('exit', (code) => resolve(code)),
+  );
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub not ready in ${readyTimeoutMs} ms:\n${log}`)), readyTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`hub not ready in ${readyTimeoutMs} ms:\n${log}`)),
+      readyTimeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       if (log.includes('CX Ops Hub is running')) {
@@ -76,7 +93,10 @@ export async function graphqlOverHttp<T = any>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] } }> {
+): Promise<{
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] };
+}> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -86,7 +106,11 @@ export async function graphqlOverHttp<T = any>(
 }
 
 /** Polls until `check` returns a value (not undefined) or the deadline passes. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 100): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -96,7 +120,8 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

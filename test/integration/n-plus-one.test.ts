@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ClientAccount } from '../../server/src/modules/client/client-account.entity.js';
-import { AccountTier, CompanySize, RespondentClass } from '../../server/src/modules/client/client.enums.js';
+import {
+  AccountTier,
+  CompanySize,
+  RespondentClass,
+} from '../../server/src/modules/client/client.enums.js';
 import { Contact } from '../../server/src/modules/client/contact.entity.js';
 import { Segment } from '../../server/src/modules/client/segment.entity.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
 import { FeedbackChannel } from '../../server/src/modules/feedback/feedback.enums.js';
-import { InteractionChannel, JourneyStage } from '../../server/src/modules/journey/journey.enums.js';
+import {
+  InteractionChannel,
+  JourneyStage,
+} from '../../server/src/modules/journey/journey.enums.js';
 import { ProcessClass } from '../../server/src/modules/journey/process-class.entity.js';
 import { Touchpoint } from '../../server/src/modules/journey/touchpoint.entity.js';
 import { Department } from '../../server/src/modules/organisation/department.entity.js';
@@ -21,10 +28,20 @@ const NESTED = /* GraphQL */ `
     clientAccounts(first: $first) {
       nodes {
         name
-        segment { name }
+        segment {
+          name
+        }
         contacts {
           name
-          recentFeedback(limit: 3) { npsScore touchpoint { name processClass { name } } }
+          recentFeedback(limit: 3) {
+            npsScore
+            touchpoint {
+              name
+              processClass {
+                name
+              }
+            }
+          }
         }
       }
     }
@@ -42,15 +59,31 @@ describeEachDatabase(
       const em = getOrm().em.fork();
       const department = em.create(Department, { code: 'logistics', name: 'Logistics' });
       const processClasses = ['Delivery planning', 'Invoicing'].map((name, i) =>
-        em.create(ProcessClass, { code: `pc-${i}`, name, primaryStage: JourneyStage.USAGE, owningDepartment: department }),
+        em.create(ProcessClass, {
+          code: `pc-${i}`,
+          name,
+          primaryStage: JourneyStage.USAGE,
+          owningDepartment: department,
+        }),
       );
       const touchpoints = processClasses.flatMap((processClass, i) =>
         [InteractionChannel.EMAIL, InteractionChannel.PORTAL].map((channel) =>
-          em.create(Touchpoint, { stage: JourneyStage.USAGE, processClass, channel, name: `TP ${i} ${channel}`, owningDepartment: department }),
+          em.create(Touchpoint, {
+            stage: JourneyStage.USAGE,
+            processClass,
+            channel,
+            name: `TP ${i} ${channel}`,
+            owningDepartment: department,
+          }),
         ),
       );
       const segments = [0, 1, 2].map((i) =>
-        em.create(Segment, { code: `seg-${i}`, name: `Segment ${i}`, industry: 'Chemicals', size: CompanySize.MEDIUM }),
+        em.create(Segment, {
+          code: `seg-${i}`,
+          name: `Segment ${i}`,
+          industry: 'Chemicals',
+          size: CompanySize.MEDIUM,
+        }),
       );
       const start = Date.UTC(2026, 0, 1);
       for (let a = 0; a < ACCOUNTS; a++) {
@@ -110,7 +143,9 @@ describeEachDatabase(
       for (const account of data.clientAccounts.nodes) {
         for (const contact of account.contacts) {
           expect(contact.recentFeedback).toHaveLength(3);
-          expect(contact.recentFeedback[0].touchpoint.processClass.name).toMatch(/Delivery planning|Invoicing/);
+          expect(contact.recentFeedback[0].touchpoint.processClass.name).toMatch(
+            /Delivery planning|Invoicing/,
+          );
         }
       }
       // Newest first: feedback f = 3, 2, 1 of contact 0 of account 0.

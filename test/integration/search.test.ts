@@ -32,7 +32,10 @@ describeEachDatabase('text search', (getOrm) => {
   afterAll(() => api.stop());
 
   const names = async (search: string) => {
-    const res = await api.execute(`query($s: String) { clientAccounts(filter: { search: $s }) { nodes { name } } }`, { s: search });
+    const res = await api.execute(
+      `query($s: String) { clientAccounts(filter: { search: $s }) { nodes { name } } }`,
+      { s: search },
+    );
     expect(res.errors).toBeUndefined();
     return (res.data!.clientAccounts.nodes as { name: string }[]).map((n) => n.name);
   };

@@ -2,23 +2,98 @@ import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { describe, expect, it, vi } from 'vitest';
-import { commonError, DomainError, ErrorCode, formatError, toGraphQLError } from '../../server/src/graphql/errors.js';
+import {
+  commonError,
+  DomainError,
+  ErrorCode,
+  formatError,
+  toGraphQLError,
+} from '../../server/src/graphql/errors.js';
 import { feedbackError } from '../../server/src/modules/feedback/feedback.errors.js';
 
 const located = (original: Error) =>
   new GraphQLError(original.message, { originalError: original, path: ['submitFeedback'] });
 
 describe('toGraphQLError', () => {
-  const cases: { name: string; error: unknown; code: ErrorCode; message: RegExp; reason?: string }[] = [
-    { name: 'a not-found domain error', error: feedbackError('ACCOUNT_NOT_FOUND', 'No client account with id X.', 'accountId'), code: ErrorCode.NOT_FOUND, message: /No client account/, reason: 'ACCOUNT_NOT_FOUND' },
-    { name: 'a bad-input domain error', error: feedbackError('EMPTY_FEEDBACK', 'Feedback needs a score.'), code: ErrorCode.BAD_USER_INPUT, message: /needs a score/, reason: 'EMPTY_FEEDBACK' },
-    { name: 'a conflict domain error', error: feedbackError('STATUS_BACKWARDS', 'Cannot go back.'), code: ErrorCode.CONFLICT, message: /Cannot go back/, reason: 'STATUS_BACKWARDS' },
-    { name: 'a too-large page', error: commonError('PAGE_TOO_LARGE', 'first must be between 0 and 100.'), code: ErrorCode.BAD_USER_INPUT, message: /between 0 and 100/ },
-    { name: 'a domain error wrapped by graphql-js', error: located(feedbackError('CONTACT_NOT_FOUND', 'No contact.')), code: ErrorCode.NOT_FOUND, message: /No contact/ },
-    { name: 'a class-validator failure', error: located(new ArgumentValidationError([{ property: 'npsScore', constraints: { max: 'npsScore must be between 0 and 10' }, children: [] }])), code: ErrorCode.BAD_USER_INPUT, message: /Invalid input: npsScore must be between 0 and 10/, reason: 'VALIDATION_FAILED' },
-    { name: 'a unique-constraint violation', error: located(new UniqueConstraintViolationException(new Error('duplicate key value violates unique constraint "x" DETAIL: Key (email)=(a@b.c)'))), code: ErrorCode.CONFLICT, message: /^A record with the same unique key already exists\.$/ },
-    { name: 'an error about the document itself', error: new GraphQLError('Cannot query field "x" on type "Query".'), code: ErrorCode.BAD_USER_INPUT, message: /Cannot query field/ },
-    { name: 'an unexpected failure', error: located(new Error('connect ECONNREFUSED 10.0.0.5:5432 select * from secret')), code: ErrorCode.INTERNAL_SERVER_ERROR, message: /^Internal server error\.$/ },
+  const cases: {
+    name: string;
+    error: unknown;
+    code: ErrorCode;
+    message: RegExp;
+    reason?: string;
+  }[] = [
+    {
+      name: 'a not-found domain error',
+      error: feedbackError('ACCOUNT_NOT_FOUND', 'No client account with id X.', 'accountId'),
+      code: ErrorCode.NOT_FOUND,
+      message: /No client account/,
+      reason: 'ACCOUNT_NOT_FOUND',
+    },
+    {
+      name: 'a bad-input domain error',
+      error: feedbackError('EMPTY_FEEDBACK', 'Feedback needs a score.'),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: /needs a score/,
+      reason: 'EMPTY_FEEDBACK',
+    },
+    {
+      name: 'a conflict domain error',
+      error: feedbackError('STATUS_BACKWARDS', 'Cannot go back.'),
+      code: ErrorCode.CONFLICT,
+      message: /Cannot go back/,
+      reason: 'STATUS_BACKWARDS',
+    },
+    {
+      name: 'a too-large page',
+      error: commonError('PAGE_TOO_LARGE', 'first must be between 0 and 100.'),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: /between 0 and 100/,
+    },
+    {
+      name: 'a domain error wrapped by graphql-js',
+      error: located(feedbackError('CONTACT_NOT_FOUND', 'No contact.')),
+      code: ErrorCode.NOT_FOUND,
+      message: /No contact/,
+    },
+    {
+      name: 'a class-validator failure',
+      error: located(
+        new ArgumentValidationError([
+          {
+            property: 'npsScore',
+            constraints: { max: 'npsScore must be between 0 and 10' },
+            children: [],
+          },
+        ]),
+      ),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: /Invalid input: npsScore must be between 0 and 10/,
+      reason: 'VALIDATION_FAILED',
+    },
+    {
+      name: 'a unique-constraint violation',
+      error: located(
+        new UniqueConstraintViolationException(
+          new Error(
+            'duplicate key value violates unique constraint "x" DETAIL: Key (email)=(a@b.c)',
+          ),
+        ),
+      ),
+      code: ErrorCode.CONFLICT,
+      message: /^A record with the same unique key already exists\.$/,
+    },
+    {
+      name: 'an error about the document itself',
+      error: new GraphQLError('Cannot query field "x" on type "Query".'),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: /Cannot query field/,
+    },
+    {
+      name: 'an unexpected failure',
+      error: located(new Error('connect ECONNREFUSED 10.0.0.5:5432 select * from secret')),
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      message: /^Internal server error\.$/,
+    },
   ];
 
   for (const c of cases) {
@@ -31,14 +106,19 @@ describe('toGraphQLError', () => {
   }
 
   it('names the field of a domain error', () => {
-    expect(toGraphQLError(feedbackError('ACCOUNT_NOT_FOUND', 'x', 'accountId')).extensions.field).toBe('accountId');
+    expect(
+      toGraphQLError(feedbackError('ACCOUNT_NOT_FOUND', 'x', 'accountId')).extensions.field,
+    ).toBe('accountId');
   });
 
   it('never lets a stack trace, SQL or an address out of an unexpected failure', () => {
     const logged: unknown[] = [];
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const json = JSON.stringify(
-      formatError({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, located(new Error('select * from secret where ip = 10.0.0.5'))),
+      formatError(
+        { message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
+        located(new Error('select * from secret where ip = 10.0.0.5')),
+      ),
     );
     expect(json).not.toMatch(/select|secret|10\.0\.0\.5|stacktrace|at x/);
     expect(consoleError).toHaveBeenCalledTimes(1);

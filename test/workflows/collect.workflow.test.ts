@@ -116,7 +116,10 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
       status: DeliveryStatus.PENDING,
       subject: 'Мы получили ваш отзыв',
     });
-    const audit = await em.find(AuditEvent, { entityId: feedbackId, action: 'acknowledgeFeedback' });
+    const audit = await em.find(AuditEvent, {
+      entityId: feedbackId,
+      action: 'acknowledgeFeedback',
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       actor: `workflow:${collectWorkflowId(feedbackId)}`,
@@ -147,7 +150,9 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
 
     const em = getOrm().em.fork();
     expect(await em.count(ClientNotification, { dedupeKey: `ack:${feedbackId}` })).toBe(1);
-    expect(await em.count(AuditEvent, { entityId: feedbackId, action: 'acknowledgeFeedback' })).toBe(1);
+    expect(
+      await em.count(AuditEvent, { entityId: feedbackId, action: 'acknowledgeFeedback' }),
+    ).toBe(1);
     const note = await em.findOneOrFail(ClientNotification, { dedupeKey: `ack:${feedbackId}` });
     expect(note).toMatchObject({
       recipient: null,

@@ -87,7 +87,11 @@ export function createCollectActivities({ orm, log }: CollectActivityDeps) {
             entityType: 'FeedbackItem',
             entityId: feedbackId,
             before: { status: FeedbackStatus.RECEIVED },
-            after: { status: item.status, acknowledgedAt: item.acknowledgedAt.toISOString(), notificationId: notification.id },
+            after: {
+              status: item.status,
+              acknowledgedAt: item.acknowledgedAt.toISOString(),
+              notificationId: notification.id,
+            },
           });
         }
         await tx.flush();

@@ -78,9 +78,14 @@ async function create(name: string): Promise<void> {
     }
     const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
     const className = `Migration${stamp}_${name}`;
-    fs.writeFileSync(path.join(migrationsDir, `${className}.ts`), render(className, sqlite, postgresql));
+    fs.writeFileSync(
+      path.join(migrationsDir, `${className}.ts`),
+      render(className, sqlite, postgresql),
+    );
     writeIndex();
-    console.log(`Wrote ${className} (${sqlite.length} SQLite, ${postgresql.length} PostgreSQL statements).`);
+    console.log(
+      `Wrote ${className} (${sqlite.length} SQLite, ${postgresql.length} PostgreSQL statements).`,
+    );
   } finally {
     pg?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -18,6 +18,9 @@ if (!config.temporalAddress) {
 if (!fs.existsSync(path.join(config.webDistDir, 'index.html'))) {
   log.info('Building the web client (first start only)…');
   const { build } = await import('vite');
-  await build({ configFile: path.resolve(import.meta.dirname, '../../../web/vite.config.ts'), logLevel: 'warn' });
+  await build({
+    configFile: path.resolve(import.meta.dirname, '../../../web/vite.config.ts'),
+    logLevel: 'warn',
+  });
 }
 await runHubFromCli();

@@ -1,6 +1,11 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { commonError } from '../graphql/errors.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionArgs, type Page } from '../graphql/relay.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type ConnectionArgs,
+  type Page,
+} from '../graphql/relay.js';
 import type { Em } from './orm.js';
 
 export type SortDirection = 'asc' | 'desc';
@@ -8,7 +13,11 @@ export type SortDirection = 'asc' | 'desc';
 function pageSize(value: number | null | undefined, name: string): number | undefined {
   if (value === null || value === undefined) return undefined;
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
-    throw commonError('PAGE_TOO_LARGE', `${name} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`, name);
+    throw commonError(
+      'PAGE_TOO_LARGE',
+      `${name} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`,
+      name,
+    );
   }
   return value;
 }
@@ -32,7 +41,9 @@ export async function paginate<E extends object>(
     where,
     orderBy: order,
     includeCount: true,
-    ...(last !== undefined && first === undefined ? { last } : { first: first ?? DEFAULT_PAGE_SIZE }),
+    ...(last !== undefined && first === undefined
+      ? { last }
+      : { first: first ?? DEFAULT_PAGE_SIZE }),
     ...(args.after ? { after: args.after } : {}),
     ...(args.before ? { before: args.before } : {}),
   };
@@ -41,7 +52,11 @@ export async function paginate<E extends object>(
     cursor = await em.findByCursor(entity, options as never);
   } catch (error) {
     if (error instanceof Error && /cursor/i.test(error.message)) {
-      throw commonError('INVALID_CURSOR', 'The pagination cursor is not valid for this list.', args.after ? 'after' : 'before');
+      throw commonError(
+        'INVALID_CURSOR',
+        'The pagination cursor is not valid for this list.',
+        args.after ? 'after' : 'before',
+      );
     }
     throw error;
   }

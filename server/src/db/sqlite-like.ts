@@ -1,6 +1,10 @@
 /** The part of better-sqlite3's Database this module needs (its types are not installed). */
 interface FunctionRegistry {
-  function(name: string, options: { deterministic?: boolean }, fn: (...args: unknown[]) => unknown): unknown;
+  function(
+    name: string,
+    options: { deterministic?: boolean },
+    fn: (...args: unknown[]) => unknown,
+  ): unknown;
 }
 
 const cache = new Map<string, RegExp>();
@@ -33,10 +37,13 @@ export function likePatternToRegExp(pattern: string, escape = '\\'): RegExp {
  */
 export function installUnicodeLike(db: FunctionRegistry): void {
   const like = (pattern: unknown, value: unknown, escape?: unknown): number | null => {
-    if (pattern === null || value === null || pattern === undefined || value === undefined) return null;
+    if (pattern === null || value === null || pattern === undefined || value === undefined)
+      return null;
     const esc = typeof escape === 'string' && escape.length === 1 ? escape : '\\';
     return likePatternToRegExp(String(pattern), esc).test(String(value)) ? 1 : 0;
   };
   db.function('like', { deterministic: true }, (p: unknown, v: unknown) => like(p, v));
-  db.function('like', { deterministic: true }, (p: unknown, v: unknown, e: unknown) => like(p, v, e));
+  db.function('like', { deterministic: true }, (p: unknown, v: unknown, e: unknown) =>
+    like(p, v, e),
+  );
 }

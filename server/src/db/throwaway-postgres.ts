@@ -79,7 +79,16 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
-  run('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  run('pg_ctl', [
+    '-D',
+    dataDir,
+    '-o',
+    serverOptions,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    'start',
+  ]);
 
   const urlFor = (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   let stopped = false;

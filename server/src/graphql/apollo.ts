@@ -9,7 +9,9 @@ export interface ApolloOptions {
 }
 
 /** The one Apollo server configuration, used by the HTTP app and by tests. */
-export async function createApolloServer(options: ApolloOptions = {}): Promise<ApolloServer<RequestContext>> {
+export async function createApolloServer(
+  options: ApolloOptions = {},
+): Promise<ApolloServer<RequestContext>> {
   return new ApolloServer<RequestContext>({
     schema: await getSchema(),
     formatError,

@@ -56,7 +56,10 @@ export class RequestContext {
    * A batch loader shared by every field resolver of this request: all keys asked
    * for in one tick become one query, so nested reads cost a constant number of queries.
    */
-  loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly V[]>): DataLoader<K, V> {
+  loader<K, V>(
+    name: string,
+    batch: (keys: readonly K[]) => Promise<readonly V[]>,
+  ): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });

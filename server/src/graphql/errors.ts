@@ -87,10 +87,14 @@ function isGraphQLErrorLike(error: unknown): error is GraphQLErrorLike {
   );
 }
 
-function isArgumentValidationError(error: unknown): error is { extensions: { validationErrors: ValidationError[] } } {
+function isArgumentValidationError(
+  error: unknown,
+): error is { extensions: { validationErrors: ValidationError[] } } {
   return (
     isGraphQLErrorLike(error) &&
-    Array.isArray((error.extensions as { validationErrors?: unknown } | undefined)?.validationErrors)
+    Array.isArray(
+      (error.extensions as { validationErrors?: unknown } | undefined)?.validationErrors,
+    )
   );
 }
 
@@ -98,7 +102,10 @@ function isArgumentValidationError(error: unknown): error is { extensions: { val
  * The one place where any thrown error becomes what a GraphQL client sees.
  * Unknown errors are logged and masked: no stack, no SQL, no ids of other rows.
  */
-export function toGraphQLError(error: unknown, log: (e: unknown) => void = console.error): GraphQLError {
+export function toGraphQLError(
+  error: unknown,
+  log: (e: unknown) => void = console.error,
+): GraphQLError {
   const wrapper = isGraphQLErrorLike(error) ? error : undefined;
   const original = wrapper?.originalError ?? error;
   const path = wrapper?.path;
@@ -133,13 +140,19 @@ export function toGraphQLError(error: unknown, log: (e: unknown) => void = conso
     });
   }
   if (original instanceof NotFoundError) {
-    return make('The requested record does not exist.', { code: ErrorCode.NOT_FOUND, reason: 'NOT_FOUND' });
+    return make('The requested record does not exist.', {
+      code: ErrorCode.NOT_FOUND,
+      reason: 'NOT_FOUND',
+    });
   }
   if (isGraphQLErrorLike(original) && !original.originalError) {
     // Errors about the document or variables (parse, validation, coercion): safe and precise.
     const code = original.extensions?.code;
     return make(original.message, {
-      code: typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR ? code : ErrorCode.BAD_USER_INPUT,
+      code:
+        typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR
+          ? code
+          : ErrorCode.BAD_USER_INPUT,
     });
   }
   log(original);
@@ -147,7 +160,10 @@ export function toGraphQLError(error: unknown, log: (e: unknown) => void = conso
 }
 
 /** Apollo's `formatError`: every error leaves through `toGraphQLError`. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const mapped = toGraphQLError(error).toJSON();
   return { ...mapped, ...(formatted.locations ? { locations: formatted.locations } : {}) };
 }

@@ -110,7 +110,9 @@ export function manyToManyOf<T extends WithId>(
     if (!prop?.pivotTable || !ownerColumn || !targetColumn) {
       throw new Error(`${owner.name}.${property} is not an owning many-to-many relation`);
     }
-    const [fromColumn, toColumn] = options.inverse ? [targetColumn, ownerColumn] : [ownerColumn, targetColumn];
+    const [fromColumn, toColumn] = options.inverse
+      ? [targetColumn, ownerColumn]
+      : [ownerColumn, targetColumn];
     const related = (options.inverse ? owner : prop.targetMeta!.class) as EntityClass<T>;
     const placeholders = keys.map(() => '?').join(', ');
     const links = await ctx.em
@@ -122,7 +124,9 @@ export function manyToManyOf<T extends WithId>(
     const ids = [...new Set(links.map((l) => String(l.to_id)))];
     const orderBy = { ...(options.orderBy ?? {}), id: 'asc' as const };
     const rows = ids.length
-      ? await ctx.em.find(related, { id: { $in: ids } } as unknown as FilterQuery<T>, { orderBy: orderBy as never })
+      ? await ctx.em.find(related, { id: { $in: ids } } as unknown as FilterQuery<T>, {
+          orderBy: orderBy as never,
+        })
       : [];
     const position = new Map(rows.map((r, i) => [r.id, i]));
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -131,7 +135,8 @@ export function manyToManyOf<T extends WithId>(
       const row = byId.get(String(link.to_id));
       if (row) groups.get(String(link.from_id))?.push(row);
     }
-    for (const group of groups.values()) group.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    for (const group of groups.values())
+      group.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
     return keys.map((k) => groups.get(k) ?? []);
   });
 }
@@ -140,19 +145,27 @@ export function manyToManyOf<T extends WithId>(
  * Batch loader of how many children each parent has (e.g. accounts per segment):
  * one `group by` query per batch.
  */
-export function countOf(ctx: RequestContext, entity: EntityClass<object>, parentProperty: string): DataLoader<string, number> {
-  return ctx.loader<string, number>(`${entity.name}.count.by.${parentProperty}`, async (parentIds) => {
-    const meta = ctx.em.getMetadata().get(entity);
-    const column = (meta.properties as Record<string, EntityProperty | undefined>)[parentProperty]?.fieldNames?.[0];
-    if (!column) throw new Error(`unknown property ${entity.name}.${parentProperty}`);
-    const placeholders = parentIds.map(() => '?').join(', ');
-    const rows = await ctx.em
-      .getConnection()
-      .execute<{ parent_id: string; n: number | string }[]>(
-        `select "${column}" as parent_id, count(*) as n from "${meta.tableName}" where "${column}" in (${placeholders}) group by "${column}"`,
-        [...parentIds],
-      );
-    const counts = new Map(rows.map((r) => [String(r.parent_id), Number(r.n)]));
-    return parentIds.map((id) => counts.get(id) ?? 0);
-  });
+export function countOf(
+  ctx: RequestContext,
+  entity: EntityClass<object>,
+  parentProperty: string,
+): DataLoader<string, number> {
+  return ctx.loader<string, number>(
+    `${entity.name}.count.by.${parentProperty}`,
+    async (parentIds) => {
+      const meta = ctx.em.getMetadata().get(entity);
+      const column = (meta.properties as Record<string, EntityProperty | undefined>)[parentProperty]
+        ?.fieldNames?.[0];
+      if (!column) throw new Error(`unknown property ${entity.name}.${parentProperty}`);
+      const placeholders = parentIds.map(() => '?').join(', ');
+      const rows = await ctx.em
+        .getConnection()
+        .execute<{ parent_id: string; n: number | string }[]>(
+          `select "${column}" as parent_id, count(*) as n from "${meta.tableName}" where "${column}" in (${placeholders}) group by "${column}"`,
+          [...parentIds],
+        );
+      const counts = new Map(rows.map((r) => [String(r.parent_id), Number(r.n)]));
+      return parentIds.map((id) => counts.get(id) ?? 0);
+    },
+  );
 }

@@ -21,7 +21,11 @@ export function parseGlobalId(globalId: string): { type: string; id: string } | 
 export function fromGlobalId(globalId: string, expectedType: string, field = 'id'): string {
   const parsed = parseGlobalId(globalId);
   if (!parsed || parsed.type !== expectedType) {
-    throw commonError('INVALID_ID', `${field} is not a valid ${expectedType} id: "${truncate(globalId)}".`, field);
+    throw commonError(
+      'INVALID_ID',
+      `${field} is not a valid ${expectedType} id: "${truncate(globalId)}".`,
+      field,
+    );
   }
   return parsed.id;
 }
@@ -56,13 +60,19 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `Page size from the start (max ${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size from the start (max ${MAX_PAGE_SIZE}).`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `Page size from the end (max ${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size from the end (max ${MAX_PAGE_SIZE}).`,
+  })
   last?: number | null;
 
   @Field(() => String, { nullable: true })
@@ -110,7 +120,9 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     @Field(() => Int, { description: 'Number of items matching the filter, over all pages.' })
     totalCount!: number;
 
-    @Field(() => [nodeType], { description: 'The nodes of `edges`, for clients that need no cursors.' })
+    @Field(() => [nodeType], {
+      description: 'The nodes of `edges`, for clients that need no cursors.',
+    })
     nodes!: T[];
   }
   return ConnectionClass;

@@ -7,17 +7,33 @@ import { SegmentResolver } from '../modules/client/segment.resolver.js';
 import { ClientAccountResolver } from '../modules/client/account.resolver.js';
 import { ContactResolver } from '../modules/client/contact.resolver.js';
 import { TransactionalFiguresResolver } from '../modules/client/figures.resolver.js';
-import { AdvisoryCouncilResolver, CouncilMemberResolver } from '../modules/client/council.resolver.js';
+import {
+  AdvisoryCouncilResolver,
+  CouncilMemberResolver,
+} from '../modules/client/council.resolver.js';
 import { ProcessClassResolver, TouchpointResolver } from '../modules/journey/journey.resolver.js';
-import { ImportanceWeightResolver, ValueFactorResolver, WeightSetResolver } from '../modules/value/value.resolver.js';
-import { MetricDefinitionResolver, MetricObservationResolver } from '../modules/metric/metric.resolver.js';
-import { QuestionnaireResolver, SurveyCampaignResolver } from '../modules/survey/survey.resolver.js';
+import {
+  ImportanceWeightResolver,
+  ValueFactorResolver,
+  WeightSetResolver,
+} from '../modules/value/value.resolver.js';
+import {
+  MetricDefinitionResolver,
+  MetricObservationResolver,
+} from '../modules/metric/metric.resolver.js';
+import {
+  QuestionnaireResolver,
+  SurveyCampaignResolver,
+} from '../modules/survey/survey.resolver.js';
 import { SpecialRequirementResolver } from '../modules/requirement/requirement.resolver.js';
 import { MaturityResolver } from '../modules/maturity/maturity.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AnalysisResolver } from '../modules/initiative/analysis.resolver.js';
 import { CouncilReviewResolver } from '../modules/initiative/council-review.resolver.js';
-import { InitiativeFieldsResolver, InitiativeTargetFieldsResolver } from '../modules/initiative/initiative-fields.resolver.js';
+import {
+  InitiativeFieldsResolver,
+  InitiativeTargetFieldsResolver,
+} from '../modules/initiative/initiative-fields.resolver.js';
 import { InitiativeResolver } from '../modules/initiative/initiative.resolver.js';
 import { TaskResolver } from '../modules/initiative/task.resolver.js';
 import { NotificationResolver } from '../modules/notification/notification.resolver.js';

@@ -7,7 +7,10 @@ const AuditEventSchema = defineEntity({
   tableName: 'audit_event',
   indexes: [{ properties: ['entityType', 'entityId'] }, { properties: ['at'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     at: p.datetime().onCreate(() => new Date()),
     /** `user:<id>`, `token:<id>`, `system` or `workflow:<id>`. */
     actor: p.string().length(200),

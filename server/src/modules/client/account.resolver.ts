@@ -1,4 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { childrenOf, entityById, manyToManyOf } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
@@ -10,7 +21,11 @@ import { User } from '../organisation/user.entity.js';
 import { AccountService } from './account.service.js';
 import { AdvisoryCouncil } from './advisory-council.entity.js';
 import { ClientAccount } from './client-account.entity.js';
-import { ClientAccountFilter, CreateClientAccountInput, UpdateClientAccountInput } from './client.inputs.js';
+import {
+  ClientAccountFilter,
+  CreateClientAccountInput,
+  UpdateClientAccountInput,
+} from './client.inputs.js';
 import { feedbackLimit, figuresByAccount } from './client.loaders.js';
 import {
   ClientAccountConnection,
@@ -39,19 +54,29 @@ registerNodeType('ClientAccount', async (ctx, id) => {
 @Resolver(() => ClientAccountType)
 export class ClientAccountResolver {
   @Query(() => ClientAccountType, { nullable: true })
-  async clientAccount(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ClientAccountType | null> {
+  async clientAccount(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientAccountType | null> {
     const row = await ctx.service(AccountService).get(id);
     return row ? toClientAccountType(row) : null;
   }
 
-  @Query(() => ClientAccountConnection, { description: 'Client accounts, by name unless ordered otherwise.' })
+  @Query(() => ClientAccountConnection, {
+    description: 'Client accounts, by name unless ordered otherwise.',
+  })
   async clientAccounts(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => ClientAccountFilter, { nullable: true }) filter: ClientAccountFilter | undefined,
-    @Arg('orderBy', () => ClientAccountOrder, { nullable: true }) orderBy: ClientAccountOrder | undefined,
+    @Arg('filter', () => ClientAccountFilter, { nullable: true })
+    filter: ClientAccountFilter | undefined,
+    @Arg('orderBy', () => ClientAccountOrder, { nullable: true })
+    orderBy: ClientAccountOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientAccountConnection> {
-    return mapPage(await ctx.service(AccountService).list(filter, orderBy, args), toClientAccountType);
+    return mapPage(
+      await ctx.service(AccountService).list(filter, orderBy, args),
+      toClientAccountType,
+    );
   }
 
   @Mutation(() => ClientAccountType)
@@ -72,26 +97,40 @@ export class ClientAccountResolver {
   }
 
   @FieldResolver(() => SegmentType)
-  async segment(@Root() account: ClientAccountType, @Ctx() ctx: RequestContext): Promise<SegmentType> {
+  async segment(
+    @Root() account: ClientAccountType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SegmentType> {
     const row = await entityById(ctx, Segment).load(account.segmentId);
     if (!row) throw new Error(`segment ${account.segmentId} of account ${account.dbId} vanished`);
     return toSegmentType(row);
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'The account manager.' })
-  async owner(@Root() account: ClientAccountType, @Ctx() ctx: RequestContext): Promise<UserType | null> {
+  async owner(
+    @Root() account: ClientAccountType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UserType | null> {
     if (!account.ownerId) return null;
     const row = await entityById(ctx, User).load(account.ownerId);
     return row ? toUserType(row) : null;
   }
 
   @FieldResolver(() => [ContactType], { description: 'People at the account, by name.' })
-  async contacts(@Root() account: ClientAccountType, @Ctx() ctx: RequestContext): Promise<ContactType[]> {
-    const rows = await childrenOf(ctx, Contact, { parentProperty: 'account', orderBy: { name: 'asc' } }).load(account.dbId);
+  async contacts(
+    @Root() account: ClientAccountType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContactType[]> {
+    const rows = await childrenOf(ctx, Contact, {
+      parentProperty: 'account',
+      orderBy: { name: 'asc' },
+    }).load(account.dbId);
     return rows.map(toContactType);
   }
 
-  @FieldResolver(() => [FeedbackItemType], { description: 'The newest feedback about the account.' })
+  @FieldResolver(() => [FeedbackItemType], {
+    description: 'The newest feedback about the account.',
+  })
   async recentFeedback(
     @Root() account: ClientAccountType,
     @Arg('limit', () => Int, { defaultValue: 5, description: '1–50' }) limit: number,
@@ -105,7 +144,9 @@ export class ClientAccountResolver {
     return rows.map(toFeedbackItemType);
   }
 
-  @FieldResolver(() => [TransactionalFiguresType], { description: 'Monthly figures, oldest first, within from–to (YYYY-MM, inclusive).' })
+  @FieldResolver(() => [TransactionalFiguresType], {
+    description: 'Monthly figures, oldest first, within from–to (YYYY-MM, inclusive).',
+  })
   async transactionalFigures(
     @Root() account: ClientAccountType,
     @Arg('from', () => String, { nullable: true }) from: string | undefined,
@@ -116,8 +157,13 @@ export class ClientAccountResolver {
     return rows.map(toTransactionalFiguresType);
   }
 
-  @FieldResolver(() => [AdvisoryCouncilType], { description: 'Advisory councils the account sits on.' })
-  async councils(@Root() account: ClientAccountType, @Ctx() ctx: RequestContext): Promise<AdvisoryCouncilType[]> {
+  @FieldResolver(() => [AdvisoryCouncilType], {
+    description: 'Advisory councils the account sits on.',
+  })
+  async councils(
+    @Root() account: ClientAccountType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AdvisoryCouncilType[]> {
     const rows = await manyToManyOf<AdvisoryCouncil>(ctx, AdvisoryCouncil, 'accounts', {
       inverse: true,
       orderBy: { name: 'asc' },

@@ -10,13 +10,19 @@ import { User } from '../organisation/user.entity.js';
 import { ClientAccount } from './client-account.entity.js';
 import { AccountStatus } from './client.enums.js';
 import { clientError } from './client.errors.js';
-import type { ClientAccountFilter, CreateClientAccountInput, UpdateClientAccountInput } from './client.inputs.js';
+import type {
+  ClientAccountFilter,
+  CreateClientAccountInput,
+  UpdateClientAccountInput,
+} from './client.inputs.js';
 import type { ClientAccountOrder } from './client.types.js';
 import { Segment } from './segment.entity.js';
 import { segmentNotFound } from './segment.service.js';
 
-export const accountNotFound = (message: string, field: string) => clientError('ACCOUNT_NOT_FOUND', message, field);
-const ownerNotFound = (message: string, field: string) => clientError('OWNER_NOT_FOUND', message, field);
+export const accountNotFound = (message: string, field: string) =>
+  clientError('ACCOUNT_NOT_FOUND', message, field);
+const ownerNotFound = (message: string, field: string) =>
+  clientError('OWNER_NOT_FOUND', message, field);
 
 /** A calendar date that exists (the input pattern alone lets 2025-02-31 through). */
 function checkDay(value: string | null | undefined, field: string): void {
@@ -32,22 +38,42 @@ export class AccountService {
     return this.ctx.em.findOne(ClientAccount, { id: fromGlobalId(globalId, 'ClientAccount') });
   }
 
-  async list(filter: ClientAccountFilter | undefined, order: ClientAccountOrder | undefined, args: ConnectionArgs): Promise<Page<ClientAccount>> {
+  async list(
+    filter: ClientAccountFilter | undefined,
+    order: ClientAccountOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<ClientAccount>> {
     const where: FilterQuery<ClientAccount> = {};
     if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
-    if (filter?.segmentId) where.segment = fromGlobalId(filter.segmentId, 'Segment', 'filter.segmentId');
+    if (filter?.segmentId)
+      where.segment = fromGlobalId(filter.segmentId, 'Segment', 'filter.segmentId');
     if (filter?.ownerId) where.owner = fromGlobalId(filter.ownerId, 'User', 'filter.ownerId');
     if (filter?.tiers?.length) where.tier = { $in: filter.tiers };
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
-    return paginate(this.ctx.em, ClientAccount, where, args, order ? { [order.field]: order.direction } : { name: 'asc' });
+    return paginate(
+      this.ctx.em,
+      ClientAccount,
+      where,
+      args,
+      order ? { [order.field]: order.direction } : { name: 'asc' },
+    );
   }
 
   async create(input: CreateClientAccountInput): Promise<ClientAccount> {
     checkDay(input.clientSince, 'clientSince');
     return this.ctx.em.transactional(async (em) => {
       if (input.externalId) await this.assertExternalIdFree(em, input.externalId);
-      const segment = await findByGlobalId(em, Segment, input.segmentId, 'Segment', 'segmentId', segmentNotFound);
-      const owner = input.ownerId ? await findByGlobalId(em, User, input.ownerId, 'User', 'ownerId', ownerNotFound) : null;
+      const segment = await findByGlobalId(
+        em,
+        Segment,
+        input.segmentId,
+        'Segment',
+        'segmentId',
+        segmentNotFound,
+      );
+      const owner = input.ownerId
+        ? await findByGlobalId(em, User, input.ownerId, 'User', 'ownerId', ownerNotFound)
+        : null;
       const account = em.create(ClientAccount, {
         name: input.name.trim(),
         segment,
@@ -58,7 +84,9 @@ export class AccountService {
         clientSince: input.clientSince ?? null,
         externalId: input.externalId ?? null,
       });
-      this.ctx.service(AuditService).record(em, 'createClientAccount', 'ClientAccount', account.id, null, snapshot(account));
+      this.ctx
+        .service(AuditService)
+        .record(em, 'createClientAccount', 'ClientAccount', account.id, null, snapshot(account));
       return account;
     });
   }
@@ -66,7 +94,14 @@ export class AccountService {
   async update(globalId: string, input: UpdateClientAccountInput): Promise<ClientAccount> {
     checkDay(input.clientSince, 'clientSince');
     return this.ctx.em.transactional(async (em) => {
-      const account = await findByGlobalId(em, ClientAccount, globalId, 'ClientAccount', 'id', accountNotFound);
+      const account = await findByGlobalId(
+        em,
+        ClientAccount,
+        globalId,
+        'ClientAccount',
+        'id',
+        accountNotFound,
+      );
       const before = snapshot(account);
       if (input.externalId !== undefined && input.externalId !== account.externalId) {
         if (input.externalId) await this.assertExternalIdFree(em, input.externalId);
@@ -78,19 +113,34 @@ export class AccountService {
       if (input.country !== undefined) account.country = input.country;
       if (input.clientSince !== undefined) account.clientSince = input.clientSince;
       if (input.segmentId != null) {
-        account.segment = await findByGlobalId(em, Segment, input.segmentId, 'Segment', 'segmentId', segmentNotFound);
+        account.segment = await findByGlobalId(
+          em,
+          Segment,
+          input.segmentId,
+          'Segment',
+          'segmentId',
+          segmentNotFound,
+        );
       }
       if (input.ownerId !== undefined) {
-        account.owner = input.ownerId ? await findByGlobalId(em, User, input.ownerId, 'User', 'ownerId', ownerNotFound) : null;
+        account.owner = input.ownerId
+          ? await findByGlobalId(em, User, input.ownerId, 'User', 'ownerId', ownerNotFound)
+          : null;
       }
-      this.ctx.service(AuditService).record(em, 'updateClientAccount', 'ClientAccount', account.id, before, snapshot(account));
+      this.ctx
+        .service(AuditService)
+        .record(em, 'updateClientAccount', 'ClientAccount', account.id, before, snapshot(account));
       return account;
     });
   }
 
   private async assertExternalIdFree(em: Em, externalId: string): Promise<void> {
     if (await em.count(ClientAccount, { externalId })) {
-      throw clientError('EXTERNAL_ID_TAKEN', `Another client account already has externalId "${externalId}".`, 'externalId');
+      throw clientError(
+        'EXTERNAL_ID_TAKEN',
+        `Another client account already has externalId "${externalId}".`,
+        'externalId',
+      );
     }
   }
 }

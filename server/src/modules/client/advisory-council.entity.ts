@@ -7,12 +7,18 @@ const AdvisoryCouncilSchema = defineEntity({
   name: 'AdvisoryCouncil',
   tableName: 'advisory_council',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     name: p.string().length(200).unique(),
     description: p.text().nullable(),
     accounts: () => p.manyToMany(ClientAccount).pivotTable('advisory_council_account'),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class AdvisoryCouncil extends AdvisoryCouncilSchema.class {}

@@ -9,7 +9,10 @@ const ClientAccountSchema = defineEntity({
   name: 'ClientAccount',
   tableName: 'client_account',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     externalId: p.string().length(200).nullable().unique(),
     name: p.string().length(300).index(),
     segment: () => p.manyToOne(Segment).index(),
@@ -20,7 +23,10 @@ const ClientAccountSchema = defineEntity({
     country: p.string().length(2).nullable(),
     clientSince: p.date().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class ClientAccount extends ClientAccountSchema.class {}

@@ -11,24 +11,35 @@ export function figuresByAccount(
   from: string | null | undefined,
   to: string | null | undefined,
 ): DataLoader<string, TransactionalFigures[]> {
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
-    if (value && !PERIOD.test(value)) throw commonError('VALIDATION_FAILED', `${name} must be a month as YYYY-MM.`, name);
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (value && !PERIOD.test(value))
+      throw commonError('VALIDATION_FAILED', `${name} must be a month as YYYY-MM.`, name);
   }
   const period = periodRange(from, to);
-  return ctx.loader<string, TransactionalFigures[]>(`TransactionalFigures.byAccount.${from ?? ''}.${to ?? ''}`, async (ids) => {
-    const rows = await ctx.em.find(
-      TransactionalFigures,
-      { account: { $in: [...ids] }, ...(period ? { period } : {}) },
-      { orderBy: { period: 'asc' } },
-    );
-    return ids.map((id) => rows.filter((r) => r.account.id === id));
-  });
+  return ctx.loader<string, TransactionalFigures[]>(
+    `TransactionalFigures.byAccount.${from ?? ''}.${to ?? ''}`,
+    async (ids) => {
+      const rows = await ctx.em.find(
+        TransactionalFigures,
+        { account: { $in: [...ids] }, ...(period ? { period } : {}) },
+        { orderBy: { period: 'asc' } },
+      );
+      return ids.map((id) => rows.filter((r) => r.account.id === id));
+    },
+  );
 }
 
 /** `limit` of a `recentFeedback` field: small, because each parent gets its own top-N. */
 export function feedbackLimit(limit: number): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
-    throw commonError('VALIDATION_FAILED', `limit must be between 1 and 50, got ${limit}.`, 'limit');
+    throw commonError(
+      'VALIDATION_FAILED',
+      `limit must be between 1 and 50, got ${limit}.`,
+      'limit',
+    );
   }
   return limit;
 }

@@ -4,11 +4,18 @@ import { SortDirection } from '../../graphql/sorting.js';
 import type { ClientAccount } from './client-account.entity.js';
 import type { Contact } from './contact.entity.js';
 import type { Segment } from './segment.entity.js';
-import { AccountStatus, AccountTier, CompanySize, CouncilRole, RespondentClass } from './client.enums.js';
+import {
+  AccountStatus,
+  AccountTier,
+  CompanySize,
+  CouncilRole,
+  RespondentClass,
+} from './client.enums.js';
 
 registerEnumType(RespondentClass, {
   name: 'RespondentClass',
-  description: 'Economic buyer (top management), technical buyer (specs, quality) or operator (end user).',
+  description:
+    'Economic buyer (top management), technical buyer (specs, quality) or operator (end user).',
 });
 registerEnumType(AccountTier, { name: 'AccountTier' });
 registerEnumType(CompanySize, { name: 'CompanySize' });
@@ -33,7 +40,8 @@ export class ClientAccountType extends Node {
   @Field(() => String) name!: string;
   @Field(() => AccountTier) tier!: AccountTier;
   @Field(() => AccountStatus) status!: AccountStatus;
-  @Field(() => String, { nullable: true, description: 'ISO 3166 alpha-2.' }) country!: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO 3166 alpha-2.' }) country!:
+    string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) clientSince!: string | null;
   @Field(() => Date) createdAt!: Date;
   dbId!: string;

@@ -8,7 +8,10 @@ const ContactSchema = defineEntity({
   tableName: 'contact',
   uniques: [{ properties: ['account', 'email'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     externalId: p.string().length(200).nullable().unique(),
     account: () => p.manyToOne(ClientAccount).index(),
     name: p.string().length(200),
@@ -20,7 +23,10 @@ const ContactSchema = defineEntity({
     locale: p.string().length(8).default('en'),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class Contact extends ContactSchema.class {}

@@ -1,4 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { childrenOf, entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
@@ -27,7 +38,10 @@ registerNodeType('Contact', async (ctx, id) => {
 @Resolver(() => ContactType)
 export class ContactResolver {
   @Query(() => ContactType, { nullable: true })
-  async contact(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ContactType | null> {
+  async contact(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContactType | null> {
     const row = await ctx.service(ContactService).get(id);
     return row ? toContactType(row) : null;
   }
@@ -43,7 +57,10 @@ export class ContactResolver {
   }
 
   @Mutation(() => ContactType)
-  async createContact(@Arg('input', () => CreateContactInput) input: CreateContactInput, @Ctx() ctx: RequestContext): Promise<ContactType> {
+  async createContact(
+    @Arg('input', () => CreateContactInput) input: CreateContactInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContactType> {
     return toContactType(await ctx.service(ContactService).create(input));
   }
 
@@ -57,7 +74,10 @@ export class ContactResolver {
   }
 
   @FieldResolver(() => ClientAccountType)
-  async account(@Root() contact: ContactType, @Ctx() ctx: RequestContext): Promise<ClientAccountType> {
+  async account(
+    @Root() contact: ContactType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientAccountType> {
     const row = await entityById(ctx, ClientAccount).load(contact.accountId);
     if (!row) throw new Error(`account ${contact.accountId} of contact ${contact.dbId} vanished`);
     return toClientAccountType(row);

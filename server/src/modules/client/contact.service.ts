@@ -13,10 +13,12 @@ import type { ContactFilter, CreateContactInput, UpdateContactInput } from './cl
 import type { ContactOrder } from './client.types.js';
 import { Contact } from './contact.entity.js';
 
-export const contactNotFound = (message: string, field: string) => clientError('CONTACT_NOT_FOUND', message, field);
+export const contactNotFound = (message: string, field: string) =>
+  clientError('CONTACT_NOT_FOUND', message, field);
 
 /** E-mails are matched case-insensitively (feedback matches contacts by e-mail), so store them lower-case. */
-const normaliseEmail = (email: string | null | undefined) => (email == null ? email : email.trim().toLowerCase() || null);
+const normaliseEmail = (email: string | null | undefined) =>
+  email == null ? email : email.trim().toLowerCase() || null;
 
 export class ContactService {
   constructor(private readonly ctx: RequestContext) {}
@@ -25,21 +27,40 @@ export class ContactService {
     return this.ctx.em.findOne(Contact, { id: fromGlobalId(globalId, 'Contact') });
   }
 
-  async list(filter: ContactFilter | undefined, order: ContactOrder | undefined, args: ConnectionArgs): Promise<Page<Contact>> {
+  async list(
+    filter: ContactFilter | undefined,
+    order: ContactOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Contact>> {
     const where: FilterQuery<Contact> = {};
-    if (filter?.accountId) where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
-    if (filter?.respondentClasses?.length) where.respondentClass = { $in: filter.respondentClasses };
+    if (filter?.accountId)
+      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.respondentClasses?.length)
+      where.respondentClass = { $in: filter.respondentClasses };
     if (filter?.active != null) where.active = filter.active;
     if (filter?.search?.trim()) {
       const like = containsInsensitive(this.ctx.em, filter.search);
       where.$or = [{ name: like }, { email: like }];
     }
-    return paginate(this.ctx.em, Contact, where, args, order ? { [order.field]: order.direction } : { name: 'asc' });
+    return paginate(
+      this.ctx.em,
+      Contact,
+      where,
+      args,
+      order ? { [order.field]: order.direction } : { name: 'asc' },
+    );
   }
 
   async create(input: CreateContactInput): Promise<Contact> {
     return this.ctx.em.transactional(async (em) => {
-      const account = await findByGlobalId(em, ClientAccount, input.accountId, 'ClientAccount', 'accountId', accountNotFound);
+      const account = await findByGlobalId(
+        em,
+        ClientAccount,
+        input.accountId,
+        'ClientAccount',
+        'accountId',
+        accountNotFound,
+      );
       const email = normaliseEmail(input.email) ?? null;
       if (email) await this.assertEmailFree(em, account, email);
       if (input.externalId) await this.assertExternalIdFree(em, input.externalId);
@@ -53,7 +74,9 @@ export class ContactService {
         locale: input.locale ?? 'en',
         externalId: input.externalId ?? null,
       });
-      this.ctx.service(AuditService).record(em, 'createContact', 'Contact', contact.id, null, snapshot(contact));
+      this.ctx
+        .service(AuditService)
+        .record(em, 'createContact', 'Contact', contact.id, null, snapshot(contact));
       return contact;
     });
   }
@@ -77,20 +100,30 @@ export class ContactService {
       if (input.respondentClass != null) contact.respondentClass = input.respondentClass;
       if (input.locale != null) contact.locale = input.locale;
       if (input.active != null) contact.active = input.active;
-      this.ctx.service(AuditService).record(em, 'updateContact', 'Contact', contact.id, before, snapshot(contact));
+      this.ctx
+        .service(AuditService)
+        .record(em, 'updateContact', 'Contact', contact.id, before, snapshot(contact));
       return contact;
     });
   }
 
   private async assertEmailFree(em: Em, account: ClientAccount, email: string): Promise<void> {
     if (await em.count(Contact, { account, email })) {
-      throw clientError('CONTACT_EMAIL_TAKEN', `This account already has a contact with e-mail ${email}.`, 'email');
+      throw clientError(
+        'CONTACT_EMAIL_TAKEN',
+        `This account already has a contact with e-mail ${email}.`,
+        'email',
+      );
     }
   }
 
   private async assertExternalIdFree(em: Em, externalId: string): Promise<void> {
     if (await em.count(Contact, { externalId })) {
-      throw clientError('EXTERNAL_ID_TAKEN', `Another contact already has externalId "${externalId}".`, 'externalId');
+      throw clientError(
+        'EXTERNAL_ID_TAKEN',
+        `Another contact already has externalId "${externalId}".`,
+        'externalId',
+      );
     }
   }
 }

@@ -10,7 +10,10 @@ const CouncilMemberSchema = defineEntity({
   tableName: 'council_member',
   uniques: [{ properties: ['council', 'contact'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     council: () => p.manyToOne(AdvisoryCouncil).index(),
     /** The client-side person sitting on the council. */
     contact: () => p.manyToOne(Contact).index(),

@@ -5,7 +5,12 @@ import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { AdvisoryCouncil } from './advisory-council.entity.js';
 import type { ClientAccount } from './client-account.entity.js';
-import { ClientAccountType, ContactType, toClientAccountType, toContactType } from './client.types.js';
+import {
+  ClientAccountType,
+  ContactType,
+  toClientAccountType,
+  toContactType,
+} from './client.types.js';
 import { Contact } from './contact.entity.js';
 import { CouncilMember } from './council-member.entity.js';
 import {
@@ -37,19 +42,29 @@ registerNodeType('CouncilMember', async (ctx, id) => {
 @Resolver(() => AdvisoryCouncilType)
 export class AdvisoryCouncilResolver {
   @Query(() => AdvisoryCouncilType, { nullable: true })
-  async advisoryCouncil(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<AdvisoryCouncilType | null> {
+  async advisoryCouncil(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AdvisoryCouncilType | null> {
     const row = await ctx.service(CouncilService).get(id);
     return row ? toAdvisoryCouncilType(row) : null;
   }
 
-  @Query(() => AdvisoryCouncilConnection, { description: 'Advisory councils, by name unless ordered otherwise.' })
+  @Query(() => AdvisoryCouncilConnection, {
+    description: 'Advisory councils, by name unless ordered otherwise.',
+  })
   async advisoryCouncils(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => AdvisoryCouncilFilter, { nullable: true }) filter: AdvisoryCouncilFilter | undefined,
-    @Arg('orderBy', () => AdvisoryCouncilOrder, { nullable: true }) orderBy: AdvisoryCouncilOrder | undefined,
+    @Arg('filter', () => AdvisoryCouncilFilter, { nullable: true })
+    filter: AdvisoryCouncilFilter | undefined,
+    @Arg('orderBy', () => AdvisoryCouncilOrder, { nullable: true })
+    orderBy: AdvisoryCouncilOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<AdvisoryCouncilConnection> {
-    return mapPage(await ctx.service(CouncilService).list(filter, orderBy, args), toAdvisoryCouncilType);
+    return mapPage(
+      await ctx.service(CouncilService).list(filter, orderBy, args),
+      toAdvisoryCouncilType,
+    );
   }
 
   @Mutation(() => AdvisoryCouncilType)
@@ -69,7 +84,9 @@ export class AdvisoryCouncilResolver {
     return toAdvisoryCouncilType(await ctx.service(CouncilService).update(id, input));
   }
 
-  @Mutation(() => AdvisoryCouncilType, { description: 'Puts accounts on the council; CONFLICT if one already is.' })
+  @Mutation(() => AdvisoryCouncilType, {
+    description: 'Puts accounts on the council; CONFLICT if one already is.',
+  })
   async addCouncilAccounts(
     @Arg('input', () => CouncilAccountsInput) input: CouncilAccountsInput,
     @Ctx() ctx: RequestContext,
@@ -77,7 +94,9 @@ export class AdvisoryCouncilResolver {
     return toAdvisoryCouncilType(await ctx.service(CouncilService).addAccounts(input));
   }
 
-  @Mutation(() => AdvisoryCouncilType, { description: 'Takes accounts off the council; refused while their contacts are members.' })
+  @Mutation(() => AdvisoryCouncilType, {
+    description: 'Takes accounts off the council; refused while their contacts are members.',
+  })
   async removeCouncilAccounts(
     @Arg('input', () => CouncilAccountsInput) input: CouncilAccountsInput,
     @Ctx() ctx: RequestContext,
@@ -86,21 +105,34 @@ export class AdvisoryCouncilResolver {
   }
 
   @FieldResolver(() => [ClientAccountType], { description: 'Accounts represented, by name.' })
-  async accounts(@Root() council: AdvisoryCouncilType, @Ctx() ctx: RequestContext): Promise<ClientAccountType[]> {
-    const rows = await manyToManyOf<ClientAccount>(ctx, AdvisoryCouncil, 'accounts', { orderBy: { name: 'asc' } }).load(council.dbId);
+  async accounts(
+    @Root() council: AdvisoryCouncilType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientAccountType[]> {
+    const rows = await manyToManyOf<ClientAccount>(ctx, AdvisoryCouncil, 'accounts', {
+      orderBy: { name: 'asc' },
+    }).load(council.dbId);
     return rows.map(toClientAccountType);
   }
 
   @FieldResolver(() => [CouncilMemberType], { description: 'Members, in the order they joined.' })
-  async members(@Root() council: AdvisoryCouncilType, @Ctx() ctx: RequestContext): Promise<CouncilMemberType[]> {
-    const rows = await childrenOf(ctx, CouncilMember, { parentProperty: 'council', orderBy: { createdAt: 'asc' } }).load(council.dbId);
+  async members(
+    @Root() council: AdvisoryCouncilType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CouncilMemberType[]> {
+    const rows = await childrenOf(ctx, CouncilMember, {
+      parentProperty: 'council',
+      orderBy: { createdAt: 'asc' },
+    }).load(council.dbId);
     return rows.map(toCouncilMemberType);
   }
 }
 
 @Resolver(() => CouncilMemberType)
 export class CouncilMemberResolver {
-  @Mutation(() => CouncilMemberType, { description: "Seats a contact of one of the council's accounts." })
+  @Mutation(() => CouncilMemberType, {
+    description: "Seats a contact of one of the council's accounts.",
+  })
   async addCouncilMember(
     @Arg('input', () => AddCouncilMemberInput) input: AddCouncilMemberInput,
     @Ctx() ctx: RequestContext,
@@ -109,19 +141,29 @@ export class CouncilMemberResolver {
   }
 
   @Mutation(() => ID, { description: 'Removes a member; returns its id.' })
-  async removeCouncilMember(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+  async removeCouncilMember(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string> {
     return ctx.service(CouncilService).removeMember(id);
   }
 
   @FieldResolver(() => ContactType)
-  async contact(@Root() member: CouncilMemberType, @Ctx() ctx: RequestContext): Promise<ContactType> {
+  async contact(
+    @Root() member: CouncilMemberType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContactType> {
     const row = await entityById(ctx, Contact).load(member.contactId);
-    if (!row) throw new Error(`contact ${member.contactId} of council member ${member.dbId} vanished`);
+    if (!row)
+      throw new Error(`contact ${member.contactId} of council member ${member.dbId} vanished`);
     return toContactType(row);
   }
 
   @FieldResolver(() => AdvisoryCouncilType)
-  async council(@Root() member: CouncilMemberType, @Ctx() ctx: RequestContext): Promise<AdvisoryCouncilType> {
+  async council(
+    @Root() member: CouncilMemberType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AdvisoryCouncilType> {
     const row = await entityById(ctx, AdvisoryCouncil).load(member.councilId);
     if (!row) throw new Error(`council ${member.councilId} of member ${member.dbId} vanished`);
     return toAdvisoryCouncilType(row);

@@ -23,8 +23,10 @@ import type {
 } from './council.inputs.js';
 import type { AdvisoryCouncilOrder } from './council.types.js';
 
-const councilNotFound = (message: string, field: string) => clientError('COUNCIL_NOT_FOUND', message, field);
-const memberNotFound = (message: string, field: string) => clientError('COUNCIL_MEMBER_NOT_FOUND', message, field);
+const councilNotFound = (message: string, field: string) =>
+  clientError('COUNCIL_NOT_FOUND', message, field);
+const memberNotFound = (message: string, field: string) =>
+  clientError('COUNCIL_MEMBER_NOT_FOUND', message, field);
 
 /** Advisory councils, the accounts they represent and the contacts sitting on them. */
 export class CouncilService {
@@ -38,18 +40,32 @@ export class CouncilService {
     return this.ctx.em.findOne(AdvisoryCouncil, { id: fromGlobalId(globalId, 'AdvisoryCouncil') });
   }
 
-  async list(filter: AdvisoryCouncilFilter | undefined, order: AdvisoryCouncilOrder | undefined, args: ConnectionArgs): Promise<Page<AdvisoryCouncil>> {
+  async list(
+    filter: AdvisoryCouncilFilter | undefined,
+    order: AdvisoryCouncilOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<AdvisoryCouncil>> {
     const where: FilterQuery<AdvisoryCouncil> = {};
     if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
-    if (filter?.accountId) where.accounts = { id: fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId') };
-    return paginate(this.ctx.em, AdvisoryCouncil, where, args, order ? { [order.field]: order.direction } : { name: 'asc' });
+    if (filter?.accountId)
+      where.accounts = { id: fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId') };
+    return paginate(
+      this.ctx.em,
+      AdvisoryCouncil,
+      where,
+      args,
+      order ? { [order.field]: order.direction } : { name: 'asc' },
+    );
   }
 
   async create(input: CreateAdvisoryCouncilInput): Promise<AdvisoryCouncil> {
     return this.ctx.em.transactional(async (em) => {
       await this.assertNameFree(em, input.name.trim());
       const accounts = await this.findAccounts(em, input.accountIds ?? []);
-      const council = em.create(AdvisoryCouncil, { name: input.name.trim(), description: input.description ?? null });
+      const council = em.create(AdvisoryCouncil, {
+        name: input.name.trim(),
+        description: input.description ?? null,
+      });
       council.accounts.set(accounts);
       this.audit.record(em, 'createAdvisoryCouncil', 'AdvisoryCouncil', council.id, null, {
         ...snapshot(council),
@@ -61,7 +77,14 @@ export class CouncilService {
 
   async update(globalId: string, input: UpdateAdvisoryCouncilInput): Promise<AdvisoryCouncil> {
     return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(em, AdvisoryCouncil, globalId, 'AdvisoryCouncil', 'id', councilNotFound);
+      const council = await findByGlobalId(
+        em,
+        AdvisoryCouncil,
+        globalId,
+        'AdvisoryCouncil',
+        'id',
+        councilNotFound,
+      );
       const before = snapshot(council);
       const name = input.name?.trim();
       if (name && name !== council.name) {
@@ -69,25 +92,50 @@ export class CouncilService {
         council.name = name;
       }
       if (input.description !== undefined) council.description = input.description;
-      this.audit.record(em, 'updateAdvisoryCouncil', 'AdvisoryCouncil', council.id, before, snapshot(council));
+      this.audit.record(
+        em,
+        'updateAdvisoryCouncil',
+        'AdvisoryCouncil',
+        council.id,
+        before,
+        snapshot(council),
+      );
       return council;
     });
   }
 
   async addAccounts(input: CouncilAccountsInput): Promise<AdvisoryCouncil> {
     return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(em, AdvisoryCouncil, input.councilId, 'AdvisoryCouncil', 'councilId', councilNotFound);
+      const council = await findByGlobalId(
+        em,
+        AdvisoryCouncil,
+        input.councilId,
+        'AdvisoryCouncil',
+        'councilId',
+        councilNotFound,
+      );
       const accounts = await this.findAccounts(em, input.accountIds);
       await council.accounts.init();
       const before = council.accounts.getItems().map((a) => a.id);
       for (const account of accounts) {
         if (council.accounts.contains(account)) {
-          throw clientError('ACCOUNT_ALREADY_ON_COUNCIL', `${account.name} is already on the council.`, 'accountIds');
+          throw clientError(
+            'ACCOUNT_ALREADY_ON_COUNCIL',
+            `${account.name} is already on the council.`,
+            'accountIds',
+          );
         }
         council.accounts.add(account);
       }
       const after = council.accounts.getItems().map((a) => a.id);
-      this.audit.record(em, 'addCouncilAccounts', 'AdvisoryCouncil', council.id, { accounts: before }, { accounts: after });
+      this.audit.record(
+        em,
+        'addCouncilAccounts',
+        'AdvisoryCouncil',
+        council.id,
+        { accounts: before },
+        { accounts: after },
+      );
       return council;
     });
   }
@@ -95,30 +143,66 @@ export class CouncilService {
   /** Refused while contacts of a removed account still sit on the council: remove them first. */
   async removeAccounts(input: CouncilAccountsInput): Promise<AdvisoryCouncil> {
     return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(em, AdvisoryCouncil, input.councilId, 'AdvisoryCouncil', 'councilId', councilNotFound);
+      const council = await findByGlobalId(
+        em,
+        AdvisoryCouncil,
+        input.councilId,
+        'AdvisoryCouncil',
+        'councilId',
+        councilNotFound,
+      );
       const accounts = await this.findAccounts(em, input.accountIds);
       await council.accounts.init();
       const before = council.accounts.getItems().map((a) => a.id);
       for (const account of accounts) {
         if (!council.accounts.contains(account)) {
-          throw clientError('ACCOUNT_NOT_ON_COUNCIL', `${account.name} is not on the council.`, 'accountIds');
+          throw clientError(
+            'ACCOUNT_NOT_ON_COUNCIL',
+            `${account.name} is not on the council.`,
+            'accountIds',
+          );
         }
         const members = await em.count(CouncilMember, { council, contact: { account } });
         if (members > 0) {
-          throw clientError('ACCOUNT_HAS_COUNCIL_MEMBERS', `${members} contact(s) of ${account.name} still sit on the council; remove them first.`, 'accountIds');
+          throw clientError(
+            'ACCOUNT_HAS_COUNCIL_MEMBERS',
+            `${members} contact(s) of ${account.name} still sit on the council; remove them first.`,
+            'accountIds',
+          );
         }
         council.accounts.remove(account);
       }
       const after = council.accounts.getItems().map((a) => a.id);
-      this.audit.record(em, 'removeCouncilAccounts', 'AdvisoryCouncil', council.id, { accounts: before }, { accounts: after });
+      this.audit.record(
+        em,
+        'removeCouncilAccounts',
+        'AdvisoryCouncil',
+        council.id,
+        { accounts: before },
+        { accounts: after },
+      );
       return council;
     });
   }
 
   async addMember(input: AddCouncilMemberInput): Promise<CouncilMember> {
     return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(em, AdvisoryCouncil, input.councilId, 'AdvisoryCouncil', 'councilId', councilNotFound);
-      const contact = await findByGlobalId(em, Contact, input.contactId, 'Contact', 'contactId', contactNotFound);
+      const council = await findByGlobalId(
+        em,
+        AdvisoryCouncil,
+        input.councilId,
+        'AdvisoryCouncil',
+        'councilId',
+        councilNotFound,
+      );
+      const contact = await findByGlobalId(
+        em,
+        Contact,
+        input.contactId,
+        'Contact',
+        'contactId',
+        contactNotFound,
+      );
       await council.accounts.init();
       if (!council.accounts.getItems().some((a) => a.id === contact.account.id)) {
         throw clientError(
@@ -128,9 +212,17 @@ export class CouncilService {
         );
       }
       if (await em.count(CouncilMember, { council, contact })) {
-        throw clientError('ALREADY_COUNCIL_MEMBER', `${contact.name} already sits on this council.`, 'contactId');
+        throw clientError(
+          'ALREADY_COUNCIL_MEMBER',
+          `${contact.name} already sits on this council.`,
+          'contactId',
+        );
       }
-      const member = em.create(CouncilMember, { council, contact, role: input.role ?? CouncilRole.MEMBER });
+      const member = em.create(CouncilMember, {
+        council,
+        contact,
+        role: input.role ?? CouncilRole.MEMBER,
+      });
       this.audit.record(em, 'addCouncilMember', 'CouncilMember', member.id, null, snapshot(member));
       return member;
     });
@@ -138,8 +230,22 @@ export class CouncilService {
 
   async removeMember(globalId: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
-      const member = await findByGlobalId(em, CouncilMember, globalId, 'CouncilMember', 'id', memberNotFound);
-      this.audit.record(em, 'removeCouncilMember', 'CouncilMember', member.id, snapshot(member), null);
+      const member = await findByGlobalId(
+        em,
+        CouncilMember,
+        globalId,
+        'CouncilMember',
+        'id',
+        memberNotFound,
+      );
+      this.audit.record(
+        em,
+        'removeCouncilMember',
+        'CouncilMember',
+        member.id,
+        snapshot(member),
+        null,
+      );
       em.remove(member);
       return globalId;
     });
@@ -148,14 +254,20 @@ export class CouncilService {
   private async findAccounts(em: Em, globalIds: string[]): Promise<ClientAccount[]> {
     const ids = [...new Set(globalIds.map((g) => fromGlobalId(g, 'ClientAccount', 'accountIds')))];
     const found = ids.length ? await em.find(ClientAccount, { id: { $in: ids } }) : [];
-    const missing = globalIds.find((g) => !found.some((a) => a.id === fromGlobalId(g, 'ClientAccount', 'accountIds')));
+    const missing = globalIds.find(
+      (g) => !found.some((a) => a.id === fromGlobalId(g, 'ClientAccount', 'accountIds')),
+    );
     if (missing) throw accountNotFound(`No client account with id ${missing}.`, 'accountIds');
     return found;
   }
 
   private async assertNameFree(em: Em, name: string): Promise<void> {
     if (await em.count(AdvisoryCouncil, { name })) {
-      throw clientError('COUNCIL_NAME_TAKEN', `An advisory council named "${name}" already exists.`, 'name');
+      throw clientError(
+        'COUNCIL_NAME_TAKEN',
+        `An advisory council named "${name}" already exists.`,
+        'name',
+      );
     }
   }
 }

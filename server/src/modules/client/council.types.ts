@@ -15,7 +15,8 @@ export class TransactionalFiguresType extends Node {
   @Field(() => String, { description: 'Calendar month, YYYY-MM.' }) period!: string;
   @Field(() => Float) revenue!: number;
   @Field(() => Float) grossMargin!: number;
-  @Field(() => Float, { description: 'Average days invoices were paid after their due date.' }) avgDaysLate!: number;
+  @Field(() => Float, { description: 'Average days invoices were paid after their due date.' })
+  avgDaysLate!: number;
   @Field(() => Int) orderCount!: number;
   @Field(() => Float, { nullable: true, description: '0–1' }) orderRegularity!: number | null;
   @Field(() => Float, { nullable: true, description: '0–1' }) shareOfWallet!: number | null;
@@ -24,7 +25,10 @@ export class TransactionalFiguresType extends Node {
   accountId!: string;
 }
 
-@ObjectType('AdvisoryCouncil', { implements: Node, description: 'Client representatives who review what concerns them.' })
+@ObjectType('AdvisoryCouncil', {
+  implements: Node,
+  description: 'Client representatives who review what concerns them.',
+})
 export class AdvisoryCouncilType extends Node {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
@@ -32,7 +36,10 @@ export class AdvisoryCouncilType extends Node {
   dbId!: string;
 }
 
-@ObjectType('CouncilMember', { implements: Node, description: 'A client contact sitting on an advisory council.' })
+@ObjectType('CouncilMember', {
+  implements: Node,
+  description: 'A client contact sitting on an advisory council.',
+})
 export class CouncilMemberType extends Node {
   @Field(() => CouncilRole) role!: CouncilRole;
   @Field(() => Date) createdAt!: Date;
@@ -42,7 +49,10 @@ export class CouncilMemberType extends Node {
 }
 
 @ObjectType()
-export class TransactionalFiguresConnection extends Connection(TransactionalFiguresType, 'TransactionalFigures') {}
+export class TransactionalFiguresConnection extends Connection(
+  TransactionalFiguresType,
+  'TransactionalFigures',
+) {}
 
 @ObjectType()
 export class AdvisoryCouncilConnection extends Connection(AdvisoryCouncilType, 'AdvisoryCouncil') {}

@@ -22,14 +22,21 @@ registerNodeType('TransactionalFigures', async (ctx, id) => {
 
 @Resolver(() => TransactionalFiguresType)
 export class TransactionalFiguresResolver {
-  @Query(() => TransactionalFiguresConnection, { description: 'Monthly figures, oldest first unless ordered otherwise.' })
+  @Query(() => TransactionalFiguresConnection, {
+    description: 'Monthly figures, oldest first unless ordered otherwise.',
+  })
   async transactionalFigures(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => TransactionalFiguresFilter, { nullable: true }) filter: TransactionalFiguresFilter | undefined,
-    @Arg('orderBy', () => TransactionalFiguresOrder, { nullable: true }) orderBy: TransactionalFiguresOrder | undefined,
+    @Arg('filter', () => TransactionalFiguresFilter, { nullable: true })
+    filter: TransactionalFiguresFilter | undefined,
+    @Arg('orderBy', () => TransactionalFiguresOrder, { nullable: true })
+    orderBy: TransactionalFiguresOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<TransactionalFiguresConnection> {
-    return mapPage(await ctx.service(FiguresService).list(filter, orderBy, args), toTransactionalFiguresType);
+    return mapPage(
+      await ctx.service(FiguresService).list(filter, orderBy, args),
+      toTransactionalFiguresType,
+    );
   }
 
   @Mutation(() => TransactionalFiguresType, {
@@ -43,7 +50,10 @@ export class TransactionalFiguresResolver {
   }
 
   @FieldResolver(() => ClientAccountType)
-  async account(@Root() figures: TransactionalFiguresType, @Ctx() ctx: RequestContext): Promise<ClientAccountType> {
+  async account(
+    @Root() figures: TransactionalFiguresType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientAccountType> {
     const row = await entityById(ctx, ClientAccount).load(figures.accountId);
     if (!row) throw new Error(`account ${figures.accountId} of figures ${figures.dbId} vanished`);
     return toClientAccountType(row);

@@ -7,14 +7,24 @@ import { AuditService, snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { ClientAccount } from './client-account.entity.js';
 import { clientError } from './client.errors.js';
-import type { RecordTransactionalFiguresInput, TransactionalFiguresFilter } from './council.inputs.js';
+import type {
+  RecordTransactionalFiguresInput,
+  TransactionalFiguresFilter,
+} from './council.inputs.js';
 import type { TransactionalFiguresOrder } from './council.types.js';
 import { TransactionalFigures } from './transactional-figures.entity.js';
 
 /** `{ $gte: from, $lte: to }` over `YYYY-MM` strings, which sort like the months they name. */
-export function periodRange(from: string | null | undefined, to: string | null | undefined): { $gte?: string; $lte?: string } | undefined {
+export function periodRange(
+  from: string | null | undefined,
+  to: string | null | undefined,
+): { $gte?: string; $lte?: string } | undefined {
   if (from && to && from > to) {
-    throw clientError('INVALID_PERIOD_RANGE', `The period range is empty: ${from} is after ${to}.`, 'from');
+    throw clientError(
+      'INVALID_PERIOD_RANGE',
+      `The period range is empty: ${from} is after ${to}.`,
+      'from',
+    );
   }
   if (!from && !to) return undefined;
   return { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
@@ -29,7 +39,8 @@ export class FiguresService {
     args: ConnectionArgs,
   ): Promise<Page<TransactionalFigures>> {
     const where: FilterQuery<TransactionalFigures> = {};
-    if (filter?.accountId) where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.accountId)
+      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
     const period = periodRange(filter?.from, filter?.to);
     if (period) where.period = period;
     const orderBy = order ? { [order.field]: order.direction } : { period: 'asc' as const };
@@ -39,11 +50,22 @@ export class FiguresService {
   /** Upsert by account and period: imports may send the same month again with corrections. */
   async record(input: RecordTransactionalFiguresInput): Promise<TransactionalFigures> {
     return this.ctx.em.transactional(async (em) => {
-      const account = await findByGlobalId(em, ClientAccount, input.accountId, 'ClientAccount', 'accountId', accountNotFound);
+      const account = await findByGlobalId(
+        em,
+        ClientAccount,
+        input.accountId,
+        'ClientAccount',
+        'accountId',
+        accountNotFound,
+      );
       if (input.externalId) {
         const holder = await em.findOne(TransactionalFigures, { externalId: input.externalId });
         if (holder && (holder.account.id !== account.id || holder.period !== input.period)) {
-          throw clientError('EXTERNAL_ID_TAKEN', `externalId "${input.externalId}" already belongs to other figures.`, 'externalId');
+          throw clientError(
+            'EXTERNAL_ID_TAKEN',
+            `externalId "${input.externalId}" already belongs to other figures.`,
+            'externalId',
+          );
         }
       }
       const existing = await em.findOne(TransactionalFigures, { account, period: input.period });
@@ -62,7 +84,14 @@ export class FiguresService {
         : em.create(TransactionalFigures, { account, period: input.period, ...values });
       this.ctx
         .service(AuditService)
-        .record(em, 'recordTransactionalFigures', 'TransactionalFigures', figures.id, before, snapshot(figures));
+        .record(
+          em,
+          'recordTransactionalFigures',
+          'TransactionalFigures',
+          figures.id,
+          before,
+          snapshot(figures),
+        );
       return figures;
     });
   }

@@ -7,14 +7,20 @@ const SegmentSchema = defineEntity({
   name: 'Segment',
   tableName: 'segment',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     code: p.string().length(64).unique(),
     name: p.string().length(200),
     industry: p.string().length(120),
     size: p.enum(() => CompanySize),
     description: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class Segment extends SegmentSchema.class {}

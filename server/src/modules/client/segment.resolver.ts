@@ -1,4 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { countOf, entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
@@ -17,12 +28,17 @@ registerNodeType('Segment', async (ctx, id) => {
 @Resolver(() => SegmentType)
 export class SegmentResolver {
   @Query(() => SegmentType, { nullable: true })
-  async segment(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SegmentType | null> {
+  async segment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SegmentType | null> {
     const row = await ctx.service(SegmentService).get(id);
     return row ? toSegmentType(row) : null;
   }
 
-  @Query(() => SegmentConnection, { description: 'Client segments, by name unless ordered otherwise.' })
+  @Query(() => SegmentConnection, {
+    description: 'Client segments, by name unless ordered otherwise.',
+  })
   async segments(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => SegmentFilter, { nullable: true }) filter: SegmentFilter | undefined,
@@ -33,7 +49,10 @@ export class SegmentResolver {
   }
 
   @Mutation(() => SegmentType)
-  async createSegment(@Arg('input', () => CreateSegmentInput) input: CreateSegmentInput, @Ctx() ctx: RequestContext): Promise<SegmentType> {
+  async createSegment(
+    @Arg('input', () => CreateSegmentInput) input: CreateSegmentInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SegmentType> {
     return toSegmentType(await ctx.service(SegmentService).create(input));
   }
 
@@ -46,12 +65,20 @@ export class SegmentResolver {
     return toSegmentType(await ctx.service(SegmentService).update(id, input));
   }
 
-  @Mutation(() => ID, { description: 'Deletes a segment no account belongs to; CONFLICT otherwise.' })
-  async deleteSegment(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+  @Mutation(() => ID, {
+    description: 'Deletes a segment no account belongs to; CONFLICT otherwise.',
+  })
+  async deleteSegment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string> {
     return ctx.service(SegmentService).delete(id);
   }
 
-  @FieldResolver(() => Int, { description: 'Client accounts in the segment (list them with clientAccounts(filter: { segmentId })).' })
+  @FieldResolver(() => Int, {
+    description:
+      'Client accounts in the segment (list them with clientAccounts(filter: { segmentId })).',
+  })
   async accountCount(@Root() segment: SegmentType, @Ctx() ctx: RequestContext): Promise<number> {
     return countOf(ctx, ClientAccount, 'segment').load(segment.dbId);
   }

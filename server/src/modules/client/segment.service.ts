@@ -12,7 +12,8 @@ import type { CreateSegmentInput, SegmentFilter, UpdateSegmentInput } from './cl
 import type { SegmentOrder } from './client.types.js';
 import { Segment } from './segment.entity.js';
 
-export const segmentNotFound = (message: string, field: string) => clientError('SEGMENT_NOT_FOUND', message, field);
+export const segmentNotFound = (message: string, field: string) =>
+  clientError('SEGMENT_NOT_FOUND', message, field);
 
 export class SegmentService {
   constructor(private readonly ctx: RequestContext) {}
@@ -21,14 +22,24 @@ export class SegmentService {
     return this.ctx.em.findOne(Segment, { id: fromGlobalId(globalId, 'Segment') });
   }
 
-  async list(filter: SegmentFilter | undefined, order: SegmentOrder | undefined, args: ConnectionArgs): Promise<Page<Segment>> {
+  async list(
+    filter: SegmentFilter | undefined,
+    order: SegmentOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Segment>> {
     const where: FilterQuery<Segment> = {};
     if (filter?.search?.trim()) {
       const like = containsInsensitive(this.ctx.em, filter.search);
       where.$or = [{ name: like }, { code: like }, { industry: like }];
     }
     if (filter?.sizes?.length) where.size = { $in: filter.sizes };
-    return paginate(this.ctx.em, Segment, where, args, order ? { [order.field]: order.direction } : { name: 'asc' });
+    return paginate(
+      this.ctx.em,
+      Segment,
+      where,
+      args,
+      order ? { [order.field]: order.direction } : { name: 'asc' },
+    );
   }
 
   async create(input: CreateSegmentInput): Promise<Segment> {
@@ -41,7 +52,9 @@ export class SegmentService {
         size: input.size,
         description: input.description ?? null,
       });
-      this.ctx.service(AuditService).record(em, 'createSegment', 'Segment', segment.id, null, snapshot(segment));
+      this.ctx
+        .service(AuditService)
+        .record(em, 'createSegment', 'Segment', segment.id, null, snapshot(segment));
       return segment;
     });
   }
@@ -58,7 +71,9 @@ export class SegmentService {
       if (input.industry != null) segment.industry = input.industry.trim();
       if (input.size != null) segment.size = input.size;
       if (input.description !== undefined) segment.description = input.description;
-      this.ctx.service(AuditService).record(em, 'updateSegment', 'Segment', segment.id, before, snapshot(segment));
+      this.ctx
+        .service(AuditService)
+        .record(em, 'updateSegment', 'Segment', segment.id, before, snapshot(segment));
       return segment;
     });
   }
@@ -69,9 +84,15 @@ export class SegmentService {
       const segment = await findByGlobalId(em, Segment, globalId, 'Segment', 'id', segmentNotFound);
       const accounts = await em.count(ClientAccount, { segment });
       if (accounts > 0) {
-        throw clientError('SEGMENT_IN_USE', `The segment still has ${accounts} client account(s); move them first.`, 'id');
+        throw clientError(
+          'SEGMENT_IN_USE',
+          `The segment still has ${accounts} client account(s); move them first.`,
+          'id',
+        );
       }
-      this.ctx.service(AuditService).record(em, 'deleteSegment', 'Segment', segment.id, snapshot(segment), null);
+      this.ctx
+        .service(AuditService)
+        .record(em, 'deleteSegment', 'Segment', segment.id, snapshot(segment), null);
       em.remove(segment);
       return globalId;
     });
@@ -79,7 +100,11 @@ export class SegmentService {
 
   private async assertCodeFree(em: Em, code: string): Promise<void> {
     if (await em.count(Segment, { code })) {
-      throw clientError('SEGMENT_CODE_TAKEN', `A segment with code "${code}" already exists.`, 'code');
+      throw clientError(
+        'SEGMENT_CODE_TAKEN',
+        `A segment with code "${code}" already exists.`,
+        'code',
+      );
     }
   }
 }

@@ -11,7 +11,10 @@ const TransactionalFiguresSchema = defineEntity({
   tableName: 'transactional_figures',
   uniques: [{ properties: ['account', 'period'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     externalId: p.string().length(200).nullable().unique(),
     account: () => p.manyToOne(ClientAccount).index(),
     /** Calendar month, `YYYY-MM`. */
@@ -26,7 +29,10 @@ const TransactionalFiguresSchema = defineEntity({
     /** 0..1: our share of the client's spend in our category. */
     shareOfWallet: p.double().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class TransactionalFigures extends TransactionalFiguresSchema.class {}

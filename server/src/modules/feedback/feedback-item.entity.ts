@@ -24,7 +24,10 @@ const FeedbackItemSchema = defineEntity({
   tableName: 'feedback_item',
   indexes: [{ properties: ['status', 'receivedAt'] }, { properties: ['account', 'receivedAt'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     externalId: p.string().length(200).nullable().unique(),
     account: () => p.manyToOne(ClientAccount),
     contact: () => p.manyToOne(Contact).nullable().index(),
@@ -48,7 +51,10 @@ const FeedbackItemSchema = defineEntity({
     /** Set once Temporal has accepted the collect workflow; the reconciler looks for nulls. */
     workflowStartedAt: p.datetime().nullable().index(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class FeedbackItem extends FeedbackItemSchema.class {}

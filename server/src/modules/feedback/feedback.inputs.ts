@@ -16,7 +16,9 @@ import { MAX_FEEDBACK_TEXT } from './feedback.rules.js';
 
 export { MAX_FEEDBACK_TEXT };
 
-@InputType({ description: 'A person not yet known to the hub; matched by e-mail within the account.' })
+@InputType({
+  description: 'A person not yet known to the hub; matched by e-mail within the account.',
+})
 export class NewContactInput {
   @Field(() => String)
   @Length(1, 200, { message: 'contact.name must be 1 to 200 characters' })
@@ -126,10 +128,14 @@ export class SubmitFeedbackInput {
 export class FeedbackFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() accountId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() contactId?: string | null;
-  @Field(() => [FeedbackChannel], { nullable: true }) @IsOptional() channels?: FeedbackChannel[] | null;
-  @Field(() => [FeedbackStatus], { nullable: true }) @IsOptional() statuses?: FeedbackStatus[] | null;
-  @Field(() => [ComplaintClass], { nullable: true }) @IsOptional() complaintClasses?: ComplaintClass[] | null;
-  @Field(() => [RespondentClass], { nullable: true }) @IsOptional() respondentClasses?: RespondentClass[] | null;
+  @Field(() => [FeedbackChannel], { nullable: true }) @IsOptional() channels?:
+    FeedbackChannel[] | null;
+  @Field(() => [FeedbackStatus], { nullable: true }) @IsOptional() statuses?:
+    FeedbackStatus[] | null;
+  @Field(() => [ComplaintClass], { nullable: true }) @IsOptional() complaintClasses?:
+    ComplaintClass[] | null;
+  @Field(() => [RespondentClass], { nullable: true }) @IsOptional() respondentClasses?:
+    RespondentClass[] | null;
   @Field(() => [Sentiment], { nullable: true }) @IsOptional() sentiments?: Sentiment[] | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(10) npsAtMost?: number | null;
   @Field(() => Date, { nullable: true }) @IsOptional() receivedFrom?: Date | null;
@@ -138,7 +144,10 @@ export class FeedbackFilter {
 
 @InputType({ description: 'Staff corrections of a feedback item; only the given fields change.' })
 export class UpdateFeedbackInput {
-  @Field(() => ComplaintClass, { nullable: true, description: 'Recorded as set by staff, with who and when.' })
+  @Field(() => ComplaintClass, {
+    nullable: true,
+    description: 'Recorded as set by staff, with who and when.',
+  })
   @IsOptional()
   complaintClass?: ComplaintClass | null;
 
@@ -150,7 +159,10 @@ export class UpdateFeedbackInput {
   @IsOptional()
   touchpointId?: string | null;
 
-  @Field(() => FeedbackStatus, { nullable: true, description: 'Moves forward only (RECEIVED → … → CLOSED).' })
+  @Field(() => FeedbackStatus, {
+    nullable: true,
+    description: 'Moves forward only (RECEIVED → … → CLOSED).',
+  })
   @IsOptional()
   status?: FeedbackStatus | null;
 }

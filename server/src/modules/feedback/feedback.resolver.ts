@@ -5,12 +5,20 @@ import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Contact } from '../client/contact.entity.js';
-import { ClientAccountType, ContactType, toClientAccountType, toContactType } from '../client/client.types.js';
+import {
+  ClientAccountType,
+  ContactType,
+  toClientAccountType,
+  toContactType,
+} from '../client/client.types.js';
 import { Touchpoint } from '../journey/touchpoint.entity.js';
 import { TouchpointType, toTouchpointType } from '../journey/journey.types.js';
 import { ClientNotification } from '../notification/client-notification.entity.js';
 import { NotificationKind } from '../notification/notification.enums.js';
-import { ClientNotificationType, toClientNotificationType } from '../notification/notification.types.js';
+import {
+  ClientNotificationType,
+  toClientNotificationType,
+} from '../notification/notification.types.js';
 import { FeedbackService } from './feedback.service.js';
 import { FeedbackFilter, SubmitFeedbackInput, UpdateFeedbackInput } from './feedback.inputs.js';
 import {
@@ -22,7 +30,9 @@ import {
 } from './feedback.types.js';
 
 registerNodeType('FeedbackItem', async (ctx, id) => {
-  const item = await entityById(ctx, (await import('./feedback-item.entity.js')).FeedbackItem).load(id);
+  const item = await entityById(ctx, (await import('./feedback-item.entity.js')).FeedbackItem).load(
+    id,
+  );
   return item ? toFeedbackItemType(item) : null;
 });
 
@@ -40,7 +50,9 @@ export class FeedbackResolver {
     return { feedbackItem: toFeedbackItemType(item), duplicate };
   }
 
-  @Mutation(() => FeedbackItemType, { description: 'Correct classification, touchpoint or status of an item.' })
+  @Mutation(() => FeedbackItemType, {
+    description: 'Correct classification, touchpoint or status of an item.',
+  })
   async updateFeedback(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateFeedbackInput) input: UpdateFeedbackInput,
@@ -58,7 +70,9 @@ export class FeedbackResolver {
     return item ? toFeedbackItemType(item) : null;
   }
 
-  @Query(() => FeedbackItemConnection, { description: 'Feedback, newest first unless ordered otherwise.' })
+  @Query(() => FeedbackItemConnection, {
+    description: 'Feedback, newest first unless ordered otherwise.',
+  })
   async feedbackItems(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => FeedbackFilter, { nullable: true }) filter: FeedbackFilter | undefined,
@@ -70,28 +84,42 @@ export class FeedbackResolver {
   }
 
   @FieldResolver(() => ClientAccountType)
-  async account(@Root() item: FeedbackItemType, @Ctx() ctx: RequestContext): Promise<ClientAccountType> {
+  async account(
+    @Root() item: FeedbackItemType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientAccountType> {
     const account = await entityById(ctx, ClientAccount).load(item.accountId);
     if (!account) throw new Error(`account ${item.accountId} of feedback ${item.dbId} vanished`);
     return toClientAccountType(account);
   }
 
   @FieldResolver(() => ContactType, { nullable: true })
-  async contact(@Root() item: FeedbackItemType, @Ctx() ctx: RequestContext): Promise<ContactType | null> {
+  async contact(
+    @Root() item: FeedbackItemType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContactType | null> {
     if (!item.contactId) return null;
     const contact = await entityById(ctx, Contact).load(item.contactId);
     return contact ? toContactType(contact) : null;
   }
 
   @FieldResolver(() => TouchpointType, { nullable: true })
-  async touchpoint(@Root() item: FeedbackItemType, @Ctx() ctx: RequestContext): Promise<TouchpointType | null> {
+  async touchpoint(
+    @Root() item: FeedbackItemType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TouchpointType | null> {
     if (!item.touchpointId) return null;
     const touchpoint = await entityById(ctx, Touchpoint).load(item.touchpointId);
     return touchpoint ? toTouchpointType(touchpoint) : null;
   }
 
-  @FieldResolver(() => [ClientNotificationType], { description: 'Messages sent to the client about this item.' })
-  async notifications(@Root() item: FeedbackItemType, @Ctx() ctx: RequestContext): Promise<ClientNotificationType[]> {
+  @FieldResolver(() => [ClientNotificationType], {
+    description: 'Messages sent to the client about this item.',
+  })
+  async notifications(
+    @Root() item: FeedbackItemType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientNotificationType[]> {
     const rows = await childrenOf(ctx, ClientNotification, {
       parentProperty: 'feedbackItem',
       orderBy: { createdAt: 'asc' },

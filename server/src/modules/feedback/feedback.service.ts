@@ -13,7 +13,12 @@ import { ClassificationSource, FeedbackStatus } from './feedback.enums.js';
 import { User } from '../organisation/user.entity.js';
 import { feedbackError } from './feedback.errors.js';
 import { feedbackContentViolations, normaliseFeedbackText } from './feedback.rules.js';
-import type { FeedbackFilter, NewContactInput, SubmitFeedbackInput, UpdateFeedbackInput } from './feedback.inputs.js';
+import type {
+  FeedbackFilter,
+  NewContactInput,
+  SubmitFeedbackInput,
+  UpdateFeedbackInput,
+} from './feedback.inputs.js';
 import type { FeedbackOrder } from './feedback.types.js';
 
 /** Feedback moves through the loop in this order and never back. */
@@ -45,7 +50,9 @@ export class FeedbackService {
     } catch (error) {
       // Two concurrent submissions of one external id: the loser returns the winner's item.
       if (error instanceof UniqueConstraintViolationException && input.externalId) {
-        const existing = await this.ctx.em.fork().findOne(FeedbackItem, { externalId: input.externalId });
+        const existing = await this.ctx.em
+          .fork()
+          .findOne(FeedbackItem, { externalId: input.externalId });
         if (existing) return { item: existing, duplicate: true };
       }
       throw error;
@@ -77,7 +84,11 @@ export class FeedbackService {
     }
     const account = await em.findOne(ClientAccount, { id: accountId });
     if (!account) {
-      throw feedbackError('ACCOUNT_NOT_FOUND', `No client account with id ${input.accountId}.`, 'accountId');
+      throw feedbackError(
+        'ACCOUNT_NOT_FOUND',
+        `No client account with id ${input.accountId}.`,
+        'accountId',
+      );
     }
     const contact = await this.resolveContact(em, account, input);
     const respondentClass = input.respondentClass ?? contact?.respondentClass ?? null;
@@ -89,10 +100,24 @@ export class FeedbackService {
       );
     }
     const touchpoint = input.touchpointId
-      ? await this.mustFind(em, Touchpoint, input.touchpointId, 'Touchpoint', 'touchpointId', 'TOUCHPOINT_NOT_FOUND')
+      ? await this.mustFind(
+          em,
+          Touchpoint,
+          input.touchpointId,
+          'Touchpoint',
+          'touchpointId',
+          'TOUCHPOINT_NOT_FOUND',
+        )
       : null;
     const campaign = input.campaignId
-      ? await this.mustFind(em, SurveyCampaign, input.campaignId, 'SurveyCampaign', 'campaignId', 'CAMPAIGN_NOT_FOUND')
+      ? await this.mustFind(
+          em,
+          SurveyCampaign,
+          input.campaignId,
+          'SurveyCampaign',
+          'campaignId',
+          'CAMPAIGN_NOT_FOUND',
+        )
       : null;
     const item = em.create(FeedbackItem, {
       externalId: input.externalId ?? null,
@@ -112,7 +137,9 @@ export class FeedbackService {
       classifiedAt: input.complaintClass ? new Date() : null,
       receivedAt: input.receivedAt ?? new Date(),
     });
-    this.ctx.service(AuditService).record(em, 'submitFeedback', 'FeedbackItem', item.id, null, snapshot(item));
+    this.ctx
+      .service(AuditService)
+      .record(em, 'submitFeedback', 'FeedbackItem', item.id, null, snapshot(item));
     return { item, duplicate: false };
   }
 
@@ -122,22 +149,40 @@ export class FeedbackService {
     input: SubmitFeedbackInput,
   ): Promise<Contact | null> {
     if (input.contactId && input.contact) {
-      throw feedbackError('CONTACT_AMBIGUOUS', 'Give either contactId or contact, not both.', 'contact');
+      throw feedbackError(
+        'CONTACT_AMBIGUOUS',
+        'Give either contactId or contact, not both.',
+        'contact',
+      );
     }
     if (input.contactId) {
-      const contact = await em.findOne(Contact, { id: fromGlobalId(input.contactId, 'Contact', 'contactId') });
+      const contact = await em.findOne(Contact, {
+        id: fromGlobalId(input.contactId, 'Contact', 'contactId'),
+      });
       if (!contact) {
-        throw feedbackError('CONTACT_NOT_FOUND', `No contact with id ${input.contactId}.`, 'contactId');
+        throw feedbackError(
+          'CONTACT_NOT_FOUND',
+          `No contact with id ${input.contactId}.`,
+          'contactId',
+        );
       }
       if (contact.account.id !== account.id) {
-        throw feedbackError('CONTACT_NOT_IN_ACCOUNT', 'The contact belongs to another account.', 'contactId');
+        throw feedbackError(
+          'CONTACT_NOT_IN_ACCOUNT',
+          'The contact belongs to another account.',
+          'contactId',
+        );
       }
       return contact;
     }
     return input.contact ? this.matchOrCreateContact(em, account, input.contact) : null;
   }
 
-  private async matchOrCreateContact(em: Em, account: ClientAccount, data: NewContactInput): Promise<Contact> {
+  private async matchOrCreateContact(
+    em: Em,
+    account: ClientAccount,
+    data: NewContactInput,
+  ): Promise<Contact> {
     const email = data.email?.trim().toLowerCase() || null;
     if (email) {
       const known = await em.findOne(Contact, { account, email });
@@ -161,7 +206,9 @@ export class FeedbackService {
     field: string,
     reason: 'TOUCHPOINT_NOT_FOUND' | 'CAMPAIGN_NOT_FOUND',
   ): Promise<E> {
-    const found = await em.findOne(entity, { id: fromGlobalId(globalId, type, field) } as FilterQuery<E>);
+    const found = await em.findOne(entity, {
+      id: fromGlobalId(globalId, type, field),
+    } as FilterQuery<E>);
     if (!found) throw feedbackError(reason, `No ${type} with id ${globalId}.`, field);
     return found;
   }
@@ -170,7 +217,9 @@ export class FeedbackService {
   private async startWorkflow(item: FeedbackItem): Promise<void> {
     try {
       await this.ctx.app.collect.startCollect(item.id);
-      await this.ctx.em.fork().nativeUpdate(FeedbackItem, { id: item.id }, { workflowStartedAt: new Date() });
+      await this.ctx.em
+        .fork()
+        .nativeUpdate(FeedbackItem, { id: item.id }, { workflowStartedAt: new Date() });
       item.workflowStartedAt = new Date();
     } catch (error) {
       this.ctx.app.log.warn('Feedback stored; its workflow will be started by the reconciler', {
@@ -188,17 +237,27 @@ export class FeedbackService {
     }
     return this.ctx.em.transactional(async (em) => {
       const item = await em.findOne(FeedbackItem, { id });
-      if (!item) throw feedbackError('FEEDBACK_NOT_FOUND', `No feedback item with id ${globalId}.`, 'id');
+      if (!item)
+        throw feedbackError('FEEDBACK_NOT_FOUND', `No feedback item with id ${globalId}.`, 'id');
       const before = snapshot(item);
       if (input.complaintClass) {
         item.complaintClass = input.complaintClass;
         item.classificationSource = ClassificationSource.STAFF;
         item.classifiedAt = new Date();
-        item.classifiedBy = this.ctx.viewer.userId ? em.getReference(User, this.ctx.viewer.userId) : null;
+        item.classifiedBy = this.ctx.viewer.userId
+          ? em.getReference(User, this.ctx.viewer.userId)
+          : null;
       }
       if (input.sentiment) item.sentiment = input.sentiment;
       if (input.touchpointId) {
-        item.touchpoint = await this.mustFind(em, Touchpoint, input.touchpointId, 'Touchpoint', 'touchpointId', 'TOUCHPOINT_NOT_FOUND');
+        item.touchpoint = await this.mustFind(
+          em,
+          Touchpoint,
+          input.touchpointId,
+          'Touchpoint',
+          'touchpointId',
+          'TOUCHPOINT_NOT_FOUND',
+        );
       }
       if (input.status && input.status !== item.status) {
         if (STATUS_ORDER.indexOf(input.status) < STATUS_ORDER.indexOf(item.status)) {
@@ -210,7 +269,9 @@ export class FeedbackService {
         }
         item.status = input.status;
       }
-      this.ctx.service(AuditService).record(em, 'updateFeedback', 'FeedbackItem', item.id, before, snapshot(item));
+      this.ctx
+        .service(AuditService)
+        .record(em, 'updateFeedback', 'FeedbackItem', item.id, before, snapshot(item));
       return item;
     });
   }
@@ -219,14 +280,21 @@ export class FeedbackService {
     return this.ctx.em.findOne(FeedbackItem, { id: fromGlobalId(globalId, 'FeedbackItem') });
   }
 
-  async list(filter: FeedbackFilter | undefined, order: FeedbackOrder | undefined, args: ConnectionArgs): Promise<Page<FeedbackItem>> {
+  async list(
+    filter: FeedbackFilter | undefined,
+    order: FeedbackOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<FeedbackItem>> {
     const where: FilterQuery<FeedbackItem> = {};
-    if (filter?.accountId) where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
-    if (filter?.contactId) where.contact = fromGlobalId(filter.contactId, 'Contact', 'filter.contactId');
+    if (filter?.accountId)
+      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.contactId)
+      where.contact = fromGlobalId(filter.contactId, 'Contact', 'filter.contactId');
     if (filter?.channels?.length) where.channel = { $in: filter.channels };
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
     if (filter?.complaintClasses?.length) where.complaintClass = { $in: filter.complaintClasses };
-    if (filter?.respondentClasses?.length) where.respondentClass = { $in: filter.respondentClasses };
+    if (filter?.respondentClasses?.length)
+      where.respondentClass = { $in: filter.respondentClasses };
     if (filter?.sentiments?.length) where.sentiment = { $in: filter.sentiments };
     if (filter?.npsAtMost != null) where.npsScore = { $lte: filter.npsAtMost };
     if (filter?.receivedFrom || filter?.receivedTo) {

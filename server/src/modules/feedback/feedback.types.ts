@@ -14,7 +14,8 @@ import {
 registerEnumType(FeedbackChannel, { name: 'FeedbackChannel' });
 registerEnumType(ComplaintClass, {
   name: 'ComplaintClass',
-  description: 'Delivery discipline, quality, service, or deterioration (a regression the client notes).',
+  description:
+    'Delivery discipline, quality, service, or deterioration (a regression the client notes).',
 });
 registerEnumType(ClassificationSource, { name: 'ClassificationSource' });
 registerEnumType(Sentiment, { name: 'Sentiment' });
@@ -43,7 +44,10 @@ export class FeedbackItemType extends Node {
   @Field(() => String, { nullable: true }) text!: string | null;
   @Field(() => String, { nullable: true }) language!: string | null;
   @Field(() => ComplaintClass, { nullable: true }) complaintClass!: ComplaintClass | null;
-  @Field(() => ClassificationSource, { nullable: true, description: 'Who or what set the complaint class.' })
+  @Field(() => ClassificationSource, {
+    nullable: true,
+    description: 'Who or what set the complaint class.',
+  })
   classificationSource!: ClassificationSource | null;
   @Field(() => Date, { nullable: true }) classifiedAt!: Date | null;
   @Field(() => Sentiment, { nullable: true }) sentiment!: Sentiment | null;

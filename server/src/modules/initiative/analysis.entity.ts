@@ -8,7 +8,10 @@ const AnalysisSchema = defineEntity({
   name: 'Analysis',
   tableName: 'analysis',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     kind: p.enum(() => AnalysisKind),
     title: p.string().length(300),
     periodFrom: p.string().length(7).nullable(),

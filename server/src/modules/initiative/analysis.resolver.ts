@@ -8,7 +8,12 @@ import { User } from '../organisation/user.entity.js';
 import { Analysis } from './analysis.entity.js';
 import { AnalysisService } from './analysis.service.js';
 import { AnalysisFilter, CreateAnalysisInput } from './initiative.inputs.js';
-import { AnalysisConnection, AnalysisOrder, AnalysisType, toAnalysisType } from './initiative.types.js';
+import {
+  AnalysisConnection,
+  AnalysisOrder,
+  AnalysisType,
+  toAnalysisType,
+} from './initiative.types.js';
 
 registerNodeType('Analysis', async (ctx, id) => {
   const analysis = await entityById(ctx, Analysis).load(id);
@@ -17,7 +22,9 @@ registerNodeType('Analysis', async (ctx, id) => {
 
 @Resolver(() => AnalysisType)
 export class AnalysisResolver {
-  @Mutation(() => AnalysisType, { description: 'Record an analysis (Pareto, root cause, screening) and its result.' })
+  @Mutation(() => AnalysisType, {
+    description: 'Record an analysis (Pareto, root cause, screening) and its result.',
+  })
   async createAnalysis(
     @Arg('input', () => CreateAnalysisInput) input: CreateAnalysisInput,
     @Ctx() ctx: RequestContext,
@@ -26,12 +33,17 @@ export class AnalysisResolver {
   }
 
   @Query(() => AnalysisType, { nullable: true })
-  async analysis(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<AnalysisType | null> {
+  async analysis(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AnalysisType | null> {
     const analysis = await ctx.service(AnalysisService).get(id);
     return analysis ? toAnalysisType(analysis) : null;
   }
 
-  @Query(() => AnalysisConnection, { description: 'Analyses, newest first unless ordered otherwise.' })
+  @Query(() => AnalysisConnection, {
+    description: 'Analyses, newest first unless ordered otherwise.',
+  })
   async analyses(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => AnalysisFilter, { nullable: true }) filter: AnalysisFilter | undefined,
@@ -42,7 +54,10 @@ export class AnalysisResolver {
   }
 
   @FieldResolver(() => UserType, { nullable: true })
-  async createdBy(@Root() analysis: AnalysisType, @Ctx() ctx: RequestContext): Promise<UserType | null> {
+  async createdBy(
+    @Root() analysis: AnalysisType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UserType | null> {
     if (!analysis.createdById) return null;
     const user = await entityById(ctx, User).load(analysis.createdById);
     return user ? toUserType(user) : null;

@@ -24,7 +24,15 @@ export class AnalysisService {
     }
     return this.ctx.em.transactional(async (em) => {
       const createdBy = input.createdById
-        ? await mustFind(em, User, input.createdById, 'User', 'createdById', 'USER_NOT_FOUND', 'user')
+        ? await mustFind(
+            em,
+            User,
+            input.createdById,
+            'User',
+            'createdById',
+            'USER_NOT_FOUND',
+            'user',
+          )
         : null;
       const analysis = em.create(Analysis, {
         kind: input.kind,
@@ -35,7 +43,9 @@ export class AnalysisService {
         result: input.result ?? null,
         createdBy,
       });
-      this.ctx.service(AuditService).record(em, 'createAnalysis', 'Analysis', analysis.id, null, snapshot(analysis));
+      this.ctx
+        .service(AuditService)
+        .record(em, 'createAnalysis', 'Analysis', analysis.id, null, snapshot(analysis));
       return analysis;
     });
   }
@@ -44,7 +54,11 @@ export class AnalysisService {
     return this.ctx.em.findOne(Analysis, { id: fromGlobalId(globalId, 'Analysis') });
   }
 
-  async list(filter: AnalysisFilter | undefined, order: AnalysisOrder | undefined, args: ConnectionArgs): Promise<Page<Analysis>> {
+  async list(
+    filter: AnalysisFilter | undefined,
+    order: AnalysisOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Analysis>> {
     const where: FilterQuery<Analysis> = {};
     if (filter?.kinds?.length) where.kind = { $in: filter.kinds };
     if (filter?.search?.trim()) where.title = containsInsensitive(this.ctx.em, filter.search);

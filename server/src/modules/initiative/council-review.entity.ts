@@ -11,7 +11,10 @@ const CouncilReviewSchema = defineEntity({
   tableName: 'council_review',
   uniques: [{ properties: ['initiative', 'council', 'revision'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     initiative: () => p.manyToOne(Initiative).index(),
     council: () => p.manyToOne(AdvisoryCouncil).index(),
     revision: p.integer(),
@@ -20,7 +23,10 @@ const CouncilReviewSchema = defineEntity({
     decidedBy: () => p.manyToOne(CouncilMember).nullable(),
     decidedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class CouncilReview extends CouncilReviewSchema.class {}

@@ -5,7 +5,12 @@ import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { AdvisoryCouncil } from '../client/advisory-council.entity.js';
 import { CouncilMember } from '../client/council-member.entity.js';
-import { AdvisoryCouncilType, CouncilMemberType, toAdvisoryCouncilType, toCouncilMemberType } from '../client/council.types.js';
+import {
+  AdvisoryCouncilType,
+  CouncilMemberType,
+  toAdvisoryCouncilType,
+  toCouncilMemberType,
+} from '../client/council.types.js';
 import { CouncilReview } from './council-review.entity.js';
 import { CouncilReviewService } from './council-review.service.js';
 import { Initiative } from './initiative.entity.js';
@@ -21,17 +26,22 @@ registerNodeType('CouncilReview', async (ctx, id) => {
 @Resolver(() => CouncilReviewType)
 export class CouncilReviewResolver {
   @Mutation(() => CouncilReviewType, {
-    description: "Ask a council whose accounts the client-visible initiative affects to review its current revision.",
+    description:
+      'Ask a council whose accounts the client-visible initiative affects to review its current revision.',
   })
   async requestCouncilReview(
     @Arg('initiativeId', () => ID) initiativeId: string,
     @Arg('councilId', () => ID) councilId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CouncilReviewType> {
-    return toCouncilReviewType(await ctx.service(CouncilReviewService).request(initiativeId, councilId));
+    return toCouncilReviewType(
+      await ctx.service(CouncilReviewService).request(initiativeId, councilId),
+    );
   }
 
-  @Mutation(() => CouncilReviewType, { description: 'Record the decision of a pending review (by a member of that council).' })
+  @Mutation(() => CouncilReviewType, {
+    description: 'Record the decision of a pending review (by a member of that council).',
+  })
   async decideCouncilReview(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => DecideCouncilReviewInput) input: DecideCouncilReviewInput,
@@ -41,7 +51,10 @@ export class CouncilReviewResolver {
   }
 
   @Query(() => CouncilReviewType, { nullable: true })
-  async councilReview(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CouncilReviewType | null> {
+  async councilReview(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CouncilReviewType | null> {
     const review = await ctx.service(CouncilReviewService).get(id);
     return review ? toCouncilReviewType(review) : null;
   }
@@ -49,29 +62,42 @@ export class CouncilReviewResolver {
   @Query(() => CouncilReviewConnection, { description: 'Council reviews, newest first.' })
   async councilReviews(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => CouncilReviewFilter, { nullable: true }) filter: CouncilReviewFilter | undefined,
+    @Arg('filter', () => CouncilReviewFilter, { nullable: true })
+    filter: CouncilReviewFilter | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<CouncilReviewConnection> {
     return mapPage(await ctx.service(CouncilReviewService).list(filter, args), toCouncilReviewType);
   }
 
   @FieldResolver(() => InitiativeType)
-  async initiative(@Root() review: CouncilReviewType, @Ctx() ctx: RequestContext): Promise<InitiativeType> {
+  async initiative(
+    @Root() review: CouncilReviewType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeType> {
     const initiative = await entityById(ctx, Initiative).load(review.initiativeId);
-    if (!initiative) throw new Error(`initiative ${review.initiativeId} of review ${review.dbId} vanished`);
+    if (!initiative)
+      throw new Error(`initiative ${review.initiativeId} of review ${review.dbId} vanished`);
     return toInitiativeType(initiative);
   }
 
   @FieldResolver(() => AdvisoryCouncilType)
-  async council(@Root() review: CouncilReviewType, @Ctx() ctx: RequestContext): Promise<AdvisoryCouncilType> {
+  async council(
+    @Root() review: CouncilReviewType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AdvisoryCouncilType> {
     const council = await entityById(ctx, AdvisoryCouncil).load(review.councilId);
     if (!council) throw new Error(`council ${review.councilId} of review ${review.dbId} vanished`);
     return toAdvisoryCouncilType(council);
   }
 
   @FieldResolver(() => CouncilMemberType, { nullable: true })
-  async decidedBy(@Root() review: CouncilReviewType, @Ctx() ctx: RequestContext): Promise<CouncilMemberType | null> {
-    const member = review.decidedById ? await entityById(ctx, CouncilMember).load(review.decidedById) : null;
+  async decidedBy(
+    @Root() review: CouncilReviewType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CouncilMemberType | null> {
+    const member = review.decidedById
+      ? await entityById(ctx, CouncilMember).load(review.decidedById)
+      : null;
     return member ? toCouncilMemberType(member) : null;
   }
 }

@@ -26,7 +26,12 @@ export class CouncilReviewService {
         { id: fromGlobalId(councilGid, 'AdvisoryCouncil', 'councilId') },
         { populate: ['accounts'] },
       );
-      if (!council) throw initiativeError('COUNCIL_NOT_FOUND', `No advisory council with id ${councilGid}.`, 'councilId');
+      if (!council)
+        throw initiativeError(
+          'COUNCIL_NOT_FOUND',
+          `No advisory council with id ${councilGid}.`,
+          'councilId',
+        );
       assertNotFinished(initiative);
       if (!initiative.clientVisible) {
         throw initiativeError(
@@ -43,21 +48,39 @@ export class CouncilReviewService {
           'councilId',
         );
       }
-      const existing = await em.findOne(CouncilReview, { initiative, council, revision: initiative.revision });
+      const existing = await em.findOne(CouncilReview, {
+        initiative,
+        council,
+        revision: initiative.revision,
+      });
       if (existing) {
-        const state = existing.decision === CouncilDecision.PENDING ? 'is already pending' : `was already decided (${existing.decision})`;
+        const state =
+          existing.decision === CouncilDecision.PENDING
+            ? 'is already pending'
+            : `was already decided (${existing.decision})`;
         throw initiativeError(
           'REVIEW_EXISTS',
           `A review of revision ${initiative.revision} of ${initiative.code} by ${council.name} ${state}.`,
         );
       }
-      const review = em.create(CouncilReview, { initiative, council, revision: initiative.revision });
+      const review = em.create(CouncilReview, {
+        initiative,
+        council,
+        revision: initiative.revision,
+      });
       const before = initiative.status;
       initiative.status = InitiativeStatus.AWAITING_COUNCIL;
       const audit = this.ctx.service(AuditService);
       audit.record(em, 'requestCouncilReview', 'CouncilReview', review.id, null, snapshot(review));
       if (before !== initiative.status) {
-        audit.record(em, 'awaitCouncil', 'Initiative', initiative.id, { status: before }, { status: initiative.status });
+        audit.record(
+          em,
+          'awaitCouncil',
+          'Initiative',
+          initiative.id,
+          { status: before },
+          { status: initiative.status },
+        );
       }
       return review;
     });
@@ -65,19 +88,43 @@ export class CouncilReviewService {
 
   async decide(globalId: string, input: DecideCouncilReviewInput): Promise<CouncilReview> {
     if (input.decision === CouncilDecision.PENDING) {
-      throw initiativeError('INVALID_DECISION', 'A decision is APPROVED or CHANGES_REQUESTED, not PENDING.', 'decision');
+      throw initiativeError(
+        'INVALID_DECISION',
+        'A decision is APPROVED or CHANGES_REQUESTED, not PENDING.',
+        'decision',
+      );
     }
     const comments = input.comments?.trim() || null;
     if (input.decision === CouncilDecision.CHANGES_REQUESTED && !comments) {
-      throw initiativeError('COMMENTS_REQUIRED', 'Requesting changes needs comments saying which changes.', 'comments');
+      throw initiativeError(
+        'COMMENTS_REQUIRED',
+        'Requesting changes needs comments saying which changes.',
+        'comments',
+      );
     }
     return this.ctx.em.transactional(async (em) => {
-      const review = await em.findOne(CouncilReview, { id: fromGlobalId(globalId, 'CouncilReview') }, { populate: ['council', 'initiative'] });
-      if (!review) throw initiativeError('REVIEW_NOT_FOUND', `No council review with id ${globalId}.`, 'id');
+      const review = await em.findOne(
+        CouncilReview,
+        { id: fromGlobalId(globalId, 'CouncilReview') },
+        { populate: ['council', 'initiative'] },
+      );
+      if (!review)
+        throw initiativeError('REVIEW_NOT_FOUND', `No council review with id ${globalId}.`, 'id');
       if (review.decision !== CouncilDecision.PENDING) {
-        throw initiativeError('REVIEW_DECIDED', `This review was already decided (${review.decision}); request a new review for a new revision.`);
+        throw initiativeError(
+          'REVIEW_DECIDED',
+          `This review was already decided (${review.decision}); request a new review for a new revision.`,
+        );
       }
-      const member = await mustFind(em, CouncilMember, input.decidedByMemberId, 'CouncilMember', 'decidedByMemberId', 'MEMBER_NOT_FOUND', 'council member');
+      const member = await mustFind(
+        em,
+        CouncilMember,
+        input.decidedByMemberId,
+        'CouncilMember',
+        'decidedByMemberId',
+        'MEMBER_NOT_FOUND',
+        'council member',
+      );
       if (member.council.id !== review.council.id) {
         throw initiativeError(
           'MEMBER_NOT_IN_COUNCIL',
@@ -98,24 +145,48 @@ export class CouncilReviewService {
   }
 
   /** Once no review of the initiative is pending it stops awaiting the council. */
-  private async releaseInitiative(em: Em, initiative: Initiative, decidedId: string): Promise<void> {
+  private async releaseInitiative(
+    em: Em,
+    initiative: Initiative,
+    decidedId: string,
+  ): Promise<void> {
     if (initiative.status !== InitiativeStatus.AWAITING_COUNCIL) return;
-    const pending = await em.count(CouncilReview, { initiative, decision: CouncilDecision.PENDING, id: { $ne: decidedId } });
+    const pending = await em.count(CouncilReview, {
+      initiative,
+      decision: CouncilDecision.PENDING,
+      id: { $ne: decidedId },
+    });
     if (pending > 0) return;
-    const early = initiative.processGroup === ProcessGroup.COLLECT || initiative.processGroup === ProcessGroup.ANALYSE;
-    initiative.status = early && !initiative.startedAt ? InitiativeStatus.PROPOSED : InitiativeStatus.ACTIVE;
-    this.ctx.service(AuditService).record(em, 'councilReviewed', 'Initiative', initiative.id,
-      { status: InitiativeStatus.AWAITING_COUNCIL }, { status: initiative.status });
+    const early =
+      initiative.processGroup === ProcessGroup.COLLECT ||
+      initiative.processGroup === ProcessGroup.ANALYSE;
+    initiative.status =
+      early && !initiative.startedAt ? InitiativeStatus.PROPOSED : InitiativeStatus.ACTIVE;
+    this.ctx
+      .service(AuditService)
+      .record(
+        em,
+        'councilReviewed',
+        'Initiative',
+        initiative.id,
+        { status: InitiativeStatus.AWAITING_COUNCIL },
+        { status: initiative.status },
+      );
   }
 
   async get(globalId: string): Promise<CouncilReview | null> {
     return this.ctx.em.findOne(CouncilReview, { id: fromGlobalId(globalId, 'CouncilReview') });
   }
 
-  async list(filter: CouncilReviewFilter | undefined, args: ConnectionArgs): Promise<Page<CouncilReview>> {
+  async list(
+    filter: CouncilReviewFilter | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<CouncilReview>> {
     const where: FilterQuery<CouncilReview> = {};
-    if (filter?.initiativeId) where.initiative = fromGlobalId(filter.initiativeId, 'Initiative', 'filter.initiativeId');
-    if (filter?.councilId) where.council = fromGlobalId(filter.councilId, 'AdvisoryCouncil', 'filter.councilId');
+    if (filter?.initiativeId)
+      where.initiative = fromGlobalId(filter.initiativeId, 'Initiative', 'filter.initiativeId');
+    if (filter?.councilId)
+      where.council = fromGlobalId(filter.councilId, 'AdvisoryCouncil', 'filter.councilId');
     if (filter?.decisions?.length) where.decision = { $in: filter.decisions };
     return paginate(this.ctx.em, CouncilReview, where, args, { createdAt: 'desc' });
   }

@@ -10,7 +10,10 @@ import { ProcessClassType, toProcessClassType } from '../journey/journey.types.j
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
 import { MetricDefinitionType, toMetricDefinitionType } from '../metric/metric.types.js';
 import { ClientNotification } from '../notification/client-notification.entity.js';
-import { ClientNotificationType, toClientNotificationType } from '../notification/notification.types.js';
+import {
+  ClientNotificationType,
+  toClientNotificationType,
+} from '../notification/notification.types.js';
 import { UserType, toUserType } from '../organisation/organisation.types.js';
 import { User } from '../organisation/user.entity.js';
 import { Analysis } from './analysis.entity.js';
@@ -44,37 +47,68 @@ export class InitiativeFieldsResolver {
   }
 
   @FieldResolver(() => AnalysisType, { nullable: true })
-  async analysis(@Root() i: InitiativeType, @Ctx() ctx: RequestContext): Promise<AnalysisType | null> {
+  async analysis(
+    @Root() i: InitiativeType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AnalysisType | null> {
     const analysis = i.analysisId ? await entityById(ctx, Analysis).load(i.analysisId) : null;
     return analysis ? toAnalysisType(analysis) : null;
   }
 
   @FieldResolver(() => ProcessClassType, { nullable: true })
-  async processClass(@Root() i: InitiativeType, @Ctx() ctx: RequestContext): Promise<ProcessClassType | null> {
-    const processClass = i.processClassId ? await entityById(ctx, ProcessClass).load(i.processClassId) : null;
+  async processClass(
+    @Root() i: InitiativeType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProcessClassType | null> {
+    const processClass = i.processClassId
+      ? await entityById(ctx, ProcessClass).load(i.processClassId)
+      : null;
     return processClass ? toProcessClassType(processClass) : null;
   }
 
-  @FieldResolver(() => [ClientAccountType], { description: 'Client accounts the initiative concerns, by name.' })
-  async affectedAccounts(@Root() i: InitiativeType, @Ctx() ctx: RequestContext): Promise<ClientAccountType[]> {
-    const accounts = await manyToManyOf<ClientAccount>(ctx, Initiative, 'affectedAccounts', { orderBy: { name: 'asc' } }).load(i.dbId);
+  @FieldResolver(() => [ClientAccountType], {
+    description: 'Client accounts the initiative concerns, by name.',
+  })
+  async affectedAccounts(
+    @Root() i: InitiativeType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientAccountType[]> {
+    const accounts = await manyToManyOf<ClientAccount>(ctx, Initiative, 'affectedAccounts', {
+      orderBy: { name: 'asc' },
+    }).load(i.dbId);
     return accounts.map(toClientAccountType);
   }
 
-  @FieldResolver(() => [FeedbackItemType], { description: 'Feedback the initiative acts on, newest first.' })
-  async feedback(@Root() i: InitiativeType, @Ctx() ctx: RequestContext): Promise<FeedbackItemType[]> {
-    const items = await manyToManyOf<FeedbackItem>(ctx, Initiative, 'feedback', { orderBy: { receivedAt: 'desc' } }).load(i.dbId);
+  @FieldResolver(() => [FeedbackItemType], {
+    description: 'Feedback the initiative acts on, newest first.',
+  })
+  async feedback(
+    @Root() i: InitiativeType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FeedbackItemType[]> {
+    const items = await manyToManyOf<FeedbackItem>(ctx, Initiative, 'feedback', {
+      orderBy: { receivedAt: 'desc' },
+    }).load(i.dbId);
     return items.map(toFeedbackItemType);
   }
 
   @FieldResolver(() => [InitiativeTargetType])
-  async targets(@Root() i: InitiativeType, @Ctx() ctx: RequestContext): Promise<InitiativeTargetType[]> {
-    const rows = await childrenOf(ctx, InitiativeTarget, { parentProperty: 'initiative', orderBy: { createdAt: 'asc' } }).load(i.dbId);
+  async targets(
+    @Root() i: InitiativeType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeTargetType[]> {
+    const rows = await childrenOf(ctx, InitiativeTarget, {
+      parentProperty: 'initiative',
+      orderBy: { createdAt: 'asc' },
+    }).load(i.dbId);
     return rows.map(toInitiativeTargetType);
   }
 
   @FieldResolver(() => [InitiativeTaskType], { description: 'All tasks, oldest first.' })
-  async tasks(@Root() i: InitiativeType, @Ctx() ctx: RequestContext): Promise<InitiativeTaskType[]> {
+  async tasks(
+    @Root() i: InitiativeType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeTaskType[]> {
     const rows = await tasksOf(ctx, i.dbId);
     const now = new Date();
     return rows.map((t) => toInitiativeTaskType(t, now));
@@ -86,34 +120,57 @@ export class InitiativeFieldsResolver {
   }
 
   @FieldResolver(() => [CouncilReviewType], { description: 'Council reviews, newest first.' })
-  async councilReviews(@Root() i: InitiativeType, @Ctx() ctx: RequestContext): Promise<CouncilReviewType[]> {
-    const rows = await childrenOf(ctx, CouncilReview, { parentProperty: 'initiative', orderBy: { createdAt: 'desc' } }).load(i.dbId);
+  async councilReviews(
+    @Root() i: InitiativeType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CouncilReviewType[]> {
+    const rows = await childrenOf(ctx, CouncilReview, {
+      parentProperty: 'initiative',
+      orderBy: { createdAt: 'desc' },
+    }).load(i.dbId);
     return rows.map(toCouncilReviewType);
   }
 
-  @FieldResolver(() => [ClientNotificationType], { description: 'Messages to clients about the initiative, newest first.' })
-  async notifications(@Root() i: InitiativeType, @Ctx() ctx: RequestContext): Promise<ClientNotificationType[]> {
-    const rows = await childrenOf(ctx, ClientNotification, { parentProperty: 'initiative', orderBy: { createdAt: 'desc' } }).load(i.dbId);
+  @FieldResolver(() => [ClientNotificationType], {
+    description: 'Messages to clients about the initiative, newest first.',
+  })
+  async notifications(
+    @Root() i: InitiativeType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientNotificationType[]> {
+    const rows = await childrenOf(ctx, ClientNotification, {
+      parentProperty: 'initiative',
+      orderBy: { createdAt: 'desc' },
+    }).load(i.dbId);
     return rows.map(toClientNotificationType);
   }
 }
 
 /** `tasks` and `openTaskCount` share one loader, so asking for both costs one query. */
 function tasksOf(ctx: RequestContext, initiativeId: string): Promise<InitiativeTask[]> {
-  return childrenOf(ctx, InitiativeTask, { parentProperty: 'initiative', orderBy: { createdAt: 'asc' } }).load(initiativeId);
+  return childrenOf(ctx, InitiativeTask, {
+    parentProperty: 'initiative',
+    orderBy: { createdAt: 'asc' },
+  }).load(initiativeId);
 }
 
 @Resolver(() => InitiativeTargetType)
 export class InitiativeTargetFieldsResolver {
   @FieldResolver(() => MetricDefinitionType)
-  async metric(@Root() t: InitiativeTargetType, @Ctx() ctx: RequestContext): Promise<MetricDefinitionType> {
+  async metric(
+    @Root() t: InitiativeTargetType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MetricDefinitionType> {
     const metric = await entityById(ctx, MetricDefinition).load(t.metricId);
     if (!metric) throw new Error(`metric ${t.metricId} of target ${t.dbId} vanished`);
     return toMetricDefinitionType(metric);
   }
 
   @FieldResolver(() => InitiativeType)
-  async initiative(@Root() t: InitiativeTargetType, @Ctx() ctx: RequestContext): Promise<InitiativeType> {
+  async initiative(
+    @Root() t: InitiativeTargetType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeType> {
     const initiative = await entityById(ctx, Initiative).load(t.initiativeId);
     if (!initiative) throw new Error(`initiative ${t.initiativeId} of target ${t.dbId} vanished`);
     return toInitiativeType(initiative);

@@ -78,16 +78,32 @@ export class InitiativeFlowService {
   /** Replaces the initiative's targets with the given set (one per metric). */
   async setTargets(globalId: string, targets: InitiativeTargetInput[]): Promise<Initiative> {
     if (targets.length > MAX_TARGETS) {
-      throw initiativeError('TOO_MANY_TARGETS', `An initiative can have at most ${MAX_TARGETS} targets.`, 'targets');
+      throw initiativeError(
+        'TOO_MANY_TARGETS',
+        `An initiative can have at most ${MAX_TARGETS} targets.`,
+        'targets',
+      );
     }
     return this.ctx.em.transactional(async (em) => {
       const initiative = await loadForChange(em, globalId, 'initiativeId');
       assertNotFinished(initiative);
       const metricIds = targets.map((t) => t.metricId);
       if (new Set(metricIds).size !== metricIds.length) {
-        throw initiativeError('DUPLICATE_METRIC', 'Each metric can be targeted only once per initiative.', 'targets');
+        throw initiativeError(
+          'DUPLICATE_METRIC',
+          'Each metric can be targeted only once per initiative.',
+          'targets',
+        );
       }
-      const metrics = await mustFindAll(em, MetricDefinition, metricIds, 'MetricDefinition', 'targets.metricId', 'METRIC_NOT_FOUND', 'metric');
+      const metrics = await mustFindAll(
+        em,
+        MetricDefinition,
+        metricIds,
+        'MetricDefinition',
+        'targets.metricId',
+        'METRIC_NOT_FOUND',
+        'metric',
+      );
       const existing = await em.find(InitiativeTarget, { initiative });
       const byMetric = new Map(existing.map((t) => [t.metric.id, t]));
       const before = existing.map((t) => targetSnapshot(t));
@@ -105,19 +121,44 @@ export class InitiativeFlowService {
         kept.add(metric.id);
       });
       for (const target of existing) if (!kept.has(target.metric.id)) em.remove(target);
-      this.ctx.service(AuditService).record(em, 'setInitiativeTargets', 'Initiative', initiative.id,
-        { targets: before }, { targets: targets.map((t, i) => ({ metric: metrics[i]!.id, baseline: t.baseline ?? null, targetValue: t.targetValue ?? null, expectedDelta: t.expectedDelta ?? null })) });
+      this.ctx.service(AuditService).record(
+        em,
+        'setInitiativeTargets',
+        'Initiative',
+        initiative.id,
+        { targets: before },
+        {
+          targets: targets.map((t, i) => ({
+            metric: metrics[i]!.id,
+            baseline: t.baseline ?? null,
+            targetValue: t.targetValue ?? null,
+            expectedDelta: t.expectedDelta ?? null,
+          })),
+        },
+      );
       return initiative;
     });
   }
 
-  private audit(em: Em, action: string, initiative: Initiative, before: Record<string, unknown>): void {
-    this.ctx.service(AuditService).record(em, action, 'Initiative', initiative.id, before, initiativeSnapshot(initiative));
+  private audit(
+    em: Em,
+    action: string,
+    initiative: Initiative,
+    before: Record<string, unknown>,
+  ): void {
+    this.ctx
+      .service(AuditService)
+      .record(em, action, 'Initiative', initiative.id, before, initiativeSnapshot(initiative));
   }
 }
 
 function targetSnapshot(t: InitiativeTarget) {
-  return { metric: t.metric.id, baseline: t.baseline ?? null, targetValue: t.targetValue ?? null, expectedDelta: t.expectedDelta ?? null };
+  return {
+    metric: t.metric.id,
+    baseline: t.baseline ?? null,
+    targetValue: t.targetValue ?? null,
+    expectedDelta: t.expectedDelta ?? null,
+  };
 }
 
 /** A client-visible initiative closes only with its clients' council approving the latest review. */
@@ -134,7 +175,8 @@ async function assertApproved(em: Em, initiative: Initiative): Promise<void> {
     );
   }
   if (latest.decision !== CouncilDecision.APPROVED) {
-    const state = latest.decision === CouncilDecision.PENDING ? 'still pending' : 'asking for changes';
+    const state =
+      latest.decision === CouncilDecision.PENDING ? 'still pending' : 'asking for changes';
     throw initiativeError(
       'COUNCIL_APPROVAL_MISSING',
       `Initiative ${initiative.code} is client-visible and its latest council review (${latest.council.name}, revision ${latest.revision}) is ${state}; it can close only once that review is APPROVED.`,

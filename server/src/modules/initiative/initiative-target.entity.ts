@@ -9,7 +9,10 @@ const InitiativeTargetSchema = defineEntity({
   tableName: 'initiative_target',
   uniques: [{ properties: ['initiative', 'metric'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     initiative: () => p.manyToOne(Initiative).index(),
     metric: () => p.manyToOne(MetricDefinition).index(),
     baseline: p.double().nullable(),

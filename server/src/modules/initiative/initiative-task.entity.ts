@@ -11,7 +11,10 @@ const InitiativeTaskSchema = defineEntity({
   tableName: 'initiative_task',
   indexes: [{ properties: ['department', 'status', 'dueAt'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     initiative: () => p.manyToOne(Initiative).index(),
     title: p.string().length(300),
     description: p.text().nullable(),
@@ -22,7 +25,10 @@ const InitiativeTaskSchema = defineEntity({
     outcomeNote: p.text().nullable(),
     completedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class InitiativeTask extends InitiativeTaskSchema.class {}

@@ -14,7 +14,10 @@ const InitiativeSchema = defineEntity({
   tableName: 'initiative',
   indexes: [{ properties: ['processGroup', 'status'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     code: p.string().length(32).unique(),
     title: p.string().length(300),
     problem: p.text(),
@@ -34,7 +37,10 @@ const InitiativeSchema = defineEntity({
     dueAt: p.datetime().nullable(),
     closedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class Initiative extends InitiativeSchema.class {}

@@ -54,12 +54,18 @@ abstract class InitiativeFields {
   @Field(() => ID, { nullable: true }) @IsOptional() processClassId?: string | null;
   @Field(() => JourneyStage, { nullable: true }) @IsOptional() stage?: JourneyStage | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Client accounts the initiative concerns (replaces the set).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Client accounts the initiative concerns (replaces the set).',
+  })
   @IsOptional()
   @ArrayMaxSize(MAX_LINKS, { message: `affectedAccountIds can hold at most ${MAX_LINKS} accounts` })
   affectedAccountIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Feedback acted on; linked items become ACTIONED.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Feedback acted on; linked items become ACTIONED.',
+  })
   @IsOptional()
   @ArrayMaxSize(MAX_LINKS, { message: `feedbackIds can hold at most ${MAX_LINKS} items` })
   feedbackIds?: string[] | null;
@@ -104,8 +110,10 @@ export class UpdateInitiativeInput extends InitiativeFields {
 
 @InputType()
 export class InitiativeFilter {
-  @Field(() => [ProcessGroup], { nullable: true }) @IsOptional() processGroups?: ProcessGroup[] | null;
-  @Field(() => [InitiativeStatus], { nullable: true }) @IsOptional() statuses?: InitiativeStatus[] | null;
+  @Field(() => [ProcessGroup], { nullable: true }) @IsOptional() processGroups?:
+    ProcessGroup[] | null;
+  @Field(() => [InitiativeStatus], { nullable: true }) @IsOptional() statuses?:
+    InitiativeStatus[] | null;
   @Field(() => ID, { nullable: true }) @IsOptional() ownerId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Initiatives affecting this client account.' })
   @IsOptional()

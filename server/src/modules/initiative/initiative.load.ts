@@ -12,7 +12,8 @@ export async function loadForChange(em: Em, globalId: string, field = 'id'): Pro
     { id: fromGlobalId(globalId, 'Initiative', field) },
     { populate: ['affectedAccounts', 'feedback'] },
   );
-  if (!initiative) throw initiativeError('INITIATIVE_NOT_FOUND', `No initiative with id ${globalId}.`, field);
+  if (!initiative)
+    throw initiativeError('INITIATIVE_NOT_FOUND', `No initiative with id ${globalId}.`, field);
   return initiative;
 }
 
@@ -21,12 +22,19 @@ export function initiativeSnapshot(initiative: Initiative): Record<string, unkno
   const { affectedAccounts: _a, feedback: _f, ...own } = snapshot(initiative) ?? {};
   const ids = (c: { isInitialized(): boolean; getItems(): { id: string }[] }) =>
     c.isInitialized() ? c.getItems().map((e) => e.id) : undefined;
-  return { ...own, affectedAccountIds: ids(initiative.affectedAccounts), feedbackIds: ids(initiative.feedback) };
+  return {
+    ...own,
+    affectedAccountIds: ids(initiative.affectedAccounts),
+    feedbackIds: ids(initiative.feedback),
+  };
 }
 
 /** Closed and cancelled initiatives are history: nothing about them changes any more. */
 export function assertNotFinished(initiative: Initiative): void {
-  if (initiative.status === InitiativeStatus.CLOSED || initiative.status === InitiativeStatus.CANCELLED) {
+  if (
+    initiative.status === InitiativeStatus.CLOSED ||
+    initiative.status === InitiativeStatus.CANCELLED
+  ) {
     throw initiativeError(
       'INITIATIVE_FINISHED',
       `Initiative ${initiative.code} is ${initiative.status.toLowerCase()} and can no longer be changed.`,

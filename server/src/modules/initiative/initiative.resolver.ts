@@ -7,7 +7,12 @@ import { InitiativeTarget } from './initiative-target.entity.js';
 import { InitiativeFlowService } from './initiative-flow.service.js';
 import { Initiative } from './initiative.entity.js';
 import { ProcessGroup } from './initiative.enums.js';
-import { CreateInitiativeInput, InitiativeFilter, InitiativeTargetInput, UpdateInitiativeInput } from './initiative.inputs.js';
+import {
+  CreateInitiativeInput,
+  InitiativeFilter,
+  InitiativeTargetInput,
+  UpdateInitiativeInput,
+} from './initiative.inputs.js';
 import { InitiativeService } from './initiative.service.js';
 import {
   InitiativeConnection,
@@ -28,7 +33,9 @@ registerNodeType('InitiativeTarget', async (ctx, id) => {
 
 @Resolver(() => InitiativeType)
 export class InitiativeResolver {
-  @Mutation(() => InitiativeType, { description: 'Open an initiative; it gets the next code (INI-0001, …).' })
+  @Mutation(() => InitiativeType, {
+    description: 'Open an initiative; it gets the next code (INI-0001, …).',
+  })
   async createInitiative(
     @Arg('input', () => CreateInitiativeInput) input: CreateInitiativeInput,
     @Ctx() ctx: RequestContext,
@@ -36,7 +43,9 @@ export class InitiativeResolver {
     return toInitiativeType(await ctx.service(InitiativeService).create(input));
   }
 
-  @Mutation(() => InitiativeType, { description: 'Change the given fields; absent fields stay as they are.' })
+  @Mutation(() => InitiativeType, {
+    description: 'Change the given fields; absent fields stay as they are.',
+  })
   async updateInitiative(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateInitiativeInput) input: UpdateInitiativeInput,
@@ -58,34 +67,50 @@ export class InitiativeResolver {
   }
 
   @Mutation(() => InitiativeType, {
-    description: 'Close from MONITOR or CORRECT; a client-visible initiative needs its latest council review APPROVED.',
+    description:
+      'Close from MONITOR or CORRECT; a client-visible initiative needs its latest council review APPROVED.',
   })
-  async closeInitiative(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<InitiativeType> {
+  async closeInitiative(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeType> {
     return toInitiativeType(await ctx.service(InitiativeFlowService).close(id));
   }
 
-  @Mutation(() => InitiativeType, { description: "Replace the initiative's metric targets with the given set." })
+  @Mutation(() => InitiativeType, {
+    description: "Replace the initiative's metric targets with the given set.",
+  })
   async setInitiativeTargets(
     @Arg('initiativeId', () => ID) initiativeId: string,
     @Arg('targets', () => [InitiativeTargetInput]) targets: InitiativeTargetInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeType> {
-    return toInitiativeType(await ctx.service(InitiativeFlowService).setTargets(initiativeId, targets));
+    return toInitiativeType(
+      await ctx.service(InitiativeFlowService).setTargets(initiativeId, targets),
+    );
   }
 
   @Query(() => InitiativeType, { nullable: true })
-  async initiative(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<InitiativeType | null> {
+  async initiative(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeType | null> {
     const initiative = await ctx.service(InitiativeService).get(id);
     return initiative ? toInitiativeType(initiative) : null;
   }
 
-  @Query(() => InitiativeConnection, { description: 'Initiatives, newest first unless ordered otherwise.' })
+  @Query(() => InitiativeConnection, {
+    description: 'Initiatives, newest first unless ordered otherwise.',
+  })
   async initiatives(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => InitiativeFilter, { nullable: true }) filter: InitiativeFilter | undefined,
     @Arg('orderBy', () => InitiativeOrder, { nullable: true }) orderBy: InitiativeOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeConnection> {
-    return mapPage(await ctx.service(InitiativeService).list(filter, orderBy, args), toInitiativeType);
+    return mapPage(
+      await ctx.service(InitiativeService).list(filter, orderBy, args),
+      toInitiativeType,
+    );
   }
 }

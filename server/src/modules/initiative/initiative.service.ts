@@ -14,7 +14,11 @@ import { Analysis } from './analysis.entity.js';
 import { Initiative } from './initiative.entity.js';
 import { ProcessGroup } from './initiative.enums.js';
 import { initiativeError } from './initiative.errors.js';
-import type { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
+import type {
+  CreateInitiativeInput,
+  InitiativeFilter,
+  UpdateInitiativeInput,
+} from './initiative.inputs.js';
 import { mustFind, mustFindAll } from './initiative.refs.js';
 import { assertNotFinished, initiativeSnapshot, loadForChange } from './initiative.load.js';
 import type { InitiativeOrder } from './initiative.types.js';
@@ -38,7 +42,8 @@ export class InitiativeService {
       try {
         return await this.ctx.em.transactional((em) => this.insert(em, input));
       } catch (error) {
-        if (!(error instanceof UniqueConstraintViolationException) || attempt >= CODE_ATTEMPTS) throw error;
+        if (!(error instanceof UniqueConstraintViolationException) || attempt >= CODE_ATTEMPTS)
+          throw error;
       }
     }
   }
@@ -55,7 +60,16 @@ export class InitiativeService {
       stage: input.stage ?? null,
     });
     await this.applyReferences(em, initiative, input);
-    this.ctx.service(AuditService).record(em, 'createInitiative', 'Initiative', initiative.id, null, initiativeSnapshot(initiative));
+    this.ctx
+      .service(AuditService)
+      .record(
+        em,
+        'createInitiative',
+        'Initiative',
+        initiative.id,
+        null,
+        initiativeSnapshot(initiative),
+      );
     return initiative;
   }
 
@@ -76,20 +90,42 @@ export class InitiativeService {
       if (input.title != null) initiative.title = input.title.trim();
       if (input.problem != null) initiative.problem = input.problem.trim();
       if (input.clientVisible != null) initiative.clientVisible = input.clientVisible;
-      if (input.expectedEffect !== undefined) initiative.expectedEffect = input.expectedEffect?.trim() || null;
+      if (input.expectedEffect !== undefined)
+        initiative.expectedEffect = input.expectedEffect?.trim() || null;
       if (input.dueAt !== undefined) initiative.dueAt = input.dueAt;
       if (input.stage !== undefined) initiative.stage = input.stage;
       await this.applyReferences(em, initiative, input);
-      this.ctx.service(AuditService).record(em, 'updateInitiative', 'Initiative', initiative.id, before, initiativeSnapshot(initiative));
+      this.ctx
+        .service(AuditService)
+        .record(
+          em,
+          'updateInitiative',
+          'Initiative',
+          initiative.id,
+          before,
+          initiativeSnapshot(initiative),
+        );
       return initiative;
     });
   }
 
   /** Sets the references an input names; `undefined` leaves one as it is, `null` clears it. */
-  private async applyReferences(em: Em, initiative: Initiative, input: CreateInitiativeInput | UpdateInitiativeInput): Promise<void> {
+  private async applyReferences(
+    em: Em,
+    initiative: Initiative,
+    input: CreateInitiativeInput | UpdateInitiativeInput,
+  ): Promise<void> {
     if (input.analysisId !== undefined) {
       initiative.analysis = input.analysisId
-        ? await mustFind(em, Analysis, input.analysisId, 'Analysis', 'analysisId', 'ANALYSIS_NOT_FOUND', 'analysis')
+        ? await mustFind(
+            em,
+            Analysis,
+            input.analysisId,
+            'Analysis',
+            'analysisId',
+            'ANALYSIS_NOT_FOUND',
+            'analysis',
+          )
         : null;
     }
     if (input.ownerId !== undefined) {
@@ -99,15 +135,39 @@ export class InitiativeService {
     }
     if (input.processClassId !== undefined) {
       initiative.processClass = input.processClassId
-        ? await mustFind(em, ProcessClass, input.processClassId, 'ProcessClass', 'processClassId', 'PROCESS_CLASS_NOT_FOUND', 'process class')
+        ? await mustFind(
+            em,
+            ProcessClass,
+            input.processClassId,
+            'ProcessClass',
+            'processClassId',
+            'PROCESS_CLASS_NOT_FOUND',
+            'process class',
+          )
         : null;
     }
     if (input.affectedAccountIds != null) {
-      const accounts = await mustFindAll(em, ClientAccount, input.affectedAccountIds, 'ClientAccount', 'affectedAccountIds', 'ACCOUNT_NOT_FOUND', 'client account');
+      const accounts = await mustFindAll(
+        em,
+        ClientAccount,
+        input.affectedAccountIds,
+        'ClientAccount',
+        'affectedAccountIds',
+        'ACCOUNT_NOT_FOUND',
+        'client account',
+      );
       initiative.affectedAccounts.set(accounts);
     }
     if (input.feedbackIds != null) {
-      const items = await mustFindAll(em, FeedbackItem, input.feedbackIds, 'FeedbackItem', 'feedbackIds', 'FEEDBACK_NOT_FOUND', 'feedback item');
+      const items = await mustFindAll(
+        em,
+        FeedbackItem,
+        input.feedbackIds,
+        'FeedbackItem',
+        'feedbackIds',
+        'FEEDBACK_NOT_FOUND',
+        'feedback item',
+      );
       initiative.feedback.set(items);
       this.markActioned(em, items);
     }
@@ -117,7 +177,8 @@ export class InitiativeService {
   private markActioned(em: Em, items: FeedbackItem[]): void {
     const audit = this.ctx.service(AuditService);
     for (const item of items) {
-      if (item.status === FeedbackStatus.ACTIONED || item.status === FeedbackStatus.CLOSED) continue;
+      if (item.status === FeedbackStatus.ACTIONED || item.status === FeedbackStatus.CLOSED)
+        continue;
       const before = { status: item.status };
       item.status = FeedbackStatus.ACTIONED;
       audit.record(em, 'actionFeedback', 'FeedbackItem', item.id, before, { status: item.status });
@@ -128,16 +189,26 @@ export class InitiativeService {
     return this.ctx.em.findOne(Initiative, { id: fromGlobalId(globalId, 'Initiative') });
   }
 
-  async list(filter: InitiativeFilter | undefined, order: InitiativeOrder | undefined, args: ConnectionArgs): Promise<Page<Initiative>> {
+  async list(
+    filter: InitiativeFilter | undefined,
+    order: InitiativeOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Initiative>> {
     const where: FilterQuery<Initiative> = {};
     if (filter?.processGroups?.length) where.processGroup = { $in: filter.processGroups };
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
     if (filter?.ownerId) where.owner = fromGlobalId(filter.ownerId, 'User', 'filter.ownerId');
     if (filter?.processClassId) {
-      where.processClass = fromGlobalId(filter.processClassId, 'ProcessClass', 'filter.processClassId');
+      where.processClass = fromGlobalId(
+        filter.processClassId,
+        'ProcessClass',
+        'filter.processClassId',
+      );
     }
     if (filter?.accountId) {
-      where.affectedAccounts = { id: fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId') };
+      where.affectedAccounts = {
+        id: fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId'),
+      };
     }
     if (filter?.stage) where.stage = filter.stage;
     if (filter?.clientVisible != null) where.clientVisible = filter.clientVisible;

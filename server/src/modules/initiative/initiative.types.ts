@@ -6,23 +6,38 @@ import { JourneyStage } from '../journey/journey.enums.js';
 import type { Analysis } from './analysis.entity.js';
 import type { Initiative } from './initiative.entity.js';
 import type { InitiativeTarget } from './initiative-target.entity.js';
-import { AnalysisKind, CouncilDecision, InitiativeStatus, ProcessGroup, TaskStatus } from './initiative.enums.js';
+import {
+  AnalysisKind,
+  CouncilDecision,
+  InitiativeStatus,
+  ProcessGroup,
+  TaskStatus,
+} from './initiative.enums.js';
 // ProcessGroup is registered as a GraphQL enum by the maturity module; import it for that side effect.
 import '../maturity/maturity.types.js';
 
 registerEnumType(InitiativeStatus, { name: 'InitiativeStatus' });
 registerEnumType(TaskStatus, { name: 'TaskStatus' });
 registerEnumType(CouncilDecision, { name: 'CouncilDecision' });
-registerEnumType(AnalysisKind, { name: 'AnalysisKind', description: 'Pareto, root cause or screening.' });
+registerEnumType(AnalysisKind, {
+  name: 'AnalysisKind',
+  description: 'Pareto, root cause or screening.',
+});
 
-@ObjectType('Analysis', { implements: Node, description: 'A recorded analysis that initiatives are linked to.' })
+@ObjectType('Analysis', {
+  implements: Node,
+  description: 'A recorded analysis that initiatives are linked to.',
+})
 export class AnalysisType extends Node {
   @Field(() => AnalysisKind) kind!: AnalysisKind;
   @Field(() => String) title!: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM' }) periodFrom!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM' }) periodTo!: string | null;
   @Field(() => String, { nullable: true }) summary!: string | null;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The computed result as it was when made.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The computed result as it was when made.',
+  })
   result!: Record<string, unknown> | null;
   @Field(() => Date) createdAt!: Date;
   dbId!: string;
@@ -32,17 +47,24 @@ export class AnalysisType extends Node {
 @ObjectType()
 export class AnalysisConnection extends Connection(AnalysisType, 'Analysis') {}
 
-@ObjectType('Initiative', { implements: Node, description: 'An owned improvement initiative of the CX loop.' })
+@ObjectType('Initiative', {
+  implements: Node,
+  description: 'An owned improvement initiative of the CX loop.',
+})
 export class InitiativeType extends Node {
   @Field(() => String, { description: 'Human code, INI-0001, INI-0002, …' }) code!: string;
   @Field(() => String) title!: string;
   @Field(() => String) problem!: string;
   @Field(() => JourneyStage, { nullable: true }) stage!: JourneyStage | null;
-  @Field(() => Boolean, { description: 'Reported to affected clients; closing needs council approval.' })
+  @Field(() => Boolean, {
+    description: 'Reported to affected clients; closing needs council approval.',
+  })
   clientVisible!: boolean;
   @Field(() => ProcessGroup) processGroup!: ProcessGroup;
   @Field(() => InitiativeStatus) status!: InitiativeStatus;
-  @Field(() => Int, { description: 'Raised each time the initiative loops from CORRECT back to IMPLEMENT.' })
+  @Field(() => Int, {
+    description: 'Raised each time the initiative loops from CORRECT back to IMPLEMENT.',
+  })
   revision!: number;
   @Field(() => String, { nullable: true }) expectedEffect!: string | null;
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;
@@ -59,11 +81,17 @@ export class InitiativeType extends Node {
 @ObjectType()
 export class InitiativeConnection extends Connection(InitiativeType, 'Initiative') {}
 
-@ObjectType('InitiativeTarget', { implements: Node, description: 'A metric an initiative is meant to move.' })
+@ObjectType('InitiativeTarget', {
+  implements: Node,
+  description: 'A metric an initiative is meant to move.',
+})
 export class InitiativeTargetType extends Node {
   @Field(() => Float, { nullable: true }) baseline!: number | null;
   @Field(() => Float, { nullable: true }) targetValue!: number | null;
-  @Field(() => Float, { nullable: true, description: "Expected change in the metric's unit (signed)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Expected change in the metric's unit (signed).",
+  })
   expectedDelta!: number | null;
   @Field(() => Date) createdAt!: Date;
   dbId!: string;

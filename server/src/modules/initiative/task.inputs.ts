@@ -40,7 +40,10 @@ export class UpdateInitiativeTaskInput {
   @Field(() => ID, { nullable: true }) @IsOptional() assigneeId?: string | null;
   @Field(() => Date, { nullable: true }) @IsOptional() dueAt?: Date | null;
 
-  @Field(() => TaskStatus, { nullable: true, description: 'OPEN, IN_PROGRESS or CANCELLED; use completeTask/rejectTask to finish.' })
+  @Field(() => TaskStatus, {
+    nullable: true,
+    description: 'OPEN, IN_PROGRESS or CANCELLED; use completeTask/rejectTask to finish.',
+  })
   @IsOptional()
   status?: TaskStatus | null;
 }
@@ -51,26 +54,32 @@ export class InitiativeTaskFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() departmentId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() assigneeId?: string | null;
   @Field(() => [TaskStatus], { nullable: true }) @IsOptional() statuses?: TaskStatus[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Past due and not DONE, REJECTED or CANCELLED.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Past due and not DONE, REJECTED or CANCELLED.',
+  })
   @IsOptional()
   overdue?: boolean | null;
 }
 
 @InputType()
 export class DecideCouncilReviewInput {
-  @Field(() => CouncilDecision, { description: 'APPROVED or CHANGES_REQUESTED.' }) decision!: CouncilDecision;
+  @Field(() => CouncilDecision, { description: 'APPROVED or CHANGES_REQUESTED.' })
+  decision!: CouncilDecision;
 
   @Field(() => String, { nullable: true, description: 'Required when changes are requested.' })
   @IsOptional()
   @MaxLength(20_000, { message: 'comments must be at most 20000 characters' })
   comments?: string | null;
 
-  @Field(() => ID, { description: 'The council member recording the decision.' }) decidedByMemberId!: string;
+  @Field(() => ID, { description: 'The council member recording the decision.' })
+  decidedByMemberId!: string;
 }
 
 @InputType()
 export class CouncilReviewFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() initiativeId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() councilId?: string | null;
-  @Field(() => [CouncilDecision], { nullable: true }) @IsOptional() decisions?: CouncilDecision[] | null;
+  @Field(() => [CouncilDecision], { nullable: true }) @IsOptional() decisions?:
+    CouncilDecision[] | null;
 }

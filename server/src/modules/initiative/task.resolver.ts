@@ -4,14 +4,28 @@ import { entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { Department } from '../organisation/department.entity.js';
-import { DepartmentType, UserType, toDepartmentType, toUserType } from '../organisation/organisation.types.js';
+import {
+  DepartmentType,
+  UserType,
+  toDepartmentType,
+  toUserType,
+} from '../organisation/organisation.types.js';
 import { User } from '../organisation/user.entity.js';
 import { InitiativeTask } from './initiative-task.entity.js';
 import { Initiative } from './initiative.entity.js';
 import { InitiativeType, toInitiativeType } from './initiative.types.js';
-import { CreateInitiativeTaskInput, InitiativeTaskFilter, UpdateInitiativeTaskInput } from './task.inputs.js';
+import {
+  CreateInitiativeTaskInput,
+  InitiativeTaskFilter,
+  UpdateInitiativeTaskInput,
+} from './task.inputs.js';
 import { TaskService } from './task.service.js';
-import { InitiativeTaskConnection, InitiativeTaskOrder, InitiativeTaskType, toInitiativeTaskType } from './task.types.js';
+import {
+  InitiativeTaskConnection,
+  InitiativeTaskOrder,
+  InitiativeTaskType,
+  toInitiativeTaskType,
+} from './task.types.js';
 
 registerNodeType('InitiativeTask', async (ctx, id) => {
   const task = await entityById(ctx, InitiativeTask).load(id);
@@ -22,7 +36,9 @@ const map = (task: InitiativeTask) => toInitiativeTaskType(task);
 
 @Resolver(() => InitiativeTaskType)
 export class TaskResolver {
-  @Mutation(() => InitiativeTaskType, { description: 'Give a department (and optionally one of its people) work on an initiative.' })
+  @Mutation(() => InitiativeTaskType, {
+    description: 'Give a department (and optionally one of its people) work on an initiative.',
+  })
   async createInitiativeTask(
     @Arg('input', () => CreateInitiativeTaskInput) input: CreateInitiativeTaskInput,
     @Ctx() ctx: RequestContext,
@@ -30,7 +46,9 @@ export class TaskResolver {
     return map(await ctx.service(TaskService).create(input));
   }
 
-  @Mutation(() => InitiativeTaskType, { description: 'Change the given fields of an unfinished task.' })
+  @Mutation(() => InitiativeTaskType, {
+    description: 'Change the given fields of an unfinished task.',
+  })
   async updateInitiativeTask(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateInitiativeTaskInput) input: UpdateInitiativeTaskInput,
@@ -39,7 +57,9 @@ export class TaskResolver {
     return map(await ctx.service(TaskService).update(id, input));
   }
 
-  @Mutation(() => InitiativeTaskType, { description: 'Mark an open or in-progress task DONE with what was done.' })
+  @Mutation(() => InitiativeTaskType, {
+    description: 'Mark an open or in-progress task DONE with what was done.',
+  })
   async completeTask(
     @Arg('id', () => ID) id: string,
     @Arg('outcomeNote', () => String, { nullable: true }) outcomeNote: string | null | undefined,
@@ -48,7 +68,9 @@ export class TaskResolver {
     return map(await ctx.service(TaskService).complete(id, outcomeNote));
   }
 
-  @Mutation(() => InitiativeTaskType, { description: 'The department declines the task, saying why.' })
+  @Mutation(() => InitiativeTaskType, {
+    description: 'The department declines the task, saying why.',
+  })
   async rejectTask(
     @Arg('id', () => ID) id: string,
     @Arg('note', () => String) note: string,
@@ -58,37 +80,55 @@ export class TaskResolver {
   }
 
   @Query(() => InitiativeTaskType, { nullable: true })
-  async initiativeTask(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<InitiativeTaskType | null> {
+  async initiativeTask(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeTaskType | null> {
     const task = await ctx.service(TaskService).get(id);
     return task ? map(task) : null;
   }
 
-  @Query(() => InitiativeTaskConnection, { description: 'Tasks, newest first unless ordered otherwise.' })
+  @Query(() => InitiativeTaskConnection, {
+    description: 'Tasks, newest first unless ordered otherwise.',
+  })
   async initiativeTasks(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => InitiativeTaskFilter, { nullable: true }) filter: InitiativeTaskFilter | undefined,
-    @Arg('orderBy', () => InitiativeTaskOrder, { nullable: true }) orderBy: InitiativeTaskOrder | undefined,
+    @Arg('filter', () => InitiativeTaskFilter, { nullable: true })
+    filter: InitiativeTaskFilter | undefined,
+    @Arg('orderBy', () => InitiativeTaskOrder, { nullable: true })
+    orderBy: InitiativeTaskOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeTaskConnection> {
     return mapPage(await ctx.service(TaskService).list(filter, orderBy, args), map);
   }
 
   @FieldResolver(() => InitiativeType)
-  async initiative(@Root() task: InitiativeTaskType, @Ctx() ctx: RequestContext): Promise<InitiativeType> {
+  async initiative(
+    @Root() task: InitiativeTaskType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeType> {
     const initiative = await entityById(ctx, Initiative).load(task.initiativeId);
-    if (!initiative) throw new Error(`initiative ${task.initiativeId} of task ${task.dbId} vanished`);
+    if (!initiative)
+      throw new Error(`initiative ${task.initiativeId} of task ${task.dbId} vanished`);
     return toInitiativeType(initiative);
   }
 
   @FieldResolver(() => DepartmentType)
-  async department(@Root() task: InitiativeTaskType, @Ctx() ctx: RequestContext): Promise<DepartmentType> {
+  async department(
+    @Root() task: InitiativeTaskType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DepartmentType> {
     const department = await entityById(ctx, Department).load(task.departmentId);
-    if (!department) throw new Error(`department ${task.departmentId} of task ${task.dbId} vanished`);
+    if (!department)
+      throw new Error(`department ${task.departmentId} of task ${task.dbId} vanished`);
     return toDepartmentType(department);
   }
 
   @FieldResolver(() => UserType, { nullable: true })
-  async assignee(@Root() task: InitiativeTaskType, @Ctx() ctx: RequestContext): Promise<UserType | null> {
+  async assignee(
+    @Root() task: InitiativeTaskType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UserType | null> {
     const user = task.assigneeId ? await entityById(ctx, User).load(task.assigneeId) : null;
     return user ? toUserType(user) : null;
   }

@@ -12,7 +12,11 @@ import { TaskStatus } from './initiative.enums.js';
 import { initiativeError } from './initiative.errors.js';
 import { assertNotFinished } from './initiative.load.js';
 import { mustFind } from './initiative.refs.js';
-import type { CreateInitiativeTaskInput, InitiativeTaskFilter, UpdateInitiativeTaskInput } from './task.inputs.js';
+import type {
+  CreateInitiativeTaskInput,
+  InitiativeTaskFilter,
+  UpdateInitiativeTaskInput,
+} from './task.inputs.js';
 import { OPEN_TASK_STATUSES, type InitiativeTaskOrder } from './task.types.js';
 
 const FINISHED = [TaskStatus.DONE, TaskStatus.REJECTED, TaskStatus.CANCELLED];
@@ -24,10 +28,28 @@ export class TaskService {
 
   async create(input: CreateInitiativeTaskInput): Promise<InitiativeTask> {
     return this.ctx.em.transactional(async (em) => {
-      const initiative = await mustFind(em, Initiative, input.initiativeId, 'Initiative', 'initiativeId', 'INITIATIVE_NOT_FOUND', 'initiative');
+      const initiative = await mustFind(
+        em,
+        Initiative,
+        input.initiativeId,
+        'Initiative',
+        'initiativeId',
+        'INITIATIVE_NOT_FOUND',
+        'initiative',
+      );
       assertNotFinished(initiative);
-      const department = await mustFind(em, Department, input.departmentId, 'Department', 'departmentId', 'DEPARTMENT_NOT_FOUND', 'department');
-      const assignee = input.assigneeId ? await this.assignee(em, input.assigneeId, department) : null;
+      const department = await mustFind(
+        em,
+        Department,
+        input.departmentId,
+        'Department',
+        'departmentId',
+        'DEPARTMENT_NOT_FOUND',
+        'department',
+      );
+      const assignee = input.assigneeId
+        ? await this.assignee(em, input.assigneeId, department)
+        : null;
       const task = em.create(InitiativeTask, {
         initiative,
         title: input.title.trim(),
@@ -36,7 +58,9 @@ export class TaskService {
         assignee,
         dueAt: input.dueAt ?? null,
       });
-      this.ctx.service(AuditService).record(em, 'createInitiativeTask', 'InitiativeTask', task.id, null, snapshot(task));
+      this.ctx
+        .service(AuditService)
+        .record(em, 'createInitiativeTask', 'InitiativeTask', task.id, null, snapshot(task));
       return task;
     });
   }
@@ -55,10 +79,20 @@ export class TaskService {
       if (input.dueAt !== undefined) task.dueAt = input.dueAt;
       if (input.status != null) task.status = input.status;
       if (input.departmentId != null) {
-        task.department = await mustFind(em, Department, input.departmentId, 'Department', 'departmentId', 'DEPARTMENT_NOT_FOUND', 'department');
+        task.department = await mustFind(
+          em,
+          Department,
+          input.departmentId,
+          'Department',
+          'departmentId',
+          'DEPARTMENT_NOT_FOUND',
+          'department',
+        );
       }
       if (input.assigneeId !== undefined) {
-        task.assignee = input.assigneeId ? await this.assignee(em, input.assigneeId, task.department) : null;
+        task.assignee = input.assigneeId
+          ? await this.assignee(em, input.assigneeId, task.department)
+          : null;
       } else if (input.departmentId != null && task.assignee) {
         // Moving the task to another department keeps the assignee only if they belong there.
         const assignee = await em.findOneOrFail(User, { id: task.assignee.id });
@@ -67,7 +101,10 @@ export class TaskService {
     });
   }
 
-  async complete(globalId: string, outcomeNote: string | null | undefined): Promise<InitiativeTask> {
+  async complete(
+    globalId: string,
+    outcomeNote: string | null | undefined,
+  ): Promise<InitiativeTask> {
     return this.change(globalId, 'completeTask', async (_em, task) => {
       task.status = TaskStatus.DONE;
       task.outcomeNote = outcomeNote?.trim() || null;
@@ -93,8 +130,11 @@ export class TaskService {
     apply: (em: Em, task: InitiativeTask) => Promise<void>,
   ): Promise<InitiativeTask> {
     return this.ctx.em.transactional(async (em) => {
-      const task = await em.findOne(InitiativeTask, { id: fromGlobalId(globalId, 'InitiativeTask') });
-      if (!task) throw initiativeError('TASK_NOT_FOUND', `No initiative task with id ${globalId}.`, 'id');
+      const task = await em.findOne(InitiativeTask, {
+        id: fromGlobalId(globalId, 'InitiativeTask'),
+      });
+      if (!task)
+        throw initiativeError('TASK_NOT_FOUND', `No initiative task with id ${globalId}.`, 'id');
       if (FINISHED.includes(task.status)) {
         throw initiativeError(
           'TASK_FINISHED',
@@ -103,7 +143,9 @@ export class TaskService {
       }
       const before = snapshot(task);
       await apply(em, task);
-      this.ctx.service(AuditService).record(em, action, 'InitiativeTask', task.id, before, snapshot(task));
+      this.ctx
+        .service(AuditService)
+        .record(em, action, 'InitiativeTask', task.id, before, snapshot(task));
       return task;
     });
   }
@@ -124,15 +166,23 @@ export class TaskService {
     return this.ctx.em.findOne(InitiativeTask, { id: fromGlobalId(globalId, 'InitiativeTask') });
   }
 
-  async list(filter: InitiativeTaskFilter | undefined, order: InitiativeTaskOrder | undefined, args: ConnectionArgs): Promise<Page<InitiativeTask>> {
+  async list(
+    filter: InitiativeTaskFilter | undefined,
+    order: InitiativeTaskOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<InitiativeTask>> {
     const where: FilterQuery<InitiativeTask> & Record<string, unknown> = {};
-    if (filter?.initiativeId) where.initiative = fromGlobalId(filter.initiativeId, 'Initiative', 'filter.initiativeId');
-    if (filter?.departmentId) where.department = fromGlobalId(filter.departmentId, 'Department', 'filter.departmentId');
-    if (filter?.assigneeId) where.assignee = fromGlobalId(filter.assigneeId, 'User', 'filter.assigneeId');
+    if (filter?.initiativeId)
+      where.initiative = fromGlobalId(filter.initiativeId, 'Initiative', 'filter.initiativeId');
+    if (filter?.departmentId)
+      where.department = fromGlobalId(filter.departmentId, 'Department', 'filter.departmentId');
+    if (filter?.assigneeId)
+      where.assignee = fromGlobalId(filter.assigneeId, 'User', 'filter.assigneeId');
     const and: FilterQuery<InitiativeTask>[] = [];
     if (filter?.statuses?.length) and.push({ status: { $in: filter.statuses } });
     const now = new Date();
-    if (filter?.overdue === true) and.push({ dueAt: { $lt: now }, status: { $in: OPEN_TASK_STATUSES } });
+    if (filter?.overdue === true)
+      and.push({ dueAt: { $lt: now }, status: { $in: OPEN_TASK_STATUSES } });
     if (filter?.overdue === false) {
       and.push({ $or: [{ dueAt: null }, { dueAt: { $gte: now } }, { status: { $in: FINISHED } }] });
     }

@@ -7,16 +7,23 @@ import { CouncilDecision, TaskStatus } from './initiative.enums.js';
 // Registers the module's enums before these types use them.
 import './initiative.types.js';
 
-@ObjectType('InitiativeTask', { implements: Node, description: 'Work a department does within an initiative.' })
+@ObjectType('InitiativeTask', {
+  implements: Node,
+  description: 'Work a department does within an initiative.',
+})
 export class InitiativeTaskType extends Node {
   @Field(() => String) title!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => Date, { nullable: true }) dueAt!: Date | null;
   @Field(() => TaskStatus) status!: TaskStatus;
-  @Field(() => String, { nullable: true, description: 'What was done, or why the task was rejected.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What was done, or why the task was rejected.',
+  })
   outcomeNote!: string | null;
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
-  @Field(() => Boolean, { description: 'Past its due date and still open or in progress.' }) overdue!: boolean;
+  @Field(() => Boolean, { description: 'Past its due date and still open or in progress.' })
+  overdue!: boolean;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
   dbId!: string;
@@ -43,7 +50,10 @@ export class InitiativeTaskOrder {
   @Field(() => SortDirection) direction!: SortDirection;
 }
 
-@ObjectType('CouncilReview', { implements: Node, description: "A council's review of one revision of an initiative." })
+@ObjectType('CouncilReview', {
+  implements: Node,
+  description: "A council's review of one revision of an initiative.",
+})
 export class CouncilReviewType extends Node {
   @Field(() => Int, { description: 'The initiative revision under review.' }) revision!: number;
   @Field(() => CouncilDecision) decision!: CouncilDecision;

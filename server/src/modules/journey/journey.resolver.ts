@@ -46,25 +46,37 @@ async function departmentOf(ctx: RequestContext, id: string): Promise<Department
 
 @Resolver(() => ProcessClassType)
 export class ProcessClassResolver {
-  @Query(() => [JourneyStageInfo], { description: 'The four journey stages in order, with English and Russian labels.' })
+  @Query(() => [JourneyStageInfo], {
+    description: 'The four journey stages in order, with English and Russian labels.',
+  })
   journeyStages(): readonly JourneyStageInfo[] {
     return JOURNEY_STAGES;
   }
 
   @Query(() => ProcessClassType, { nullable: true })
-  async processClass(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ProcessClassType | null> {
+  async processClass(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProcessClassType | null> {
     const row = await ctx.service(JourneyService).getProcessClass(id);
     return row ? toProcessClassType(row) : null;
   }
 
-  @Query(() => ProcessClassConnection, { description: 'Process classes, by name unless ordered otherwise.' })
+  @Query(() => ProcessClassConnection, {
+    description: 'Process classes, by name unless ordered otherwise.',
+  })
   async processClasses(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => ProcessClassFilter, { nullable: true }) filter: ProcessClassFilter | undefined,
-    @Arg('orderBy', () => ProcessClassOrder, { nullable: true }) orderBy: ProcessClassOrder | undefined,
+    @Arg('filter', () => ProcessClassFilter, { nullable: true })
+    filter: ProcessClassFilter | undefined,
+    @Arg('orderBy', () => ProcessClassOrder, { nullable: true })
+    orderBy: ProcessClassOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<ProcessClassConnection> {
-    return mapPage(await ctx.service(JourneyService).listProcessClasses(filter, orderBy, args), toProcessClassType);
+    return mapPage(
+      await ctx.service(JourneyService).listProcessClasses(filter, orderBy, args),
+      toProcessClassType,
+    );
   }
 
   @Mutation(() => ProcessClassType)
@@ -84,19 +96,33 @@ export class ProcessClassResolver {
     return toProcessClassType(await ctx.service(JourneyService).updateProcessClass(id, input));
   }
 
-  @Mutation(() => ID, { description: 'Deletes a process class without touchpoints; CONFLICT otherwise.' })
-  async deleteProcessClass(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+  @Mutation(() => ID, {
+    description: 'Deletes a process class without touchpoints; CONFLICT otherwise.',
+  })
+  async deleteProcessClass(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string> {
     return ctx.service(JourneyService).deleteProcessClass(id);
   }
 
   @FieldResolver(() => DepartmentType)
-  owningDepartment(@Root() pc: ProcessClassType, @Ctx() ctx: RequestContext): Promise<DepartmentType> {
+  owningDepartment(
+    @Root() pc: ProcessClassType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DepartmentType> {
     return departmentOf(ctx, pc.owningDepartmentId);
   }
 
   @FieldResolver(() => [TouchpointType], { description: 'Touchpoints of this process, by name.' })
-  async touchpoints(@Root() pc: ProcessClassType, @Ctx() ctx: RequestContext): Promise<TouchpointType[]> {
-    const rows = await childrenOf(ctx, Touchpoint, { parentProperty: 'processClass', orderBy: { name: 'asc' } }).load(pc.dbId);
+  async touchpoints(
+    @Root() pc: ProcessClassType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TouchpointType[]> {
+    const rows = await childrenOf(ctx, Touchpoint, {
+      parentProperty: 'processClass',
+      orderBy: { name: 'asc' },
+    }).load(pc.dbId);
     return rows.map(toTouchpointType);
   }
 }
@@ -104,19 +130,27 @@ export class ProcessClassResolver {
 @Resolver(() => TouchpointType)
 export class TouchpointResolver {
   @Query(() => TouchpointType, { nullable: true })
-  async touchpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TouchpointType | null> {
+  async touchpoint(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TouchpointType | null> {
     const row = await ctx.service(JourneyService).getTouchpoint(id);
     return row ? toTouchpointType(row) : null;
   }
 
-  @Query(() => TouchpointConnection, { description: 'Touchpoints, by name unless ordered otherwise.' })
+  @Query(() => TouchpointConnection, {
+    description: 'Touchpoints, by name unless ordered otherwise.',
+  })
   async touchpoints(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => TouchpointFilter, { nullable: true }) filter: TouchpointFilter | undefined,
     @Arg('orderBy', () => TouchpointOrder, { nullable: true }) orderBy: TouchpointOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<TouchpointConnection> {
-    return mapPage(await ctx.service(JourneyService).listTouchpoints(filter, orderBy, args), toTouchpointType);
+    return mapPage(
+      await ctx.service(JourneyService).listTouchpoints(filter, orderBy, args),
+      toTouchpointType,
+    );
   }
 
   @Mutation(() => TouchpointType)
@@ -136,20 +170,32 @@ export class TouchpointResolver {
     return toTouchpointType(await ctx.service(JourneyService).updateTouchpoint(id, input));
   }
 
-  @Mutation(() => ID, { description: 'Deletes a touchpoint no feedback refers to; CONFLICT otherwise.' })
-  async deleteTouchpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+  @Mutation(() => ID, {
+    description: 'Deletes a touchpoint no feedback refers to; CONFLICT otherwise.',
+  })
+  async deleteTouchpoint(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string> {
     return ctx.service(JourneyService).deleteTouchpoint(id);
   }
 
   @FieldResolver(() => ProcessClassType)
-  async processClass(@Root() tp: TouchpointType, @Ctx() ctx: RequestContext): Promise<ProcessClassType> {
+  async processClass(
+    @Root() tp: TouchpointType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProcessClassType> {
     const row = await entityById(ctx, ProcessClass).load(tp.processClassId);
-    if (!row) throw new Error(`process class ${tp.processClassId} of touchpoint ${tp.dbId} vanished`);
+    if (!row)
+      throw new Error(`process class ${tp.processClassId} of touchpoint ${tp.dbId} vanished`);
     return toProcessClassType(row);
   }
 
   @FieldResolver(() => DepartmentType)
-  owningDepartment(@Root() tp: TouchpointType, @Ctx() ctx: RequestContext): Promise<DepartmentType> {
+  owningDepartment(
+    @Root() tp: TouchpointType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DepartmentType> {
     return departmentOf(ctx, tp.owningDepartmentId);
   }
 }

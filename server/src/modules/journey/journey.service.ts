@@ -22,8 +22,10 @@ import type { ProcessClassOrder, TouchpointOrder } from './journey.types.js';
 import { ProcessClass } from './process-class.entity.js';
 import { Touchpoint } from './touchpoint.entity.js';
 
-const notFound = (reason: 'PROCESS_CLASS_NOT_FOUND' | 'TOUCHPOINT_NOT_FOUND' | 'DEPARTMENT_NOT_FOUND') =>
-  (message: string, field: string) => journeyError(reason, message, field);
+const notFound =
+  (reason: 'PROCESS_CLASS_NOT_FOUND' | 'TOUCHPOINT_NOT_FOUND' | 'DEPARTMENT_NOT_FOUND') =>
+  (message: string, field: string) =>
+    journeyError(reason, message, field);
 
 /** Process classes and the touchpoints (stage × process class × channel) built on them. */
 export class JourneyService {
@@ -37,15 +39,30 @@ export class JourneyService {
     return this.ctx.em.findOne(ProcessClass, { id: fromGlobalId(globalId, 'ProcessClass') });
   }
 
-  async listProcessClasses(filter: ProcessClassFilter | undefined, order: ProcessClassOrder | undefined, args: ConnectionArgs): Promise<Page<ProcessClass>> {
+  async listProcessClasses(
+    filter: ProcessClassFilter | undefined,
+    order: ProcessClassOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<ProcessClass>> {
     const where: FilterQuery<ProcessClass> = {};
     if (filter?.primaryStages?.length) where.primaryStage = { $in: filter.primaryStages };
-    if (filter?.owningDepartmentId) where.owningDepartment = fromGlobalId(filter.owningDepartmentId, 'Department', 'filter.owningDepartmentId');
+    if (filter?.owningDepartmentId)
+      where.owningDepartment = fromGlobalId(
+        filter.owningDepartmentId,
+        'Department',
+        'filter.owningDepartmentId',
+      );
     if (filter?.search?.trim()) {
       const like = containsInsensitive(this.ctx.em, filter.search);
       where.$or = [{ name: like }, { nameRu: like }, { code: like }];
     }
-    return paginate(this.ctx.em, ProcessClass, where, args, order ? { [order.field]: order.direction } : { name: 'asc' });
+    return paginate(
+      this.ctx.em,
+      ProcessClass,
+      where,
+      args,
+      order ? { [order.field]: order.direction } : { name: 'asc' },
+    );
   }
 
   async createProcessClass(input: CreateProcessClassInput): Promise<ProcessClass> {
@@ -60,14 +77,31 @@ export class JourneyService {
         owningDepartment,
         description: input.description ?? null,
       });
-      this.audit.record(em, 'createProcessClass', 'ProcessClass', processClass.id, null, snapshot(processClass));
+      this.audit.record(
+        em,
+        'createProcessClass',
+        'ProcessClass',
+        processClass.id,
+        null,
+        snapshot(processClass),
+      );
       return processClass;
     });
   }
 
-  async updateProcessClass(globalId: string, input: UpdateProcessClassInput): Promise<ProcessClass> {
+  async updateProcessClass(
+    globalId: string,
+    input: UpdateProcessClassInput,
+  ): Promise<ProcessClass> {
     return this.ctx.em.transactional(async (em) => {
-      const pc = await findByGlobalId(em, ProcessClass, globalId, 'ProcessClass', 'id', notFound('PROCESS_CLASS_NOT_FOUND'));
+      const pc = await findByGlobalId(
+        em,
+        ProcessClass,
+        globalId,
+        'ProcessClass',
+        'id',
+        notFound('PROCESS_CLASS_NOT_FOUND'),
+      );
       const before = snapshot(pc);
       if (input.code != null && input.code !== pc.code) {
         await this.assertCodeFree(em, input.code);
@@ -76,7 +110,8 @@ export class JourneyService {
       if (input.name != null) pc.name = input.name.trim();
       if (input.nameRu !== undefined) pc.nameRu = input.nameRu?.trim() ?? null;
       if (input.primaryStage != null) pc.primaryStage = input.primaryStage;
-      if (input.owningDepartmentId != null) pc.owningDepartment = await this.department(em, input.owningDepartmentId);
+      if (input.owningDepartmentId != null)
+        pc.owningDepartment = await this.department(em, input.owningDepartmentId);
       if (input.description !== undefined) pc.description = input.description;
       this.audit.record(em, 'updateProcessClass', 'ProcessClass', pc.id, before, snapshot(pc));
       return pc;
@@ -85,10 +120,21 @@ export class JourneyService {
 
   async deleteProcessClass(globalId: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
-      const pc = await findByGlobalId(em, ProcessClass, globalId, 'ProcessClass', 'id', notFound('PROCESS_CLASS_NOT_FOUND'));
+      const pc = await findByGlobalId(
+        em,
+        ProcessClass,
+        globalId,
+        'ProcessClass',
+        'id',
+        notFound('PROCESS_CLASS_NOT_FOUND'),
+      );
       const touchpoints = await em.count(Touchpoint, { processClass: pc });
       if (touchpoints > 0) {
-        throw journeyError('PROCESS_CLASS_IN_USE', `The process class still has ${touchpoints} touchpoint(s); delete them first.`, 'id');
+        throw journeyError(
+          'PROCESS_CLASS_IN_USE',
+          `The process class still has ${touchpoints} touchpoint(s); delete them first.`,
+          'id',
+        );
       }
       this.audit.record(em, 'deleteProcessClass', 'ProcessClass', pc.id, snapshot(pc), null);
       em.remove(pc);
@@ -100,20 +146,49 @@ export class JourneyService {
     return this.ctx.em.findOne(Touchpoint, { id: fromGlobalId(globalId, 'Touchpoint') });
   }
 
-  async listTouchpoints(filter: TouchpointFilter | undefined, order: TouchpointOrder | undefined, args: ConnectionArgs): Promise<Page<Touchpoint>> {
+  async listTouchpoints(
+    filter: TouchpointFilter | undefined,
+    order: TouchpointOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Touchpoint>> {
     const where: FilterQuery<Touchpoint> = {};
     if (filter?.stages?.length) where.stage = { $in: filter.stages };
     if (filter?.channels?.length) where.channel = { $in: filter.channels };
-    if (filter?.processClassId) where.processClass = fromGlobalId(filter.processClassId, 'ProcessClass', 'filter.processClassId');
-    if (filter?.owningDepartmentId) where.owningDepartment = fromGlobalId(filter.owningDepartmentId, 'Department', 'filter.owningDepartmentId');
+    if (filter?.processClassId)
+      where.processClass = fromGlobalId(
+        filter.processClassId,
+        'ProcessClass',
+        'filter.processClassId',
+      );
+    if (filter?.owningDepartmentId)
+      where.owningDepartment = fromGlobalId(
+        filter.owningDepartmentId,
+        'Department',
+        'filter.owningDepartmentId',
+      );
     if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
-    return paginate(this.ctx.em, Touchpoint, where, args, order ? { [order.field]: order.direction } : { name: 'asc' });
+    return paginate(
+      this.ctx.em,
+      Touchpoint,
+      where,
+      args,
+      order ? { [order.field]: order.direction } : { name: 'asc' },
+    );
   }
 
   async createTouchpoint(input: CreateTouchpointInput): Promise<Touchpoint> {
     return this.ctx.em.transactional(async (em) => {
-      const processClass = await findByGlobalId(em, ProcessClass, input.processClassId, 'ProcessClass', 'processClassId', notFound('PROCESS_CLASS_NOT_FOUND'));
-      const owningDepartment = input.owningDepartmentId ? await this.department(em, input.owningDepartmentId) : processClass.owningDepartment;
+      const processClass = await findByGlobalId(
+        em,
+        ProcessClass,
+        input.processClassId,
+        'ProcessClass',
+        'processClassId',
+        notFound('PROCESS_CLASS_NOT_FOUND'),
+      );
+      const owningDepartment = input.owningDepartmentId
+        ? await this.department(em, input.owningDepartmentId)
+        : processClass.owningDepartment;
       await this.assertTouchpointFree(em, input.stage, processClass, input.channel);
       const touchpoint = em.create(Touchpoint, {
         stage: input.stage,
@@ -123,17 +198,38 @@ export class JourneyService {
         owningDepartment,
         description: input.description ?? null,
       });
-      this.audit.record(em, 'createTouchpoint', 'Touchpoint', touchpoint.id, null, snapshot(touchpoint));
+      this.audit.record(
+        em,
+        'createTouchpoint',
+        'Touchpoint',
+        touchpoint.id,
+        null,
+        snapshot(touchpoint),
+      );
       return touchpoint;
     });
   }
 
   async updateTouchpoint(globalId: string, input: UpdateTouchpointInput): Promise<Touchpoint> {
     return this.ctx.em.transactional(async (em) => {
-      const tp = await findByGlobalId(em, Touchpoint, globalId, 'Touchpoint', 'id', notFound('TOUCHPOINT_NOT_FOUND'));
+      const tp = await findByGlobalId(
+        em,
+        Touchpoint,
+        globalId,
+        'Touchpoint',
+        'id',
+        notFound('TOUCHPOINT_NOT_FOUND'),
+      );
       const before = snapshot(tp);
       const processClass = input.processClassId
-        ? await findByGlobalId(em, ProcessClass, input.processClassId, 'ProcessClass', 'processClassId', notFound('PROCESS_CLASS_NOT_FOUND'))
+        ? await findByGlobalId(
+            em,
+            ProcessClass,
+            input.processClassId,
+            'ProcessClass',
+            'processClassId',
+            notFound('PROCESS_CLASS_NOT_FOUND'),
+          )
         : tp.processClass;
       const stage = input.stage ?? tp.stage;
       const channel = input.channel ?? tp.channel;
@@ -142,7 +238,8 @@ export class JourneyService {
       }
       Object.assign(tp, { stage, channel, processClass });
       if (input.name != null) tp.name = input.name.trim();
-      if (input.owningDepartmentId != null) tp.owningDepartment = await this.department(em, input.owningDepartmentId);
+      if (input.owningDepartmentId != null)
+        tp.owningDepartment = await this.department(em, input.owningDepartmentId);
       if (input.description !== undefined) tp.description = input.description;
       this.audit.record(em, 'updateTouchpoint', 'Touchpoint', tp.id, before, snapshot(tp));
       return tp;
@@ -152,10 +249,21 @@ export class JourneyService {
   /** Feedback keeps its touchpoint for history, so a touchpoint with feedback stays. */
   async deleteTouchpoint(globalId: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
-      const tp = await findByGlobalId(em, Touchpoint, globalId, 'Touchpoint', 'id', notFound('TOUCHPOINT_NOT_FOUND'));
+      const tp = await findByGlobalId(
+        em,
+        Touchpoint,
+        globalId,
+        'Touchpoint',
+        'id',
+        notFound('TOUCHPOINT_NOT_FOUND'),
+      );
       const feedback = await em.count(FeedbackItem, { touchpoint: tp });
       if (feedback > 0) {
-        throw journeyError('TOUCHPOINT_IN_USE', `${feedback} feedback item(s) refer to the touchpoint; it cannot be deleted.`, 'id');
+        throw journeyError(
+          'TOUCHPOINT_IN_USE',
+          `${feedback} feedback item(s) refer to the touchpoint; it cannot be deleted.`,
+          'id',
+        );
       }
       this.audit.record(em, 'deleteTouchpoint', 'Touchpoint', tp.id, snapshot(tp), null);
       em.remove(tp);
@@ -164,16 +272,32 @@ export class JourneyService {
   }
 
   private department(em: Em, globalId: string): Promise<Department> {
-    return findByGlobalId(em, Department, globalId, 'Department', 'owningDepartmentId', notFound('DEPARTMENT_NOT_FOUND'));
+    return findByGlobalId(
+      em,
+      Department,
+      globalId,
+      'Department',
+      'owningDepartmentId',
+      notFound('DEPARTMENT_NOT_FOUND'),
+    );
   }
 
   private async assertCodeFree(em: Em, code: string): Promise<void> {
     if (await em.count(ProcessClass, { code })) {
-      throw journeyError('PROCESS_CLASS_CODE_TAKEN', `A process class with code "${code}" already exists.`, 'code');
+      throw journeyError(
+        'PROCESS_CLASS_CODE_TAKEN',
+        `A process class with code "${code}" already exists.`,
+        'code',
+      );
     }
   }
 
-  private async assertTouchpointFree(em: Em, stage: JourneyStage, processClass: ProcessClass, channel: InteractionChannel): Promise<void> {
+  private async assertTouchpointFree(
+    em: Em,
+    stage: JourneyStage,
+    processClass: ProcessClass,
+    channel: InteractionChannel,
+  ): Promise<void> {
     if (await em.count(Touchpoint, { stage, processClass, channel })) {
       throw journeyError(
         'TOUCHPOINT_TAKEN',

@@ -11,7 +11,10 @@ registerEnumType(JourneyStage, {
 });
 registerEnumType(InteractionChannel, { name: 'InteractionChannel' });
 
-@ObjectType('ProcessClass', { implements: Node, description: 'A class of business process the client experiences.' })
+@ObjectType('ProcessClass', {
+  implements: Node,
+  description: 'A class of business process the client experiences.',
+})
 export class ProcessClassType extends Node {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
@@ -23,7 +26,10 @@ export class ProcessClassType extends Node {
   owningDepartmentId!: string;
 }
 
-@ObjectType('Touchpoint', { implements: Node, description: 'Journey stage × process class × channel.' })
+@ObjectType('Touchpoint', {
+  implements: Node,
+  description: 'Journey stage × process class × channel.',
+})
 export class TouchpointType extends Node {
   @Field(() => JourneyStage) stage!: JourneyStage;
   @Field(() => InteractionChannel) channel!: InteractionChannel;
@@ -106,7 +112,11 @@ export class JourneyStageInfo {
 /** The four stages in journey order (DOMAIN.md, "The customer journey"). */
 export const JOURNEY_STAGES: readonly JourneyStageInfo[] = [
   { stage: JourneyStage.AWARENESS, label: 'Awareness', labelRu: 'Осведомлённость' },
-  { stage: JourneyStage.EVALUATION_AND_DEAL, label: 'Evaluation & deal', labelRu: 'Оценка и сделка' },
+  {
+    stage: JourneyStage.EVALUATION_AND_DEAL,
+    label: 'Evaluation & deal',
+    labelRu: 'Оценка и сделка',
+  },
   { stage: JourneyStage.USAGE, label: 'Usage', labelRu: 'Использование' },
   { stage: JourneyStage.POST_SALE, label: 'Post-sale', labelRu: 'Послепродажный этап' },
 ].map((s, i) => Object.assign(new JourneyStageInfo(), { ...s, order: i + 1 }));

@@ -8,7 +8,10 @@ const ProcessClassSchema = defineEntity({
   name: 'ProcessClass',
   tableName: 'process_class',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     code: p.string().length(64).unique(),
     name: p.string().length(200),
     nameRu: p.string().length(200).nullable(),
@@ -17,7 +20,10 @@ const ProcessClassSchema = defineEntity({
     owningDepartment: () => p.manyToOne(Department).index(),
     description: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class ProcessClass extends ProcessClassSchema.class {}

@@ -10,7 +10,10 @@ const TouchpointSchema = defineEntity({
   tableName: 'touchpoint',
   uniques: [{ properties: ['stage', 'processClass', 'channel'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     stage: p.enum(() => JourneyStage),
     processClass: () => p.manyToOne(ProcessClass).index(),
     channel: p.enum(() => InteractionChannel),
@@ -18,7 +21,10 @@ const TouchpointSchema = defineEntity({
     owningDepartment: () => p.manyToOne(Department).index(),
     description: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class Touchpoint extends TouchpointSchema.class {}

@@ -20,7 +20,10 @@ const MaturityAssessmentSchema = defineEntity({
   tableName: 'maturity_assessment',
   indexes: [{ properties: ['processGroup', 'assessedAt'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     processGroup: p.enum(() => ProcessGroup),
     // 1..5, validated by the service (a CHECK expression does not round-trip on PostgreSQL).
     level: p.integer(),

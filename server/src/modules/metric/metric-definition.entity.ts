@@ -10,7 +10,10 @@ const MetricDefinitionSchema = defineEntity({
   name: 'MetricDefinition',
   tableName: 'metric_definition',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     code: p.string().length(64).unique(),
     name: p.string().length(200),
     nameRu: p.string().length(200).nullable(),
@@ -28,7 +31,10 @@ const MetricDefinitionSchema = defineEntity({
     active: p.boolean().default(true),
     description: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class MetricDefinition extends MetricDefinitionSchema.class {}

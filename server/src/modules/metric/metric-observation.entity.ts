@@ -9,7 +9,10 @@ const MetricObservationSchema = defineEntity({
   tableName: 'metric_observation',
   uniques: [{ properties: ['metric', 'account', 'period'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     externalId: p.string().length(200).nullable().unique(),
     metric: () => p.manyToOne(MetricDefinition).index(),
     account: () => p.manyToOne(ClientAccount).index(),
@@ -20,7 +23,10 @@ const MetricObservationSchema = defineEntity({
     /** Where the value came from, e.g. "erp", "survey:Q3". */
     source: p.string().length(120).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class MetricObservation extends MetricObservationSchema.class {}

@@ -16,7 +16,10 @@ const ClientNotificationSchema = defineEntity({
   tableName: 'client_notification',
   indexes: [{ properties: ['status', 'createdAt'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     dedupeKey: p.string().length(200).unique(),
     kind: p.enum(() => NotificationKind),
     account: () => p.manyToOne(ClientAccount).index(),
@@ -32,7 +35,10 @@ const ClientNotificationSchema = defineEntity({
     lastError: p.text().nullable(),
     sentAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class ClientNotification extends ClientNotificationSchema.class {}

@@ -7,6 +7,8 @@ export class ClientNotificationFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() accountId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() feedbackItemId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() initiativeId?: string | null;
-  @Field(() => [NotificationKind], { nullable: true }) @IsOptional() kinds?: NotificationKind[] | null;
-  @Field(() => [DeliveryStatus], { nullable: true }) @IsOptional() statuses?: DeliveryStatus[] | null;
+  @Field(() => [NotificationKind], { nullable: true }) @IsOptional() kinds?:
+    NotificationKind[] | null;
+  @Field(() => [DeliveryStatus], { nullable: true }) @IsOptional() statuses?:
+    DeliveryStatus[] | null;
 }

@@ -5,7 +5,12 @@ import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Contact } from '../client/contact.entity.js';
-import { ClientAccountType, ContactType, toClientAccountType, toContactType } from '../client/client.types.js';
+import {
+  ClientAccountType,
+  ContactType,
+  toClientAccountType,
+  toContactType,
+} from '../client/client.types.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
 import { FeedbackItemType, toFeedbackItemType } from '../feedback/feedback.types.js';
 import { Initiative } from '../initiative/initiative.entity.js';
@@ -35,37 +40,59 @@ export class NotificationResolver {
     return notification ? toClientNotificationType(notification) : null;
   }
 
-  @Query(() => ClientNotificationConnection, { description: 'The client-notification outbox, newest first.' })
+  @Query(() => ClientNotificationConnection, {
+    description: 'The client-notification outbox, newest first.',
+  })
   async clientNotifications(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => ClientNotificationFilter, { nullable: true }) filter: ClientNotificationFilter | undefined,
+    @Arg('filter', () => ClientNotificationFilter, { nullable: true })
+    filter: ClientNotificationFilter | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientNotificationConnection> {
-    return mapPage(await ctx.service(NotificationService).list(filter, args), toClientNotificationType);
+    return mapPage(
+      await ctx.service(NotificationService).list(filter, args),
+      toClientNotificationType,
+    );
   }
 
   @FieldResolver(() => ClientAccountType)
-  async account(@Root() n: ClientNotificationType, @Ctx() ctx: RequestContext): Promise<ClientAccountType> {
+  async account(
+    @Root() n: ClientNotificationType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientAccountType> {
     const account = await entityById(ctx, ClientAccount).load(n.accountId);
     if (!account) throw new Error(`account ${n.accountId} of notification ${n.dbId} vanished`);
     return toClientAccountType(account);
   }
 
   @FieldResolver(() => ContactType, { nullable: true })
-  async contact(@Root() n: ClientNotificationType, @Ctx() ctx: RequestContext): Promise<ContactType | null> {
+  async contact(
+    @Root() n: ClientNotificationType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContactType | null> {
     const contact = n.contactId ? await entityById(ctx, Contact).load(n.contactId) : null;
     return contact ? toContactType(contact) : null;
   }
 
   @FieldResolver(() => FeedbackItemType, { nullable: true })
-  async feedbackItem(@Root() n: ClientNotificationType, @Ctx() ctx: RequestContext): Promise<FeedbackItemType | null> {
-    const item = n.feedbackItemId ? await entityById(ctx, FeedbackItem).load(n.feedbackItemId) : null;
+  async feedbackItem(
+    @Root() n: ClientNotificationType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FeedbackItemType | null> {
+    const item = n.feedbackItemId
+      ? await entityById(ctx, FeedbackItem).load(n.feedbackItemId)
+      : null;
     return item ? toFeedbackItemType(item) : null;
   }
 
   @FieldResolver(() => InitiativeType, { nullable: true })
-  async initiative(@Root() n: ClientNotificationType, @Ctx() ctx: RequestContext): Promise<InitiativeType | null> {
-    const initiative = n.initiativeId ? await entityById(ctx, Initiative).load(n.initiativeId) : null;
+  async initiative(
+    @Root() n: ClientNotificationType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InitiativeType | null> {
+    const initiative = n.initiativeId
+      ? await entityById(ctx, Initiative).load(n.initiativeId)
+      : null;
     return initiative ? toInitiativeType(initiative) : null;
   }
 }

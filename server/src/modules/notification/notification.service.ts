@@ -10,16 +10,27 @@ export class NotificationService {
   constructor(private readonly ctx: RequestContext) {}
 
   async get(globalId: string): Promise<ClientNotification | null> {
-    return this.ctx.em.findOne(ClientNotification, { id: fromGlobalId(globalId, 'ClientNotification') });
+    return this.ctx.em.findOne(ClientNotification, {
+      id: fromGlobalId(globalId, 'ClientNotification'),
+    });
   }
 
-  async list(filter: ClientNotificationFilter | undefined, args: ConnectionArgs): Promise<Page<ClientNotification>> {
+  async list(
+    filter: ClientNotificationFilter | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<ClientNotification>> {
     const where: FilterQuery<ClientNotification> = {};
-    if (filter?.accountId) where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.accountId)
+      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
     if (filter?.feedbackItemId) {
-      where.feedbackItem = fromGlobalId(filter.feedbackItemId, 'FeedbackItem', 'filter.feedbackItemId');
+      where.feedbackItem = fromGlobalId(
+        filter.feedbackItemId,
+        'FeedbackItem',
+        'filter.feedbackItemId',
+      );
     }
-    if (filter?.initiativeId) where.initiative = fromGlobalId(filter.initiativeId, 'Initiative', 'filter.initiativeId');
+    if (filter?.initiativeId)
+      where.initiative = fromGlobalId(filter.initiativeId, 'Initiative', 'filter.initiativeId');
     if (filter?.kinds?.length) where.kind = { $in: filter.kinds };
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
     return paginate(this.ctx.em, ClientNotification, where, args, { createdAt: 'desc' });

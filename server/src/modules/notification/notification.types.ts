@@ -29,7 +29,10 @@ export class ClientNotificationType extends Node {
 }
 
 @ObjectType()
-export class ClientNotificationConnection extends Connection(ClientNotificationType, 'ClientNotification') {}
+export class ClientNotificationConnection extends Connection(
+  ClientNotificationType,
+  'ClientNotification',
+) {}
 
 export function toClientNotificationType(e: ClientNotification): ClientNotificationType {
   return Object.assign(new ClientNotificationType(), {

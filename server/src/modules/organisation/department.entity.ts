@@ -6,13 +6,19 @@ const DepartmentSchema = defineEntity({
   name: 'Department',
   tableName: 'department',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     code: p.string().length(64).unique(),
     name: p.string().length(200),
     /** The CX office: the arbiter that owns initiatives end to end. */
     isCxOffice: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class Department extends DepartmentSchema.class {}

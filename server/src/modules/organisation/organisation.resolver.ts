@@ -37,19 +37,27 @@ registerNodeType('User', async (ctx, id) => {
 @Resolver(() => DepartmentType)
 export class DepartmentResolver {
   @Query(() => DepartmentType, { nullable: true })
-  async department(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DepartmentType | null> {
+  async department(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DepartmentType | null> {
     const row = await ctx.service(OrganisationService).getDepartment(id);
     return row ? toDepartmentType(row) : null;
   }
 
-  @Query(() => DepartmentConnection, { description: 'Departments, by name unless ordered otherwise.' })
+  @Query(() => DepartmentConnection, {
+    description: 'Departments, by name unless ordered otherwise.',
+  })
   async departments(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => DepartmentFilter, { nullable: true }) filter: DepartmentFilter | undefined,
     @Arg('orderBy', () => DepartmentOrder, { nullable: true }) orderBy: DepartmentOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<DepartmentConnection> {
-    return mapPage(await ctx.service(OrganisationService).listDepartments(filter, orderBy, args), toDepartmentType);
+    return mapPage(
+      await ctx.service(OrganisationService).listDepartments(filter, orderBy, args),
+      toDepartmentType,
+    );
   }
 
   @Mutation(() => DepartmentType)
@@ -71,7 +79,10 @@ export class DepartmentResolver {
 
   @FieldResolver(() => [UserType], { description: 'People in the department, by name.' })
   async users(@Root() department: DepartmentType, @Ctx() ctx: RequestContext): Promise<UserType[]> {
-    const rows = await childrenOf(ctx, User, { parentProperty: 'department', orderBy: { name: 'asc' } }).load(department.dbId);
+    const rows = await childrenOf(ctx, User, {
+      parentProperty: 'department',
+      orderBy: { name: 'asc' },
+    }).load(department.dbId);
     return rows.map(toUserType);
   }
 }
@@ -79,7 +90,10 @@ export class DepartmentResolver {
 @Resolver(() => UserType)
 export class UserResolver {
   @Query(() => UserType, { nullable: true })
-  async user(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<UserType | null> {
+  async user(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UserType | null> {
     const row = await ctx.service(OrganisationService).getUser(id);
     return row ? toUserType(row) : null;
   }
@@ -91,11 +105,17 @@ export class UserResolver {
     @Arg('orderBy', () => UserOrder, { nullable: true }) orderBy: UserOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<UserConnection> {
-    return mapPage(await ctx.service(OrganisationService).listUsers(filter, orderBy, args), toUserType);
+    return mapPage(
+      await ctx.service(OrganisationService).listUsers(filter, orderBy, args),
+      toUserType,
+    );
   }
 
   @Mutation(() => UserType)
-  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<UserType> {
+  async createUser(
+    @Arg('input', () => CreateUserInput) input: CreateUserInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UserType> {
     return toUserType(await ctx.service(OrganisationService).createUser(input));
   }
 
@@ -109,7 +129,10 @@ export class UserResolver {
   }
 
   @FieldResolver(() => DepartmentType, { nullable: true })
-  async department(@Root() user: UserType, @Ctx() ctx: RequestContext): Promise<DepartmentType | null> {
+  async department(
+    @Root() user: UserType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DepartmentType | null> {
     if (!user.departmentId) return null;
     const row = await entityById(ctx, Department).load(user.departmentId);
     return row ? toDepartmentType(row) : null;

@@ -20,8 +20,10 @@ import { UserRole } from './organisation.enums.js';
 import type { DepartmentOrder, UserOrder } from './organisation.types.js';
 import { User } from './user.entity.js';
 
-const departmentNotFound = (message: string, field: string) => organisationError('DEPARTMENT_NOT_FOUND', message, field);
-const userNotFound = (message: string, field: string) => organisationError('USER_NOT_FOUND', message, field);
+const departmentNotFound = (message: string, field: string) =>
+  organisationError('DEPARTMENT_NOT_FOUND', message, field);
+const userNotFound = (message: string, field: string) =>
+  organisationError('USER_NOT_FOUND', message, field);
 
 /** Departments and the people in them. */
 export class OrganisationService {
@@ -35,28 +37,56 @@ export class OrganisationService {
     return this.ctx.em.findOne(Department, { id: fromGlobalId(globalId, 'Department') });
   }
 
-  async listDepartments(filter: DepartmentFilter | undefined, order: DepartmentOrder | undefined, args: ConnectionArgs): Promise<Page<Department>> {
+  async listDepartments(
+    filter: DepartmentFilter | undefined,
+    order: DepartmentOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<Department>> {
     const where: FilterQuery<Department> = {};
     if (filter?.search?.trim()) {
       const like = containsInsensitive(this.ctx.em, filter.search);
       where.$or = [{ name: like }, { code: like }];
     }
     if (filter?.isCxOffice != null) where.isCxOffice = filter.isCxOffice;
-    return paginate(this.ctx.em, Department, where, args, order ? { [order.field]: order.direction } : { name: 'asc' });
+    return paginate(
+      this.ctx.em,
+      Department,
+      where,
+      args,
+      order ? { [order.field]: order.direction } : { name: 'asc' },
+    );
   }
 
   async createDepartment(input: CreateDepartmentInput): Promise<Department> {
     return this.ctx.em.transactional(async (em) => {
       await this.assertDepartmentCodeFree(em, input.code);
-      const department = em.create(Department, { code: input.code, name: input.name.trim(), isCxOffice: input.isCxOffice ?? false });
-      this.audit.record(em, 'createDepartment', 'Department', department.id, null, snapshot(department));
+      const department = em.create(Department, {
+        code: input.code,
+        name: input.name.trim(),
+        isCxOffice: input.isCxOffice ?? false,
+      });
+      this.audit.record(
+        em,
+        'createDepartment',
+        'Department',
+        department.id,
+        null,
+        snapshot(department),
+      );
       return department;
     });
   }
 
   async updateDepartment(globalId: string, input: UpdateDepartmentInput): Promise<Department> {
     return this.ctx.em.transactional(async (em) => {
-      const department = await findByGlobalId(em, Department, globalId, 'Department', 'id', departmentNotFound);
+      const department = await findByGlobalId(
+        em,
+        Department,
+        globalId,
+        'Department',
+        'id',
+        departmentNotFound,
+      );
       const before = snapshot(department);
       if (input.code != null && input.code !== department.code) {
         await this.assertDepartmentCodeFree(em, input.code);
@@ -64,14 +94,25 @@ export class OrganisationService {
       }
       if (input.name != null) department.name = input.name.trim();
       if (input.isCxOffice != null) department.isCxOffice = input.isCxOffice;
-      this.audit.record(em, 'updateDepartment', 'Department', department.id, before, snapshot(department));
+      this.audit.record(
+        em,
+        'updateDepartment',
+        'Department',
+        department.id,
+        before,
+        snapshot(department),
+      );
       return department;
     });
   }
 
   private async assertDepartmentCodeFree(em: Em, code: string): Promise<void> {
     if (await em.count(Department, { code })) {
-      throw organisationError('DEPARTMENT_CODE_TAKEN', `A department with code "${code}" already exists.`, 'code');
+      throw organisationError(
+        'DEPARTMENT_CODE_TAKEN',
+        `A department with code "${code}" already exists.`,
+        'code',
+      );
     }
   }
 
@@ -79,16 +120,27 @@ export class OrganisationService {
     return this.ctx.em.findOne(User, { id: fromGlobalId(globalId, 'User') });
   }
 
-  async listUsers(filter: UserFilter | undefined, order: UserOrder | undefined, args: ConnectionArgs): Promise<Page<User>> {
+  async listUsers(
+    filter: UserFilter | undefined,
+    order: UserOrder | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<User>> {
     const where: FilterQuery<User> = {};
-    if (filter?.departmentId) where.department = fromGlobalId(filter.departmentId, 'Department', 'filter.departmentId');
+    if (filter?.departmentId)
+      where.department = fromGlobalId(filter.departmentId, 'Department', 'filter.departmentId');
     if (filter?.roles?.length) where.role = { $in: filter.roles };
     if (filter?.active != null) where.active = filter.active;
     if (filter?.search?.trim()) {
       const like = containsInsensitive(this.ctx.em, filter.search);
       where.$or = [{ name: like }, { email: like }];
     }
-    return paginate(this.ctx.em, User, where, args, order ? { [order.field]: order.direction } : { name: 'asc' });
+    return paginate(
+      this.ctx.em,
+      User,
+      where,
+      args,
+      order ? { [order.field]: order.direction } : { name: 'asc' },
+    );
   }
 
   async createUser(input: CreateUserInput): Promise<User> {
@@ -96,7 +148,14 @@ export class OrganisationService {
       const email = input.email.trim().toLowerCase();
       await this.assertEmailFree(em, email);
       const department = input.departmentId
-        ? await findByGlobalId(em, Department, input.departmentId, 'Department', 'departmentId', departmentNotFound)
+        ? await findByGlobalId(
+            em,
+            Department,
+            input.departmentId,
+            'Department',
+            'departmentId',
+            departmentNotFound,
+          )
         : null;
       const user = em.create(User, {
         email,
@@ -125,7 +184,14 @@ export class OrganisationService {
       if (input.active != null) user.active = input.active;
       if (input.departmentId !== undefined) {
         user.department = input.departmentId
-          ? await findByGlobalId(em, Department, input.departmentId, 'Department', 'departmentId', departmentNotFound)
+          ? await findByGlobalId(
+              em,
+              Department,
+              input.departmentId,
+              'Department',
+              'departmentId',
+              departmentNotFound,
+            )
           : null;
       }
       this.audit.record(em, 'updateUser', 'User', user.id, before, snapshot(user));
@@ -135,7 +201,11 @@ export class OrganisationService {
 
   private async assertEmailFree(em: Em, email: string): Promise<void> {
     if (await em.count(User, { email })) {
-      throw organisationError('USER_EMAIL_TAKEN', `A user with e-mail ${email} already exists.`, 'email');
+      throw organisationError(
+        'USER_EMAIL_TAKEN',
+        `A user with e-mail ${email} already exists.`,
+        'email',
+      );
     }
   }
 }

@@ -7,11 +7,15 @@ import type { User } from './user.entity.js';
 
 registerEnumType(UserRole, { name: 'UserRole' });
 
-@ObjectType('Department', { implements: Node, description: 'A department of the company; the CX office is one.' })
+@ObjectType('Department', {
+  implements: Node,
+  description: 'A department of the company; the CX office is one.',
+})
 export class DepartmentType extends Node {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
-  @Field(() => Boolean, { description: 'The CX office owns initiatives end to end.' }) isCxOffice!: boolean;
+  @Field(() => Boolean, { description: 'The CX office owns initiatives end to end.' })
+  isCxOffice!: boolean;
   @Field(() => Date) createdAt!: Date;
   dbId!: string;
 }

@@ -7,7 +7,10 @@ const UserSchema = defineEntity({
   name: 'User',
   tableName: 'app_user',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     email: p.string().length(320).unique(),
     name: p.string().length(200),
     role: p.enum(() => UserRole).default(UserRole.DEPARTMENT_MEMBER),
@@ -15,7 +18,10 @@ const UserSchema = defineEntity({
     locale: p.string().length(8).default('en'),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class User extends UserSchema.class {}

@@ -14,7 +14,10 @@ const SpecialRequirementSchema = defineEntity({
   name: 'SpecialRequirement',
   tableName: 'special_requirement',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     account: () => p.manyToOne(ClientAccount).index(),
     processClass: () => p.manyToOne(ProcessClass).index(),
     title: p.string().length(300),
@@ -22,7 +25,10 @@ const SpecialRequirementSchema = defineEntity({
     status: p.enum(() => RequirementStatus).default(RequirementStatus.ACTIVE),
     capturedBy: () => p.manyToOne(User).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class SpecialRequirement extends SpecialRequirementSchema.class {}

@@ -18,7 +18,10 @@ const QuestionnaireSchema = defineEntity({
   tableName: 'questionnaire',
   uniques: [{ properties: ['code', 'version'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     code: p.string().length(64),
     version: p.integer().default(1),
     title: p.string().length(300),
@@ -26,7 +29,10 @@ const QuestionnaireSchema = defineEntity({
     questions: p.json<QuestionSpec[]>(),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class Questionnaire extends QuestionnaireSchema.class {}

@@ -9,7 +9,10 @@ const SurveyCampaignSchema = defineEntity({
   name: 'SurveyCampaign',
   tableName: 'survey_campaign',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     name: p.string().length(200),
     questionnaire: () => p.manyToOne(Questionnaire).index(),
     scheduleKind: p.enum(() => CampaignScheduleKind),
@@ -24,7 +27,10 @@ const SurveyCampaignSchema = defineEntity({
     startsAt: p.datetime().nullable(),
     endsAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class SurveyCampaign extends SurveyCampaignSchema.class {}

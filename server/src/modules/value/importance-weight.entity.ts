@@ -11,7 +11,10 @@ const ImportanceWeightSchema = defineEntity({
   tableName: 'importance_weight',
   uniques: [{ properties: ['weightSet', 'segment', 'respondentClass', 'factor'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     weightSet: () => p.manyToOne(WeightSet).index(),
     segment: () => p.manyToOne(Segment).index(),
     respondentClass: p.enum(() => RespondentClass),

@@ -7,7 +7,10 @@ const ValueFactorSchema = defineEntity({
   name: 'ValueFactor',
   tableName: 'value_factor',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     code: p.string().length(64).unique(),
     name: p.string().length(200),
     nameRu: p.string().length(200).nullable(),

@@ -7,7 +7,10 @@ const WeightSetSchema = defineEntity({
   name: 'WeightSet',
   tableName: 'weight_set',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
     version: p.integer().unique(),
     label: p.string().length(200),
     source: p.enum(() => WeightSource),
