@@ -105,43 +105,46 @@ export class CouncilService {
   }
 
   async addAccounts(input: CouncilAccountsInput): Promise<AdvisoryCouncil> {
-    return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(
-        em,
-        AdvisoryCouncil,
-        input.councilId,
-        'AdvisoryCouncil',
-        'councilId',
-        councilNotFound,
-      );
-      const accounts = await this.findAccounts(em, input.accountIds);
-      await council.accounts.init();
-      const before = council.accounts.getItems().map((a) => a.id);
-      for (const account of accounts) {
-        if (council.accounts.contains(account)) {
-          throw clientError(
-            'ACCOUNT_ALREADY_ON_COUNCIL',
-            `${account.name} is already on the council.`,
-            'accountIds',
-          );
-        }
-        council.accounts.add(account);
+    return this.changeAccounts(input, 'addCouncilAccounts', async (_em, council, account) => {
+      if (council.accounts.contains(account)) {
+        throw clientError(
+          'ACCOUNT_ALREADY_ON_COUNCIL',
+          `${account.name} is already on the council.`,
+          'accountIds',
+        );
       }
-      const after = council.accounts.getItems().map((a) => a.id);
-      this.audit.record(
-        em,
-        'addCouncilAccounts',
-        'AdvisoryCouncil',
-        council.id,
-        { accounts: before },
-        { accounts: after },
-      );
-      return council;
+      council.accounts.add(account);
     });
   }
 
   /** Refused while contacts of a removed account still sit on the council: remove them first. */
   async removeAccounts(input: CouncilAccountsInput): Promise<AdvisoryCouncil> {
+    return this.changeAccounts(input, 'removeCouncilAccounts', async (em, council, account) => {
+      if (!council.accounts.contains(account)) {
+        throw clientError(
+          'ACCOUNT_NOT_ON_COUNCIL',
+          `${account.name} is not on the council.`,
+          'accountIds',
+        );
+      }
+      const members = await em.count(CouncilMember, { council, contact: { account } });
+      if (members > 0) {
+        throw clientError(
+          'ACCOUNT_HAS_COUNCIL_MEMBERS',
+          `${members} contact(s) of ${account.name} still sit on the council; remove them first.`,
+          'accountIds',
+        );
+      }
+      council.accounts.remove(account);
+    });
+  }
+
+  /** Loads the council and accounts, applies `change` to each account, audits the account list. */
+  private async changeAccounts(
+    input: CouncilAccountsInput,
+    action: 'addCouncilAccounts' | 'removeCouncilAccounts',
+    change: (em: Em, council: AdvisoryCouncil, account: ClientAccount) => Promise<void>,
+  ): Promise<AdvisoryCouncil> {
     return this.ctx.em.transactional(async (em) => {
       const council = await findByGlobalId(
         em,
@@ -154,28 +157,11 @@ export class CouncilService {
       const accounts = await this.findAccounts(em, input.accountIds);
       await council.accounts.init();
       const before = council.accounts.getItems().map((a) => a.id);
-      for (const account of accounts) {
-        if (!council.accounts.contains(account)) {
-          throw clientError(
-            'ACCOUNT_NOT_ON_COUNCIL',
-            `${account.name} is not on the council.`,
-            'accountIds',
-          );
-        }
-        const members = await em.count(CouncilMember, { council, contact: { account } });
-        if (members > 0) {
-          throw clientError(
-            'ACCOUNT_HAS_COUNCIL_MEMBERS',
-            `${members} contact(s) of ${account.name} still sit on the council; remove them first.`,
-            'accountIds',
-          );
-        }
-        council.accounts.remove(account);
-      }
+      for (const account of accounts) await change(em, council, account);
       const after = council.accounts.getItems().map((a) => a.id);
       this.audit.record(
         em,
-        'removeCouncilAccounts',
+        action,
         'AdvisoryCouncil',
         council.id,
         { accounts: before },
