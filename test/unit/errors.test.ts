@@ -105,6 +105,17 @@ describe('toGraphQLError', () => {
     });
   }
 
+  it("keeps Apollo's code for errors about the document, such as GRAPHQL_VALIDATION_FAILED", () => {
+    const formatted = formatError(
+      {
+        message: 'Cannot query field "x" on type "Query".',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+      new GraphQLError('Cannot query field "x" on type "Query".'),
+    );
+    expect(formatted.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('names the field of a domain error', () => {
     expect(
       toGraphQLError(feedbackError('ACCOUNT_NOT_FOUND', 'x', 'accountId')).extensions.field,

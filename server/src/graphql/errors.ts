@@ -105,6 +105,8 @@ function isArgumentValidationError(
 export function toGraphQLError(
   error: unknown,
   log: (e: unknown) => void = console.error,
+  /** The code Apollo gave the formatted error, if any. */
+  transportCode?: unknown,
 ): GraphQLError {
   const wrapper = isGraphQLErrorLike(error) ? error : undefined;
   const original = wrapper?.originalError ?? error;
@@ -147,7 +149,8 @@ export function toGraphQLError(
   }
   if (isGraphQLErrorLike(original) && !original.originalError) {
     // Errors about the document or variables (parse, validation, coercion): safe and precise.
-    const code = original.extensions?.code;
+    // Apollo names their class (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED…) on the formatted error.
+    const code = original.extensions?.code ?? transportCode;
     return make(original.message, {
       code:
         typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR
@@ -164,6 +167,6 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const mapped = toGraphQLError(error).toJSON();
+  const mapped = toGraphQLError(error, console.error, formatted.extensions?.code).toJSON();
   return { ...mapped, ...(formatted.locations ? { locations: formatted.locations } : {}) };
 }
