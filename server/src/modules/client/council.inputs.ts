@@ -108,3 +108,13 @@ export class AddCouncilMemberInput {
   @IsOptional()
   role?: CouncilRole | null;
 }
+
+@InputType({ description: 'Only the fields given change.' })
+export class UpdateCouncilMemberInput {
+  @Field(() => CouncilRole, {
+    nullable: true,
+    description: 'CHAIR is refused (CONFLICT) while another member chairs the council.',
+  })
+  @IsOptional()
+  role?: CouncilRole | null;
+}

@@ -19,7 +19,9 @@ import {
   CouncilAccountsInput,
   CreateAdvisoryCouncilInput,
   UpdateAdvisoryCouncilInput,
+  UpdateCouncilMemberInput,
 } from './council.inputs.js';
+import { CouncilMemberService } from './council-member.service.js';
 import { CouncilService } from './council.service.js';
 import {
   AdvisoryCouncilConnection,
@@ -131,13 +133,26 @@ export class AdvisoryCouncilResolver {
 @Resolver(() => CouncilMemberType)
 export class CouncilMemberResolver {
   @Mutation(() => CouncilMemberType, {
-    description: "Seats a contact of one of the council's accounts.",
+    description:
+      "Seats a contact of one of the council's accounts. A council has at most one CHAIR: seating a second is CONFLICT.",
   })
   async addCouncilMember(
     @Arg('input', () => AddCouncilMemberInput) input: AddCouncilMemberInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CouncilMemberType> {
-    return toCouncilMemberType(await ctx.service(CouncilService).addMember(input));
+    return toCouncilMemberType(await ctx.service(CouncilMemberService).add(input));
+  }
+
+  @Mutation(() => CouncilMemberType, {
+    description:
+      "Changes a member's role. A council has at most one CHAIR: making a member CHAIR while another chairs is CONFLICT (naming the chair), so a handover is explicit — make the chair a MEMBER first.",
+  })
+  async updateCouncilMember(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCouncilMemberInput) input: UpdateCouncilMemberInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CouncilMemberType> {
+    return toCouncilMemberType(await ctx.service(CouncilMemberService).update(id, input));
   }
 
   @Mutation(() => ID, { description: 'Removes a member; returns its id.' })
@@ -145,7 +160,7 @@ export class CouncilMemberResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<string> {
-    return ctx.service(CouncilService).removeMember(id);
+    return ctx.service(CouncilMemberService).remove(id);
   }
 
   @FieldResolver(() => ContactType)

@@ -9,13 +9,9 @@ import { AuditService, snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { AdvisoryCouncil } from './advisory-council.entity.js';
 import { ClientAccount } from './client-account.entity.js';
-import { CouncilRole } from './client.enums.js';
 import { clientError } from './client.errors.js';
-import { contactNotFound } from './contact.service.js';
-import { Contact } from './contact.entity.js';
 import { CouncilMember } from './council-member.entity.js';
 import type {
-  AddCouncilMemberInput,
   AdvisoryCouncilFilter,
   CouncilAccountsInput,
   CreateAdvisoryCouncilInput,
@@ -23,12 +19,10 @@ import type {
 } from './council.inputs.js';
 import type { AdvisoryCouncilOrder } from './council.types.js';
 
-const councilNotFound = (message: string, field: string) =>
+export const councilNotFound = (message: string, field: string) =>
   clientError('COUNCIL_NOT_FOUND', message, field);
-const memberNotFound = (message: string, field: string) =>
-  clientError('COUNCIL_MEMBER_NOT_FOUND', message, field);
 
-/** Advisory councils, the accounts they represent and the contacts sitting on them. */
+/** Advisory councils and the accounts they represent (members: CouncilMemberService). */
 export class CouncilService {
   constructor(private readonly ctx: RequestContext) {}
 
@@ -168,72 +162,6 @@ export class CouncilService {
         { accounts: after },
       );
       return council;
-    });
-  }
-
-  async addMember(input: AddCouncilMemberInput): Promise<CouncilMember> {
-    return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(
-        em,
-        AdvisoryCouncil,
-        input.councilId,
-        'AdvisoryCouncil',
-        'councilId',
-        councilNotFound,
-      );
-      const contact = await findByGlobalId(
-        em,
-        Contact,
-        input.contactId,
-        'Contact',
-        'contactId',
-        contactNotFound,
-      );
-      await council.accounts.init();
-      if (!council.accounts.getItems().some((a) => a.id === contact.account.id)) {
-        throw clientError(
-          'CONTACT_NOT_IN_COUNCIL_ACCOUNTS',
-          "The contact's account is not on this council; add the account to the council first.",
-          'contactId',
-        );
-      }
-      if (await em.count(CouncilMember, { council, contact })) {
-        throw clientError(
-          'ALREADY_COUNCIL_MEMBER',
-          `${contact.name} already sits on this council.`,
-          'contactId',
-        );
-      }
-      const member = em.create(CouncilMember, {
-        council,
-        contact,
-        role: input.role ?? CouncilRole.MEMBER,
-      });
-      this.audit.record(em, 'addCouncilMember', 'CouncilMember', member.id, null, snapshot(member));
-      return member;
-    });
-  }
-
-  async removeMember(globalId: string): Promise<string> {
-    return this.ctx.em.transactional(async (em) => {
-      const member = await findByGlobalId(
-        em,
-        CouncilMember,
-        globalId,
-        'CouncilMember',
-        'id',
-        memberNotFound,
-      );
-      this.audit.record(
-        em,
-        'removeCouncilMember',
-        'CouncilMember',
-        member.id,
-        snapshot(member),
-        null,
-      );
-      em.remove(member);
-      return globalId;
     });
   }
 

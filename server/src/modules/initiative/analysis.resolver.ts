@@ -7,7 +7,7 @@ import { UserType, toUserType } from '../organisation/organisation.types.js';
 import { User } from '../organisation/user.entity.js';
 import { Analysis } from './analysis.entity.js';
 import { AnalysisService } from './analysis.service.js';
-import { AnalysisFilter, CreateAnalysisInput } from './initiative.inputs.js';
+import { AnalysisFilter, CreateAnalysisInput, UpdateAnalysisInput } from './initiative.inputs.js';
 import {
   AnalysisConnection,
   AnalysisOrder,
@@ -30,6 +30,18 @@ export class AnalysisResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<AnalysisType> {
     return toAnalysisType(await ctx.service(AnalysisService).create(input));
+  }
+
+  @Mutation(() => AnalysisType, {
+    description:
+      "Changes an analysis's title, summary or period; only the fields given change. The kind and computed result stay as recorded: the result is a snapshot initiatives were decided on, so record a new analysis for a new result.",
+  })
+  async updateAnalysis(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateAnalysisInput) input: UpdateAnalysisInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AnalysisType> {
+    return toAnalysisType(await ctx.service(AnalysisService).update(id, input));
   }
 
   @Query(() => AnalysisType, { nullable: true })

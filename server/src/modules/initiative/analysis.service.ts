@@ -7,7 +7,11 @@ import { AuditService, snapshot } from '../audit/audit.service.js';
 import { User } from '../organisation/user.entity.js';
 import { Analysis } from './analysis.entity.js';
 import { initiativeError } from './initiative.errors.js';
-import type { AnalysisFilter, CreateAnalysisInput } from './initiative.inputs.js';
+import type {
+  AnalysisFilter,
+  CreateAnalysisInput,
+  UpdateAnalysisInput,
+} from './initiative.inputs.js';
 import { mustFind } from './initiative.refs.js';
 import type { AnalysisOrder } from './initiative.types.js';
 
@@ -15,13 +19,7 @@ export class AnalysisService {
   constructor(private readonly ctx: RequestContext) {}
 
   async create(input: CreateAnalysisInput): Promise<Analysis> {
-    if (input.periodFrom && input.periodTo && input.periodFrom > input.periodTo) {
-      throw initiativeError(
-        'INVALID_PERIOD',
-        `The period starts (${input.periodFrom}) after it ends (${input.periodTo}).`,
-        'periodTo',
-      );
-    }
+    assertPeriodOrder(input.periodFrom, input.periodTo);
     return this.ctx.em.transactional(async (em) => {
       const createdBy = input.createdById
         ? await mustFind(
@@ -50,6 +48,35 @@ export class AnalysisService {
     });
   }
 
+  /**
+   * Changes what describes the analysis. `result` is not among them: it is the snapshot
+   * initiatives were decided on, so a different result is a new analysis.
+   */
+  async update(globalId: string, input: UpdateAnalysisInput): Promise<Analysis> {
+    return this.ctx.em.transactional(async (em) => {
+      const analysis = await mustFind(
+        em,
+        Analysis,
+        globalId,
+        'Analysis',
+        'id',
+        'ANALYSIS_NOT_FOUND',
+        'analysis',
+      );
+      const before = snapshot(analysis);
+      if (input.title != null) analysis.title = input.title.trim();
+      if (input.summary !== undefined) analysis.summary = input.summary?.trim() || null;
+      if (input.periodFrom !== undefined) analysis.periodFrom = input.periodFrom;
+      if (input.periodTo !== undefined) analysis.periodTo = input.periodTo;
+      // Checked on the resulting period, so moving one end alone cannot invert it.
+      assertPeriodOrder(analysis.periodFrom, analysis.periodTo);
+      this.ctx
+        .service(AuditService)
+        .record(em, 'updateAnalysis', 'Analysis', analysis.id, before, snapshot(analysis));
+      return analysis;
+    });
+  }
+
   async get(globalId: string): Promise<Analysis | null> {
     return this.ctx.em.findOne(Analysis, { id: fromGlobalId(globalId, 'Analysis') });
   }
@@ -64,5 +91,16 @@ export class AnalysisService {
     if (filter?.search?.trim()) where.title = containsInsensitive(this.ctx.em, filter.search);
     const orderBy = order ? { [order.field]: order.direction } : { createdAt: 'desc' as const };
     return paginate(this.ctx.em, Analysis, where, args, orderBy);
+  }
+}
+
+/** A period, when both ends are given, must not end before it starts. */
+function assertPeriodOrder(from: string | null | undefined, to: string | null | undefined): void {
+  if (from && to && from > to) {
+    throw initiativeError(
+      'INVALID_PERIOD',
+      `The period starts (${from}) after it ends (${to}).`,
+      'periodTo',
+    );
   }
 }

@@ -8,14 +8,9 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Enough for a wide initiative; larger sets are a segment-level initiative, not a list of accounts. */
 const MAX_LINKS = 500;
 
+/** The describable part of an analysis, shared by create and update. Never emitted itself. */
 @InputType()
-export class CreateAnalysisInput {
-  @Field(() => AnalysisKind) kind!: AnalysisKind;
-
-  @Field(() => String)
-  @Length(1, 300, { message: 'title must be 1 to 300 characters' })
-  title!: string;
-
+abstract class AnalysisTextFields {
   @Field(() => String, { nullable: true, description: 'YYYY-MM' })
   @IsOptional()
   @Matches(PERIOD, { message: 'periodFrom must be a month as YYYY-MM' })
@@ -30,6 +25,15 @@ export class CreateAnalysisInput {
   @IsOptional()
   @MaxLength(20_000, { message: 'summary must be at most 20000 characters' })
   summary?: string | null;
+}
+
+@InputType()
+export class CreateAnalysisInput extends AnalysisTextFields {
+  @Field(() => AnalysisKind) kind!: AnalysisKind;
+
+  @Field(() => String)
+  @Length(1, 300, { message: 'title must be 1 to 300 characters' })
+  title!: string;
 
   @Field(() => GraphQLJSONObject, { nullable: true })
   @IsOptional()
@@ -38,6 +42,17 @@ export class CreateAnalysisInput {
   @Field(() => ID, { nullable: true, description: 'The user who made the analysis.' })
   @IsOptional()
   createdById?: string | null;
+}
+
+@InputType({
+  description:
+    'Only the fields given change; null clears the period or summary. The kind and computed result are fixed.',
+})
+export class UpdateAnalysisInput extends AnalysisTextFields {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 300, { message: 'title must be 1 to 300 characters' })
+  title?: string | null;
 }
 
 @InputType()

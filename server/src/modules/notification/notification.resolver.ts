@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
@@ -16,7 +16,7 @@ import { FeedbackItemType, toFeedbackItemType } from '../feedback/feedback.types
 import { Initiative } from '../initiative/initiative.entity.js';
 import { InitiativeType, toInitiativeType } from '../initiative/initiative.types.js';
 import { ClientNotification } from './client-notification.entity.js';
-import { ClientNotificationFilter } from './notification.inputs.js';
+import { ClientNotificationFilter, QueueClientNotificationInput } from './notification.inputs.js';
 import { NotificationService } from './notification.service.js';
 import {
   ClientNotificationConnection,
@@ -53,6 +53,38 @@ export class NotificationResolver {
       await ctx.service(NotificationService).list(filter, args),
       toClientNotificationType,
     );
+  }
+
+  @Mutation(() => ClientNotificationType, {
+    description:
+      'Writes a message from the CX office to a client into the outbox ("you said, we did"). PENDING when the contact has an e-mail address, else SKIPPED.',
+  })
+  async queueClientNotification(
+    @Arg('input', () => QueueClientNotificationInput) input: QueueClientNotificationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientNotificationType> {
+    return toClientNotificationType(await ctx.service(NotificationService).queue(input));
+  }
+
+  @Mutation(() => ClientNotificationType, {
+    description: 'Withdraws a PENDING notification (it becomes SKIPPED); CONFLICT otherwise.',
+  })
+  async cancelClientNotification(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientNotificationType> {
+    return toClientNotificationType(await ctx.service(NotificationService).cancel(id));
+  }
+
+  @Mutation(() => ClientNotificationType, {
+    description:
+      'Queues a FAILED notification for delivery again (PENDING, attempts kept); CONFLICT otherwise.',
+  })
+  async retryClientNotification(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientNotificationType> {
+    return toClientNotificationType(await ctx.service(NotificationService).retry(id));
   }
 
   @FieldResolver(() => ClientAccountType)

@@ -1,0 +1,15 @@
+import { defineErrors, ErrorCode } from '../../graphql/errors.js';
+
+export const notificationError = defineErrors({
+  NOTIFICATION_NOT_FOUND: ErrorCode.NOT_FOUND,
+  ACCOUNT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  CONTACT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  FEEDBACK_NOT_FOUND: ErrorCode.NOT_FOUND,
+  INITIATIVE_NOT_FOUND: ErrorCode.NOT_FOUND,
+  KIND_RESERVED: ErrorCode.BAD_USER_INPUT,
+  CONTACT_NOT_IN_ACCOUNT: ErrorCode.BAD_USER_INPUT,
+  FEEDBACK_NOT_OF_ACCOUNT: ErrorCode.BAD_USER_INPUT,
+  INITIATIVE_NOT_FOR_ACCOUNT: ErrorCode.BAD_USER_INPUT,
+  NOT_PENDING: ErrorCode.CONFLICT,
+  NOT_FAILED: ErrorCode.CONFLICT,
+});
