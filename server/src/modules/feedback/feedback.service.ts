@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../graphql/context.js';
 import type { Em } from '../../db/orm.js';
+import { findByGlobalId } from '../../db/lookup.js';
 import { paginate } from '../../db/paginate.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
 import { AuditService, snapshot } from '../audit/audit.service.js';
@@ -100,23 +101,23 @@ export class FeedbackService {
       );
     }
     const touchpoint = input.touchpointId
-      ? await this.mustFind(
+      ? await findByGlobalId(
           em,
           Touchpoint,
           input.touchpointId,
           'Touchpoint',
           'touchpointId',
-          'TOUCHPOINT_NOT_FOUND',
+          (message, f) => feedbackError('TOUCHPOINT_NOT_FOUND', message, f),
         )
       : null;
     const campaign = input.campaignId
-      ? await this.mustFind(
+      ? await findByGlobalId(
           em,
           SurveyCampaign,
           input.campaignId,
           'SurveyCampaign',
           'campaignId',
-          'CAMPAIGN_NOT_FOUND',
+          (message, f) => feedbackError('CAMPAIGN_NOT_FOUND', message, f),
         )
       : null;
     const item = em.create(FeedbackItem, {
@@ -198,21 +199,6 @@ export class FeedbackService {
     });
   }
 
-  private async mustFind<E extends object>(
-    em: Em,
-    entity: new () => E,
-    globalId: string,
-    type: string,
-    field: string,
-    reason: 'TOUCHPOINT_NOT_FOUND' | 'CAMPAIGN_NOT_FOUND',
-  ): Promise<E> {
-    const found = await em.findOne(entity, {
-      id: fromGlobalId(globalId, type, field),
-    } as FilterQuery<E>);
-    if (!found) throw feedbackError(reason, `No ${type} with id ${globalId}.`, field);
-    return found;
-  }
-
   /** One Temporal RPC; on failure the item stays pending for the reconciler. */
   private async startWorkflow(item: FeedbackItem): Promise<void> {
     try {
@@ -250,13 +236,13 @@ export class FeedbackService {
       }
       if (input.sentiment) item.sentiment = input.sentiment;
       if (input.touchpointId) {
-        item.touchpoint = await this.mustFind(
+        item.touchpoint = await findByGlobalId(
           em,
           Touchpoint,
           input.touchpointId,
           'Touchpoint',
           'touchpointId',
-          'TOUCHPOINT_NOT_FOUND',
+          (message, f) => feedbackError('TOUCHPOINT_NOT_FOUND', message, f),
         );
       }
       if (input.status && input.status !== item.status) {
