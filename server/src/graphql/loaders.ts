@@ -169,3 +169,17 @@ export function countOf(
     },
   );
 }
+
+/**
+ * Loads a referenced entity that must exist (a foreign key guarantees it), batched like
+ * `entityById`. Its absence is a broken invariant, reported as an internal error.
+ */
+export async function requiredById<E extends WithId>(
+  ctx: RequestContext,
+  entity: EntityClass<E>,
+  id: string,
+): Promise<E> {
+  const row = await entityById(ctx, entity).load(id);
+  if (!row) throw new Error(`${entity.name} ${id} is referenced but does not exist`);
+  return row;
+}

@@ -11,7 +11,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { childrenOf, entityById, manyToManyOf } from '../../graphql/loaders.js';
+import { childrenOf, entityById, manyToManyOf, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
@@ -101,8 +101,7 @@ export class ClientAccountResolver {
     @Root() account: ClientAccountType,
     @Ctx() ctx: RequestContext,
   ): Promise<SegmentType> {
-    const row = await entityById(ctx, Segment).load(account.segmentId);
-    if (!row) throw new Error(`segment ${account.segmentId} of account ${account.dbId} vanished`);
+    const row = await requiredById(ctx, Segment, account.segmentId);
     return toSegmentType(row);
   }
 

@@ -11,7 +11,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { childrenOf, entityById } from '../../graphql/loaders.js';
+import { childrenOf, entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
@@ -78,8 +78,7 @@ export class ContactResolver {
     @Root() contact: ContactType,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientAccountType> {
-    const row = await entityById(ctx, ClientAccount).load(contact.accountId);
-    if (!row) throw new Error(`account ${contact.accountId} of contact ${contact.dbId} vanished`);
+    const row = await requiredById(ctx, ClientAccount, contact.accountId);
     return toClientAccountType(row);
   }
 

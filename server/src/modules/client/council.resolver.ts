@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { childrenOf, entityById, manyToManyOf } from '../../graphql/loaders.js';
+import { childrenOf, entityById, manyToManyOf, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { AdvisoryCouncil } from './advisory-council.entity.js';
@@ -168,9 +168,7 @@ export class CouncilMemberResolver {
     @Root() member: CouncilMemberType,
     @Ctx() ctx: RequestContext,
   ): Promise<ContactType> {
-    const row = await entityById(ctx, Contact).load(member.contactId);
-    if (!row)
-      throw new Error(`contact ${member.contactId} of council member ${member.dbId} vanished`);
+    const row = await requiredById(ctx, Contact, member.contactId);
     return toContactType(row);
   }
 
@@ -179,8 +177,7 @@ export class CouncilMemberResolver {
     @Root() member: CouncilMemberType,
     @Ctx() ctx: RequestContext,
   ): Promise<AdvisoryCouncilType> {
-    const row = await entityById(ctx, AdvisoryCouncil).load(member.councilId);
-    if (!row) throw new Error(`council ${member.councilId} of member ${member.dbId} vanished`);
+    const row = await requiredById(ctx, AdvisoryCouncil, member.councilId);
     return toAdvisoryCouncilType(row);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { entityById } from '../../graphql/loaders.js';
+import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { ClientAccount } from './client-account.entity.js';
@@ -54,8 +54,7 @@ export class TransactionalFiguresResolver {
     @Root() figures: TransactionalFiguresType,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientAccountType> {
-    const row = await entityById(ctx, ClientAccount).load(figures.accountId);
-    if (!row) throw new Error(`account ${figures.accountId} of figures ${figures.dbId} vanished`);
+    const row = await requiredById(ctx, ClientAccount, figures.accountId);
     return toClientAccountType(row);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { childrenOf, entityById } from '../../graphql/loaders.js';
+import { childrenOf, entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
@@ -88,8 +88,7 @@ export class FeedbackResolver {
     @Root() item: FeedbackItemType,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientAccountType> {
-    const account = await entityById(ctx, ClientAccount).load(item.accountId);
-    if (!account) throw new Error(`account ${item.accountId} of feedback ${item.dbId} vanished`);
+    const account = await requiredById(ctx, ClientAccount, item.accountId);
     return toClientAccountType(account);
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { entityById } from '../../graphql/loaders.js';
+import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { AdvisoryCouncil } from '../client/advisory-council.entity.js';
@@ -74,9 +74,7 @@ export class CouncilReviewResolver {
     @Root() review: CouncilReviewType,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeType> {
-    const initiative = await entityById(ctx, Initiative).load(review.initiativeId);
-    if (!initiative)
-      throw new Error(`initiative ${review.initiativeId} of review ${review.dbId} vanished`);
+    const initiative = await requiredById(ctx, Initiative, review.initiativeId);
     return toInitiativeType(initiative);
   }
 
@@ -85,8 +83,7 @@ export class CouncilReviewResolver {
     @Root() review: CouncilReviewType,
     @Ctx() ctx: RequestContext,
   ): Promise<AdvisoryCouncilType> {
-    const council = await entityById(ctx, AdvisoryCouncil).load(review.councilId);
-    if (!council) throw new Error(`council ${review.councilId} of review ${review.dbId} vanished`);
+    const council = await requiredById(ctx, AdvisoryCouncil, review.councilId);
     return toAdvisoryCouncilType(council);
   }
 

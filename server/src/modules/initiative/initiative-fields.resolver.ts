@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { childrenOf, entityById, manyToManyOf } from '../../graphql/loaders.js';
+import { childrenOf, entityById, manyToManyOf, requiredById } from '../../graphql/loaders.js';
 import type { ClientAccount } from '../client/client-account.entity.js';
 import { ClientAccountType, toClientAccountType } from '../client/client.types.js';
 import type { FeedbackItem } from '../feedback/feedback-item.entity.js';
@@ -161,8 +161,7 @@ export class InitiativeTargetFieldsResolver {
     @Root() t: InitiativeTargetType,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricDefinitionType> {
-    const metric = await entityById(ctx, MetricDefinition).load(t.metricId);
-    if (!metric) throw new Error(`metric ${t.metricId} of target ${t.dbId} vanished`);
+    const metric = await requiredById(ctx, MetricDefinition, t.metricId);
     return toMetricDefinitionType(metric);
   }
 
@@ -171,8 +170,7 @@ export class InitiativeTargetFieldsResolver {
     @Root() t: InitiativeTargetType,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeType> {
-    const initiative = await entityById(ctx, Initiative).load(t.initiativeId);
-    if (!initiative) throw new Error(`initiative ${t.initiativeId} of target ${t.dbId} vanished`);
+    const initiative = await requiredById(ctx, Initiative, t.initiativeId);
     return toInitiativeType(initiative);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { entityById } from '../../graphql/loaders.js';
+import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { Department } from '../organisation/department.entity.js';
@@ -107,9 +107,7 @@ export class TaskResolver {
     @Root() task: InitiativeTaskType,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeType> {
-    const initiative = await entityById(ctx, Initiative).load(task.initiativeId);
-    if (!initiative)
-      throw new Error(`initiative ${task.initiativeId} of task ${task.dbId} vanished`);
+    const initiative = await requiredById(ctx, Initiative, task.initiativeId);
     return toInitiativeType(initiative);
   }
 
@@ -118,9 +116,7 @@ export class TaskResolver {
     @Root() task: InitiativeTaskType,
     @Ctx() ctx: RequestContext,
   ): Promise<DepartmentType> {
-    const department = await entityById(ctx, Department).load(task.departmentId);
-    if (!department)
-      throw new Error(`department ${task.departmentId} of task ${task.dbId} vanished`);
+    const department = await requiredById(ctx, Department, task.departmentId);
     return toDepartmentType(department);
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { childrenOf, entityById } from '../../graphql/loaders.js';
+import { childrenOf, entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { Department } from '../organisation/department.entity.js';
@@ -39,8 +39,7 @@ registerNodeType('Touchpoint', async (ctx, id) => {
 });
 
 async function departmentOf(ctx: RequestContext, id: string): Promise<DepartmentType> {
-  const row = await entityById(ctx, Department).load(id);
-  if (!row) throw new Error(`department ${id} vanished`);
+  const row = await requiredById(ctx, Department, id);
   return toDepartmentType(row);
 }
 
@@ -185,9 +184,7 @@ export class TouchpointResolver {
     @Root() tp: TouchpointType,
     @Ctx() ctx: RequestContext,
   ): Promise<ProcessClassType> {
-    const row = await entityById(ctx, ProcessClass).load(tp.processClassId);
-    if (!row)
-      throw new Error(`process class ${tp.processClassId} of touchpoint ${tp.dbId} vanished`);
+    const row = await requiredById(ctx, ProcessClass, tp.processClassId);
     return toProcessClassType(row);
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { entityById } from '../../graphql/loaders.js';
+import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
@@ -179,9 +179,7 @@ export class MetricObservationResolver {
     @Root() o: MetricObservationType,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricDefinitionType> {
-    const m = await optional(ctx, MetricDefinition, o.metricId, toMetricDefinitionType);
-    if (!m) throw new Error(`metric ${o.metricId} of observation ${o.dbId} vanished`);
-    return m;
+    return toMetricDefinitionType(await requiredById(ctx, MetricDefinition, o.metricId));
   }
 
   @FieldResolver(() => ClientAccountType)
@@ -189,8 +187,6 @@ export class MetricObservationResolver {
     @Root() o: MetricObservationType,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientAccountType> {
-    const a = await optional(ctx, ClientAccount, o.accountId, toClientAccountType);
-    if (!a) throw new Error(`account ${o.accountId} of observation ${o.dbId} vanished`);
-    return a;
+    return toClientAccountType(await requiredById(ctx, ClientAccount, o.accountId));
   }
 }

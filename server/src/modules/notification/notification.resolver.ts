@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { entityById } from '../../graphql/loaders.js';
+import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
@@ -92,8 +92,7 @@ export class NotificationResolver {
     @Root() n: ClientNotificationType,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientAccountType> {
-    const account = await entityById(ctx, ClientAccount).load(n.accountId);
-    if (!account) throw new Error(`account ${n.accountId} of notification ${n.dbId} vanished`);
+    const account = await requiredById(ctx, ClientAccount, n.accountId);
     return toClientAccountType(account);
   }
 

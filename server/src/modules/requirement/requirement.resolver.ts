@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { entityById } from '../../graphql/loaders.js';
+import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
@@ -86,8 +86,7 @@ export class SpecialRequirementResolver {
     @Root() r: SpecialRequirementType,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientAccountType> {
-    const a = await entityById(ctx, ClientAccount).load(r.accountId);
-    if (!a) throw new Error(`account ${r.accountId} of requirement ${r.dbId} vanished`);
+    const a = await requiredById(ctx, ClientAccount, r.accountId);
     return toClientAccountType(a);
   }
 
@@ -96,8 +95,7 @@ export class SpecialRequirementResolver {
     @Root() r: SpecialRequirementType,
     @Ctx() ctx: RequestContext,
   ): Promise<ProcessClassType> {
-    const p = await entityById(ctx, ProcessClass).load(r.processClassId);
-    if (!p) throw new Error(`process class ${r.processClassId} of requirement ${r.dbId} vanished`);
+    const p = await requiredById(ctx, ProcessClass, r.processClassId);
     return toProcessClassType(p);
   }
 

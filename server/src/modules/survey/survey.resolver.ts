@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { entityById } from '../../graphql/loaders.js';
+import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { Segment } from '../client/segment.entity.js';
@@ -127,8 +127,7 @@ export class SurveyCampaignResolver {
     @Root() c: SurveyCampaignType,
     @Ctx() ctx: RequestContext,
   ): Promise<QuestionnaireType> {
-    const q = await entityById(ctx, Questionnaire).load(c.questionnaireId);
-    if (!q) throw new Error(`questionnaire ${c.questionnaireId} of campaign ${c.dbId} vanished`);
+    const q = await requiredById(ctx, Questionnaire, c.questionnaireId);
     return toQuestionnaireType(q);
   }
 

@@ -11,7 +11,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { entityById } from '../../graphql/loaders.js';
+import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { Segment } from '../client/segment.entity.js';
@@ -57,17 +57,6 @@ registerNodeType('ImportanceWeight', async (ctx, id) => {
   const e = await entityById(ctx, ImportanceWeight).load(id);
   return e ? toImportanceWeightType(e) : null;
 });
-
-async function loaded<E extends { id: string }, T>(
-  ctx: RequestContext,
-  entity: new () => E,
-  id: string,
-  map: (e: E) => T,
-): Promise<T> {
-  const e = await entityById(ctx, entity).load(id);
-  if (!e) throw new Error(`${entity.name} ${id} vanished`);
-  return map(e);
-}
 
 @Resolver(() => ValueFactorType)
 export class ValueFactorResolver {
@@ -218,17 +207,23 @@ export class ImportanceWeightResolver {
   }
 
   @FieldResolver(() => ValueFactorType)
-  factor(@Root() w: ImportanceWeightType, @Ctx() ctx: RequestContext): Promise<ValueFactorType> {
-    return loaded(ctx, ValueFactor, w.factorId, toValueFactorType);
+  async factor(
+    @Root() w: ImportanceWeightType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ValueFactorType> {
+    return toValueFactorType(await requiredById(ctx, ValueFactor, w.factorId));
   }
 
   @FieldResolver(() => SegmentType)
-  segment(@Root() w: ImportanceWeightType, @Ctx() ctx: RequestContext): Promise<SegmentType> {
-    return loaded(ctx, Segment, w.segmentId, toSegmentType);
+  async segment(@Root() w: ImportanceWeightType, @Ctx() ctx: RequestContext): Promise<SegmentType> {
+    return toSegmentType(await requiredById(ctx, Segment, w.segmentId));
   }
 
   @FieldResolver(() => WeightSetType)
-  weightSet(@Root() w: ImportanceWeightType, @Ctx() ctx: RequestContext): Promise<WeightSetType> {
-    return loaded(ctx, WeightSet, w.weightSetId, toWeightSetType);
+  async weightSet(
+    @Root() w: ImportanceWeightType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WeightSetType> {
+    return toWeightSetType(await requiredById(ctx, WeightSet, w.weightSetId));
   }
 }
