@@ -12,6 +12,7 @@ import type { AppDeps, Logger } from './graphql/context.js';
 import { createLogger } from './logger.js';
 import { startupSeeding } from './startup-seeding.js';
 import { connectTemporal, type TemporalConnection } from './temporal/connection.js';
+import { CircuitBreakingCollectStarter } from './temporal/circuit-breaker-starter.js';
 import { DeferredCollectStarter } from './temporal/deferred-collect-starter.js';
 import { FeedbackReconciler } from './temporal/feedback-reconciler.js';
 import { TemporalCollectStarter } from './temporal/temporal-collect-starter.js';
@@ -59,7 +60,13 @@ export async function startHub(
   await startupSeeding(orm, config, log);
 
   const collect = new DeferredCollectStarter();
-  const deps: AppDeps = { orm, config, collect, log };
+  // Requests skip Temporal for a while after it failed; the reconciler keeps probing it directly.
+  const deps: AppDeps = {
+    orm,
+    config,
+    collect: new CircuitBreakingCollectStarter(collect, config.reconcileIntervalMs),
+    log,
+  };
   const reconciler = new FeedbackReconciler({ orm, collect, log });
   let temporal: TemporalConnection | undefined;
   let worker: Worker | undefined;

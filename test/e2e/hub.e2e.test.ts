@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   allocateHubPorts,
   eventually,
@@ -13,12 +13,41 @@ import {
 const SUBMIT = `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { feedbackItem { id status } } }`;
 const READ = `query($id: ID!) { feedbackItem(id: $id) { status acknowledgedAt acknowledgement { kind status subject recipient } } }`;
 
-describe('the hub started as a user starts it, on the embedded defaults', () => {
+/** A fresh database on the test run's throwaway PostgreSQL, for the production shape. */
+async function freshPostgresDatabase(): Promise<string> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `e2e_${process.pid}_${Date.now().toString(36)}`;
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return adminUrl.replace(/\/[^/]*$/, `/${name}`);
+}
+
+const variants: { name: string; env: () => Promise<Record<string, string>>; database: RegExp }[] = [
+  {
+    name: 'on the embedded defaults (SQLite)',
+    env: async () => ({}),
+    database: /Database: +\/.*hub\.sqlite/,
+  },
+  {
+    name: 'with DATABASE_URL (PostgreSQL)',
+    env: async () => ({ DATABASE_URL: await freshPostgresDatabase() }),
+    database: /Database: +PostgreSQL \(DATABASE_URL\)/,
+  },
+];
+
+describe.each(variants)('the hub started as a user starts it, $name', ({ env, database }) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-hub-e2e-'));
   let hub: HubProcess;
 
   beforeAll(async () => {
-    hub = startHubProcess({ CX_DATA_DIR: dataDir }, await allocateHubPorts(), 180_000);
+    hub = startHubProcess(
+      { CX_DATA_DIR: dataDir, ...(await env()) },
+      await allocateHubPorts(),
+      180_000,
+    );
     await hub.ready;
   }, 200_000);
 
@@ -31,6 +60,7 @@ describe('the hub started as a user starts it, on the embedded defaults', () => 
     expect(hub.output()).toMatch(/App: +http:\/\/127\.0\.0\.1:\d+\//);
     expect(hub.output()).toMatch(/GraphQL: +http:\/\/127\.0\.0\.1:\d+\/graphql/);
     expect(hub.output()).toMatch(/Temporal UI: +http:\/\/127\.0\.0\.1:\d+/);
+    expect(hub.output()).toMatch(database);
   });
 
   it('serves the web page at / and answers GraphQL', async () => {
