@@ -14,6 +14,7 @@ import type { FeedbackRow } from './import.inputs.js';
 import {
   duplicatesInBatch,
   findIn,
+  findKeyedBy,
   indexBy,
   refused,
   RowCheck,
@@ -41,32 +42,23 @@ export async function planFeedback(
   now: Date,
 ): Promise<RowDecision[]> {
   const duplicates = duplicatesInBatch(rows);
-  const accounts = indexBy(
-    await findIn(
-      em,
-      ClientAccount,
-      'externalId',
-      rows.map((r) => r.accountExternalId),
-    ),
-    (a) => a.externalId,
+  const accounts = await findKeyedBy(
+    em,
+    ClientAccount,
+    'externalId',
+    rows.map((r) => r.accountExternalId),
   );
-  const existing = indexBy(
-    await findIn(
-      em,
-      FeedbackItem,
-      'externalId',
-      rows.map((r) => r.externalId),
-    ),
-    (f) => f.externalId!,
+  const existing = await findKeyedBy(
+    em,
+    FeedbackItem,
+    'externalId',
+    rows.map((r) => r.externalId),
   );
-  const contactsByExternalId = indexBy(
-    await findIn(
-      em,
-      Contact,
-      'externalId',
-      rows.map((r) => r.contactExternalId),
-    ),
-    (c) => c.externalId,
+  const contactsByExternalId = await findKeyedBy(
+    em,
+    Contact,
+    'externalId',
+    rows.map((r) => r.contactExternalId),
   );
   // Contacts store e-mails lower-cased; the account is matched in memory (the key holds it).
   const byEmail = await findIn(

@@ -6,6 +6,7 @@ import type { TransactionalFiguresRow } from './import.inputs.js';
 import {
   duplicatesInBatch,
   findIn,
+  findKeyedBy,
   indexBy,
   refused,
   RowCheck,
@@ -22,23 +23,17 @@ export async function planFigures(
   now: Date,
 ): Promise<RowDecision[]> {
   const duplicates = duplicatesInBatch(rows);
-  const accounts = indexBy(
-    await findIn(
-      em,
-      ClientAccount,
-      'externalId',
-      rows.map((r) => r.accountExternalId),
-    ),
-    (a) => a.externalId,
+  const accounts = await findKeyedBy(
+    em,
+    ClientAccount,
+    'externalId',
+    rows.map((r) => r.accountExternalId),
   );
-  const existing = indexBy(
-    await findIn(
-      em,
-      TransactionalFigures,
-      'externalId',
-      rows.map((r) => r.externalId),
-    ),
-    (f) => f.externalId!,
+  const existing = await findKeyedBy(
+    em,
+    TransactionalFigures,
+    'externalId',
+    rows.map((r) => r.externalId),
   );
 
   const candidates = rows.map((row, index): UpsertCandidate | RowDecision => {

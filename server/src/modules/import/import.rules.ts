@@ -146,6 +146,17 @@ export async function findIn<E extends object>(
   return found;
 }
 
+/** Loads the rows whose `property` is among `values` and keys them by that property. */
+export async function findKeyedBy<E extends object>(
+  em: Em,
+  entity: EntityClass<E>,
+  property: keyof E & string,
+  values: Iterable<string | null | undefined>,
+): Promise<Map<string, E>> {
+  const rows = await findIn(em, entity, property, values);
+  return new Map(rows.map((row) => [String(row[property]), row]));
+}
+
 export function indexBy<E, K>(items: readonly E[], key: (item: E) => K): Map<K, E> {
   return new Map(items.map((item) => [key(item), item]));
 }

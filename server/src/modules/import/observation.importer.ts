@@ -7,6 +7,7 @@ import type { MetricObservationRow } from './import.inputs.js';
 import {
   duplicatesInBatch,
   findIn,
+  findKeyedBy,
   indexBy,
   refused,
   RowCheck,
@@ -23,32 +24,23 @@ export async function planObservations(
   now: Date,
 ): Promise<RowDecision[]> {
   const duplicates = duplicatesInBatch(rows);
-  const accounts = indexBy(
-    await findIn(
-      em,
-      ClientAccount,
-      'externalId',
-      rows.map((r) => r.accountExternalId),
-    ),
-    (a) => a.externalId,
+  const accounts = await findKeyedBy(
+    em,
+    ClientAccount,
+    'externalId',
+    rows.map((r) => r.accountExternalId),
   );
-  const metrics = indexBy(
-    await findIn(
-      em,
-      MetricDefinition,
-      'code',
-      rows.map((r) => r.metricCode),
-    ),
-    (m) => m.code,
+  const metrics = await findKeyedBy(
+    em,
+    MetricDefinition,
+    'code',
+    rows.map((r) => r.metricCode),
   );
-  const existing = indexBy(
-    await findIn(
-      em,
-      MetricObservation,
-      'externalId',
-      rows.map((r) => r.externalId),
-    ),
-    (o) => o.externalId!,
+  const existing = await findKeyedBy(
+    em,
+    MetricObservation,
+    'externalId',
+    rows.map((r) => r.externalId),
   );
 
   const candidates = rows.map((row, index): UpsertCandidate | RowDecision => {
