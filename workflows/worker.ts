@@ -88,5 +88,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
     },
     // Running activities get this long to finish on shutdown (SIGINT/SIGTERM or worker.shutdown()).
     shutdownGraceTime: '10 seconds',
+    // Never hang on shutdown (e.g. Temporal already gone): give up after this and let the process exit.
+    shutdownForceTime: '20 seconds',
   });
 }

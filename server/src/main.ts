@@ -29,6 +29,7 @@ export interface RunningHub {
 }
 
 const TEMPORAL_RETRY_MS = 5_000;
+const SHUTDOWN_DEADLINE_MS = 30_000;
 
 async function connectWithRetry(
   config: HubConfig,
@@ -113,6 +114,7 @@ export async function startHub(
       temporalReady,
       stop: async () => {
         stopped = true;
+        const began = Date.now();
         await http?.close();
         await reconciler.stop();
         await temporalReady.catch(() => undefined);
@@ -120,6 +122,7 @@ export async function startHub(
         await workerRun;
         await temporal?.close();
         await orm.close();
+        log.info(`Stopped in ${Date.now() - began} ms`);
       },
     };
   } catch (error) {
@@ -145,6 +148,11 @@ export async function runHubFromCli(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
+    // A stop that cannot finish (e.g. an unreachable Temporal) must not keep the process alive.
+    setTimeout(() => {
+      log.error(`Shutdown did not finish in ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     hub.stop().then(
       () => process.exit(0),
       (error: unknown) => {

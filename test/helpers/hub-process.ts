@@ -19,6 +19,13 @@ export interface HubPorts {
   temporalUiPort: number;
 }
 
+function withoutTestEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy.NODE_ENV;
+  delete copy.VITEST;
+  return copy;
+}
+
 export async function allocateHubPorts(): Promise<HubPorts> {
   return {
     port: await freePort(),
@@ -32,6 +39,8 @@ export function startHubProcess(
   env: Record<string, string>,
   ports: HubPorts,
   readyTimeoutMs = 120_000,
+  /** Run in a process group of its own, as a terminal runs a foreground job. */
+  ownProcessGroup = false,
 ): HubProcess {
   // One process, as `npm start` runs it (`node --import tsx`), so a signal reaches the hub itself.
   const node = path.join(root, 'node_modules', '.bin', 'node');
@@ -42,7 +51,8 @@ export function startHubProcess(
     {
       cwd: root,
       env: {
-        ...process.env,
+        // A user's environment: vitest's NODE_ENV=test would change library behaviour (Apollo's signals).
+        ...withoutTestEnv(process.env),
         PATH: `${path.join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
         PORT: String(ports.port),
         TEMPORAL_DEV_PORT: String(ports.temporalPort),
@@ -52,6 +62,7 @@ export function startHubProcess(
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: ownProcessGroup,
     },
   );
   const exited = new Promise<number | null>((resolve) =>

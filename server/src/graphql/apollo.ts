@@ -20,5 +20,8 @@ export async function createApolloServer(
     csrfPrevention: true,
     plugins: options.plugins ?? [],
     includeStacktraceInErrorResponses: false,
+    // The hub owns SIGINT/SIGTERM and stops Apollo in order (see main.ts); Apollo's own
+    // handlers would race that shutdown and stall it.
+    stopOnTerminationSignals: false,
   });
 }

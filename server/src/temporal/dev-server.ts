@@ -177,7 +177,12 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   // Output goes to a file, not a pipe: if this process is SIGKILLed, a pipe would break
   // and kill the server on its next log line, defeating the reuse above.
   const out = fs.openSync(logFile, 'a');
-  const child: ChildProcess = spawn(opts.cliPath, args, { stdio: ['ignore', out, out] });
+  // Its own process group: Ctrl-C in a terminal (or a signal to the hub's group) must not stop
+  // Temporal before the hub's worker has shut down; the hub stops it last, in order.
+  const child: ChildProcess = spawn(opts.cliPath, args, {
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
   fs.closeSync(out);
   const started = Date.now();
   let exited: string | undefined;
