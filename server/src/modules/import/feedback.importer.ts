@@ -74,16 +74,14 @@ export async function planFeedback(
     if (duplicate) return refused(duplicate);
     const check = new RowCheck();
     check.required('externalId', row.externalId, 200);
-    const account = check.required('accountExternalId', row.accountExternalId, 200)
-      ? accounts.get(row.accountExternalId)
-      : undefined;
-    if (row.accountExternalId?.trim() && !account) {
-      check.add(
-        'accountExternalId',
-        RowErrorCode.ACCOUNT_NOT_FOUND,
-        `No client account with externalId "${row.accountExternalId}".`,
-      );
-    }
+    const account = check.reference(
+      'accountExternalId',
+      row.accountExternalId,
+      200,
+      accounts,
+      RowErrorCode.ACCOUNT_NOT_FOUND,
+      `No client account with externalId "${row.accountExternalId}".`,
+    );
     for (const v of [...feedbackValueViolations(row), ...feedbackContentViolations(row, now)]) {
       check.add(v.field, RULE_CODES[v.reason], v.message);
     }

@@ -41,6 +41,20 @@ export class RowCheck {
     return this.maxLength(field, value, max);
   }
 
+  /** A required key (see `required`) that must name one of the `found` rows; returns that row. */
+  reference<E>(
+    field: string,
+    value: string | null | undefined,
+    max: number,
+    found: ReadonlyMap<string, E>,
+    code: RowErrorCode,
+    message: string,
+  ): E | undefined {
+    const row = this.required(field, value, max) ? found.get(value!) : undefined;
+    if (value?.trim() && !row) this.add(field, code, message);
+    return row;
+  }
+
   maxLength(field: string, value: string | null | undefined, max: number): boolean {
     if (value != null && value.length > max) {
       this.add(field, RowErrorCode.TOO_LONG, `${field} must be at most ${max} characters.`);

@@ -48,26 +48,22 @@ export async function planObservations(
     if (duplicate) return refused(duplicate);
     const check = new RowCheck();
     check.required('externalId', row.externalId, 200);
-    const metric = check.required('metricCode', row.metricCode, 64)
-      ? metrics.get(row.metricCode)
-      : undefined;
-    if (row.metricCode?.trim() && !metric) {
-      check.add(
-        'metricCode',
-        RowErrorCode.METRIC_NOT_FOUND,
-        `No metric with code "${row.metricCode}".`,
-      );
-    }
-    const account = check.required('accountExternalId', row.accountExternalId, 200)
-      ? accounts.get(row.accountExternalId)
-      : undefined;
-    if (row.accountExternalId?.trim() && !account) {
-      check.add(
-        'accountExternalId',
-        RowErrorCode.ACCOUNT_NOT_FOUND,
-        `No client account with externalId "${row.accountExternalId}".`,
-      );
-    }
+    const metric = check.reference(
+      'metricCode',
+      row.metricCode,
+      64,
+      metrics,
+      RowErrorCode.METRIC_NOT_FOUND,
+      `No metric with code "${row.metricCode}".`,
+    );
+    const account = check.reference(
+      'accountExternalId',
+      row.accountExternalId,
+      200,
+      accounts,
+      RowErrorCode.ACCOUNT_NOT_FOUND,
+      `No client account with externalId "${row.accountExternalId}".`,
+    );
     check.period('period', row.period, now);
     check.number('value', row.value);
     check.number('sampleSize', row.sampleSize, { min: 0 });
