@@ -1,4 +1,6 @@
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { InboxEntry } from '../modules/inbox/inbox-entry.entity.js';
+import { CommandReceipt } from './command-receipt.entity.js';
 import { AdvisoryCouncil } from '../modules/client/advisory-council.entity.js';
 import { ClientAccount } from '../modules/client/client-account.entity.js';
 import { Contact } from '../modules/client/contact.entity.js';
@@ -8,6 +10,7 @@ import { TransactionalFigures } from '../modules/client/transactional-figures.en
 import { FeedbackItem } from '../modules/feedback/feedback-item.entity.js';
 import { Analysis } from '../modules/initiative/analysis.entity.js';
 import { CouncilReview } from '../modules/initiative/council-review.entity.js';
+import { InitiativeRevision } from '../modules/initiative/initiative-revision.entity.js';
 import { InitiativeTarget } from '../modules/initiative/initiative-target.entity.js';
 import { InitiativeTask } from '../modules/initiative/initiative-task.entity.js';
 import { Initiative } from '../modules/initiative/initiative.entity.js';
@@ -52,7 +55,10 @@ export const allEntities = [
   InitiativeTarget,
   InitiativeTask,
   CouncilReview,
+  InitiativeRevision,
   ClientNotification,
+  InboxEntry,
   MaturityAssessment,
   AuditEvent,
+  CommandReceipt,
 ];

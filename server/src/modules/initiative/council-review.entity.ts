@@ -3,7 +3,7 @@ import { uuidv7 } from '../../db/ids.js';
 import { AdvisoryCouncil } from '../client/advisory-council.entity.js';
 import { CouncilMember } from '../client/council-member.entity.js';
 import { Initiative } from './initiative.entity.js';
-import { CouncilDecision } from './initiative.enums.js';
+import { CouncilDecision, ReviewTrigger } from './initiative.enums.js';
 
 /** A council's review of one revision of a client-visible initiative. */
 const CouncilReviewSchema = defineEntity({
@@ -19,6 +19,11 @@ const CouncilReviewSchema = defineEntity({
     council: () => p.manyToOne(AdvisoryCouncil).index(),
     revision: p.integer(),
     decision: p.enum(() => CouncilDecision).default(CouncilDecision.PENDING),
+    trigger: p.enum(() => ReviewTrigger).nullable(),
+    /** What the council is asked to review, as it stood when the review was requested. */
+    agenda: p.json<Record<string, unknown>>().nullable(),
+    remindersSent: p.integer().default(0),
+    lastRemindedAt: p.datetime().nullable(),
     comments: p.text().nullable(),
     decidedBy: () => p.manyToOne(CouncilMember).nullable(),
     decidedAt: p.datetime().nullable(),

@@ -23,6 +23,17 @@ const InitiativeTaskSchema = defineEntity({
     dueAt: p.datetime().nullable(),
     status: p.enum(() => TaskStatus).default(TaskStatus.OPEN),
     outcomeNote: p.text().nullable(),
+    /** A client-visible task's completion is announced to the initiative's clients. */
+    clientVisible: p.boolean().default(false),
+    /** The initiative revision the task was created in. */
+    revision: p.integer().default(1),
+    /** Incremented on each reassignment, so reminders and escalations of a new round are new. */
+    round: p.integer().default(1),
+    /** When the department was reminded that the task is due soon (this round). */
+    remindedAt: p.datetime().nullable(),
+    /** 0 on time, 1 escalated to the initiative owner, 2 escalated to the CX office (this round). */
+    escalationLevel: p.integer().default(0),
+    escalatedAt: p.datetime().nullable(),
     completedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p

@@ -36,6 +36,11 @@ const InitiativeSchema = defineEntity({
     startedAt: p.datetime().nullable(),
     dueAt: p.datetime().nullable(),
     closedAt: p.datetime().nullable(),
+    /** Why the initiative was put on hold (while ON_HOLD) or cancelled. */
+    holdReason: p.text().nullable(),
+    cancelReason: p.text().nullable(),
+    /** Set once Temporal has accepted the initiative's workflow; the reconciler looks for nulls. */
+    workflowStartedAt: p.datetime().nullable().index(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -3,7 +3,9 @@ import { uuidv7 } from '../../db/ids.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Contact } from '../client/contact.entity.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
+import { CouncilReview } from '../initiative/council-review.entity.js';
 import { Initiative } from '../initiative/initiative.entity.js';
+import { Milestone } from '../initiative/initiative.enums.js';
 import { DeliveryStatus, NotificationKind } from './notification.enums.js';
 
 /**
@@ -26,6 +28,9 @@ const ClientNotificationSchema = defineEntity({
     contact: () => p.manyToOne(Contact).nullable().index(),
     feedbackItem: () => p.manyToOne(FeedbackItem).nullable().index(),
     initiative: () => p.manyToOne(Initiative).nullable().index(),
+    /** The "you said, we did" milestone an INITIATIVE_PROGRESS row announces. */
+    milestone: p.enum(() => Milestone).nullable(),
+    councilReview: () => p.manyToOne(CouncilReview).nullable().index(),
     recipient: p.string().length(320).nullable(),
     locale: p.string().length(8).default('en'),
     subject: p.string().length(300),
