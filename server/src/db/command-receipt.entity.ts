@@ -11,6 +11,8 @@ const CommandReceiptSchema = defineEntity({
   properties: {
     key: p.string().length(200).primary(),
     appliedAt: p.datetime().onCreate(() => new Date()),
+    /** The row the command created (e.g. a task), so a retried attempt answers the same id. */
+    subjectId: p.string().length(64).nullable(),
   },
 });
 export class CommandReceipt extends CommandReceiptSchema.class {}

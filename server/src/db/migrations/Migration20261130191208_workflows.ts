@@ -4,7 +4,7 @@ export class Migration20261130191208_workflows extends DualMigration {
   override name = 'Migration20261130191208_workflows';
 
   protected readonly sqlite = [
-    "create table `command_receipt` (`key` text not null primary key, `applied_at` datetime not null)",
+    "create table `command_receipt` (`key` text not null primary key, `applied_at` datetime not null, `subject_id` text null)",
     "create table `initiative_revision` (`id` text not null primary key, `initiative_id` text not null, `number` integer not null, `origin` text check (`origin` in ('INITIAL', 'COUNCIL_CHANGES', 'OWNER_CORRECTION')) not null, `brief` text not null, `council_review_id` text null, `opened_by` text not null, `opened_at` datetime not null, constraint `initiative_revision_initiative_id_foreign` foreign key (`initiative_id`) references `initiative` (`id`), constraint `initiative_revision_council_review_id_foreign` foreign key (`council_review_id`) references `council_review` (`id`) on delete set null)",
     "create index `initiative_revision_initiative_id_index` on `initiative_revision` (`initiative_id`)",
     "create index `initiative_revision_council_review_id_index` on `initiative_revision` (`council_review_id`)",
@@ -54,7 +54,7 @@ export class Migration20261130191208_workflows extends DualMigration {
   ];
 
   protected readonly postgresql = [
-    "create table \"command_receipt\" (\"key\" varchar(200) not null, \"applied_at\" timestamptz not null, primary key (\"key\"))",
+    "create table \"command_receipt\" (\"key\" varchar(200) not null, \"applied_at\" timestamptz not null, \"subject_id\" varchar(64) null, primary key (\"key\"))",
     "create table \"initiative_revision\" (\"id\" uuid not null, \"initiative_id\" uuid not null, \"number\" int not null, \"origin\" text not null, \"brief\" text not null, \"council_review_id\" uuid null, \"opened_by\" varchar(200) not null, \"opened_at\" timestamptz not null, primary key (\"id\"))",
     "create index \"initiative_revision_initiative_id_index\" on \"initiative_revision\" (\"initiative_id\")",
     "alter table \"initiative_revision\" add constraint \"initiative_revision_initiative_id_number_unique\" unique (\"initiative_id\", \"number\")",
