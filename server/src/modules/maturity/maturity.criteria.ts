@@ -42,8 +42,8 @@ export interface Measured {
 export interface CriterionDef<E> {
   code: string;
   level: MaturityLevel;
-  criterion: (t: MaturityThresholds) => string;
-  threshold: (t: MaturityThresholds) => string;
+  criterion: (t: MaturityThresholds, w: EvidenceWindow) => string;
+  threshold: (t: MaturityThresholds, w: EvidenceWindow) => string;
   measure: (evidence: E, t: MaturityThresholds, w: EvidenceWindow) => Measured;
 }
 
@@ -69,8 +69,8 @@ export function defineGroup<E>(def: GroupDef<E>): MaturityGroup {
         code: c.code,
         level: c.level,
         processGroup: def.processGroup,
-        criterion: c.criterion(t),
-        threshold: c.threshold(t),
+        criterion: c.criterion(t, w),
+        threshold: c.threshold(t, w),
         ...c.measure(evidence, t, w),
       }));
     },

@@ -38,6 +38,12 @@ function monthSpan(year: number, month: number): MonthSpan {
   return { period: from.toISOString().slice(0, 7), from, to };
 }
 
+/** The `YYYY-MM` month `n` months after `period` (negative `n`: before). */
+export function shiftMonth(period: string, n: number): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return monthSpan(y, m - 1 + n).period;
+}
+
 export function evidenceWindow(now: Date, t: MaturityThresholds): EvidenceWindow {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth();
@@ -79,10 +85,24 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
   return new Sql(text, params);
 }
 
+/** Trusted SQL text (operators, column names written in code); never user input. */
+export function raw(text: string): Sql {
+  return new Sql(text, []);
+}
+
 /** `?, ?, ?` for an `in (…)` list; never empty, so the SQL stays valid. */
 export function list(values: readonly unknown[]): Sql {
   if (values.length === 0) throw new Error('an SQL list needs at least one value');
   return new Sql(values.map(() => '?').join(', '), values);
+}
+
+/** Pieces joined by commas, e.g. several aggregate columns of one select. */
+export function commaSeparated(parts: readonly Sql[]): Sql {
+  if (parts.length === 0) throw new Error('nothing to join');
+  return new Sql(
+    parts.map((p) => p.text).join(', '),
+    parts.flatMap((p) => [...p.params]),
+  );
 }
 
 /** The expressions whose spelling differs between SQLite and PostgreSQL. */
@@ -104,16 +124,16 @@ function checkedKey(key: string): string {
 
 // MikroORM stores SQLite datetimes as integer milliseconds since the epoch.
 const sqliteDialect: Dialect = {
-  monthOf: (c) => new Sql(`strftime('%Y-%m', ${c} / 1000, 'unixepoch')`, []),
-  withinMs: (later, earlier, ms) => sql`(${new Sql(later, [])} - ${new Sql(earlier, [])}) <= ${ms}`,
-  jsonText: (c, key) => new Sql(`json_extract(${c}, '$.${checkedKey(key)}')`, []),
+  monthOf: (c) => raw(`strftime('%Y-%m', ${c} / 1000, 'unixepoch')`),
+  withinMs: (later, earlier, ms) => sql`(${raw(later)} - ${raw(earlier)}) <= ${ms}`,
+  jsonText: (c, key) => raw(`json_extract(${c}, '$.${checkedKey(key)}')`),
 };
 
 const postgresDialect: Dialect = {
-  monthOf: (c) => new Sql(`to_char(${c} at time zone 'UTC', 'YYYY-MM')`, []),
+  monthOf: (c) => raw(`to_char(${c} at time zone 'UTC', 'YYYY-MM')`),
   withinMs: (later, earlier, ms) =>
-    sql`${new Sql(later, [])} <= ${new Sql(earlier, [])} + cast(${ms} as double precision) * interval '1 millisecond'`,
-  jsonText: (c, key) => new Sql(`(${c} ->> '${checkedKey(key)}')`, []),
+    sql`${raw(later)} <= ${raw(earlier)} + cast(${ms} as double precision) * interval '1 millisecond'`,
+  jsonText: (c, key) => raw(`(${c} ->> '${checkedKey(key)}')`),
 };
 
 export function dialectOf(em: Em): Dialect {
