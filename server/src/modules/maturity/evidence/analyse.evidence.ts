@@ -102,7 +102,10 @@ export async function analyseEvidence(
       join metric_definition ad on fd.code = ad.code || ${FORECAST_SUFFIX}
       join metric_observation ao on ao.metric_id = ad.id and ao.account_id = fo.account_id and ao.period = fo.period
       join (select o.metric_id, o.period, avg(o.value) as mean from metric_observation o
-        where o.period >= ${w.history.period} and o.period < ${w.current.period} group by o.metric_id, o.period) mm
+        where o.period >= ${w.history.period} and o.period < ${w.current.period}
+          and o.metric_id in (select am.id from metric_definition am
+            join metric_definition fm on fm.code = am.code || ${FORECAST_SUFFIX})
+        group by o.metric_id, o.period) mm
         on mm.metric_id = ao.metric_id and mm.period = ao.period
       where fo.period >= ${w.history.period} and fo.period < ${w.current.period}`,
   ]);
