@@ -23,6 +23,11 @@ export function everyOr(share: number): string {
   return share >= 1 ? 'every' : `${atLeast(share)} of`;
 }
 
+/** "in the last 90 days": the period of flow criteria. */
+export function lastDays(days: number): string {
+  return `in the last ${days} days`;
+}
+
 export function minutes(m: number): string {
   return m % 60 === 0 ? `${m / 60} h` : `${m} min`;
 }

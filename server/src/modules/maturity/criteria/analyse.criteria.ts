@@ -6,16 +6,24 @@ import {
 } from '../evidence/analyse.evidence.js';
 import { defineGroup, type CriterionDef } from '../maturity.criteria.js';
 import { FORECAST_SUFFIX } from '../maturity.evidence.js';
-import { atLeast, count, everyOr, fixed, int, months, pct, shareOf } from '../maturity.format.js';
-
-const inPeriod = (days: number) => `in the last ${days} days`;
+import {
+  atLeast,
+  count,
+  everyOr,
+  fixed,
+  int,
+  lastDays,
+  months,
+  pct,
+  shareOf,
+} from '../maturity.format.js';
 
 const criteria: CriterionDef<AnalyseEvidence>[] = [
   {
     code: 'ANALYSE_NEGATIVE_CLASSIFIED',
     level: 1,
     criterion: (t) =>
-      `Dissatisfaction is classified: negative feedback (negative sentiment or NPS ≤ ${DETRACTOR_MAX_NPS}) ${inPeriod(t.periodDays)} carries one of the four complaint classes.`,
+      `Dissatisfaction is classified: negative feedback (negative sentiment or NPS ≤ ${DETRACTOR_MAX_NPS}) ${lastDays(t.periodDays)} carries one of the four complaint classes.`,
     threshold: (t) => `${atLeast(t.negativeClassifiedShare)} of negative feedback classified`,
     measure: (e, t) =>
       shareOf(
@@ -23,7 +31,7 @@ const criteria: CriterionDef<AnalyseEvidence>[] = [
         e.negatives,
         t.negativeClassifiedShare,
         (share, of) => `${share} of negative feedback classified (${of})`,
-        `no negative feedback ${inPeriod(t.periodDays)}`,
+        `no negative feedback ${lastDays(t.periodDays)}`,
       ),
   },
   {
@@ -109,7 +117,7 @@ const criteria: CriterionDef<AnalyseEvidence>[] = [
     code: 'ANALYSE_COMPLAINT_TOUCHPOINTS',
     level: 3,
     criterion: (t) =>
-      `Classified complaints ${inPeriod(t.periodDays)} are traced to a touchpoint, and through it to a process class.`,
+      `Classified complaints ${lastDays(t.periodDays)} are traced to a touchpoint, and through it to a process class.`,
     threshold: (t) => `${atLeast(t.processClassShare)} of classified feedback`,
     measure: (e, t) =>
       shareOf(
@@ -117,7 +125,7 @@ const criteria: CriterionDef<AnalyseEvidence>[] = [
         e.classifiedComplaints,
         t.processClassShare,
         (share, of) => `${share} of classified feedback has a touchpoint (${of})`,
-        `no classified feedback ${inPeriod(t.periodDays)}`,
+        `no classified feedback ${lastDays(t.periodDays)}`,
       ),
   },
   {
@@ -134,7 +142,7 @@ const criteria: CriterionDef<AnalyseEvidence>[] = [
       return {
         met: reviewed === w.recentMonths.length,
         value: reviewed,
-        figure: `classifier labels reviewed by staff per month: ${perMonth} (${count(e.classifierLabelled, 'item')} labelled by the classifier ${inPeriod(t.periodDays)})`,
+        figure: `classifier labels reviewed by staff per month: ${perMonth} (${count(e.classifierLabelled, 'item')} labelled by the classifier ${lastDays(t.periodDays)})`,
       };
     },
   },
@@ -142,7 +150,7 @@ const criteria: CriterionDef<AnalyseEvidence>[] = [
     code: 'ANALYSE_CLASSIFIER_ACCURACY',
     level: 4,
     criterion: (t) =>
-      `The classifier is accurate: staff keep the complaint class it chose ${inPeriod(t.periodDays)}.`,
+      `The classifier is accurate: staff keep the complaint class it chose ${lastDays(t.periodDays)}.`,
     threshold: (t) =>
       `${atLeast(t.classifierAccuracy)} kept over ≥ ${count(t.classifierMinReviews, 'review')}`,
     measure: (e, t) => {
@@ -150,7 +158,7 @@ const criteria: CriterionDef<AnalyseEvidence>[] = [
         return {
           met: false,
           value: null,
-          figure: `${count(e.classifierReviews, 'classifier label')} reviewed by staff ${inPeriod(t.periodDays)}, ${int(t.classifierMinReviews)} needed: accuracy not measured`,
+          figure: `${count(e.classifierReviews, 'classifier label')} reviewed by staff ${lastDays(t.periodDays)}, ${int(t.classifierMinReviews)} needed: accuracy not measured`,
         };
       }
       const accuracy = e.classifierKept / e.classifierReviews;

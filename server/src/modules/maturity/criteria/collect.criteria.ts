@@ -1,21 +1,19 @@
 import { ProcessGroup } from '../../initiative/initiative.enums.js';
 import { defineGroup, type CriterionDef } from '../maturity.criteria.js';
 import { SATISFACTION_FORECAST_CODES } from '../maturity.evidence.js';
-import { atLeast, count, int, minutes, pct, ratio, shareOf } from '../maturity.format.js';
+import { atLeast, count, int, lastDays, minutes, pct, ratio, shareOf } from '../maturity.format.js';
 import {
   ALL_CHANNELS,
   collectEvidence,
   type CollectEvidence,
 } from '../evidence/collect.evidence.js';
 
-const inPeriod = (days: number) => `in the last ${days} days`;
-
 const criteria: CriterionDef<CollectEvidence>[] = [
   {
     code: 'COLLECT_QUESTIONNAIRE_IN_USE',
     level: 1,
     criterion: (t) =>
-      `A standard questionnaire is in use: an active questionnaire has an active campaign or received answers ${inPeriod(t.periodDays)}.`,
+      `A standard questionnaire is in use: an active questionnaire has an active campaign or received answers ${lastDays(t.periodDays)}.`,
     threshold: () => '≥ 1 questionnaire in use',
     measure: (e) => ({
       met: e.questionnairesInUse >= 1,
@@ -30,19 +28,19 @@ const criteria: CriterionDef<CollectEvidence>[] = [
     code: 'COLLECT_CHANNELS',
     level: 1,
     criterion: (t) =>
-      `Feedback reaches the hub through at least ${t.minChannels} channels ${inPeriod(t.periodDays)}.`,
+      `Feedback reaches the hub through at least ${t.minChannels} channels ${lastDays(t.periodDays)}.`,
     threshold: (t) => `≥ ${count(t.minChannels, 'channel')}`,
     measure: (e, t) => ({
       met: e.channels >= t.minChannels,
       value: e.channels,
-      figure: `${int(e.channels)} of ${count(ALL_CHANNELS.length, 'channel')} ${inPeriod(t.periodDays)}`,
+      figure: `${int(e.channels)} of ${count(ALL_CHANNELS.length, 'channel')} ${lastDays(t.periodDays)}`,
     }),
   },
   {
     code: 'COLLECT_RESPONDENT_CLASSES',
     level: 2,
     criterion: (t) =>
-      `Economic buyers, technical buyers and operators were all heard from most active accounts ${inPeriod(t.periodDays)}.`,
+      `Economic buyers, technical buyers and operators were all heard from most active accounts ${lastDays(t.periodDays)}.`,
     threshold: (t) => `${atLeast(t.respondentCoverageShare)} of active accounts`,
     measure: (e, t) =>
       shareOf(
@@ -76,8 +74,8 @@ const criteria: CriterionDef<CollectEvidence>[] = [
         e.ackDue,
         t.ackSlaShare,
         (share, of) =>
-          `${share} acknowledged within ${minutes(t.ackSlaMinutes)} (${of}) ${inPeriod(t.periodDays)}`,
-        `no feedback received ${inPeriod(t.periodDays)}`,
+          `${share} acknowledged within ${minutes(t.ackSlaMinutes)} (${of}) ${lastDays(t.periodDays)}`,
+        `no feedback received ${lastDays(t.periodDays)}`,
       ),
   },
   {
@@ -89,13 +87,13 @@ const criteria: CriterionDef<CollectEvidence>[] = [
     measure: (e, t) => ({
       met: e.manualChannels >= 1 && e.automatedChannels >= 1,
       value: Math.min(e.manualChannels, e.automatedChannels),
-      figure: `${int(e.manualChannels)} manual and ${int(e.automatedChannels)} automated channels ${inPeriod(t.periodDays)}`,
+      figure: `${int(e.manualChannels)} manual and ${int(e.automatedChannels)} automated channels ${lastDays(t.periodDays)}`,
     }),
   },
   {
     code: 'COLLECT_MOST_CHANNELS',
     level: 3,
-    criterion: (t) => `Most feedback channels are in use ${inPeriod(t.periodDays)}.`,
+    criterion: (t) => `Most feedback channels are in use ${lastDays(t.periodDays)}.`,
     threshold: (t) => `${atLeast(t.channelShare)} of the ${ALL_CHANNELS.length} channels`,
     measure: (e, t) =>
       shareOf(
@@ -130,13 +128,13 @@ const criteria: CriterionDef<CollectEvidence>[] = [
         return {
           met: false,
           value: null,
-          figure: `no survey invitations recorded ${inPeriod(t.periodDays)} (${count(e.campaignAnswers, 'campaign answer')}): response rate not computable`,
+          figure: `no survey invitations recorded ${lastDays(t.periodDays)} (${count(e.campaignAnswers, 'campaign answer')}): response rate not computable`,
         };
       }
       return {
         met: rate >= t.minResponseRate,
         value: rate,
-        figure: `${pct(rate)} response rate (${count(e.campaignAnswers, 'campaign answer')} to ${count(e.invitations, 'invitation')}) ${inPeriod(t.periodDays)}`,
+        figure: `${pct(rate)} response rate (${count(e.campaignAnswers, 'campaign answer')} to ${count(e.invitations, 'invitation')}) ${lastDays(t.periodDays)}`,
       };
     },
   },

@@ -1,7 +1,7 @@
 import { ProcessGroup } from '../../initiative/initiative.enums.js';
 import { correctEvidence, type CorrectEvidence } from '../evidence/correct.evidence.js';
 import { defineGroup, type CriterionDef } from '../maturity.criteria.js';
-import { atLeast, count, everyOr, int, shareOf } from '../maturity.format.js';
+import { atLeast, count, everyOr, int, lastDays, shareOf } from '../maturity.format.js';
 
 const criteria: CriterionDef<CorrectEvidence>[] = [
   {
@@ -36,12 +36,12 @@ const criteria: CriterionDef<CorrectEvidence>[] = [
     code: 'CORRECT_REVISED_REGULARLY',
     level: 2,
     criterion: (t) =>
-      `Plans are revised regularly: a revision was opened in the last ${t.periodDays} days.`,
+      `Plans are revised regularly: a revision was opened ${lastDays(t.periodDays)}.`,
     threshold: () => '≥ 1 revision in the period',
     measure: (e, t) => ({
       met: e.revisionsInPeriod >= 1,
       value: e.revisionsInPeriod,
-      figure: `${count(e.revisionsInPeriod, 'revision')} opened in the last ${t.periodDays} days`,
+      figure: `${count(e.revisionsInPeriod, 'revision')} opened ${lastDays(t.periodDays)}`,
     }),
   },
   {

@@ -1,7 +1,7 @@
 import { ProcessGroup } from '../../initiative/initiative.enums.js';
 import { implementEvidence, type ImplementEvidence } from '../evidence/implement.evidence.js';
 import { defineGroup, type CriterionDef } from '../maturity.criteria.js';
-import { atLeast, count, everyOr, shareOf } from '../maturity.format.js';
+import { atLeast, count, everyOr, lastDays, shareOf } from '../maturity.format.js';
 
 /** Effect per effort is only comparable between at least two kinds of initiative. */
 const MIN_PROCESS_CLASSES_COMPARED = 2;
@@ -50,7 +50,7 @@ const criteria: CriterionDef<ImplementEvidence>[] = [
     code: 'IMPLEMENT_CLIENTS_NOTIFIED',
     level: 2,
     criterion: (t) =>
-      `Clients hear regularly about the initiatives that concern them: every started client-visible initiative wrote a "you said, we did" milestone notification in the last ${t.periodDays} days.`,
+      `Clients hear regularly about the initiatives that concern them: every started client-visible initiative wrote a "you said, we did" milestone notification ${lastDays(t.periodDays)}.`,
     threshold: (t) => `${everyOr(t.everyShare)} started client-visible initiative`,
     measure: (e, t) =>
       shareOf(
@@ -58,7 +58,7 @@ const criteria: CriterionDef<ImplementEvidence>[] = [
         e.clientVisibleStarted,
         t.everyShare,
         (share, of) =>
-          `${share} of started client-visible initiatives notified their clients in the last ${t.periodDays} days (${of})`,
+          `${share} of started client-visible initiatives notified their clients ${lastDays(t.periodDays)} (${of})`,
         'no started client-visible initiatives',
       ),
   },
