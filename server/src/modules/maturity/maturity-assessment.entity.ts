@@ -12,6 +12,11 @@ export interface MaturityEvidence {
   criterion: string;
   met: boolean;
   detail?: string;
+  /** COMPUTED assessments: the criterion's stable code, its level, the measured figure and the threshold. */
+  code?: string;
+  level?: number;
+  figure?: string;
+  threshold?: string;
 }
 
 /** A maturity level (1–5) of one process group, computed from data or assessed by hand. */
