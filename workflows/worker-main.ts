@@ -6,7 +6,7 @@
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../server/src/config.js';
 import { initORM } from '../server/src/db/orm.js';
-import type { Logger } from '../server/src/graphql/context.js';
+import type { Logger } from '../server/src/logger.js';
 import { createWorker } from './worker.js';
 
 const log: Logger = {

@@ -6,7 +6,7 @@ import {
   type NativeConnection,
   type WorkflowBundle,
 } from '@temporalio/worker';
-import type { Logger } from '../server/src/graphql/context.js';
+import type { Logger } from '../server/src/logger.js';
 import type { Orm } from '../server/src/db/orm.js';
 import { createCollectActivities } from './activities/collect.activities.js';
 

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Logger } from '../../server/src/graphql/context.js';
+import type { Logger } from '../../server/src/logger.js';
 import type { Orm } from '../../server/src/db/orm.js';
 import { isUuid } from '../../server/src/db/ids.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';

@@ -1,5 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
-import type { DomainError } from '../graphql/errors.js';
+import type { DomainError } from '../domain/errors.js';
 import { fromGlobalId } from '../graphql/relay.js';
 import type { Em } from './orm.js';
 

@@ -1,5 +1,5 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
-import { commonError } from '../graphql/errors.js';
+import { commonError } from '../domain/errors.js';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,

@@ -4,6 +4,7 @@ import type { HubConfig } from '../config.js';
 import type { Em, Orm } from '../db/orm.js';
 import type { CollectStarter } from '../temporal/collect-starter.js';
 import type { Viewer } from '../auth/viewer.js';
+import type { Logger } from '../logger.js';
 import { anonymousViewer } from '../auth/viewer.js';
 
 /** Long-lived collaborators shared by every request. */
@@ -13,12 +14,6 @@ export interface AppDeps {
   /** Starts the collect workflow of a stored feedback item. */
   collect: CollectStarter;
   log: Logger;
-}
-
-export interface Logger {
-  info(message: string, extra?: Record<string, unknown>): void;
-  warn(message: string, extra?: Record<string, unknown>): void;
-  error(message: string, extra?: Record<string, unknown>): void;
 }
 
 type ServiceClass<T> = new (ctx: RequestContext) => T;

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
-import { commonError } from './errors.js';
+import { commonError } from '../domain/errors.js';
 import { isUuid } from '../db/ids.js';
 
 /** Relay global ids: base64url of `Type:uuid`, opaque to clients. */

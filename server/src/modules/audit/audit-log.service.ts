@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { paginate } from '../../db/paginate.js';
 import type { RequestContext } from '../../graphql/context.js';
-import { commonError } from '../../graphql/errors.js';
+import { commonError } from '../../domain/errors.js';
 import {
   fromGlobalId,
   parseGlobalId,

@@ -1,4 +1,4 @@
-import { defineErrors, ErrorCode } from '../../graphql/errors.js';
+import { defineErrors, ErrorCode } from '../../domain/errors.js';
 
 /** Error reasons of analyses, initiatives, their targets, tasks and council reviews. */
 export const initiativeError = defineErrors({
