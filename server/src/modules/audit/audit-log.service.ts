@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { commonError } from '../../domain/errors.js';
 import {
   fromGlobalId,
@@ -16,7 +16,7 @@ import type { AuditEventFilter } from './audit.inputs.js';
  * so that access rules for reading — CX admins only, per the roadmap — land in one place.
  */
 export class AuditLogService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async get(globalId: string): Promise<AuditEvent | null> {
     return this.ctx.em.findOne(AuditEvent, { id: fromGlobalId(globalId, 'AuditEvent') });

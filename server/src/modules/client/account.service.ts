@@ -3,9 +3,9 @@ import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { User } from '../organisation/user.entity.js';
 import { ClientAccount } from './client-account.entity.js';
 import { AccountStatus } from './client.enums.js';
@@ -32,7 +32,7 @@ function checkDay(value: string | null | undefined, field: string): void {
 }
 
 export class AccountService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async get(globalId: string): Promise<ClientAccount | null> {
     return this.ctx.em.findOne(ClientAccount, { id: fromGlobalId(globalId, 'ClientAccount') });
@@ -84,9 +84,14 @@ export class AccountService {
         clientSince: input.clientSince ?? null,
         externalId: input.externalId ?? null,
       });
-      this.ctx
-        .service(AuditService)
-        .record(em, 'createClientAccount', 'ClientAccount', account.id, null, snapshot(account));
+      this.ctx.audit.record(
+        em,
+        'createClientAccount',
+        'ClientAccount',
+        account.id,
+        null,
+        snapshot(account),
+      );
       return account;
     });
   }
@@ -127,9 +132,14 @@ export class AccountService {
           ? await findByGlobalId(em, User, input.ownerId, 'User', 'ownerId', ownerNotFound)
           : null;
       }
-      this.ctx
-        .service(AuditService)
-        .record(em, 'updateClientAccount', 'ClientAccount', account.id, before, snapshot(account));
+      this.ctx.audit.record(
+        em,
+        'updateClientAccount',
+        'ClientAccount',
+        account.id,
+        before,
+        snapshot(account),
+      );
       return account;
     });
   }

@@ -3,9 +3,9 @@ import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { ClientAccount } from './client-account.entity.js';
 import { clientError } from './client.errors.js';
@@ -21,7 +21,7 @@ const normaliseEmail = (email: string | null | undefined) =>
   email == null ? email : email.trim().toLowerCase() || null;
 
 export class ContactService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async get(globalId: string): Promise<Contact | null> {
     return this.ctx.em.findOne(Contact, { id: fromGlobalId(globalId, 'Contact') });
@@ -74,9 +74,7 @@ export class ContactService {
         locale: input.locale ?? 'en',
         externalId: input.externalId ?? null,
       });
-      this.ctx
-        .service(AuditService)
-        .record(em, 'createContact', 'Contact', contact.id, null, snapshot(contact));
+      this.ctx.audit.record(em, 'createContact', 'Contact', contact.id, null, snapshot(contact));
       return contact;
     });
   }
@@ -100,9 +98,7 @@ export class ContactService {
       if (input.respondentClass != null) contact.respondentClass = input.respondentClass;
       if (input.locale != null) contact.locale = input.locale;
       if (input.active != null) contact.active = input.active;
-      this.ctx
-        .service(AuditService)
-        .record(em, 'updateContact', 'Contact', contact.id, before, snapshot(contact));
+      this.ctx.audit.record(em, 'updateContact', 'Contact', contact.id, before, snapshot(contact));
       return contact;
     });
   }

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { AdvisoryCouncil } from './advisory-council.entity.js';
 import { CouncilRole } from './client.enums.js';
 import { clientError } from './client.errors.js';
@@ -21,11 +21,7 @@ const memberNotFound = (message: string, field: string) =>
  * CHAIR), so nobody loses the chair as a side effect.
  */
 export class CouncilMemberService {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
+  constructor(private readonly ctx: DomainContext) {}
 
   async add(input: AddCouncilMemberInput): Promise<CouncilMember> {
     return this.ctx.em.transactional(async (em) => {
@@ -63,7 +59,14 @@ export class CouncilMemberService {
       const role = input.role ?? CouncilRole.MEMBER;
       if (role === CouncilRole.CHAIR) await this.assertChairFree(em, council);
       const member = em.create(CouncilMember, { council, contact, role });
-      this.audit.record(em, 'addCouncilMember', 'CouncilMember', member.id, null, snapshot(member));
+      this.ctx.audit.record(
+        em,
+        'addCouncilMember',
+        'CouncilMember',
+        member.id,
+        null,
+        snapshot(member),
+      );
       return member;
     });
   }
@@ -77,7 +80,7 @@ export class CouncilMemberService {
         if (input.role === CouncilRole.CHAIR) await this.assertChairFree(em, member.council);
         member.role = input.role;
       }
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateCouncilMember',
         'CouncilMember',
@@ -92,7 +95,7 @@ export class CouncilMemberService {
   async remove(globalId: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
       const member = await this.find(em, globalId);
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'removeCouncilMember',
         'CouncilMember',

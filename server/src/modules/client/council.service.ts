@@ -3,9 +3,9 @@ import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { AdvisoryCouncil } from './advisory-council.entity.js';
 import { ClientAccount } from './client-account.entity.js';
@@ -24,11 +24,7 @@ export const councilNotFound = (message: string, field: string) =>
 
 /** Advisory councils and the accounts they represent (members: CouncilMemberService). */
 export class CouncilService {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
+  constructor(private readonly ctx: DomainContext) {}
 
   async get(globalId: string): Promise<AdvisoryCouncil | null> {
     return this.ctx.em.findOne(AdvisoryCouncil, { id: fromGlobalId(globalId, 'AdvisoryCouncil') });
@@ -61,7 +57,7 @@ export class CouncilService {
         description: input.description ?? null,
       });
       council.accounts.set(accounts);
-      this.audit.record(em, 'createAdvisoryCouncil', 'AdvisoryCouncil', council.id, null, {
+      this.ctx.audit.record(em, 'createAdvisoryCouncil', 'AdvisoryCouncil', council.id, null, {
         ...snapshot(council),
         accounts: accounts.map((a) => a.id),
       });
@@ -86,7 +82,7 @@ export class CouncilService {
         council.name = name;
       }
       if (input.description !== undefined) council.description = input.description;
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateAdvisoryCouncil',
         'AdvisoryCouncil',
@@ -153,7 +149,7 @@ export class CouncilService {
       const before = council.accounts.getItems().map((a) => a.id);
       for (const account of accounts) await change(em, council, account);
       const after = council.accounts.getItems().map((a) => a.id);
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         action,
         'AdvisoryCouncil',

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { findByGlobalId } from '../../db/lookup.js';
 import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { ClientAccount } from './client-account.entity.js';
 import { clientError } from './client.errors.js';
@@ -31,7 +31,7 @@ export function periodRange(
 }
 
 export class FiguresService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async list(
     filter: TransactionalFiguresFilter | undefined,
@@ -82,16 +82,14 @@ export class FiguresService {
       const figures = existing
         ? Object.assign(existing, values)
         : em.create(TransactionalFigures, { account, period: input.period, ...values });
-      this.ctx
-        .service(AuditService)
-        .record(
-          em,
-          'recordTransactionalFigures',
-          'TransactionalFigures',
-          figures.id,
-          before,
-          snapshot(figures),
-        );
+      this.ctx.audit.record(
+        em,
+        'recordTransactionalFigures',
+        'TransactionalFigures',
+        figures.id,
+        before,
+        snapshot(figures),
+      );
       return figures;
     });
   }

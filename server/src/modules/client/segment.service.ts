@@ -3,9 +3,9 @@ import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from './client-account.entity.js';
 import { clientError } from './client.errors.js';
 import type { CreateSegmentInput, SegmentFilter, UpdateSegmentInput } from './client.inputs.js';
@@ -16,7 +16,7 @@ export const segmentNotFound = (message: string, field: string) =>
   clientError('SEGMENT_NOT_FOUND', message, field);
 
 export class SegmentService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async get(globalId: string): Promise<Segment | null> {
     return this.ctx.em.findOne(Segment, { id: fromGlobalId(globalId, 'Segment') });
@@ -52,9 +52,7 @@ export class SegmentService {
         size: input.size,
         description: input.description ?? null,
       });
-      this.ctx
-        .service(AuditService)
-        .record(em, 'createSegment', 'Segment', segment.id, null, snapshot(segment));
+      this.ctx.audit.record(em, 'createSegment', 'Segment', segment.id, null, snapshot(segment));
       return segment;
     });
   }
@@ -71,9 +69,7 @@ export class SegmentService {
       if (input.industry != null) segment.industry = input.industry.trim();
       if (input.size != null) segment.size = input.size;
       if (input.description !== undefined) segment.description = input.description;
-      this.ctx
-        .service(AuditService)
-        .record(em, 'updateSegment', 'Segment', segment.id, before, snapshot(segment));
+      this.ctx.audit.record(em, 'updateSegment', 'Segment', segment.id, before, snapshot(segment));
       return segment;
     });
   }
@@ -90,9 +86,7 @@ export class SegmentService {
           'id',
         );
       }
-      this.ctx
-        .service(AuditService)
-        .record(em, 'deleteSegment', 'Segment', segment.id, snapshot(segment), null);
+      this.ctx.audit.record(em, 'deleteSegment', 'Segment', segment.id, snapshot(segment), null);
       em.remove(segment);
       return globalId;
     });

@@ -1,10 +1,10 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import type { Em } from '../../db/orm.js';
 import { findByGlobalId } from '../../db/lookup.js';
 import { paginate } from '../../db/paginate.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Contact } from '../client/contact.entity.js';
 import { Touchpoint } from '../journey/touchpoint.entity.js';
@@ -37,7 +37,7 @@ export interface SubmitResult {
 }
 
 export class FeedbackService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   /**
    * Stores the item in one transaction, then asks Temporal to start its collect
@@ -66,7 +66,8 @@ export class FeedbackService {
   async store(em: Em, input: SubmitFeedbackInput): Promise<SubmitResult> {
     const accountId = fromGlobalId(input.accountId, 'ClientAccount', 'accountId');
     const text = normaliseFeedbackText(input.text);
-    const [violation] = feedbackContentViolations(input);
+    const now = this.ctx.clock.now();
+    const [violation] = feedbackContentViolations(input, now);
     if (violation?.reason === 'EMPTY_FEEDBACK' || violation?.reason === 'RECEIVED_IN_FUTURE') {
       throw feedbackError(violation.reason, violation.message, violation.field);
     }
@@ -135,12 +136,10 @@ export class FeedbackService {
       campaign,
       complaintClass: input.complaintClass ?? null,
       classificationSource: input.complaintClass ? ClassificationSource.CLIENT : null,
-      classifiedAt: input.complaintClass ? new Date() : null,
-      receivedAt: input.receivedAt ?? new Date(),
+      classifiedAt: input.complaintClass ? now : null,
+      receivedAt: input.receivedAt ?? now,
     });
-    this.ctx
-      .service(AuditService)
-      .record(em, 'submitFeedback', 'FeedbackItem', item.id, null, snapshot(item));
+    this.ctx.audit.record(em, 'submitFeedback', 'FeedbackItem', item.id, null, snapshot(item));
     return { item, duplicate: false };
   }
 
@@ -202,13 +201,14 @@ export class FeedbackService {
   /** One Temporal RPC; on failure the item stays pending for the reconciler. */
   private async startWorkflow(item: FeedbackItem): Promise<void> {
     try {
-      await this.ctx.app.collect.startCollect(item.id);
+      await this.ctx.deps.collect.startCollect(item.id);
+      const startedAt = this.ctx.clock.now();
       await this.ctx.em
         .fork()
-        .nativeUpdate(FeedbackItem, { id: item.id }, { workflowStartedAt: new Date() });
-      item.workflowStartedAt = new Date();
+        .nativeUpdate(FeedbackItem, { id: item.id }, { workflowStartedAt: startedAt });
+      item.workflowStartedAt = startedAt;
     } catch (error) {
-      this.ctx.app.log.warn('Feedback stored; its workflow will be started by the reconciler', {
+      this.ctx.deps.log.warn('Feedback stored; its workflow will be started by the reconciler', {
         feedbackId: item.id,
         error: error instanceof Error ? error.message : String(error),
       });
@@ -229,7 +229,7 @@ export class FeedbackService {
       if (input.complaintClass) {
         item.complaintClass = input.complaintClass;
         item.classificationSource = ClassificationSource.STAFF;
-        item.classifiedAt = new Date();
+        item.classifiedAt = this.ctx.clock.now();
         item.classifiedBy = this.ctx.viewer.userId
           ? em.getReference(User, this.ctx.viewer.userId)
           : null;
@@ -255,9 +255,7 @@ export class FeedbackService {
         }
         item.status = input.status;
       }
-      this.ctx
-        .service(AuditService)
-        .record(em, 'updateFeedback', 'FeedbackItem', item.id, before, snapshot(item));
+      this.ctx.audit.record(em, 'updateFeedback', 'FeedbackItem', item.id, before, snapshot(item));
       return item;
     });
   }

@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { uuidv7 } from '../../db/ids.js';
 import type { Em } from '../../db/orm.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { toGlobalId } from '../../graphql/relay.js';
-import { AuditService } from '../audit/audit.service.js';
 import { planFeedback } from './feedback.importer.js';
 import { planFigures } from './figures.importer.js';
 import { importError, MAX_IMPORT_ROWS } from './import.errors.js';
@@ -24,7 +24,7 @@ type Planner<Row> = (em: Em, rows: readonly Row[], now: Date) => Promise<RowDeci
  * same way and writes nothing.
  */
 export class ImportService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   importMetricObservations(
     rows: readonly MetricObservationRow[],
@@ -70,9 +70,11 @@ export class ImportService {
         'rows',
       );
     }
+    // The import's own id names it in the audit trail (one row per committed call).
+    const importId = uuidv7();
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.attempt(action, entityType, rows, dryRun, plan);
+        return await this.attempt(importId, action, entityType, rows, dryRun, plan);
       } catch (error) {
         // A concurrent call stored one of our keys between our reads and our commit:
         // everything was rolled back, so deciding again from fresh reads is safe.
@@ -83,13 +85,14 @@ export class ImportService {
   }
 
   private async attempt<Row extends { externalId: string }>(
+    importId: string,
     action: string,
     entityType: string,
     rows: readonly Row[],
     dryRun: boolean,
     plan: Planner<Row>,
   ): Promise<ImportResult> {
-    const now = new Date();
+    const now = this.ctx.clock.now();
     // A private EntityManager: thousands of managed rows should not linger in the request's one.
     return this.ctx.em.fork().transactional(async (em) => {
       const decisions = await plan(em, rows, now);
@@ -100,7 +103,7 @@ export class ImportService {
         else if (decision.outcome === 'UPDATED') decision.apply();
       }
       const { accepted, created, updated, unchanged, refused } = result;
-      this.ctx.service(AuditService).record(em, action, entityType, this.ctx.requestId, null, {
+      this.ctx.audit.record(em, action, entityType, importId, null, {
         rows: rows.length,
         accepted,
         created,

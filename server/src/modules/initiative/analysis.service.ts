@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { User } from '../organisation/user.entity.js';
 import { Analysis } from './analysis.entity.js';
 import { initiativeError } from './initiative.errors.js';
@@ -16,7 +16,7 @@ import { mustFind } from './initiative.refs.js';
 import type { AnalysisOrder } from './initiative.types.js';
 
 export class AnalysisService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async create(input: CreateAnalysisInput): Promise<Analysis> {
     assertPeriodOrder(input.periodFrom, input.periodTo);
@@ -41,9 +41,14 @@ export class AnalysisService {
         result: input.result ?? null,
         createdBy,
       });
-      this.ctx
-        .service(AuditService)
-        .record(em, 'createAnalysis', 'Analysis', analysis.id, null, snapshot(analysis));
+      this.ctx.audit.record(
+        em,
+        'createAnalysis',
+        'Analysis',
+        analysis.id,
+        null,
+        snapshot(analysis),
+      );
       return analysis;
     });
   }
@@ -70,9 +75,14 @@ export class AnalysisService {
       if (input.periodTo !== undefined) analysis.periodTo = input.periodTo;
       // Checked on the resulting period, so moving one end alone cannot invert it.
       assertPeriodOrder(analysis.periodFrom, analysis.periodTo);
-      this.ctx
-        .service(AuditService)
-        .record(em, 'updateAnalysis', 'Analysis', analysis.id, before, snapshot(analysis));
+      this.ctx.audit.record(
+        em,
+        'updateAnalysis',
+        'Analysis',
+        analysis.id,
+        before,
+        snapshot(analysis),
+      );
       return analysis;
     });
   }

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { AdvisoryCouncil } from '../client/advisory-council.entity.js';
 import { CouncilMember } from '../client/council-member.entity.js';
 import { CouncilReview } from './council-review.entity.js';
@@ -15,7 +15,7 @@ import { mustFind } from './initiative.refs.js';
 import type { CouncilReviewFilter, DecideCouncilReviewInput } from './task.inputs.js';
 
 export class CouncilReviewService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   /** Asks a council concerned by a client-visible initiative to review its current revision. */
   async request(initiativeGid: string, councilGid: string): Promise<CouncilReview> {
@@ -70,7 +70,7 @@ export class CouncilReviewService {
       });
       const before = initiative.status;
       initiative.status = InitiativeStatus.AWAITING_COUNCIL;
-      const audit = this.ctx.service(AuditService);
+      const audit = this.ctx.audit;
       audit.record(em, 'requestCouncilReview', 'CouncilReview', review.id, null, snapshot(review));
       if (before !== initiative.status) {
         audit.record(
@@ -136,8 +136,8 @@ export class CouncilReviewService {
       review.decision = input.decision;
       review.comments = comments;
       review.decidedBy = member;
-      review.decidedAt = new Date();
-      const audit = this.ctx.service(AuditService);
+      review.decidedAt = this.ctx.clock.now();
+      const audit = this.ctx.audit;
       audit.record(em, 'decideCouncilReview', 'CouncilReview', review.id, before, snapshot(review));
       await this.releaseInitiative(em, review.initiative, review.id);
       return review;
@@ -162,16 +162,14 @@ export class CouncilReviewService {
       initiative.processGroup === ProcessGroup.ANALYSE;
     initiative.status =
       early && !initiative.startedAt ? InitiativeStatus.PROPOSED : InitiativeStatus.ACTIVE;
-    this.ctx
-      .service(AuditService)
-      .record(
-        em,
-        'councilReviewed',
-        'Initiative',
-        initiative.id,
-        { status: InitiativeStatus.AWAITING_COUNCIL },
-        { status: initiative.status },
-      );
+    this.ctx.audit.record(
+      em,
+      'councilReviewed',
+      'Initiative',
+      initiative.id,
+      { status: InitiativeStatus.AWAITING_COUNCIL },
+      { status: initiative.status },
+    );
   }
 
   async get(globalId: string): Promise<CouncilReview | null> {

@@ -1,6 +1,5 @@
 import type { Em } from '../../db/orm.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { AuditService } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
 import { CouncilReview } from './council-review.entity.js';
 import { InitiativeTarget } from './initiative-target.entity.js';
@@ -30,7 +29,7 @@ const MAX_TARGETS = 50;
  * request's EntityManager, so Temporal activities can call them with their own context.
  */
 export class InitiativeFlowService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async move(globalId: string, to: ProcessGroup): Promise<Initiative> {
     return this.ctx.em.transactional(async (em) => {
@@ -47,11 +46,11 @@ export class InitiativeFlowService {
       const before = initiativeSnapshot(initiative);
       initiative.processGroup = to;
       if (from === ProcessGroup.CORRECT && to === ProcessGroup.IMPLEMENT) initiative.revision += 1;
-      if (to === ProcessGroup.IMPLEMENT) initiative.startedAt ??= new Date();
+      if (to === ProcessGroup.IMPLEMENT) initiative.startedAt ??= this.ctx.clock.now();
       if (to !== ProcessGroup.ANALYSE && initiative.status !== InitiativeStatus.AWAITING_COUNCIL) {
         initiative.status = InitiativeStatus.ACTIVE;
       }
-      this.audit(em, 'moveInitiative', initiative, before);
+      this.auditChange(em, 'moveInitiative', initiative, before);
       return initiative;
     });
   }
@@ -69,8 +68,8 @@ export class InitiativeFlowService {
       if (initiative.clientVisible) await assertApproved(em, initiative);
       const before = initiativeSnapshot(initiative);
       initiative.status = InitiativeStatus.CLOSED;
-      initiative.closedAt = new Date();
-      this.audit(em, 'closeInitiative', initiative, before);
+      initiative.closedAt = this.ctx.clock.now();
+      this.auditChange(em, 'closeInitiative', initiative, before);
       return initiative;
     });
   }
@@ -121,7 +120,7 @@ export class InitiativeFlowService {
         kept.add(metric.id);
       });
       for (const target of existing) if (!kept.has(target.metric.id)) em.remove(target);
-      this.ctx.service(AuditService).record(
+      this.ctx.audit.record(
         em,
         'setInitiativeTargets',
         'Initiative',
@@ -140,15 +139,20 @@ export class InitiativeFlowService {
     });
   }
 
-  private audit(
+  private auditChange(
     em: Em,
     action: string,
     initiative: Initiative,
     before: Record<string, unknown>,
   ): void {
-    this.ctx
-      .service(AuditService)
-      .record(em, action, 'Initiative', initiative.id, before, initiativeSnapshot(initiative));
+    this.ctx.audit.record(
+      em,
+      action,
+      'Initiative',
+      initiative.id,
+      before,
+      initiativeSnapshot(initiative),
+    );
   }
 }
 

@@ -2,9 +2,8 @@ import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
 import { FeedbackStatus } from '../feedback/feedback.enums.js';
@@ -28,7 +27,7 @@ const CODE_ATTEMPTS = 8;
 const START_GROUPS = [ProcessGroup.COLLECT, ProcessGroup.ANALYSE];
 
 export class InitiativeService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async create(input: CreateInitiativeInput): Promise<Initiative> {
     if (input.processGroup && !START_GROUPS.includes(input.processGroup)) {
@@ -60,16 +59,14 @@ export class InitiativeService {
       stage: input.stage ?? null,
     });
     await this.applyReferences(em, initiative, input);
-    this.ctx
-      .service(AuditService)
-      .record(
-        em,
-        'createInitiative',
-        'Initiative',
-        initiative.id,
-        null,
-        initiativeSnapshot(initiative),
-      );
+    this.ctx.audit.record(
+      em,
+      'createInitiative',
+      'Initiative',
+      initiative.id,
+      null,
+      initiativeSnapshot(initiative),
+    );
     return initiative;
   }
 
@@ -95,16 +92,14 @@ export class InitiativeService {
       if (input.dueAt !== undefined) initiative.dueAt = input.dueAt;
       if (input.stage !== undefined) initiative.stage = input.stage;
       await this.applyReferences(em, initiative, input);
-      this.ctx
-        .service(AuditService)
-        .record(
-          em,
-          'updateInitiative',
-          'Initiative',
-          initiative.id,
-          before,
-          initiativeSnapshot(initiative),
-        );
+      this.ctx.audit.record(
+        em,
+        'updateInitiative',
+        'Initiative',
+        initiative.id,
+        before,
+        initiativeSnapshot(initiative),
+      );
       return initiative;
     });
   }
@@ -175,7 +170,7 @@ export class InitiativeService {
 
   /** Feedback linked to an initiative is being acted on; closed feedback stays closed. */
   private markActioned(em: Em, items: FeedbackItem[]): void {
-    const audit = this.ctx.service(AuditService);
+    const audit = this.ctx.audit;
     for (const item of items) {
       if (item.status === FeedbackStatus.ACTIONED || item.status === FeedbackStatus.CLOSED)
         continue;

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { Department } from '../organisation/department.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { InitiativeTask } from './initiative-task.entity.js';
@@ -24,7 +24,7 @@ const FINISHED = [TaskStatus.DONE, TaskStatus.REJECTED, TaskStatus.CANCELLED];
 const SETTABLE = [TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.CANCELLED];
 
 export class TaskService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async create(input: CreateInitiativeTaskInput): Promise<InitiativeTask> {
     return this.ctx.em.transactional(async (em) => {
@@ -58,9 +58,14 @@ export class TaskService {
         assignee,
         dueAt: input.dueAt ?? null,
       });
-      this.ctx
-        .service(AuditService)
-        .record(em, 'createInitiativeTask', 'InitiativeTask', task.id, null, snapshot(task));
+      this.ctx.audit.record(
+        em,
+        'createInitiativeTask',
+        'InitiativeTask',
+        task.id,
+        null,
+        snapshot(task),
+      );
       return task;
     });
   }
@@ -108,7 +113,7 @@ export class TaskService {
     return this.change(globalId, 'completeTask', async (_em, task) => {
       task.status = TaskStatus.DONE;
       task.outcomeNote = outcomeNote?.trim() || null;
-      task.completedAt = new Date();
+      task.completedAt = this.ctx.clock.now();
     });
   }
 
@@ -119,7 +124,7 @@ export class TaskService {
     return this.change(globalId, 'rejectTask', async (_em, task) => {
       task.status = TaskStatus.REJECTED;
       task.outcomeNote = note.trim();
-      task.completedAt = new Date();
+      task.completedAt = this.ctx.clock.now();
     });
   }
 
@@ -143,9 +148,7 @@ export class TaskService {
       }
       const before = snapshot(task);
       await apply(em, task);
-      this.ctx
-        .service(AuditService)
-        .record(em, action, 'InitiativeTask', task.id, before, snapshot(task));
+      this.ctx.audit.record(em, action, 'InitiativeTask', task.id, before, snapshot(task));
       return task;
     });
   }
@@ -180,7 +183,7 @@ export class TaskService {
       where.assignee = fromGlobalId(filter.assigneeId, 'User', 'filter.assigneeId');
     const and: FilterQuery<InitiativeTask>[] = [];
     if (filter?.statuses?.length) and.push({ status: { $in: filter.statuses } });
-    const now = new Date();
+    const now = this.ctx.clock.now();
     if (filter?.overdue === true)
       and.push({ dueAt: { $lt: now }, status: { $in: OPEN_TASK_STATUSES } });
     if (filter?.overdue === false) {

@@ -3,9 +3,9 @@ import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
 import { Department } from '../organisation/department.entity.js';
 import type { InteractionChannel, JourneyStage } from './journey.enums.js';
@@ -29,11 +29,7 @@ const notFound =
 
 /** Process classes and the touchpoints (stage × process class × channel) built on them. */
 export class JourneyService {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
+  constructor(private readonly ctx: DomainContext) {}
 
   async getProcessClass(globalId: string): Promise<ProcessClass | null> {
     return this.ctx.em.findOne(ProcessClass, { id: fromGlobalId(globalId, 'ProcessClass') });
@@ -77,7 +73,7 @@ export class JourneyService {
         owningDepartment,
         description: input.description ?? null,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createProcessClass',
         'ProcessClass',
@@ -113,7 +109,7 @@ export class JourneyService {
       if (input.owningDepartmentId != null)
         pc.owningDepartment = await this.department(em, input.owningDepartmentId);
       if (input.description !== undefined) pc.description = input.description;
-      this.audit.record(em, 'updateProcessClass', 'ProcessClass', pc.id, before, snapshot(pc));
+      this.ctx.audit.record(em, 'updateProcessClass', 'ProcessClass', pc.id, before, snapshot(pc));
       return pc;
     });
   }
@@ -136,7 +132,7 @@ export class JourneyService {
           'id',
         );
       }
-      this.audit.record(em, 'deleteProcessClass', 'ProcessClass', pc.id, snapshot(pc), null);
+      this.ctx.audit.record(em, 'deleteProcessClass', 'ProcessClass', pc.id, snapshot(pc), null);
       em.remove(pc);
       return globalId;
     });
@@ -198,7 +194,7 @@ export class JourneyService {
         owningDepartment,
         description: input.description ?? null,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createTouchpoint',
         'Touchpoint',
@@ -241,7 +237,7 @@ export class JourneyService {
       if (input.owningDepartmentId != null)
         tp.owningDepartment = await this.department(em, input.owningDepartmentId);
       if (input.description !== undefined) tp.description = input.description;
-      this.audit.record(em, 'updateTouchpoint', 'Touchpoint', tp.id, before, snapshot(tp));
+      this.ctx.audit.record(em, 'updateTouchpoint', 'Touchpoint', tp.id, before, snapshot(tp));
       return tp;
     });
   }
@@ -265,7 +261,7 @@ export class JourneyService {
           'id',
         );
       }
-      this.audit.record(em, 'deleteTouchpoint', 'Touchpoint', tp.id, snapshot(tp), null);
+      this.ctx.audit.record(em, 'deleteTouchpoint', 'Touchpoint', tp.id, snapshot(tp), null);
       em.remove(tp);
       return globalId;
     });

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ProcessGroup } from '../initiative/initiative.enums.js';
 import { User } from '../organisation/user.entity.js';
 import { AssessmentMethod, MaturityAssessment } from './maturity-assessment.entity.js';
@@ -16,7 +16,7 @@ export interface LatestMaturity {
 }
 
 export class MaturityService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async record(input: RecordMaturityAssessmentInput): Promise<MaturityAssessment> {
     const evidence = (input.evidence ?? []).map((e) => ({
@@ -46,16 +46,14 @@ export class MaturityService {
         note: input.note?.trim() || null,
         assessedBy: userId ? em.getReference(User, userId) : null,
       });
-      this.ctx
-        .service(AuditService)
-        .record(
-          em,
-          'recordMaturityAssessment',
-          'MaturityAssessment',
-          assessment.id,
-          null,
-          snapshot(assessment),
-        );
+      this.ctx.audit.record(
+        em,
+        'recordMaturityAssessment',
+        'MaturityAssessment',
+        assessment.id,
+        null,
+        snapshot(assessment),
+      );
       return assessment;
     });
   }

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { MetricDefinition } from './metric-definition.entity.js';
 import { MetricObservation } from './metric-observation.entity.js';
@@ -12,11 +12,7 @@ import type { MetricObservationOrder } from './metric.types.js';
 
 /** Monthly metric values per account. */
 export class MetricObservationService {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
+  constructor(private readonly ctx: DomainContext) {}
 
   async getObservation(globalId: string): Promise<MetricObservation | null> {
     return this.ctx.em.findOne(MetricObservation, {
@@ -92,7 +88,7 @@ export class MetricObservationService {
             externalId: null,
             ...data,
           });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'recordMetricObservation',
         'MetricObservation',

@@ -2,9 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ProcessClass } from '../journey/process-class.entity.js';
 import { ValueFactor } from '../value/value-factor.entity.js';
 import { MetricDefinition } from './metric-definition.entity.js';
@@ -20,11 +20,7 @@ import type {
 import type { MetricDefinitionOrder, MetricKindShare } from './metric.types.js';
 
 export class MetricService {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
+  constructor(private readonly ctx: DomainContext) {}
 
   async get(globalId: string): Promise<MetricDefinition | null> {
     return this.ctx.em.findOne(MetricDefinition, {
@@ -85,7 +81,7 @@ export class MetricService {
         active: input.active ?? true,
         description: input.description ?? null,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createMetricDefinition',
         'MetricDefinition',
@@ -120,7 +116,7 @@ export class MetricService {
       if (input.active != null) m.active = input.active;
       if (input.description !== undefined) m.description = input.description;
       checkChannel(m.kind, m.collectionChannel);
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateMetricDefinition',
         'MetricDefinition',
@@ -147,7 +143,14 @@ export class MetricService {
           'id',
         );
       }
-      this.audit.record(em, 'deleteMetricDefinition', 'MetricDefinition', m.id, snapshot(m), null);
+      this.ctx.audit.record(
+        em,
+        'deleteMetricDefinition',
+        'MetricDefinition',
+        m.id,
+        snapshot(m),
+        null,
+      );
       em.remove(m);
       return globalId;
     });

@@ -3,9 +3,9 @@ import { uuidv7 } from '../../db/ids.js';
 import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Contact } from '../client/contact.entity.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
@@ -35,7 +35,7 @@ const notFound =
  * operator's cancel/retry. Automatic rows are written by the workflows' activities.
  */
 export class NotificationService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async get(globalId: string): Promise<ClientNotification | null> {
     return this.ctx.em.findOne(ClientNotification, {
@@ -105,16 +105,14 @@ export class NotificationService {
         status: recipient ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED,
         lastError: recipient ? null : 'No e-mail address to deliver to.',
       });
-      this.ctx
-        .service(AuditService)
-        .record(
-          em,
-          'queueClientNotification',
-          'ClientNotification',
-          notification.id,
-          null,
-          snapshot(notification),
-        );
+      this.ctx.audit.record(
+        em,
+        'queueClientNotification',
+        'ClientNotification',
+        notification.id,
+        null,
+        snapshot(notification),
+      );
       return notification;
     });
   }
@@ -160,14 +158,19 @@ export class NotificationService {
         (await em.nativeUpdate(
           ClientNotification,
           { id: notification.id, status: from },
-          { ...patch, updatedAt: new Date() },
+          { ...patch, updatedAt: this.ctx.clock.now() },
         )) > 0;
       // Re-read either way: after our update, or to name the status a concurrent change left.
       await em.refresh(notification);
       if (!won) throw refusal(action, notification.status);
-      this.ctx
-        .service(AuditService)
-        .record(em, action, 'ClientNotification', notification.id, before, snapshot(notification));
+      this.ctx.audit.record(
+        em,
+        action,
+        'ClientNotification',
+        notification.id,
+        before,
+        snapshot(notification),
+      );
       return notification;
     });
   }

@@ -3,9 +3,9 @@ import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
 import { organisationError } from './organisation.errors.js';
 import type {
@@ -27,11 +27,7 @@ const userNotFound = (message: string, field: string) =>
 
 /** Departments and the people in them. */
 export class OrganisationService {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
+  constructor(private readonly ctx: DomainContext) {}
 
   async getDepartment(globalId: string): Promise<Department | null> {
     return this.ctx.em.findOne(Department, { id: fromGlobalId(globalId, 'Department') });
@@ -65,7 +61,7 @@ export class OrganisationService {
         name: input.name.trim(),
         isCxOffice: input.isCxOffice ?? false,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createDepartment',
         'Department',
@@ -94,7 +90,7 @@ export class OrganisationService {
       }
       if (input.name != null) department.name = input.name.trim();
       if (input.isCxOffice != null) department.isCxOffice = input.isCxOffice;
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateDepartment',
         'Department',
@@ -164,7 +160,7 @@ export class OrganisationService {
         department,
         locale: input.locale ?? 'en',
       });
-      this.audit.record(em, 'createUser', 'User', user.id, null, snapshot(user));
+      this.ctx.audit.record(em, 'createUser', 'User', user.id, null, snapshot(user));
       return user;
     });
   }
@@ -194,7 +190,7 @@ export class OrganisationService {
             )
           : null;
       }
-      this.audit.record(em, 'updateUser', 'User', user.id, before, snapshot(user));
+      this.ctx.audit.record(em, 'updateUser', 'User', user.id, before, snapshot(user));
       return user;
     });
   }

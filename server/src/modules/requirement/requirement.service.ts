@@ -2,9 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { ProcessClass } from '../journey/process-class.entity.js';
 import { User } from '../organisation/user.entity.js';
@@ -18,11 +18,7 @@ import type {
 import type { SpecialRequirementOrder } from './requirement.types.js';
 
 export class RequirementService {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
+  constructor(private readonly ctx: DomainContext) {}
 
   async get(globalId: string): Promise<SpecialRequirement | null> {
     return this.ctx.em.findOne(SpecialRequirement, {
@@ -69,7 +65,7 @@ export class RequirementService {
         description: input.description?.trim() || null,
         capturedBy: userId ? em.getReference(User, userId) : null,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createSpecialRequirement',
         'SpecialRequirement',
@@ -94,7 +90,7 @@ export class RequirementService {
       if (input.title != null) r.title = input.title.trim();
       if (input.description !== undefined) r.description = input.description?.trim() || null;
       if (input.status != null) r.status = input.status;
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateSpecialRequirement',
         'SpecialRequirement',
@@ -111,7 +107,7 @@ export class RequirementService {
     const id = fromGlobalId(globalId, 'SpecialRequirement');
     return this.ctx.em.transactional(async (em) => {
       const r = await this.mustFind(em, id, globalId);
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'deleteSpecialRequirement',
         'SpecialRequirement',

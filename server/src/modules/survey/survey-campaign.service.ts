@@ -2,9 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { Segment } from '../client/segment.entity.js';
 import { cronError } from './cron.js';
 import { Questionnaire } from './questionnaire.entity.js';
@@ -27,11 +27,7 @@ const TRANSITIONS: Record<CampaignStatus, CampaignStatus[]> = {
 };
 
 export class SurveyCampaignService {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
+  constructor(private readonly ctx: DomainContext) {}
 
   async getCampaign(globalId: string): Promise<SurveyCampaign | null> {
     return this.ctx.em.findOne(SurveyCampaign, { id: fromGlobalId(globalId, 'SurveyCampaign') });
@@ -83,7 +79,7 @@ export class SurveyCampaignService {
         startsAt: input.startsAt ?? null,
         endsAt: input.endsAt ?? null,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createSurveyCampaign',
         'SurveyCampaign',
@@ -148,7 +144,14 @@ export class SurveyCampaignService {
       if (input.endsAt !== undefined) c.endsAt = input.endsAt;
       checkSchedule(c.scheduleKind, c.cron ?? null, c.triggerEvent ?? null);
       checkWindow(c.startsAt ?? null, c.endsAt ?? null);
-      this.audit.record(em, 'updateSurveyCampaign', 'SurveyCampaign', c.id, before, snapshot(c));
+      this.ctx.audit.record(
+        em,
+        'updateSurveyCampaign',
+        'SurveyCampaign',
+        c.id,
+        before,
+        snapshot(c),
+      );
       return c;
     });
   }

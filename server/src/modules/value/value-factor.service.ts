@@ -1,9 +1,9 @@
 import { type FilterQuery } from '@mikro-orm/core';
 import { paginate } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ValueFactor } from './value-factor.entity.js';
 import { valueError } from './value.errors.js';
 import {
@@ -15,11 +15,7 @@ import type { ValueFactorOrder } from './value.types.js';
 
 /** The catalogue of value factors. */
 export class ValueFactorService {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
+  constructor(private readonly ctx: DomainContext) {}
 
   async getFactor(globalId: string): Promise<ValueFactor | null> {
     return this.ctx.em.findOne(ValueFactor, { id: fromGlobalId(globalId, 'ValueFactor') });
@@ -59,7 +55,14 @@ export class ValueFactorService {
         description: input.description ?? null,
         sortOrder: input.sortOrder ?? 0,
       });
-      this.audit.record(em, 'createValueFactor', 'ValueFactor', factor.id, null, snapshot(factor));
+      this.ctx.audit.record(
+        em,
+        'createValueFactor',
+        'ValueFactor',
+        factor.id,
+        null,
+        snapshot(factor),
+      );
       return factor;
     });
   }
@@ -77,7 +80,7 @@ export class ValueFactorService {
       if (input.subgroup !== undefined) factor.subgroup = input.subgroup;
       if (input.description !== undefined) factor.description = input.description;
       if (input.sortOrder != null) factor.sortOrder = input.sortOrder;
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateValueFactor',
         'ValueFactor',

@@ -1,9 +1,9 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
 import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
 import { fromGlobalId, toGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit.service.js';
 import { Segment } from '../client/segment.entity.js';
 import { ImportanceWeight } from './importance-weight.entity.js';
 import { ValueFactor } from './value-factor.entity.js';
@@ -19,11 +19,7 @@ import {
 import type { ImportanceWeightOrder, WeightSetOrder } from './value.types.js';
 
 export class WeightService {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
+  constructor(private readonly ctx: DomainContext) {}
 
   async getWeightSet(globalId: string): Promise<WeightSet | null> {
     return this.ctx.em.findOne(WeightSet, { id: fromGlobalId(globalId, 'WeightSet') });
@@ -83,7 +79,7 @@ export class WeightService {
         }
         copied = weights.length;
       }
-      this.audit.record(em, 'createWeightSet', 'WeightSet', set.id, null, {
+      this.ctx.audit.record(em, 'createWeightSet', 'WeightSet', set.id, null, {
         ...snapshot(set),
         copiedWeights: copied,
       });
@@ -109,7 +105,7 @@ export class WeightService {
       if (previous) {
         const previousBefore = snapshot(previous);
         previous.isCurrent = false;
-        this.audit.record(
+        this.ctx.audit.record(
           em,
           'setCurrentWeightSet',
           'WeightSet',
@@ -118,7 +114,7 @@ export class WeightService {
           snapshot(previous),
         );
       }
-      this.audit.record(em, 'setCurrentWeightSet', 'WeightSet', set.id, before, snapshot(set));
+      this.ctx.audit.record(em, 'setCurrentWeightSet', 'WeightSet', set.id, before, snapshot(set));
       return set;
     });
   }
@@ -209,7 +205,7 @@ export class WeightService {
         }
       }
       // One audit row for the batch: thousands of per-weight rows would bury the trail.
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'setImportanceWeights',
         'WeightSet',
