@@ -1,13 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
 import { commonError } from '../../domain/errors.js';
-import {
-  fromGlobalId,
-  parseGlobalId,
-  type ConnectionArgs,
-  type Page,
-} from '../../graphql/relay.js';
+import { fromGlobalId, parseGlobalId } from '../../graphql/relay.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditEventFilter } from './audit.inputs.js';
 
@@ -23,10 +18,7 @@ export class AuditLogService {
   }
 
   /** Newest first; uuidv7 ids follow `at` and break ties within a millisecond. */
-  async list(
-    filter: AuditEventFilter | undefined,
-    args: ConnectionArgs,
-  ): Promise<Page<AuditEvent>> {
+  async list(filter: AuditEventFilter | undefined, args: PageArgs): Promise<Page<AuditEvent>> {
     const where: FilterQuery<AuditEvent> = {};
     if (filter?.entityId) {
       const parsed = parseGlobalId(filter.entityId);

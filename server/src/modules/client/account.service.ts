@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { User } from '../organisation/user.entity.js';
 import { ClientAccount } from './client-account.entity.js';
@@ -41,7 +41,7 @@ export class AccountService {
   async list(
     filter: ClientAccountFilter | undefined,
     order: ClientAccountOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<ClientAccount>> {
     const where: FilterQuery<ClientAccount> = {};
     if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);

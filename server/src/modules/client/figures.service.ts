@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { findByGlobalId } from '../../db/lookup.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { ClientAccount } from './client-account.entity.js';
@@ -36,7 +36,7 @@ export class FiguresService {
   async list(
     filter: TransactionalFiguresFilter | undefined,
     order: TransactionalFiguresOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<TransactionalFigures>> {
     const where: FilterQuery<TransactionalFigures> = {};
     if (filter?.accountId)

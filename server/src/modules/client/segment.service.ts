@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from './client-account.entity.js';
 import { clientError } from './client.errors.js';
@@ -25,7 +25,7 @@ export class SegmentService {
   async list(
     filter: SegmentFilter | undefined,
     order: SegmentOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Segment>> {
     const where: FilterQuery<Segment> = {};
     if (filter?.search?.trim()) {

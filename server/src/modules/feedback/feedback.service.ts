@@ -2,8 +2,8 @@ import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm
 import type { DomainContext } from '../../domain/context.js';
 import type { Em } from '../../db/orm.js';
 import { findByGlobalId } from '../../db/lookup.js';
-import { paginate } from '../../db/paginate.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Contact } from '../client/contact.entity.js';
@@ -267,7 +267,7 @@ export class FeedbackService {
   async list(
     filter: FeedbackFilter | undefined,
     order: FeedbackOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<FeedbackItem>> {
     const where: FilterQuery<FeedbackItem> = {};
     if (filter?.accountId)

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { User } from '../organisation/user.entity.js';
 import { Analysis } from './analysis.entity.js';
@@ -94,7 +94,7 @@ export class AnalysisService {
   async list(
     filter: AnalysisFilter | undefined,
     order: AnalysisOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Analysis>> {
     const where: FilterQuery<Analysis> = {};
     if (filter?.kinds?.length) where.kind = { $in: filter.kinds };

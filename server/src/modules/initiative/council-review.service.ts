@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { AdvisoryCouncil } from '../client/advisory-council.entity.js';
 import { CouncilMember } from '../client/council-member.entity.js';
@@ -178,7 +178,7 @@ export class CouncilReviewService {
 
   async list(
     filter: CouncilReviewFilter | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<CouncilReview>> {
     const where: FilterQuery<CouncilReview> = {};
     if (filter?.initiativeId)

@@ -1,9 +1,9 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
 import { FeedbackStatus } from '../feedback/feedback.enums.js';
@@ -187,7 +187,7 @@ export class InitiativeService {
   async list(
     filter: InitiativeFilter | undefined,
     order: InitiativeOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Initiative>> {
     const where: FilterQuery<Initiative> = {};
     if (filter?.processGroups?.length) where.processGroup = { $in: filter.processGroups };

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { Department } from '../organisation/department.entity.js';
 import { User } from '../organisation/user.entity.js';
@@ -172,7 +172,7 @@ export class TaskService {
   async list(
     filter: InitiativeTaskFilter | undefined,
     order: InitiativeTaskOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<InitiativeTask>> {
     const where: FilterQuery<InitiativeTask> & Record<string, unknown> = {};
     if (filter?.initiativeId)

@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
 import { Department } from '../organisation/department.entity.js';
@@ -38,7 +38,7 @@ export class JourneyService {
   async listProcessClasses(
     filter: ProcessClassFilter | undefined,
     order: ProcessClassOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<ProcessClass>> {
     const where: FilterQuery<ProcessClass> = {};
     if (filter?.primaryStages?.length) where.primaryStage = { $in: filter.primaryStages };
@@ -145,7 +145,7 @@ export class JourneyService {
   async listTouchpoints(
     filter: TouchpointFilter | undefined,
     order: TouchpointOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Touchpoint>> {
     const where: FilterQuery<Touchpoint> = {};
     if (filter?.stages?.length) where.stage = { $in: filter.stages };

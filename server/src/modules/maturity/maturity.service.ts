@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ProcessGroup } from '../initiative/initiative.enums.js';
 import { User } from '../organisation/user.entity.js';
@@ -67,7 +67,7 @@ export class MaturityService {
   /** Newest first: the id (uuidv7) follows assessedAt and breaks ties. */
   async list(
     filter: MaturityAssessmentFilter | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<MaturityAssessment>> {
     const where: FilterQuery<MaturityAssessment> = {};
     if (filter?.processGroup) where.processGroup = filter.processGroup;

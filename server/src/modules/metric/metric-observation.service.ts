@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { MetricDefinition } from './metric-definition.entity.js';
@@ -23,7 +23,7 @@ export class MetricObservationService {
   async listObservations(
     filter: MetricObservationFilter | undefined,
     order: MetricObservationOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<MetricObservation>> {
     const where: FilterQuery<MetricObservation> = {};
     if (filter?.metricId)

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ProcessClass } from '../journey/process-class.entity.js';
 import { ValueFactor } from '../value/value-factor.entity.js';
@@ -31,7 +31,7 @@ export class MetricService {
   async list(
     filter: MetricDefinitionFilter | undefined,
     order: MetricDefinitionOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<MetricDefinition>> {
     const where: FilterQuery<MetricDefinition> = {};
     if (filter?.layer) where.layer = filter.layer;

@@ -2,9 +2,9 @@ import type { EntityData, FilterQuery } from '@mikro-orm/core';
 import { uuidv7 } from '../../db/ids.js';
 import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Contact } from '../client/contact.entity.js';
@@ -45,7 +45,7 @@ export class NotificationService {
 
   async list(
     filter: ClientNotificationFilter | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<ClientNotification>> {
     const where: FilterQuery<ClientNotification> = {};
     if (filter?.accountId)

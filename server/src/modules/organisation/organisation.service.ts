@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { findByGlobalId } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
 import { organisationError } from './organisation.errors.js';
@@ -36,7 +36,7 @@ export class OrganisationService {
   async listDepartments(
     filter: DepartmentFilter | undefined,
     order: DepartmentOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Department>> {
     const where: FilterQuery<Department> = {};
     if (filter?.search?.trim()) {
@@ -119,7 +119,7 @@ export class OrganisationService {
   async listUsers(
     filter: UserFilter | undefined,
     order: UserOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<User>> {
     const where: FilterQuery<User> = {};
     if (filter?.departmentId)

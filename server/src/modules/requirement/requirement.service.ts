@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { ProcessClass } from '../journey/process-class.entity.js';
@@ -29,7 +29,7 @@ export class RequirementService {
   async list(
     filter: SpecialRequirementFilter | undefined,
     order: SpecialRequirementOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<SpecialRequirement>> {
     const where: FilterQuery<SpecialRequirement> = {};
     if (filter?.accountId)

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
 import { ValueFactor } from '../value/value-factor.entity.js';
@@ -22,7 +22,7 @@ export class QuestionnaireService {
   async listQuestionnaires(
     filter: QuestionnaireFilter | undefined,
     order: QuestionnaireOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Questionnaire>> {
     const where: FilterQuery<Questionnaire> = {};
     if (filter?.code) where.code = filter.code;

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { Segment } from '../client/segment.entity.js';
 import { cronError } from './cron.js';
@@ -36,7 +36,7 @@ export class SurveyCampaignService {
   async listCampaigns(
     filter: SurveyCampaignFilter | undefined,
     order: SurveyCampaignOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<SurveyCampaign>> {
     const where: FilterQuery<SurveyCampaign> = {};
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };

@@ -1,8 +1,8 @@
 import { type FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ValueFactor } from './value-factor.entity.js';
 import { valueError } from './value.errors.js';
@@ -24,7 +24,7 @@ export class ValueFactorService {
   async listFactors(
     filter: ValueFactorFilter | undefined,
     order: ValueFactorOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<ValueFactor>> {
     const where: FilterQuery<ValueFactor> = {};
     if (filter?.tiers?.length) where.tier = { $in: filter.tiers };

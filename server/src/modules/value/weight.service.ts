@@ -1,8 +1,8 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId, toGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
+import { fromGlobalId, toGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { Segment } from '../client/segment.entity.js';
 import { ImportanceWeight } from './importance-weight.entity.js';
@@ -32,7 +32,7 @@ export class WeightService {
   async listWeightSets(
     filter: WeightSetFilter | undefined,
     order: WeightSetOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<WeightSet>> {
     const where: FilterQuery<WeightSet> = {};
     if (filter?.sources?.length) where.source = { $in: filter.sources };
@@ -246,7 +246,7 @@ export class WeightService {
   async listWeights(
     filter: ImportanceWeightFilter | undefined,
     order: ImportanceWeightOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<ImportanceWeight>> {
     const where: FilterQuery<ImportanceWeight> = {};
     where.weightSet = filter?.weightSetId
