@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { User } from '../organisation/user.entity.js';
 import { ClientAccount } from './client-account.entity.js';
@@ -34,8 +33,8 @@ function checkDay(value: string | null | undefined, field: string): void {
 export class AccountService {
   constructor(private readonly ctx: DomainContext) {}
 
-  async get(globalId: string): Promise<ClientAccount | null> {
-    return this.ctx.em.findOne(ClientAccount, { id: fromGlobalId(globalId, 'ClientAccount') });
+  async get(id: string): Promise<ClientAccount | null> {
+    return findById(this.ctx.em, ClientAccount, id);
   }
 
   async list(
@@ -45,9 +44,8 @@ export class AccountService {
   ): Promise<Page<ClientAccount>> {
     const where: FilterQuery<ClientAccount> = {};
     if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
-    if (filter?.segmentId)
-      where.segment = fromGlobalId(filter.segmentId, 'Segment', 'filter.segmentId');
-    if (filter?.ownerId) where.owner = fromGlobalId(filter.ownerId, 'User', 'filter.ownerId');
+    if (filter?.segmentId) where.segment = filter.segmentId;
+    if (filter?.ownerId) where.owner = filter.ownerId;
     if (filter?.tiers?.length) where.tier = { $in: filter.tiers };
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
     return paginate(
@@ -63,16 +61,9 @@ export class AccountService {
     checkDay(input.clientSince, 'clientSince');
     return this.ctx.em.transactional(async (em) => {
       if (input.externalId) await this.assertExternalIdFree(em, input.externalId);
-      const segment = await findByGlobalId(
-        em,
-        Segment,
-        input.segmentId,
-        'Segment',
-        'segmentId',
-        segmentNotFound,
-      );
+      const segment = await mustFind(em, Segment, input.segmentId, 'segmentId', segmentNotFound);
       const owner = input.ownerId
-        ? await findByGlobalId(em, User, input.ownerId, 'User', 'ownerId', ownerNotFound)
+        ? await mustFind(em, User, input.ownerId, 'ownerId', ownerNotFound)
         : null;
       const account = em.create(ClientAccount, {
         name: input.name.trim(),
@@ -96,17 +87,10 @@ export class AccountService {
     });
   }
 
-  async update(globalId: string, input: UpdateClientAccountInput): Promise<ClientAccount> {
+  async update(id: string, input: UpdateClientAccountInput): Promise<ClientAccount> {
     checkDay(input.clientSince, 'clientSince');
     return this.ctx.em.transactional(async (em) => {
-      const account = await findByGlobalId(
-        em,
-        ClientAccount,
-        globalId,
-        'ClientAccount',
-        'id',
-        accountNotFound,
-      );
+      const account = await mustFind(em, ClientAccount, id, 'id', accountNotFound);
       const before = snapshot(account);
       if (input.externalId !== undefined && input.externalId !== account.externalId) {
         if (input.externalId) await this.assertExternalIdFree(em, input.externalId);
@@ -118,18 +102,17 @@ export class AccountService {
       if (input.country !== undefined) account.country = input.country;
       if (input.clientSince !== undefined) account.clientSince = input.clientSince;
       if (input.segmentId != null) {
-        account.segment = await findByGlobalId(
+        account.segment = await mustFind(
           em,
           Segment,
           input.segmentId,
-          'Segment',
           'segmentId',
           segmentNotFound,
         );
       }
       if (input.ownerId !== undefined) {
         account.owner = input.ownerId
-          ? await findByGlobalId(em, User, input.ownerId, 'User', 'ownerId', ownerNotFound)
+          ? await mustFind(em, User, input.ownerId, 'ownerId', ownerNotFound)
           : null;
       }
       this.ctx.audit.record(

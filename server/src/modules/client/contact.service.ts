@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { ClientAccount } from './client-account.entity.js';
@@ -23,8 +22,8 @@ const normaliseEmail = (email: string | null | undefined) =>
 export class ContactService {
   constructor(private readonly ctx: DomainContext) {}
 
-  async get(globalId: string): Promise<Contact | null> {
-    return this.ctx.em.findOne(Contact, { id: fromGlobalId(globalId, 'Contact') });
+  async get(id: string): Promise<Contact | null> {
+    return findById(this.ctx.em, Contact, id);
   }
 
   async list(
@@ -33,8 +32,7 @@ export class ContactService {
     args: PageArgs,
   ): Promise<Page<Contact>> {
     const where: FilterQuery<Contact> = {};
-    if (filter?.accountId)
-      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.accountId) where.account = filter.accountId;
     if (filter?.respondentClasses?.length)
       where.respondentClass = { $in: filter.respondentClasses };
     if (filter?.active != null) where.active = filter.active;
@@ -53,11 +51,10 @@ export class ContactService {
 
   async create(input: CreateContactInput): Promise<Contact> {
     return this.ctx.em.transactional(async (em) => {
-      const account = await findByGlobalId(
+      const account = await mustFind(
         em,
         ClientAccount,
         input.accountId,
-        'ClientAccount',
         'accountId',
         accountNotFound,
       );
@@ -79,9 +76,9 @@ export class ContactService {
     });
   }
 
-  async update(globalId: string, input: UpdateContactInput): Promise<Contact> {
+  async update(id: string, input: UpdateContactInput): Promise<Contact> {
     return this.ctx.em.transactional(async (em) => {
-      const contact = await findByGlobalId(em, Contact, globalId, 'Contact', 'id', contactNotFound);
+      const contact = await mustFind(em, Contact, id, 'id', contactNotFound);
       const before = snapshot(contact);
       const email = normaliseEmail(input.email);
       if (email !== undefined && email !== contact.email) {

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import type { DomainContext } from '../../domain/context.js';
 import { snapshot } from '../audit/audit.service.js';
@@ -25,22 +25,14 @@ export class CouncilMemberService {
 
   async add(input: AddCouncilMemberInput): Promise<CouncilMember> {
     return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(
+      const council = await mustFind(
         em,
         AdvisoryCouncil,
         input.councilId,
-        'AdvisoryCouncil',
         'councilId',
         councilNotFound,
       );
-      const contact = await findByGlobalId(
-        em,
-        Contact,
-        input.contactId,
-        'Contact',
-        'contactId',
-        contactNotFound,
-      );
+      const contact = await mustFind(em, Contact, input.contactId, 'contactId', contactNotFound);
       await council.accounts.init();
       if (!council.accounts.getItems().some((a) => a.id === contact.account.id)) {
         throw clientError(
@@ -72,9 +64,9 @@ export class CouncilMemberService {
   }
 
   /** Changes a member's role; making one the CHAIR is refused while another member chairs. */
-  async update(globalId: string, input: UpdateCouncilMemberInput): Promise<CouncilMember> {
+  async update(id: string, input: UpdateCouncilMemberInput): Promise<CouncilMember> {
     return this.ctx.em.transactional(async (em) => {
-      const member = await this.find(em, globalId);
+      const member = await this.find(em, id);
       const before = snapshot(member);
       if (input.role != null && input.role !== member.role) {
         if (input.role === CouncilRole.CHAIR) await this.assertChairFree(em, member.council);
@@ -92,9 +84,9 @@ export class CouncilMemberService {
     });
   }
 
-  async remove(globalId: string): Promise<string> {
+  async remove(id: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
-      const member = await this.find(em, globalId);
+      const member = await this.find(em, id);
       this.ctx.audit.record(
         em,
         'removeCouncilMember',
@@ -104,12 +96,12 @@ export class CouncilMemberService {
         null,
       );
       em.remove(member);
-      return globalId;
+      return id;
     });
   }
 
-  private find(em: Em, globalId: string): Promise<CouncilMember> {
-    return findByGlobalId(em, CouncilMember, globalId, 'CouncilMember', 'id', memberNotFound);
+  private find(em: Em, id: string): Promise<CouncilMember> {
+    return mustFind(em, CouncilMember, id, 'id', memberNotFound);
   }
 
   /**

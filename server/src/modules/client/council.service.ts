@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind, mustFindAll } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { AdvisoryCouncil } from './advisory-council.entity.js';
@@ -26,8 +25,8 @@ export const councilNotFound = (message: string, field: string) =>
 export class CouncilService {
   constructor(private readonly ctx: DomainContext) {}
 
-  async get(globalId: string): Promise<AdvisoryCouncil | null> {
-    return this.ctx.em.findOne(AdvisoryCouncil, { id: fromGlobalId(globalId, 'AdvisoryCouncil') });
+  async get(id: string): Promise<AdvisoryCouncil | null> {
+    return findById(this.ctx.em, AdvisoryCouncil, id);
   }
 
   async list(
@@ -37,8 +36,7 @@ export class CouncilService {
   ): Promise<Page<AdvisoryCouncil>> {
     const where: FilterQuery<AdvisoryCouncil> = {};
     if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
-    if (filter?.accountId)
-      where.accounts = { id: fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId') };
+    if (filter?.accountId) where.accounts = { id: filter.accountId };
     return paginate(
       this.ctx.em,
       AdvisoryCouncil,
@@ -65,16 +63,9 @@ export class CouncilService {
     });
   }
 
-  async update(globalId: string, input: UpdateAdvisoryCouncilInput): Promise<AdvisoryCouncil> {
+  async update(id: string, input: UpdateAdvisoryCouncilInput): Promise<AdvisoryCouncil> {
     return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(
-        em,
-        AdvisoryCouncil,
-        globalId,
-        'AdvisoryCouncil',
-        'id',
-        councilNotFound,
-      );
+      const council = await mustFind(em, AdvisoryCouncil, id, 'id', councilNotFound);
       const before = snapshot(council);
       const name = input.name?.trim();
       if (name && name !== council.name) {
@@ -136,11 +127,10 @@ export class CouncilService {
     change: (em: Em, council: AdvisoryCouncil, account: ClientAccount) => Promise<void>,
   ): Promise<AdvisoryCouncil> {
     return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(
+      const council = await mustFind(
         em,
         AdvisoryCouncil,
         input.councilId,
-        'AdvisoryCouncil',
         'councilId',
         councilNotFound,
       );
@@ -161,14 +151,8 @@ export class CouncilService {
     });
   }
 
-  private async findAccounts(em: Em, globalIds: string[]): Promise<ClientAccount[]> {
-    const ids = [...new Set(globalIds.map((g) => fromGlobalId(g, 'ClientAccount', 'accountIds')))];
-    const found = ids.length ? await em.find(ClientAccount, { id: { $in: ids } }) : [];
-    const missing = globalIds.find(
-      (g) => !found.some((a) => a.id === fromGlobalId(g, 'ClientAccount', 'accountIds')),
-    );
-    if (missing) throw accountNotFound(`No client account with id ${missing}.`, 'accountIds');
-    return found;
+  private findAccounts(em: Em, ids: string[]): Promise<ClientAccount[]> {
+    return mustFindAll(em, ClientAccount, ids, 'accountIds', accountNotFound);
   }
 
   private async assertNameFree(em: Em, name: string): Promise<void> {

@@ -1,8 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { mustFind } from '../../db/lookup.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { ClientAccount } from './client-account.entity.js';
@@ -39,8 +38,7 @@ export class FiguresService {
     args: PageArgs,
   ): Promise<Page<TransactionalFigures>> {
     const where: FilterQuery<TransactionalFigures> = {};
-    if (filter?.accountId)
-      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.accountId) where.account = filter.accountId;
     const period = periodRange(filter?.from, filter?.to);
     if (period) where.period = period;
     const orderBy = order ? { [order.field]: order.direction } : { period: 'asc' as const };
@@ -50,11 +48,10 @@ export class FiguresService {
   /** Upsert by account and period: imports may send the same month again with corrections. */
   async record(input: RecordTransactionalFiguresInput): Promise<TransactionalFigures> {
     return this.ctx.em.transactional(async (em) => {
-      const account = await findByGlobalId(
+      const account = await mustFind(
         em,
         ClientAccount,
         input.accountId,
-        'ClientAccount',
         'accountId',
         accountNotFound,
       );

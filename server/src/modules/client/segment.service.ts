@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from './client-account.entity.js';
 import { clientError } from './client.errors.js';
@@ -18,8 +17,8 @@ export const segmentNotFound = (message: string, field: string) =>
 export class SegmentService {
   constructor(private readonly ctx: DomainContext) {}
 
-  async get(globalId: string): Promise<Segment | null> {
-    return this.ctx.em.findOne(Segment, { id: fromGlobalId(globalId, 'Segment') });
+  async get(id: string): Promise<Segment | null> {
+    return findById(this.ctx.em, Segment, id);
   }
 
   async list(
@@ -57,9 +56,9 @@ export class SegmentService {
     });
   }
 
-  async update(globalId: string, input: UpdateSegmentInput): Promise<Segment> {
+  async update(id: string, input: UpdateSegmentInput): Promise<Segment> {
     return this.ctx.em.transactional(async (em) => {
-      const segment = await findByGlobalId(em, Segment, globalId, 'Segment', 'id', segmentNotFound);
+      const segment = await mustFind(em, Segment, id, 'id', segmentNotFound);
       const before = snapshot(segment);
       if (input.code != null && input.code !== segment.code) {
         await this.assertCodeFree(em, input.code);
@@ -75,9 +74,9 @@ export class SegmentService {
   }
 
   /** Only an unused segment can go; accounts keep their segment for history. */
-  async delete(globalId: string): Promise<string> {
+  async delete(id: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
-      const segment = await findByGlobalId(em, Segment, globalId, 'Segment', 'id', segmentNotFound);
+      const segment = await mustFind(em, Segment, id, 'id', segmentNotFound);
       const accounts = await em.count(ClientAccount, { segment });
       if (accounts > 0) {
         throw clientError(
@@ -88,7 +87,7 @@ export class SegmentService {
       }
       this.ctx.audit.record(em, 'deleteSegment', 'Segment', segment.id, snapshot(segment), null);
       em.remove(segment);
-      return globalId;
+      return id;
     });
   }
 
