@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
 import { organisationError } from './organisation.errors.js';
@@ -29,8 +28,8 @@ const userNotFound = (message: string, field: string) =>
 export class OrganisationService {
   constructor(private readonly ctx: DomainContext) {}
 
-  async getDepartment(globalId: string): Promise<Department | null> {
-    return this.ctx.em.findOne(Department, { id: fromGlobalId(globalId, 'Department') });
+  async getDepartment(id: string): Promise<Department | null> {
+    return findById(this.ctx.em, Department, id);
   }
 
   async listDepartments(
@@ -73,16 +72,9 @@ export class OrganisationService {
     });
   }
 
-  async updateDepartment(globalId: string, input: UpdateDepartmentInput): Promise<Department> {
+  async updateDepartment(id: string, input: UpdateDepartmentInput): Promise<Department> {
     return this.ctx.em.transactional(async (em) => {
-      const department = await findByGlobalId(
-        em,
-        Department,
-        globalId,
-        'Department',
-        'id',
-        departmentNotFound,
-      );
+      const department = await mustFind(em, Department, id, 'id', departmentNotFound);
       const before = snapshot(department);
       if (input.code != null && input.code !== department.code) {
         await this.assertDepartmentCodeFree(em, input.code);
@@ -112,8 +104,8 @@ export class OrganisationService {
     }
   }
 
-  async getUser(globalId: string): Promise<User | null> {
-    return this.ctx.em.findOne(User, { id: fromGlobalId(globalId, 'User') });
+  async getUser(id: string): Promise<User | null> {
+    return findById(this.ctx.em, User, id);
   }
 
   async listUsers(
@@ -122,8 +114,7 @@ export class OrganisationService {
     args: PageArgs,
   ): Promise<Page<User>> {
     const where: FilterQuery<User> = {};
-    if (filter?.departmentId)
-      where.department = fromGlobalId(filter.departmentId, 'Department', 'filter.departmentId');
+    if (filter?.departmentId) where.department = filter.departmentId;
     if (filter?.roles?.length) where.role = { $in: filter.roles };
     if (filter?.active != null) where.active = filter.active;
     if (filter?.search?.trim()) {
@@ -144,14 +135,7 @@ export class OrganisationService {
       const email = input.email.trim().toLowerCase();
       await this.assertEmailFree(em, email);
       const department = input.departmentId
-        ? await findByGlobalId(
-            em,
-            Department,
-            input.departmentId,
-            'Department',
-            'departmentId',
-            departmentNotFound,
-          )
+        ? await mustFind(em, Department, input.departmentId, 'departmentId', departmentNotFound)
         : null;
       const user = em.create(User, {
         email,
@@ -165,9 +149,9 @@ export class OrganisationService {
     });
   }
 
-  async updateUser(globalId: string, input: UpdateUserInput): Promise<User> {
+  async updateUser(id: string, input: UpdateUserInput): Promise<User> {
     return this.ctx.em.transactional(async (em) => {
-      const user = await findByGlobalId(em, User, globalId, 'User', 'id', userNotFound);
+      const user = await mustFind(em, User, id, 'id', userNotFound);
       const before = snapshot(user);
       const email = input.email?.trim().toLowerCase();
       if (email && email !== user.email) {
@@ -180,14 +164,7 @@ export class OrganisationService {
       if (input.active != null) user.active = input.active;
       if (input.departmentId !== undefined) {
         user.department = input.departmentId
-          ? await findByGlobalId(
-              em,
-              Department,
-              input.departmentId,
-              'Department',
-              'departmentId',
-              departmentNotFound,
-            )
+          ? await mustFind(em, Department, input.departmentId, 'departmentId', departmentNotFound)
           : null;
       }
       this.ctx.audit.record(em, 'updateUser', 'User', user.id, before, snapshot(user));
