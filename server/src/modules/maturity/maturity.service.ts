@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { findById } from '../../db/lookup.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ProcessGroup } from '../initiative/initiative.enums.js';
 import { User } from '../organisation/user.entity.js';
@@ -58,10 +58,8 @@ export class MaturityService {
     });
   }
 
-  async get(globalId: string): Promise<MaturityAssessment | null> {
-    return this.ctx.em.findOne(MaturityAssessment, {
-      id: fromGlobalId(globalId, 'MaturityAssessment'),
-    });
+  async get(id: string): Promise<MaturityAssessment | null> {
+    return findById(this.ctx.em, MaturityAssessment, id);
   }
 
   /** Newest first: the id (uuidv7) follows assessedAt and breaks ties. */

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { findById, mustFind } from '../../db/lookup.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { MetricDefinition } from './metric-definition.entity.js';
@@ -14,10 +14,8 @@ import type { MetricObservationOrder } from './metric.types.js';
 export class MetricObservationService {
   constructor(private readonly ctx: DomainContext) {}
 
-  async getObservation(globalId: string): Promise<MetricObservation | null> {
-    return this.ctx.em.findOne(MetricObservation, {
-      id: fromGlobalId(globalId, 'MetricObservation'),
-    });
+  async getObservation(id: string): Promise<MetricObservation | null> {
+    return findById(this.ctx.em, MetricObservation, id);
   }
 
   async listObservations(
@@ -26,10 +24,8 @@ export class MetricObservationService {
     args: PageArgs,
   ): Promise<Page<MetricObservation>> {
     const where: FilterQuery<MetricObservation> = {};
-    if (filter?.metricId)
-      where.metric = fromGlobalId(filter.metricId, 'MetricDefinition', 'filter.metricId');
-    if (filter?.accountId)
-      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.metricId) where.metric = filter.metricId;
+    if (filter?.accountId) where.account = filter.accountId;
     if (filter?.periodFrom && filter.periodTo && filter.periodFrom > filter.periodTo) {
       throw metricError(
         'PERIOD_RANGE_REVERSED',
@@ -50,23 +46,13 @@ export class MetricObservationService {
 
   /** Upsert by metric + account + period: re-sending a month replaces its value. */
   async record(input: RecordMetricObservationInput): Promise<MetricObservation> {
-    const metricId = fromGlobalId(input.metricId, 'MetricDefinition', 'metricId');
-    const accountId = fromGlobalId(input.accountId, 'ClientAccount', 'accountId');
     return this.ctx.em.transactional(async (em) => {
-      const metric = await em.findOne(MetricDefinition, { id: metricId });
-      if (!metric)
-        throw metricError(
-          'METRIC_NOT_FOUND',
-          `No metric definition with id ${input.metricId}.`,
-          'metricId',
-        );
-      const account = await em.findOne(ClientAccount, { id: accountId });
-      if (!account)
-        throw metricError(
-          'ACCOUNT_NOT_FOUND',
-          `No client account with id ${input.accountId}.`,
-          'accountId',
-        );
+      const metric = await mustFind(em, MetricDefinition, input.metricId, 'metricId', (m, f) =>
+        metricError('METRIC_NOT_FOUND', m, f),
+      );
+      const account = await mustFind(em, ClientAccount, input.accountId, 'accountId', (m, f) =>
+        metricError('ACCOUNT_NOT_FOUND', m, f),
+      );
       const data = {
         value: input.value,
         sampleSize: input.sampleSize ?? null,

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { findById } from '../../db/lookup.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
 import { ValueFactor } from '../value/value-factor.entity.js';
@@ -15,8 +15,8 @@ import type { QuestionnaireOrder } from './survey.types.js';
 export class QuestionnaireService {
   constructor(private readonly ctx: DomainContext) {}
 
-  async getQuestionnaire(globalId: string): Promise<Questionnaire | null> {
-    return this.ctx.em.findOne(Questionnaire, { id: fromGlobalId(globalId, 'Questionnaire') });
+  async getQuestionnaire(id: string): Promise<Questionnaire | null> {
+    return findById(this.ctx.em, Questionnaire, id);
   }
 
   async listQuestionnaires(

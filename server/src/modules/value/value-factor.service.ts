@@ -1,8 +1,8 @@
 import { type FilterQuery } from '@mikro-orm/core';
+import { findById, mustFind } from '../../db/lookup.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ValueFactor } from './value-factor.entity.js';
 import { valueError } from './value.errors.js';
@@ -17,8 +17,8 @@ import type { ValueFactorOrder } from './value.types.js';
 export class ValueFactorService {
   constructor(private readonly ctx: DomainContext) {}
 
-  async getFactor(globalId: string): Promise<ValueFactor | null> {
-    return this.ctx.em.findOne(ValueFactor, { id: fromGlobalId(globalId, 'ValueFactor') });
+  async getFactor(id: string): Promise<ValueFactor | null> {
+    return findById(this.ctx.em, ValueFactor, id);
   }
 
   async listFactors(
@@ -67,12 +67,11 @@ export class ValueFactorService {
     });
   }
 
-  async updateFactor(globalId: string, input: UpdateValueFactorInput): Promise<ValueFactor> {
-    const id = fromGlobalId(globalId, 'ValueFactor');
+  async updateFactor(id: string, input: UpdateValueFactorInput): Promise<ValueFactor> {
     return this.ctx.em.transactional(async (em) => {
-      const factor = await em.findOne(ValueFactor, { id });
-      if (!factor)
-        throw valueError('FACTOR_NOT_FOUND', `No value factor with id ${globalId}.`, 'id');
+      const factor = await mustFind(em, ValueFactor, id, 'id', (message, field) =>
+        valueError('FACTOR_NOT_FOUND', message, field),
+      );
       const before = snapshot(factor);
       if (input.name != null) factor.name = input.name.trim();
       if (input.nameRu !== undefined) factor.nameRu = input.nameRu?.trim() ?? null;
