@@ -9,14 +9,13 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
-  type GraphQLInputField,
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
 import {
   createParameterDecorator,
-  Extensions,
   Field,
+  getMetadataStorage,
   ID,
   type ArgOptions,
   type FieldOptions,
@@ -25,8 +24,12 @@ import {
 import { commonError } from '../domain/errors.js';
 import { fromGlobalId, parseGlobalId } from './relay.js';
 
-/** Field extension naming the object type a global id must be of (extensions never reach the SDL). */
-const GLOBAL_ID_OF = 'globalIdOf';
+/**
+ * Input class → GraphQL field name → the object type its global ids must be of. Kept here
+ * rather than in field `extensions`: type-graphql drops those on fields an input type
+ * inherits from an abstract base (e.g. InitiativeFields).
+ */
+const idFields = new Map<object, Map<string, string>>();
 
 /**
  * `@Field(() => ID)` whose value must be a global id of `type` (`['Type']` for `[ID]`);
@@ -37,7 +40,9 @@ export function IdField(type: string | [string], options: FieldOptions = {}): Pr
   const of = list ? type[0] : type;
   return (prototype, property) => {
     Field(() => (list ? [ID] : ID), options)(prototype, property);
-    Extensions({ [GLOBAL_ID_OF]: of })(prototype, property);
+    const fields = idFields.get(prototype.constructor) ?? new Map<string, string>();
+    fields.set(options.name ?? String(property), of);
+    idFields.set(prototype.constructor, fields);
   };
 }
 
@@ -71,9 +76,14 @@ type Plan =
   | { kind: 'list'; item: Plan }
   | { kind: 'object'; fields: readonly (readonly [string, Plan])[] };
 
-function idTypeOf(field: GraphQLInputField): string | undefined {
-  const of = field.extensions[GLOBAL_ID_OF];
-  return typeof of === 'string' ? of : undefined;
+/** The object type `@IdField` declared for a field of a GraphQL input type, if any (inherited too). */
+export function globalIdTypeOf(inputType: string, field: string): string | undefined {
+  const target = getMetadataStorage().inputTypes.find((t) => t.name === inputType)?.target;
+  for (let cls = target; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+    const of = idFields.get(cls)?.get(field);
+    if (of) return of;
+  }
+  return undefined;
 }
 
 function planOf(
@@ -95,7 +105,7 @@ function planOf(
     );
   }
   const fields = Object.values(type.getFields()).flatMap((field) => {
-    const plan = planOf(field.type, idTypeOf(field), [...seen, type.name]);
+    const plan = planOf(field.type, globalIdTypeOf(type.name, field.name), [...seen, type.name]);
     return plan ? [[field.name, plan] as const] : [];
   });
   return fields.length > 0 ? { kind: 'object', fields } : undefined;
@@ -107,7 +117,11 @@ function decode(plan: Plan, value: unknown, path: string): unknown {
     case 'id':
       return fromGlobalId(String(value), plan.type, path);
     case 'list':
-      return (value as unknown[]).map((item, i) => decode(plan.item, item, `${path}[${i}]`));
+      // An id in a list of ids is named by the list, as services name it in NOT_FOUND;
+      // an object in a list by its position, so its fields can be told apart.
+      return (value as unknown[]).map((item, i) =>
+        decode(plan.item, item, plan.item.kind === 'id' ? path : `${path}[${i}]`),
+      );
     case 'object': {
       const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
       for (const [name, field] of plan.fields) {
@@ -120,8 +134,9 @@ function decode(plan: Plan, value: unknown, path: string): unknown {
 
 /**
  * Paths start at the argument's name (`filter.ownerId`, `weights[3].segmentId`), except
- * under `input`: its fields are named as class-validator and the web client name them
- * (`accountId`, `contact.email`), so every error about one field names it the same way.
+ * under `input`: its fields are named as class-validator, the services' NOT_FOUND errors
+ * and the web client name them (`accountId`, `contact.email`), so every error about one
+ * field names it the same way.
  */
 const rootOf = (argName: string) => (argName === 'input' ? '' : argName);
 

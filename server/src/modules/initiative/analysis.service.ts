@@ -1,18 +1,17 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { findById, mustFind } from '../../db/lookup.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import { snapshot } from '../audit/audit.service.js';
 import { User } from '../organisation/user.entity.js';
 import { Analysis } from './analysis.entity.js';
-import { initiativeError } from './initiative.errors.js';
+import { initiativeError, initiativeNotFound } from './initiative.errors.js';
 import type {
   AnalysisFilter,
   CreateAnalysisInput,
   UpdateAnalysisInput,
 } from './initiative.inputs.js';
-import { mustFind } from './initiative.refs.js';
 import type { AnalysisOrder } from './initiative.types.js';
 
 export class AnalysisService {
@@ -26,10 +25,8 @@ export class AnalysisService {
             em,
             User,
             input.createdById,
-            'User',
             'createdById',
-            'USER_NOT_FOUND',
-            'user',
+            initiativeNotFound('USER_NOT_FOUND'),
           )
         : null;
       const analysis = em.create(Analysis, {
@@ -57,16 +54,14 @@ export class AnalysisService {
    * Changes what describes the analysis. `result` is not among them: it is the snapshot
    * initiatives were decided on, so a different result is a new analysis.
    */
-  async update(globalId: string, input: UpdateAnalysisInput): Promise<Analysis> {
+  async update(id: string, input: UpdateAnalysisInput): Promise<Analysis> {
     return this.ctx.em.transactional(async (em) => {
       const analysis = await mustFind(
         em,
         Analysis,
-        globalId,
-        'Analysis',
+        id,
         'id',
-        'ANALYSIS_NOT_FOUND',
-        'analysis',
+        initiativeNotFound('ANALYSIS_NOT_FOUND'),
       );
       const before = snapshot(analysis);
       if (input.title != null) analysis.title = input.title.trim();
@@ -87,8 +82,8 @@ export class AnalysisService {
     });
   }
 
-  async get(globalId: string): Promise<Analysis | null> {
-    return this.ctx.em.findOne(Analysis, { id: fromGlobalId(globalId, 'Analysis') });
+  async get(id: string): Promise<Analysis | null> {
+    return findById(this.ctx.em, Analysis, id);
   }
 
   async list(

@@ -1,3 +1,4 @@
+import { mustFindAll } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import type { DomainContext } from '../../domain/context.js';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
@@ -5,10 +6,9 @@ import { CouncilReview } from './council-review.entity.js';
 import { InitiativeTarget } from './initiative-target.entity.js';
 import type { Initiative } from './initiative.entity.js';
 import { CouncilDecision, InitiativeStatus, ProcessGroup } from './initiative.enums.js';
-import { initiativeError } from './initiative.errors.js';
+import { initiativeError, initiativeNotFound } from './initiative.errors.js';
 import type { InitiativeTargetInput } from './initiative.inputs.js';
 import { assertNotFinished, initiativeSnapshot, loadForChange } from './initiative.load.js';
-import { mustFindAll } from './initiative.refs.js';
 
 /**
  * The loop of the five process groups. CORRECT → IMPLEMENT starts a new revision;
@@ -31,9 +31,9 @@ const MAX_TARGETS = 50;
 export class InitiativeFlowService {
   constructor(private readonly ctx: DomainContext) {}
 
-  async move(globalId: string, to: ProcessGroup): Promise<Initiative> {
+  async move(id: string, to: ProcessGroup): Promise<Initiative> {
     return this.ctx.em.transactional(async (em) => {
-      const initiative = await loadForChange(em, globalId);
+      const initiative = await loadForChange(em, id);
       assertNotFinished(initiative);
       const from: ProcessGroup = initiative.processGroup;
       if (!NEXT_GROUPS[from].includes(to)) {
@@ -55,9 +55,9 @@ export class InitiativeFlowService {
     });
   }
 
-  async close(globalId: string): Promise<Initiative> {
+  async close(id: string): Promise<Initiative> {
     return this.ctx.em.transactional(async (em) => {
-      const initiative = await loadForChange(em, globalId);
+      const initiative = await loadForChange(em, id);
       assertNotFinished(initiative);
       if (!CLOSABLE_FROM.includes(initiative.processGroup)) {
         throw initiativeError(
@@ -75,7 +75,7 @@ export class InitiativeFlowService {
   }
 
   /** Replaces the initiative's targets with the given set (one per metric). */
-  async setTargets(globalId: string, targets: InitiativeTargetInput[]): Promise<Initiative> {
+  async setTargets(id: string, targets: InitiativeTargetInput[]): Promise<Initiative> {
     if (targets.length > MAX_TARGETS) {
       throw initiativeError(
         'TOO_MANY_TARGETS',
@@ -84,7 +84,7 @@ export class InitiativeFlowService {
       );
     }
     return this.ctx.em.transactional(async (em) => {
-      const initiative = await loadForChange(em, globalId, 'initiativeId');
+      const initiative = await loadForChange(em, id, 'initiativeId');
       assertNotFinished(initiative);
       const metricIds = targets.map((t) => t.metricId);
       if (new Set(metricIds).size !== metricIds.length) {
@@ -98,10 +98,9 @@ export class InitiativeFlowService {
         em,
         MetricDefinition,
         metricIds,
-        'MetricDefinition',
         'targets.metricId',
-        'METRIC_NOT_FOUND',
-        'metric',
+        initiativeNotFound('METRIC_NOT_FOUND'),
+        (i) => `targets[${i}].metricId`,
       );
       const existing = await em.find(InitiativeTarget, { initiative });
       const byMetric = new Map(existing.map((t) => [t.metric.id, t]));
