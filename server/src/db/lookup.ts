@@ -1,6 +1,5 @@
 import type { EntityClass, FindOneOptions } from '@mikro-orm/core';
 import type { DomainError } from '../domain/errors.js';
-import { fromGlobalId } from '../graphql/relay.js';
 import { isUuid } from './ids.js';
 import type { Em } from './orm.js';
 
@@ -60,16 +59,4 @@ export async function mustFindAll<E extends { id: string }>(
 /** `ClientAccount` → `client account`, for messages people read. */
 function describe(entity: EntityClass<object>): string {
   return entity.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-/** @deprecated Transitional, until every module decodes global ids at the GraphQL edge. */
-export async function findByGlobalId<E extends object>(
-  em: Em,
-  entity: EntityClass<E>,
-  globalId: string,
-  type: string,
-  field: string,
-  notFound: NotFound,
-): Promise<E> {
-  return mustFind(em, entity, fromGlobalId(globalId, type, field), field, notFound);
 }
