@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       namespace: config.temporalNamespace,
       log,
       bundlePath: config.workflowBundlePath,
+      config,
     });
     log.info(`polling task queue ${config.temporalTaskQueue} on ${config.temporalAddress}`);
     // Resolves after SIGINT/SIGTERM: the Temporal runtime shuts the worker down on those signals.

@@ -89,6 +89,9 @@ export async function startHub(
         namespace: config.temporalNamespace,
         log,
         bundlePath: config.workflowBundlePath,
+        // Activities get the same ports as requests, so services behave alike in both.
+        config,
+        collect: deps.collect,
       });
       workerRun = worker.run().catch((error: unknown) => {
         log.error(
