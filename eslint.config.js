@@ -96,6 +96,37 @@ export default defineConfig(
     },
   },
   {
+    // The domain knows no transport: services, the domain context and errors, the database
+    // helpers and Temporal activities take uuids and DomainContext, never GraphQL types,
+    // RequestContext or global ids. GraphQL stays at the edge, in each module's resolvers,
+    // GraphQL types (*.types.ts), inputs (*.inputs.ts) and DataLoaders (*.loaders.ts: they
+    // live on the per-request RequestContext and serve field resolvers only).
+    files: [
+      'server/src/modules/**/*.ts',
+      'server/src/domain/**/*.ts',
+      'server/src/db/**/*.ts',
+      'workflows/activities/**/*.ts',
+    ],
+    ignores: ['server/src/modules/**/*.{resolver,types,inputs,loaders}.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Relative specifiers only, so the `graphql` package itself is not caught.
+              regex: String.raw`^\.{1,2}/(.*/)?graphql/`,
+              message:
+                'Services, the domain, db/ and activities must not depend on GraphQL: take uuids and a DomainContext, and decode ids in the resolver (see server/src/graphql/global-ids.ts).',
+              allowTypeImports: false,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read dynamic GraphQL JSON; typing every response shape there adds noise, not safety.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

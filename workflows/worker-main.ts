@@ -6,7 +6,7 @@
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../server/src/config.js';
 import { initORM } from '../server/src/db/orm.js';
-import type { Logger } from '../server/src/graphql/context.js';
+import type { Logger } from '../server/src/logger.js';
 import { createWorker } from './worker.js';
 
 const log: Logger = {
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       namespace: config.temporalNamespace,
       log,
       bundlePath: config.workflowBundlePath,
+      config,
     });
     log.info(`polling task queue ${config.temporalTaskQueue} on ${config.temporalAddress}`);
     // Resolves after SIGINT/SIGTERM: the Temporal runtime shuts the worker down on those signals.

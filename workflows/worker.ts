@@ -6,8 +6,8 @@ import {
   type NativeConnection,
   type WorkflowBundle,
 } from '@temporalio/worker';
-import type { Logger } from '../server/src/graphql/context.js';
-import type { Orm } from '../server/src/db/orm.js';
+import type { Logger } from '../server/src/logger.js';
+import type { ActivityDeps } from './activities/activity-context.js';
 import { createCollectActivities } from './activities/collect.activities.js';
 
 const workflowsPath = path.join(import.meta.dirname, 'index.ts');
@@ -63,12 +63,11 @@ const quietBundlerLogger = {
   error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta ?? ''),
 };
 
-export interface CreateWorkerOptions {
-  orm: Orm;
+/** The worker's own settings plus the dependencies its activities are built over. */
+export interface CreateWorkerOptions extends ActivityDeps {
   connection: NativeConnection;
   taskQueue: string;
   namespace: string;
-  log: Logger;
   bundle?: WorkflowBundle;
   /** Prebuilt bundle file (see `writeWorkflowBundle`); ignored when `bundle` is given. */
   bundlePath?: string | undefined;
@@ -84,7 +83,13 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
     taskQueue: opts.taskQueue,
     workflowBundle,
     activities: {
-      ...createCollectActivities({ orm: opts.orm, log: opts.log }),
+      ...createCollectActivities({
+        orm: opts.orm,
+        log: opts.log,
+        config: opts.config,
+        collect: opts.collect,
+        clock: opts.clock,
+      }),
     },
     // Running activities get this long to finish on shutdown (SIGINT/SIGTERM or worker.shutdown()).
     shutdownGraceTime: '10 seconds',

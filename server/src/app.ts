@@ -7,7 +7,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { ApolloServer } from '@apollo/server';
 import { createApolloServer } from './graphql/apollo.js';
 import { RequestContext, type AppDeps } from './graphql/context.js';
-import { ErrorCode } from './graphql/errors.js';
+import { ErrorCode } from './domain/errors.js';
 
 export interface HubHttpServer {
   server: http.Server;

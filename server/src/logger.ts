@@ -1,5 +1,11 @@
 import type { HubConfig } from './config.js';
-import type { Logger } from './graphql/context.js';
+
+/** Where the hub writes what happened; the API, the worker and tests each provide one. */
+export interface Logger {
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
+}
 
 const order = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 

@@ -8,8 +8,8 @@ import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createHttpServer, type HubHttpServer } from './app.js';
 import { loadConfig, type HubConfig } from './config.js';
 import { initORM, migrateUp, type Orm } from './db/orm.js';
-import type { AppDeps, Logger } from './graphql/context.js';
-import { createLogger } from './logger.js';
+import type { AppDeps } from './graphql/context.js';
+import { createLogger, type Logger } from './logger.js';
 import { startupSeeding } from './startup-seeding.js';
 import { connectTemporal, type TemporalConnection } from './temporal/connection.js';
 import { CircuitBreakingCollectStarter } from './temporal/circuit-breaker-starter.js';
@@ -89,6 +89,9 @@ export async function startHub(
         namespace: config.temporalNamespace,
         log,
         bundlePath: config.workflowBundlePath,
+        // Activities get the same ports as requests, so services behave alike in both.
+        config,
+        collect: deps.collect,
       });
       workerRun = worker.run().catch((error: unknown) => {
         log.error(

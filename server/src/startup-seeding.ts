@@ -1,6 +1,6 @@
 import type { HubConfig } from './config.js';
 import type { Orm } from './db/orm.js';
-import type { Logger } from './graphql/context.js';
+import type { Logger } from './logger.js';
 import { loadDemoIfEmpty } from './demo/load.js';
 import { seedReferenceData } from './demo/reference-data.js';
 

@@ -2,7 +2,8 @@ import type { ApolloServer } from '@apollo/server';
 import { loadConfig } from '../../server/src/config.js';
 import type { Orm } from '../../server/src/db/orm.js';
 import { createApolloServer } from '../../server/src/graphql/apollo.js';
-import { RequestContext, type AppDeps, type Logger } from '../../server/src/graphql/context.js';
+import { RequestContext, type AppDeps } from '../../server/src/graphql/context.js';
+import type { Logger } from '../../server/src/logger.js';
 import type { Viewer } from '../../server/src/auth/viewer.js';
 import type { CollectStarter } from '../../server/src/temporal/collect-starter.js';
 

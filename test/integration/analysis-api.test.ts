@@ -126,7 +126,7 @@ describeEachDatabase('analyses API: changing an analysis', (getOrm) => {
         query: UPDATE,
         variables: () => ({ id: unknownId('Analysis'), input: { title: 'X' } }),
         code: 'NOT_FOUND',
-        message: /No analysis with id/,
+        message: /No analysis matches id\./,
       },
       {
         name: 'a malformed id',

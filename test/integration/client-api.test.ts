@@ -257,7 +257,7 @@ describeEachDatabase('client API', (getOrm) => {
         query: UPDATE_SEGMENT,
         variables: () => ({ id: unknownId('Segment'), input: { name: 'X' } }),
         code: 'NOT_FOUND',
-        message: /No segment with id/,
+        message: /No segment matches id\./,
       },
       {
         name: 'an unknown company size',
@@ -271,7 +271,7 @@ describeEachDatabase('client API', (getOrm) => {
         query: CREATE_ACCOUNT,
         variables: () => account({ segmentId: unknownId('Segment') }),
         code: 'NOT_FOUND',
-        message: /No segment with id/,
+        message: /No segment matches segmentId\./,
       },
       {
         name: 'an account with a malformed segment id',
@@ -285,7 +285,7 @@ describeEachDatabase('client API', (getOrm) => {
         query: CREATE_ACCOUNT,
         variables: () => account({ ownerId: unknownId('User') }),
         code: 'NOT_FOUND',
-        message: /No user with id/,
+        message: /No user matches ownerId\./,
       },
       {
         name: 'a lower-case country code',
@@ -313,7 +313,7 @@ describeEachDatabase('client API', (getOrm) => {
         query: UPDATE_ACCOUNT,
         variables: () => ({ id: unknownId('ClientAccount'), input: { tier: 'SMB' } }),
         code: 'NOT_FOUND',
-        message: /No client account with id/,
+        message: /No client account matches id\./,
       },
       {
         name: 'a contact e-mail already used in the account (any case)',
@@ -334,7 +334,7 @@ describeEachDatabase('client API', (getOrm) => {
         query: CREATE_CONTACT,
         variables: () => contact({ accountId: unknownId('ClientAccount') }),
         code: 'NOT_FOUND',
-        message: /No client account with id/,
+        message: /No client account matches accountId\./,
       },
       {
         name: 'a malformed contact e-mail',
@@ -355,7 +355,7 @@ describeEachDatabase('client API', (getOrm) => {
         query: UPDATE_CONTACT,
         variables: () => ({ id: unknownId('Contact'), input: { name: 'X' } }),
         code: 'NOT_FOUND',
-        message: /No contact with id/,
+        message: /No contact matches id\./,
       },
     ];
     for (const c of cases) {

@@ -256,7 +256,7 @@ describeEachDatabase('client figures and advisory councils API', (getOrm) => {
         query: RECORD,
         variables: () => figures({ accountId: unknownId('ClientAccount'), period: '2027-01' }),
         code: 'NOT_FOUND',
-        message: /No client account/,
+        message: /No client account matches accountId\./,
       },
       {
         name: 'a duplicate council name',
@@ -272,14 +272,14 @@ describeEachDatabase('client figures and advisory councils API', (getOrm) => {
           input: { name: 'New', accountIds: [ids.Alpha, unknownId('ClientAccount')] },
         }),
         code: 'NOT_FOUND',
-        message: /No client account/,
+        message: /No client account matches accountIds\[1\]\./,
       },
       {
         name: 'renaming an unknown council',
         query: UPDATE_COUNCIL,
         variables: () => ({ id: unknownId('AdvisoryCouncil'), input: { name: 'X' } }),
         code: 'NOT_FOUND',
-        message: /No advisory council with id/,
+        message: /No advisory council matches id\./,
       },
       {
         name: 'adding an account already on the council',
@@ -335,7 +335,7 @@ describeEachDatabase('client figures and advisory councils API', (getOrm) => {
         query: REMOVE_MEMBER,
         variables: () => ({ id: unknownId('CouncilMember') }),
         code: 'NOT_FOUND',
-        message: /No council member with id/,
+        message: /No council member matches id\./,
       },
     ];
     for (const c of cases) {

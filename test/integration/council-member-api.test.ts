@@ -104,7 +104,7 @@ describeEachDatabase('council members API: changing a role', (getOrm) => {
         query: UPDATE,
         variables: () => ({ id: unknownId('CouncilMember'), input: { role: 'MEMBER' } }),
         code: 'NOT_FOUND',
-        message: /No council member with id/,
+        message: /No council member matches id\./,
       },
       {
         name: 'a malformed id',

@@ -174,7 +174,7 @@ describeEachDatabase('council reviews API', (getOrm) => {
           c: 'QWR2aXNvcnlDb3VuY2lsOjAxYTIwMDAwLTAwMDAtNzAwMC04MDAwLTAwMDAwMDAwMDAwMA',
         }),
         code: 'NOT_FOUND',
-        message: /No advisory council with id/,
+        message: /No advisory council matches councilId\./,
       },
     ];
     for (const c of cases) {
@@ -236,7 +236,7 @@ describeEachDatabase('council reviews API', (getOrm) => {
           decidedByMemberId: 'Q291bmNpbE1lbWJlcjowMWEyMDAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDA',
         }),
         code: 'NOT_FOUND',
-        message: /No council member with id/,
+        message: /No council member matches decidedByMemberId\./,
       },
     ];
     for (const c of cases) {

@@ -142,7 +142,7 @@ describeEachDatabase('submitFeedback', (getOrm) => {
           npsScore: 5,
         }),
         code: 'NOT_FOUND',
-        message: /No client account/,
+        message: /No client account matches accountId\./,
       },
       {
         name: 'an id that is not an account id',

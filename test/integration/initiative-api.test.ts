@@ -322,7 +322,7 @@ describeEachDatabase('initiatives API', (getOrm) => {
         name: 'an unknown owner',
         input: () => ({ ownerId: 'VXNlcjowMWEyMDAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDA' }),
         code: 'NOT_FOUND',
-        message: /No user with id/,
+        message: /No user matches ownerId\./,
       },
       {
         name: 'a malformed account id',
@@ -336,7 +336,7 @@ describeEachDatabase('initiatives API', (getOrm) => {
           feedbackIds: ['RmVlZGJhY2tJdGVtOjAxYTIwMDAwLTAwMDAtNzAwMC04MDAwLTAwMDAwMDAwMDAwMA'],
         }),
         code: 'NOT_FOUND',
-        message: /No feedback item with id/,
+        message: /No feedback item matches feedbackIds\[0\]\./,
       },
       {
         name: 'starting in IMPLEMENT',
@@ -367,7 +367,7 @@ describeEachDatabase('initiatives API', (getOrm) => {
     it('such as updating an unknown initiative', async () => {
       const res = await api.execute(UPDATE, { id: UNKNOWN_INITIATIVE, input: { title: 'x' } });
       expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      expect(res.errors?.[0]?.message).toMatch(/No initiative with id/);
+      expect(res.errors?.[0]?.message).toMatch(/No initiative matches id\./);
     });
   });
 

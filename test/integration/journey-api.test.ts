@@ -222,7 +222,7 @@ describeEachDatabase('journey API', (getOrm) => {
         query: CREATE_PC,
         variables: () => pcInput({ owningDepartmentId: unknownId('Department') }),
         code: 'NOT_FOUND',
-        message: /No department with id/,
+        message: /No department matches owningDepartmentId\./,
       },
       {
         name: 'a malformed owning department',
@@ -243,7 +243,7 @@ describeEachDatabase('journey API', (getOrm) => {
         query: UPDATE_PC,
         variables: () => ({ id: unknownId('ProcessClass'), input: { name: 'X' } }),
         code: 'NOT_FOUND',
-        message: /No process class with id/,
+        message: /No process class matches id\./,
       },
       {
         name: 'deleting a process class with touchpoints',
@@ -296,7 +296,7 @@ describeEachDatabase('journey API', (getOrm) => {
         query: DELETE_TP,
         variables: () => ({ id: unknownId('Touchpoint') }),
         code: 'NOT_FOUND',
-        message: /No touchpoint with id/,
+        message: /No touchpoint matches id\./,
       },
     ];
     for (const c of cases) {

@@ -222,14 +222,14 @@ describeEachDatabase('client notification outbox mutations', (getOrm) => {
         query: QUEUE,
         variables: () => queue({ accountId: unknownId('ClientAccount'), contactId: null }),
         code: 'NOT_FOUND',
-        message: /No client account with id/,
+        message: /No client account matches accountId\./,
       },
       {
         name: 'an unknown contact',
         query: QUEUE,
         variables: () => queue({ contactId: unknownId('Contact') }),
         code: 'NOT_FOUND',
-        message: /No contact with id/,
+        message: /No contact matches contactId\./,
       },
       {
         name: 'a contact of another account',
@@ -243,7 +243,7 @@ describeEachDatabase('client notification outbox mutations', (getOrm) => {
         query: QUEUE,
         variables: () => queue({ feedbackItemId: unknownId('FeedbackItem') }),
         code: 'NOT_FOUND',
-        message: /No feedback item with id/,
+        message: /No feedback item matches feedbackItemId\./,
       },
       {
         name: 'feedback of another account',
@@ -258,7 +258,7 @@ describeEachDatabase('client notification outbox mutations', (getOrm) => {
         query: QUEUE,
         variables: () => queue({ initiativeId: unknownId('Initiative') }),
         code: 'NOT_FOUND',
-        message: /No initiative with id/,
+        message: /No initiative matches initiativeId\./,
       },
       {
         name: 'an initiative that does not affect the account',
@@ -272,7 +272,7 @@ describeEachDatabase('client notification outbox mutations', (getOrm) => {
         query: CANCEL,
         variables: () => ({ id: unknownId('ClientNotification') }),
         code: 'NOT_FOUND',
-        message: /No client notification with id/,
+        message: /No client notification matches id\./,
       },
       {
         name: 'cancelling a sent notification',

@@ -148,7 +148,7 @@ describeEachDatabase('organisation API', (getOrm) => {
         query: UPDATE_DEPARTMENT,
         variables: () => ({ id: unknownId('Department'), input: { name: 'X' } }),
         code: 'NOT_FOUND',
-        message: /No department with id/,
+        message: /No department matches id\./,
       },
       {
         name: 'a malformed department id',
@@ -227,7 +227,7 @@ describeEachDatabase('organisation API', (getOrm) => {
         query: UPDATE_USER,
         variables: () => ({ id: unknownId('User'), input: { name: 'X' } }),
         code: 'NOT_FOUND',
-        message: /No user with id/,
+        message: /No user matches id\./,
       },
       {
         name: 'an unsupported locale',

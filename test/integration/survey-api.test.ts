@@ -378,7 +378,7 @@ describeEachDatabase('questionnaires and survey campaigns', (getOrm) => {
           questionnaireId: toGlobalId('Questionnaire', '01a20000-0000-7000-8000-000000000000'),
         }),
         code: 'NOT_FOUND',
-        message: /No questionnaire with id/,
+        message: /No questionnaire matches questionnaireId\./,
       },
       {
         name: 'a segment id that is not a segment',

@@ -180,7 +180,7 @@ describeEachDatabase('initiative tasks API', (getOrm) => {
           departmentId: 'RGVwYXJ0bWVudDowMWEyMDAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDA',
         }),
         code: 'NOT_FOUND',
-        message: /No department with id/,
+        message: /No department matches departmentId\./,
       },
       {
         name: 'an initiative id of the wrong type',

@@ -351,7 +351,7 @@ describeEachDatabase('value factors and importance weights', (getOrm) => {
         name: 'an unknown factor',
         weights: () => [w(), w({ factorId: MISSING_FACTOR })],
         code: 'NOT_FOUND',
-        message: /No ValueFactor with id/,
+        message: /No value factor matches weights\[1\]\.factorId\./,
       },
       {
         name: 'a segment id that is a factor id',

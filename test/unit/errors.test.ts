@@ -2,13 +2,8 @@ import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  commonError,
-  DomainError,
-  ErrorCode,
-  formatError,
-  toGraphQLError,
-} from '../../server/src/graphql/errors.js';
+import { formatError, toGraphQLError } from '../../server/src/graphql/errors.js';
+import { commonError, DomainError, ErrorCode } from '../../server/src/domain/errors.js';
 import { feedbackError } from '../../server/src/modules/feedback/feedback.errors.js';
 
 const located = (original: Error) =>

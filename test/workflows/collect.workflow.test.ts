@@ -11,7 +11,7 @@ import { DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Orm } from '../../server/src/db/orm.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
-import type { Logger } from '../../server/src/graphql/context.js';
+import type { Logger } from '../../server/src/logger.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
 import { FeedbackStatus } from '../../server/src/modules/feedback/feedback.enums.js';
 import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';

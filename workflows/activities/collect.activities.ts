@@ -1,32 +1,15 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Logger } from '../../server/src/graphql/context.js';
-import type { Orm } from '../../server/src/db/orm.js';
-import { isUuid } from '../../server/src/db/ids.js';
-import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
-import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
-import { FeedbackStatus } from '../../server/src/modules/feedback/feedback.enums.js';
-import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
-import {
-  DeliveryStatus,
-  NotificationKind,
-} from '../../server/src/modules/notification/notification.enums.js';
+import { DomainError, ErrorCode } from '../../server/src/domain/errors.js';
+import { FeedbackAcknowledgementService } from '../../server/src/modules/feedback/feedback-acknowledgement.service.js';
 import {
   CollectFailure,
   collectWorkflowId,
   type AcknowledgeFeedbackResult,
   type CollectFeedbackInput,
 } from '../contracts/collect.contract.js';
-import { acknowledgementLocale, acknowledgementMessage } from './acknowledgement-message.js';
+import { activityContexts, type ActivityDeps } from './activity-context.js';
 
-export interface CollectActivityDeps {
-  orm: Orm;
-  log: Logger;
-}
-
-/** Outbox dedupe key: one acknowledgement per feedback item, however often the activity runs. */
-export function acknowledgementDedupeKey(feedbackId: string): string {
-  return `ack:${feedbackId}`;
-}
+export type CollectActivityDeps = ActivityDeps;
 
 function notFound(feedbackId: string): ApplicationFailure {
   return ApplicationFailure.nonRetryable(
@@ -36,73 +19,28 @@ function notFound(feedbackId: string): ApplicationFailure {
 }
 
 /** Activities of the collect workflow, over their dependencies (no globals). */
-export function createCollectActivities({ orm, log }: CollectActivityDeps) {
+export function createCollectActivities(deps: CollectActivityDeps) {
+  const contextFor = activityContexts(deps);
   return {
     /**
-     * Writes the acknowledgement to the client-notification outbox and marks the item
-     * ACKNOWLEDGED, in one transaction. Idempotent: a second run finds the outbox row by
-     * its dedupe key and the item past RECEIVED, and changes nothing.
+     * Acknowledges the item through the feedback module (outbox row with dedupe key
+     * `ack:<id>`, ACKNOWLEDGED, audit), acting as the workflow. Idempotent, so Temporal
+     * may retry it; an unknown item fails without retrying.
      */
     async acknowledgeFeedback({
       feedbackId,
     }: CollectFeedbackInput): Promise<AcknowledgeFeedbackResult> {
-      // PostgreSQL rejects a malformed uuid with a driver error; answer as "unknown id" instead.
-      if (!isUuid(feedbackId)) throw notFound(feedbackId);
-      const em = orm.em.fork();
-      const result = await em.transactional(async (tx) => {
-        const item = await tx.findOne(FeedbackItem, { id: feedbackId }, { populate: ['contact'] });
-        if (!item) throw notFound(feedbackId);
-
-        const dedupeKey = acknowledgementDedupeKey(feedbackId);
-        let notification = await tx.findOne(ClientNotification, { dedupeKey });
-        const notificationCreated = !notification;
-        if (!notification) {
-          const contact = item.contact ?? null;
-          const locale = acknowledgementLocale(contact?.locale, item.language);
-          const message = acknowledgementMessage(locale, contact?.name, feedbackId.slice(-12));
-          const recipient = contact?.email ?? null;
-          notification = tx.create(ClientNotification, {
-            dedupeKey,
-            kind: NotificationKind.FEEDBACK_ACKNOWLEDGEMENT,
-            account: item.account,
-            contact,
-            feedbackItem: item,
-            recipient,
-            locale,
-            subject: message.subject,
-            body: message.body,
-            status: recipient ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED,
-          });
+      const ctx = contextFor(`workflow:${collectWorkflowId(feedbackId)}`);
+      let result: AcknowledgeFeedbackResult;
+      try {
+        result = await ctx.service(FeedbackAcknowledgementService).acknowledge(feedbackId);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) {
+          throw notFound(feedbackId);
         }
-
-        // Only the first lifecycle step moves here; a later status (set by staff or a later
-        // workflow step) is never pulled back.
-        const statusChanged = item.status === FeedbackStatus.RECEIVED;
-        if (statusChanged) {
-          item.status = FeedbackStatus.ACKNOWLEDGED;
-          item.acknowledgedAt = new Date();
-          tx.create(AuditEvent, {
-            actor: `workflow:${collectWorkflowId(feedbackId)}`,
-            action: 'acknowledgeFeedback',
-            entityType: 'FeedbackItem',
-            entityId: feedbackId,
-            before: { status: FeedbackStatus.RECEIVED },
-            after: {
-              status: item.status,
-              acknowledgedAt: item.acknowledgedAt.toISOString(),
-              notificationId: notification.id,
-            },
-          });
-        }
-        await tx.flush();
-        return {
-          notificationId: notification.id,
-          notificationCreated,
-          deliveryStatus: notification.status,
-          statusChanged,
-        };
-      });
-      log.info('feedback acknowledged', { feedbackId, ...result });
+        throw error;
+      }
+      deps.log.info('feedback acknowledged', { feedbackId, ...result });
       return result;
     },
   };

@@ -1,14 +1,48 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
-import { commonError } from '../graphql/errors.js';
-import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  type ConnectionArgs,
-  type Page,
-} from '../graphql/relay.js';
+import { commonError } from '../domain/errors.js';
 import type { Em } from './orm.js';
 
 export type SortDirection = 'asc' | 'desc';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * Which page of a list to read, Relay style: `first` after a cursor, or `last` before one.
+ * The GraphQL `ConnectionArgs` satisfies it as is.
+ */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/** What a service returns for a list: nodes with their cursors and the page's edges. */
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** The same page with every node mapped (e.g. an entity to its GraphQL type). */
+export function mapPage<A, B>(page: Page<A>, map: (a: A) => B): Page<B> {
+  const edges = page.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: page.pageInfo,
+    totalCount: page.totalCount,
+  };
+}
 
 function pageSize(value: number | null | undefined, name: string): number | undefined {
   if (value === null || value === undefined) return undefined;
@@ -30,7 +64,7 @@ export async function paginate<E extends object>(
   em: Em,
   entity: EntityName<E>,
   where: FilterQuery<E>,
-  args: ConnectionArgs,
+  args: PageArgs,
   orderBy: Record<string, SortDirection> = { id: 'desc' },
 ): Promise<Page<E>> {
   const first = pageSize(args.first, 'first');

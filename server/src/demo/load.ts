@@ -1,6 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { Em, Orm } from '../db/orm.js';
-import type { Logger } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
 import { AdvisoryCouncil } from '../modules/client/advisory-council.entity.js';
 import { ClientAccount } from '../modules/client/client-account.entity.js';
 import { Contact } from '../modules/client/contact.entity.js';

@@ -1,55 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import type { HubConfig } from '../config.js';
+import { anonymousViewer, type Viewer } from '../auth/viewer.js';
 import type { Em, Orm } from '../db/orm.js';
-import type { CollectStarter } from '../temporal/collect-starter.js';
-import type { Viewer } from '../auth/viewer.js';
-import { anonymousViewer } from '../auth/viewer.js';
+import { DomainContext, type Clock, type DomainDeps } from '../domain/context.js';
 
-/** Long-lived collaborators shared by every request. */
-export interface AppDeps {
+/** The domain's ports plus what only the transport needs: the ORM to fork request EntityManagers from. */
+export interface AppDeps extends DomainDeps {
   orm: Orm;
-  config: HubConfig;
-  /** Starts the collect workflow of a stored feedback item. */
-  collect: CollectStarter;
-  log: Logger;
 }
-
-export interface Logger {
-  info(message: string, extra?: Record<string, unknown>): void;
-  warn(message: string, extra?: Record<string, unknown>): void;
-  error(message: string, extra?: Record<string, unknown>): void;
-}
-
-type ServiceClass<T> = new (ctx: RequestContext) => T;
 
 /**
- * Everything one GraphQL request (or one activity) works with: a fresh
- * EntityManager, the viewer, and per-request services and batch loaders.
+ * One GraphQL request: a DomainContext on a fresh EntityManager, plus what only the
+ * transport needs — a request id and per-request batch loaders for field resolvers.
  */
-export class RequestContext {
-  readonly em: Em;
-  readonly requestId: string;
-  private readonly services = new Map<ServiceClass<unknown>, unknown>();
+export class RequestContext extends DomainContext {
+  readonly requestId = randomUUID();
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(
     readonly app: AppDeps,
-    readonly viewer: Viewer = anonymousViewer,
+    viewer: Viewer = anonymousViewer,
     em?: Em,
+    clock?: Clock,
   ) {
-    this.em = em ?? (app.orm.em.fork() as Em);
-    this.requestId = randomUUID();
-  }
-
-  /** The request's instance of a service (services are cheap and per request). */
-  service<T>(cls: ServiceClass<T>): T {
-    let instance = this.services.get(cls) as T | undefined;
-    if (!instance) {
-      instance = new cls(this);
-      this.services.set(cls, instance);
-    }
-    return instance;
+    super(app, em ?? (app.orm.em.fork() as Em), viewer, clock);
   }
 
   /**

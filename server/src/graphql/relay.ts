@@ -1,6 +1,15 @@
 import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
-import { commonError } from './errors.js';
+import { commonError } from '../domain/errors.js';
 import { isUuid } from '../db/ids.js';
+import {
+  MAX_PAGE_SIZE,
+  type Page,
+  type PageArgs,
+  type PageInfo as PageInfoShape,
+} from '../db/paginate.js';
+
+// Resolvers map service pages with it; it lives beside the Page type it maps.
+export { mapPage } from '../db/paginate.js';
 
 /** Relay global ids: base64url of `Type:uuid`, opaque to clients. */
 export function toGlobalId(type: string, id: string): string {
@@ -41,7 +50,7 @@ export abstract class Node {
 }
 
 @ObjectType()
-export class PageInfo {
+export class PageInfo implements PageInfoShape {
   @Field(() => Boolean)
   hasNextPage!: boolean;
 
@@ -55,11 +64,8 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
-
 @ArgsType()
-export class ConnectionArgs {
+export class ConnectionArgs implements PageArgs {
   @Field(() => Int, {
     nullable: true,
     description: `Page size from the start (max ${MAX_PAGE_SIZE}).`,
@@ -77,24 +83,6 @@ export class ConnectionArgs {
 
   @Field(() => String, { nullable: true })
   before?: string | null;
-}
-
-/** What a service returns for a list: nodes with their cursors and the page's edges. */
-export interface Page<T> {
-  edges: { cursor: string; node: T }[];
-  nodes: T[];
-  pageInfo: PageInfo;
-  totalCount: number;
-}
-
-export function mapPage<A, B>(page: Page<A>, map: (a: A) => B): Page<B> {
-  const edges = page.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) }));
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: page.pageInfo,
-    totalCount: page.totalCount,
-  };
 }
 
 /** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */

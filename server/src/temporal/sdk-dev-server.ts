@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Logger } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
 import { temporalCacheBinDir } from './cli-binary.js';
 import type { DevServer, DevServerOptions } from './dev-server.js';
 

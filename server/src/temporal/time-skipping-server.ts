@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
 import { installAtomically, writeFileAtomically } from './atomic-install.js';
 import { isExecutable, reasonLine, onPath, projectCacheDir, type Env } from './tool-paths.js';
 

@@ -1,51 +1,47 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { commonError } from '../../graphql/errors.js';
-import {
-  fromGlobalId,
-  parseGlobalId,
-  type ConnectionArgs,
-  type Page,
-} from '../../graphql/relay.js';
+import { findById } from '../../db/lookup.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
+import type { DomainContext } from '../../domain/context.js';
+import { commonError } from '../../domain/errors.js';
 import { AuditEvent } from './audit-event.entity.js';
-import type { AuditEventFilter } from './audit.inputs.js';
+
+/** What the trail can be narrowed to; `entity` is one row (of any type), named by type and id. */
+export interface AuditEventQuery {
+  entityType?: string | null;
+  entity?: { type: string; id: string } | null;
+  actor?: string | null;
+  action?: string | null;
+  /** Inclusive. */
+  from?: Date | null;
+  /** Exclusive. */
+  to?: Date | null;
+}
 
 /**
  * Reads the audit trail. Kept apart from AuditService (which every module uses to write)
  * so that access rules for reading — CX admins only, per the roadmap — land in one place.
  */
 export class AuditLogService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  async get(globalId: string): Promise<AuditEvent | null> {
-    return this.ctx.em.findOne(AuditEvent, { id: fromGlobalId(globalId, 'AuditEvent') });
+  async get(id: string): Promise<AuditEvent | null> {
+    return findById(this.ctx.em, AuditEvent, id);
   }
 
   /** Newest first; uuidv7 ids follow `at` and break ties within a millisecond. */
-  async list(
-    filter: AuditEventFilter | undefined,
-    args: ConnectionArgs,
-  ): Promise<Page<AuditEvent>> {
+  async list(filter: AuditEventQuery | undefined, args: PageArgs): Promise<Page<AuditEvent>> {
     const where: FilterQuery<AuditEvent> = {};
-    if (filter?.entityId) {
-      const parsed = parseGlobalId(filter.entityId);
-      if (!parsed) {
-        throw commonError(
-          'INVALID_ID',
-          `filter.entityId is not a valid global id: "${filter.entityId.slice(0, 60)}".`,
-          'filter.entityId',
-        );
-      }
-      if (filter.entityType && filter.entityType !== parsed.type) {
+    if (filter?.entity) {
+      const { type, id } = filter.entity;
+      if (filter.entityType && filter.entityType !== type) {
         throw commonError(
           'VALIDATION_FAILED',
-          `filter.entityId is a ${parsed.type} id but filter.entityType says ${filter.entityType}.`,
+          `filter.entityId is a ${type} id but filter.entityType says ${filter.entityType}.`,
           'filter.entityType',
         );
       }
-      where.entityType = parsed.type;
-      where.entityId = parsed.id;
+      where.entityType = type;
+      where.entityId = id;
     } else if (filter?.entityType) {
       where.entityType = filter.entityType;
     }

@@ -1,5 +1,7 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { decodeAnyGlobalId } from '../../graphql/global-ids.js';
+import type { AuditEventQuery } from './audit-log.service.js';
 
 @InputType()
 export class AuditEventFilter {
@@ -19,4 +21,13 @@ export class AuditEventFilter {
   @IsOptional()
   from?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Exclusive.' }) @IsOptional() to?: Date | null;
+}
+
+/** The filter as the audit log reads it: `entityId` may name any type, so it decodes to type and id. */
+export function toAuditEventQuery(
+  filter: AuditEventFilter | undefined,
+): AuditEventQuery | undefined {
+  if (!filter) return undefined;
+  const { entityId, ...rest } = filter;
+  return { ...rest, entity: entityId ? decodeAnyGlobalId(entityId, 'filter.entityId') : null };
 }

@@ -1,11 +1,12 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { AuditLogService } from './audit-log.service.js';
-import { AuditEventFilter } from './audit.inputs.js';
+import { AuditEventFilter, toAuditEventQuery } from './audit.inputs.js';
 import { AuditEventConnection, AuditEventType, toAuditEventType } from './audit.types.js';
 
 registerNodeType('AuditEvent', async (ctx, id) => {
@@ -18,7 +19,7 @@ registerNodeType('AuditEvent', async (ctx, id) => {
 export class AuditResolver {
   @Query(() => AuditEventType, { nullable: true })
   async auditEvent(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'AuditEvent') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AuditEventType | null> {
     const e = await ctx.service(AuditLogService).get(id);
@@ -33,6 +34,9 @@ export class AuditResolver {
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<AuditEventConnection> {
-    return mapPage(await ctx.service(AuditLogService).list(filter, args), toAuditEventType);
+    return mapPage(
+      await ctx.service(AuditLogService).list(toAuditEventQuery(filter), args),
+      toAuditEventType,
+    );
   }
 }

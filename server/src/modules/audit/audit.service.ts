@@ -1,5 +1,6 @@
 import { wrap } from '@mikro-orm/core';
-import type { RequestContext } from '../../graphql/context.js';
+import type { Em } from '../../db/orm.js';
+import type { DomainContext } from '../../domain/context.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 type Snapshot = Record<string, unknown> | null;
@@ -15,10 +16,10 @@ export function snapshot(entity: object | null | undefined): Snapshot {
  * transaction's EntityManager) so the audit row commits or rolls back with the change.
  */
 export class AuditService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   record(
-    em: RequestContext['em'],
+    em: Em,
     action: string,
     entityType: string,
     entityId: string,

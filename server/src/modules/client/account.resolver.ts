@@ -1,16 +1,6 @@
-import {
-  Arg,
-  Args,
-  Ctx,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { childrenOf, entityById, manyToManyOf, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -55,7 +45,7 @@ registerNodeType('ClientAccount', async (ctx, id) => {
 export class ClientAccountResolver {
   @Query(() => ClientAccountType, { nullable: true })
   async clientAccount(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'ClientAccount') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientAccountType | null> {
     const row = await ctx.service(AccountService).get(id);
@@ -89,7 +79,7 @@ export class ClientAccountResolver {
 
   @Mutation(() => ClientAccountType)
   async updateClientAccount(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'ClientAccount') id: string,
     @Arg('input', () => UpdateClientAccountInput) input: UpdateClientAccountInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientAccountType> {

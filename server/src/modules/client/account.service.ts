@@ -1,11 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { User } from '../organisation/user.entity.js';
 import { ClientAccount } from './client-account.entity.js';
 import { AccountStatus } from './client.enums.js';
@@ -32,22 +31,21 @@ function checkDay(value: string | null | undefined, field: string): void {
 }
 
 export class AccountService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  async get(globalId: string): Promise<ClientAccount | null> {
-    return this.ctx.em.findOne(ClientAccount, { id: fromGlobalId(globalId, 'ClientAccount') });
+  async get(id: string): Promise<ClientAccount | null> {
+    return findById(this.ctx.em, ClientAccount, id);
   }
 
   async list(
     filter: ClientAccountFilter | undefined,
     order: ClientAccountOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<ClientAccount>> {
     const where: FilterQuery<ClientAccount> = {};
     if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
-    if (filter?.segmentId)
-      where.segment = fromGlobalId(filter.segmentId, 'Segment', 'filter.segmentId');
-    if (filter?.ownerId) where.owner = fromGlobalId(filter.ownerId, 'User', 'filter.ownerId');
+    if (filter?.segmentId) where.segment = filter.segmentId;
+    if (filter?.ownerId) where.owner = filter.ownerId;
     if (filter?.tiers?.length) where.tier = { $in: filter.tiers };
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
     return paginate(
@@ -63,16 +61,9 @@ export class AccountService {
     checkDay(input.clientSince, 'clientSince');
     return this.ctx.em.transactional(async (em) => {
       if (input.externalId) await this.assertExternalIdFree(em, input.externalId);
-      const segment = await findByGlobalId(
-        em,
-        Segment,
-        input.segmentId,
-        'Segment',
-        'segmentId',
-        segmentNotFound,
-      );
+      const segment = await mustFind(em, Segment, input.segmentId, 'segmentId', segmentNotFound);
       const owner = input.ownerId
-        ? await findByGlobalId(em, User, input.ownerId, 'User', 'ownerId', ownerNotFound)
+        ? await mustFind(em, User, input.ownerId, 'ownerId', ownerNotFound)
         : null;
       const account = em.create(ClientAccount, {
         name: input.name.trim(),
@@ -84,24 +75,22 @@ export class AccountService {
         clientSince: input.clientSince ?? null,
         externalId: input.externalId ?? null,
       });
-      this.ctx
-        .service(AuditService)
-        .record(em, 'createClientAccount', 'ClientAccount', account.id, null, snapshot(account));
+      this.ctx.audit.record(
+        em,
+        'createClientAccount',
+        'ClientAccount',
+        account.id,
+        null,
+        snapshot(account),
+      );
       return account;
     });
   }
 
-  async update(globalId: string, input: UpdateClientAccountInput): Promise<ClientAccount> {
+  async update(id: string, input: UpdateClientAccountInput): Promise<ClientAccount> {
     checkDay(input.clientSince, 'clientSince');
     return this.ctx.em.transactional(async (em) => {
-      const account = await findByGlobalId(
-        em,
-        ClientAccount,
-        globalId,
-        'ClientAccount',
-        'id',
-        accountNotFound,
-      );
+      const account = await mustFind(em, ClientAccount, id, 'id', accountNotFound);
       const before = snapshot(account);
       if (input.externalId !== undefined && input.externalId !== account.externalId) {
         if (input.externalId) await this.assertExternalIdFree(em, input.externalId);
@@ -113,23 +102,27 @@ export class AccountService {
       if (input.country !== undefined) account.country = input.country;
       if (input.clientSince !== undefined) account.clientSince = input.clientSince;
       if (input.segmentId != null) {
-        account.segment = await findByGlobalId(
+        account.segment = await mustFind(
           em,
           Segment,
           input.segmentId,
-          'Segment',
           'segmentId',
           segmentNotFound,
         );
       }
       if (input.ownerId !== undefined) {
         account.owner = input.ownerId
-          ? await findByGlobalId(em, User, input.ownerId, 'User', 'ownerId', ownerNotFound)
+          ? await mustFind(em, User, input.ownerId, 'ownerId', ownerNotFound)
           : null;
       }
-      this.ctx
-        .service(AuditService)
-        .record(em, 'updateClientAccount', 'ClientAccount', account.id, before, snapshot(account));
+      this.ctx.audit.record(
+        em,
+        'updateClientAccount',
+        'ClientAccount',
+        account.id,
+        before,
+        snapshot(account),
+      );
       return account;
     });
   }

@@ -1,4 +1,4 @@
-import { defineErrors, ErrorCode } from '../../graphql/errors.js';
+import { defineErrors, ErrorCode } from '../../domain/errors.js';
 
 export const clientError = defineErrors({
   SEGMENT_NOT_FOUND: ErrorCode.NOT_FOUND,

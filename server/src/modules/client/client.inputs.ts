@@ -1,5 +1,6 @@
 import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { CODE_PATTERN } from '../organisation/organisation.inputs.js';
 import { AccountStatus, AccountTier, CompanySize, RespondentClass } from './client.enums.js';
 
@@ -51,12 +52,12 @@ export class SegmentFilter {
 @InputType()
 export class CreateClientAccountInput {
   @Field(() => String) @len('name', 1, 300) name!: string;
-  @Field(() => ID) segmentId!: string;
+  @IdField('Segment') segmentId!: string;
   @Field(() => AccountTier) tier!: AccountTier;
   @Field(() => AccountStatus, { nullable: true, description: 'Defaults to ACTIVE.' })
   @IsOptional()
   status?: AccountStatus | null;
-  @Field(() => ID, { nullable: true, description: 'The account manager (a User).' })
+  @IdField('User', { nullable: true, description: 'The account manager (a User).' })
   @IsOptional()
   ownerId?: string | null;
   @Field(() => String, { nullable: true, description: 'ISO 3166 alpha-2, e.g. DE.' })
@@ -76,10 +77,10 @@ export class CreateClientAccountInput {
 @InputType({ description: 'Only the fields given change; null clears an optional field.' })
 export class UpdateClientAccountInput {
   @Field(() => String, { nullable: true }) @IsOptional() @len('name', 1, 300) name?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() segmentId?: string | null;
+  @IdField('Segment', { nullable: true }) @IsOptional() segmentId?: string | null;
   @Field(() => AccountTier, { nullable: true }) @IsOptional() tier?: AccountTier | null;
   @Field(() => AccountStatus, { nullable: true }) @IsOptional() status?: AccountStatus | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() ownerId?: string | null;
+  @IdField('User', { nullable: true }) @IsOptional() ownerId?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(COUNTRY, { message: 'country must be two capital letters (ISO 3166 alpha-2)' })
@@ -98,15 +99,15 @@ export class ClientAccountFilter {
   @IsOptional()
   @MaxLength(200)
   search?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() segmentId?: string | null;
+  @IdField('Segment', { nullable: true }) @IsOptional() segmentId?: string | null;
   @Field(() => [AccountTier], { nullable: true }) @IsOptional() tiers?: AccountTier[] | null;
   @Field(() => [AccountStatus], { nullable: true }) @IsOptional() statuses?: AccountStatus[] | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() ownerId?: string | null;
+  @IdField('User', { nullable: true }) @IsOptional() ownerId?: string | null;
 }
 
 @InputType()
 export class CreateContactInput {
-  @Field(() => ID) accountId!: string;
+  @IdField('ClientAccount') accountId!: string;
   @Field(() => String) @len('name', 1, 200) name!: string;
   @Field(() => String, { nullable: true, description: 'Unique within the account.' })
   @IsOptional()
@@ -148,7 +149,7 @@ export class UpdateContactInput {
 
 @InputType()
 export class ContactFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() accountId?: string | null;
+  @IdField('ClientAccount', { nullable: true }) @IsOptional() accountId?: string | null;
   @Field(() => [RespondentClass], { nullable: true }) @IsOptional() respondentClasses?:
     RespondentClass[] | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean | null;

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { RequestContext } from '../../graphql/context.js';
-import { commonError } from '../../graphql/errors.js';
+import { commonError } from '../../domain/errors.js';
 import { periodRange } from './figures.service.js';
 import { PERIOD } from './council.inputs.js';
 import { TransactionalFigures } from './transactional-figures.entity.js';

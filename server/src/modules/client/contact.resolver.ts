@@ -1,16 +1,6 @@
-import {
-  Arg,
-  Args,
-  Ctx,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { childrenOf, entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -39,7 +29,7 @@ registerNodeType('Contact', async (ctx, id) => {
 export class ContactResolver {
   @Query(() => ContactType, { nullable: true })
   async contact(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Contact') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ContactType | null> {
     const row = await ctx.service(ContactService).get(id);
@@ -66,7 +56,7 @@ export class ContactResolver {
 
   @Mutation(() => ContactType)
   async updateContact(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Contact') id: string,
     @Arg('input', () => UpdateContactInput) input: UpdateContactInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ContactType> {

@@ -1,11 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { ClientAccount } from './client-account.entity.js';
 import { clientError } from './client.errors.js';
@@ -21,20 +20,19 @@ const normaliseEmail = (email: string | null | undefined) =>
   email == null ? email : email.trim().toLowerCase() || null;
 
 export class ContactService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  async get(globalId: string): Promise<Contact | null> {
-    return this.ctx.em.findOne(Contact, { id: fromGlobalId(globalId, 'Contact') });
+  async get(id: string): Promise<Contact | null> {
+    return findById(this.ctx.em, Contact, id);
   }
 
   async list(
     filter: ContactFilter | undefined,
     order: ContactOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Contact>> {
     const where: FilterQuery<Contact> = {};
-    if (filter?.accountId)
-      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.accountId) where.account = filter.accountId;
     if (filter?.respondentClasses?.length)
       where.respondentClass = { $in: filter.respondentClasses };
     if (filter?.active != null) where.active = filter.active;
@@ -53,11 +51,10 @@ export class ContactService {
 
   async create(input: CreateContactInput): Promise<Contact> {
     return this.ctx.em.transactional(async (em) => {
-      const account = await findByGlobalId(
+      const account = await mustFind(
         em,
         ClientAccount,
         input.accountId,
-        'ClientAccount',
         'accountId',
         accountNotFound,
       );
@@ -74,16 +71,14 @@ export class ContactService {
         locale: input.locale ?? 'en',
         externalId: input.externalId ?? null,
       });
-      this.ctx
-        .service(AuditService)
-        .record(em, 'createContact', 'Contact', contact.id, null, snapshot(contact));
+      this.ctx.audit.record(em, 'createContact', 'Contact', contact.id, null, snapshot(contact));
       return contact;
     });
   }
 
-  async update(globalId: string, input: UpdateContactInput): Promise<Contact> {
+  async update(id: string, input: UpdateContactInput): Promise<Contact> {
     return this.ctx.em.transactional(async (em) => {
-      const contact = await findByGlobalId(em, Contact, globalId, 'Contact', 'id', contactNotFound);
+      const contact = await mustFind(em, Contact, id, 'id', contactNotFound);
       const before = snapshot(contact);
       const email = normaliseEmail(input.email);
       if (email !== undefined && email !== contact.email) {
@@ -100,9 +95,7 @@ export class ContactService {
       if (input.respondentClass != null) contact.respondentClass = input.respondentClass;
       if (input.locale != null) contact.locale = input.locale;
       if (input.active != null) contact.active = input.active;
-      this.ctx
-        .service(AuditService)
-        .record(em, 'updateContact', 'Contact', contact.id, before, snapshot(contact));
+      this.ctx.audit.record(em, 'updateContact', 'Contact', contact.id, before, snapshot(contact));
       return contact;
     });
   }

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { AdvisoryCouncil } from './advisory-council.entity.js';
 import { CouncilRole } from './client.enums.js';
 import { clientError } from './client.errors.js';
@@ -21,30 +21,18 @@ const memberNotFound = (message: string, field: string) =>
  * CHAIR), so nobody loses the chair as a side effect.
  */
 export class CouncilMemberService {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
+  constructor(private readonly ctx: DomainContext) {}
 
   async add(input: AddCouncilMemberInput): Promise<CouncilMember> {
     return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(
+      const council = await mustFind(
         em,
         AdvisoryCouncil,
         input.councilId,
-        'AdvisoryCouncil',
         'councilId',
         councilNotFound,
       );
-      const contact = await findByGlobalId(
-        em,
-        Contact,
-        input.contactId,
-        'Contact',
-        'contactId',
-        contactNotFound,
-      );
+      const contact = await mustFind(em, Contact, input.contactId, 'contactId', contactNotFound);
       await council.accounts.init();
       if (!council.accounts.getItems().some((a) => a.id === contact.account.id)) {
         throw clientError(
@@ -63,21 +51,28 @@ export class CouncilMemberService {
       const role = input.role ?? CouncilRole.MEMBER;
       if (role === CouncilRole.CHAIR) await this.assertChairFree(em, council);
       const member = em.create(CouncilMember, { council, contact, role });
-      this.audit.record(em, 'addCouncilMember', 'CouncilMember', member.id, null, snapshot(member));
+      this.ctx.audit.record(
+        em,
+        'addCouncilMember',
+        'CouncilMember',
+        member.id,
+        null,
+        snapshot(member),
+      );
       return member;
     });
   }
 
   /** Changes a member's role; making one the CHAIR is refused while another member chairs. */
-  async update(globalId: string, input: UpdateCouncilMemberInput): Promise<CouncilMember> {
+  async update(id: string, input: UpdateCouncilMemberInput): Promise<CouncilMember> {
     return this.ctx.em.transactional(async (em) => {
-      const member = await this.find(em, globalId);
+      const member = await this.find(em, id);
       const before = snapshot(member);
       if (input.role != null && input.role !== member.role) {
         if (input.role === CouncilRole.CHAIR) await this.assertChairFree(em, member.council);
         member.role = input.role;
       }
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateCouncilMember',
         'CouncilMember',
@@ -89,10 +84,10 @@ export class CouncilMemberService {
     });
   }
 
-  async remove(globalId: string): Promise<string> {
+  async remove(id: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
-      const member = await this.find(em, globalId);
-      this.audit.record(
+      const member = await this.find(em, id);
+      this.ctx.audit.record(
         em,
         'removeCouncilMember',
         'CouncilMember',
@@ -101,12 +96,12 @@ export class CouncilMemberService {
         null,
       );
       em.remove(member);
-      return globalId;
+      return id;
     });
   }
 
-  private find(em: Em, globalId: string): Promise<CouncilMember> {
-    return findByGlobalId(em, CouncilMember, globalId, 'CouncilMember', 'id', memberNotFound);
+  private find(em: Em, id: string): Promise<CouncilMember> {
+    return mustFind(em, CouncilMember, id, 'id', memberNotFound);
   }
 
   /**

@@ -9,7 +9,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { CouncilRole } from './client.enums.js';
 
 export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -18,7 +19,7 @@ export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
   description: 'One month of one account; recording the same account and period again replaces it.',
 })
 export class RecordTransactionalFiguresInput {
-  @Field(() => ID) accountId!: string;
+  @IdField('ClientAccount') accountId!: string;
   @Field(() => String, { description: 'YYYY-MM' })
   @Matches(PERIOD, { message: 'period must be a month as YYYY-MM' })
   period!: string;
@@ -48,7 +49,7 @@ export class RecordTransactionalFiguresInput {
 
 @InputType()
 export class TransactionalFiguresFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() accountId?: string | null;
+  @IdField('ClientAccount', { nullable: true }) @IsOptional() accountId?: string | null;
   @Field(() => String, { nullable: true, description: 'First month included, YYYY-MM.' })
   @IsOptional()
   @Matches(PERIOD, { message: 'from must be a month as YYYY-MM' })
@@ -66,7 +67,10 @@ export class CreateAdvisoryCouncilInput {
   name!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) description?:
     string | null;
-  @Field(() => [ID], { nullable: true, description: 'Accounts represented on the council.' })
+  @IdField(['ClientAccount'], {
+    nullable: true,
+    description: 'Accounts represented on the council.',
+  })
   @IsOptional()
   @ArrayMaxSize(100)
   accountIds?: string[] | null;
@@ -84,8 +88,8 @@ export class UpdateAdvisoryCouncilInput {
 
 @InputType()
 export class CouncilAccountsInput {
-  @Field(() => ID) councilId!: string;
-  @Field(() => [ID])
+  @IdField('AdvisoryCouncil') councilId!: string;
+  @IdField(['ClientAccount'])
   @ArrayMinSize(1, { message: 'accountIds must name at least one account' })
   @ArrayMaxSize(100)
   accountIds!: string[];
@@ -94,15 +98,15 @@ export class CouncilAccountsInput {
 @InputType()
 export class AdvisoryCouncilFilter {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) search?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Councils on which this account sits.' })
+  @IdField('ClientAccount', { nullable: true, description: 'Councils on which this account sits.' })
   @IsOptional()
   accountId?: string | null;
 }
 
 @InputType()
 export class AddCouncilMemberInput {
-  @Field(() => ID) councilId!: string;
-  @Field(() => ID, { description: "A contact of one of the council's accounts." })
+  @IdField('AdvisoryCouncil') councilId!: string;
+  @IdField('Contact', { description: "A contact of one of the council's accounts." })
   contactId!: string;
   @Field(() => CouncilRole, { nullable: true, description: 'Defaults to MEMBER.' })
   @IsOptional()

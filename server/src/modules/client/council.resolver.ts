@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { childrenOf, entityById, manyToManyOf, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
-import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { ConnectionArgs, mapPage, toGlobalId } from '../../graphql/relay.js';
 import { AdvisoryCouncil } from './advisory-council.entity.js';
 import type { ClientAccount } from './client-account.entity.js';
 import {
@@ -45,7 +46,7 @@ registerNodeType('CouncilMember', async (ctx, id) => {
 export class AdvisoryCouncilResolver {
   @Query(() => AdvisoryCouncilType, { nullable: true })
   async advisoryCouncil(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'AdvisoryCouncil') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AdvisoryCouncilType | null> {
     const row = await ctx.service(CouncilService).get(id);
@@ -79,7 +80,7 @@ export class AdvisoryCouncilResolver {
 
   @Mutation(() => AdvisoryCouncilType)
   async updateAdvisoryCouncil(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'AdvisoryCouncil') id: string,
     @Arg('input', () => UpdateAdvisoryCouncilInput) input: UpdateAdvisoryCouncilInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AdvisoryCouncilType> {
@@ -148,7 +149,7 @@ export class CouncilMemberResolver {
       "Changes a member's role. A council has at most one CHAIR: making a member CHAIR while another chairs is CONFLICT (naming the chair), so a handover is explicit — make the chair a MEMBER first.",
   })
   async updateCouncilMember(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'CouncilMember') id: string,
     @Arg('input', () => UpdateCouncilMemberInput) input: UpdateCouncilMemberInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CouncilMemberType> {
@@ -157,10 +158,10 @@ export class CouncilMemberResolver {
 
   @Mutation(() => ID, { description: 'Removes a member; returns its id.' })
   async removeCouncilMember(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'CouncilMember') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<string> {
-    return ctx.service(CouncilMemberService).remove(id);
+    return toGlobalId('CouncilMember', await ctx.service(CouncilMemberService).remove(id));
   }
 
   @FieldResolver(() => ContactType)

@@ -1,11 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind, mustFindAll } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { AdvisoryCouncil } from './advisory-council.entity.js';
 import { ClientAccount } from './client-account.entity.js';
@@ -24,25 +23,20 @@ export const councilNotFound = (message: string, field: string) =>
 
 /** Advisory councils and the accounts they represent (members: CouncilMemberService). */
 export class CouncilService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
-
-  async get(globalId: string): Promise<AdvisoryCouncil | null> {
-    return this.ctx.em.findOne(AdvisoryCouncil, { id: fromGlobalId(globalId, 'AdvisoryCouncil') });
+  async get(id: string): Promise<AdvisoryCouncil | null> {
+    return findById(this.ctx.em, AdvisoryCouncil, id);
   }
 
   async list(
     filter: AdvisoryCouncilFilter | undefined,
     order: AdvisoryCouncilOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<AdvisoryCouncil>> {
     const where: FilterQuery<AdvisoryCouncil> = {};
     if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
-    if (filter?.accountId)
-      where.accounts = { id: fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId') };
+    if (filter?.accountId) where.accounts = { id: filter.accountId };
     return paginate(
       this.ctx.em,
       AdvisoryCouncil,
@@ -61,7 +55,7 @@ export class CouncilService {
         description: input.description ?? null,
       });
       council.accounts.set(accounts);
-      this.audit.record(em, 'createAdvisoryCouncil', 'AdvisoryCouncil', council.id, null, {
+      this.ctx.audit.record(em, 'createAdvisoryCouncil', 'AdvisoryCouncil', council.id, null, {
         ...snapshot(council),
         accounts: accounts.map((a) => a.id),
       });
@@ -69,16 +63,9 @@ export class CouncilService {
     });
   }
 
-  async update(globalId: string, input: UpdateAdvisoryCouncilInput): Promise<AdvisoryCouncil> {
+  async update(id: string, input: UpdateAdvisoryCouncilInput): Promise<AdvisoryCouncil> {
     return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(
-        em,
-        AdvisoryCouncil,
-        globalId,
-        'AdvisoryCouncil',
-        'id',
-        councilNotFound,
-      );
+      const council = await mustFind(em, AdvisoryCouncil, id, 'id', councilNotFound);
       const before = snapshot(council);
       const name = input.name?.trim();
       if (name && name !== council.name) {
@@ -86,7 +73,7 @@ export class CouncilService {
         council.name = name;
       }
       if (input.description !== undefined) council.description = input.description;
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateAdvisoryCouncil',
         'AdvisoryCouncil',
@@ -140,11 +127,10 @@ export class CouncilService {
     change: (em: Em, council: AdvisoryCouncil, account: ClientAccount) => Promise<void>,
   ): Promise<AdvisoryCouncil> {
     return this.ctx.em.transactional(async (em) => {
-      const council = await findByGlobalId(
+      const council = await mustFind(
         em,
         AdvisoryCouncil,
         input.councilId,
-        'AdvisoryCouncil',
         'councilId',
         councilNotFound,
       );
@@ -153,7 +139,7 @@ export class CouncilService {
       const before = council.accounts.getItems().map((a) => a.id);
       for (const account of accounts) await change(em, council, account);
       const after = council.accounts.getItems().map((a) => a.id);
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         action,
         'AdvisoryCouncil',
@@ -165,14 +151,8 @@ export class CouncilService {
     });
   }
 
-  private async findAccounts(em: Em, globalIds: string[]): Promise<ClientAccount[]> {
-    const ids = [...new Set(globalIds.map((g) => fromGlobalId(g, 'ClientAccount', 'accountIds')))];
-    const found = ids.length ? await em.find(ClientAccount, { id: { $in: ids } }) : [];
-    const missing = globalIds.find(
-      (g) => !found.some((a) => a.id === fromGlobalId(g, 'ClientAccount', 'accountIds')),
-    );
-    if (missing) throw accountNotFound(`No client account with id ${missing}.`, 'accountIds');
-    return found;
+  private findAccounts(em: Em, ids: string[]): Promise<ClientAccount[]> {
+    return mustFindAll(em, ClientAccount, ids, 'accountIds', accountNotFound);
   }
 
   private async assertNameFree(em: Em, name: string): Promise<void> {

@@ -1,9 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
-import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { mustFind } from '../../db/lookup.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { accountNotFound } from './account.service.js';
 import { ClientAccount } from './client-account.entity.js';
 import { clientError } from './client.errors.js';
@@ -31,16 +30,15 @@ export function periodRange(
 }
 
 export class FiguresService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async list(
     filter: TransactionalFiguresFilter | undefined,
     order: TransactionalFiguresOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<TransactionalFigures>> {
     const where: FilterQuery<TransactionalFigures> = {};
-    if (filter?.accountId)
-      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.accountId) where.account = filter.accountId;
     const period = periodRange(filter?.from, filter?.to);
     if (period) where.period = period;
     const orderBy = order ? { [order.field]: order.direction } : { period: 'asc' as const };
@@ -50,11 +48,10 @@ export class FiguresService {
   /** Upsert by account and period: imports may send the same month again with corrections. */
   async record(input: RecordTransactionalFiguresInput): Promise<TransactionalFigures> {
     return this.ctx.em.transactional(async (em) => {
-      const account = await findByGlobalId(
+      const account = await mustFind(
         em,
         ClientAccount,
         input.accountId,
-        'ClientAccount',
         'accountId',
         accountNotFound,
       );
@@ -82,16 +79,14 @@ export class FiguresService {
       const figures = existing
         ? Object.assign(existing, values)
         : em.create(TransactionalFigures, { account, period: input.period, ...values });
-      this.ctx
-        .service(AuditService)
-        .record(
-          em,
-          'recordTransactionalFigures',
-          'TransactionalFigures',
-          figures.id,
-          before,
-          snapshot(figures),
-        );
+      this.ctx.audit.record(
+        em,
+        'recordTransactionalFigures',
+        'TransactionalFigures',
+        figures.id,
+        before,
+        snapshot(figures),
+      );
       return figures;
     });
   }

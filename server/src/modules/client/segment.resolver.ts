@@ -11,9 +11,10 @@ import {
   Root,
 } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { countOf, entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
-import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { ConnectionArgs, mapPage, toGlobalId } from '../../graphql/relay.js';
 import { ClientAccount } from './client-account.entity.js';
 import { CreateSegmentInput, SegmentFilter, UpdateSegmentInput } from './client.inputs.js';
 import { SegmentConnection, SegmentOrder, SegmentType, toSegmentType } from './client.types.js';
@@ -29,7 +30,7 @@ registerNodeType('Segment', async (ctx, id) => {
 export class SegmentResolver {
   @Query(() => SegmentType, { nullable: true })
   async segment(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Segment') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<SegmentType | null> {
     const row = await ctx.service(SegmentService).get(id);
@@ -58,7 +59,7 @@ export class SegmentResolver {
 
   @Mutation(() => SegmentType)
   async updateSegment(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Segment') id: string,
     @Arg('input', () => UpdateSegmentInput) input: UpdateSegmentInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SegmentType> {
@@ -69,10 +70,10 @@ export class SegmentResolver {
     description: 'Deletes a segment no account belongs to; CONFLICT otherwise.',
   })
   async deleteSegment(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Segment') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<string> {
-    return ctx.service(SegmentService).delete(id);
+    return toGlobalId('Segment', await ctx.service(SegmentService).delete(id));
   }
 
   @FieldResolver(() => Int, {

@@ -1,11 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from './client-account.entity.js';
 import { clientError } from './client.errors.js';
 import type { CreateSegmentInput, SegmentFilter, UpdateSegmentInput } from './client.inputs.js';
@@ -16,16 +15,16 @@ export const segmentNotFound = (message: string, field: string) =>
   clientError('SEGMENT_NOT_FOUND', message, field);
 
 export class SegmentService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  async get(globalId: string): Promise<Segment | null> {
-    return this.ctx.em.findOne(Segment, { id: fromGlobalId(globalId, 'Segment') });
+  async get(id: string): Promise<Segment | null> {
+    return findById(this.ctx.em, Segment, id);
   }
 
   async list(
     filter: SegmentFilter | undefined,
     order: SegmentOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Segment>> {
     const where: FilterQuery<Segment> = {};
     if (filter?.search?.trim()) {
@@ -52,16 +51,14 @@ export class SegmentService {
         size: input.size,
         description: input.description ?? null,
       });
-      this.ctx
-        .service(AuditService)
-        .record(em, 'createSegment', 'Segment', segment.id, null, snapshot(segment));
+      this.ctx.audit.record(em, 'createSegment', 'Segment', segment.id, null, snapshot(segment));
       return segment;
     });
   }
 
-  async update(globalId: string, input: UpdateSegmentInput): Promise<Segment> {
+  async update(id: string, input: UpdateSegmentInput): Promise<Segment> {
     return this.ctx.em.transactional(async (em) => {
-      const segment = await findByGlobalId(em, Segment, globalId, 'Segment', 'id', segmentNotFound);
+      const segment = await mustFind(em, Segment, id, 'id', segmentNotFound);
       const before = snapshot(segment);
       if (input.code != null && input.code !== segment.code) {
         await this.assertCodeFree(em, input.code);
@@ -71,17 +68,15 @@ export class SegmentService {
       if (input.industry != null) segment.industry = input.industry.trim();
       if (input.size != null) segment.size = input.size;
       if (input.description !== undefined) segment.description = input.description;
-      this.ctx
-        .service(AuditService)
-        .record(em, 'updateSegment', 'Segment', segment.id, before, snapshot(segment));
+      this.ctx.audit.record(em, 'updateSegment', 'Segment', segment.id, before, snapshot(segment));
       return segment;
     });
   }
 
   /** Only an unused segment can go; accounts keep their segment for history. */
-  async delete(globalId: string): Promise<string> {
+  async delete(id: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
-      const segment = await findByGlobalId(em, Segment, globalId, 'Segment', 'id', segmentNotFound);
+      const segment = await mustFind(em, Segment, id, 'id', segmentNotFound);
       const accounts = await em.count(ClientAccount, { segment });
       if (accounts > 0) {
         throw clientError(
@@ -90,11 +85,9 @@ export class SegmentService {
           'id',
         );
       }
-      this.ctx
-        .service(AuditService)
-        .record(em, 'deleteSegment', 'Segment', segment.id, snapshot(segment), null);
+      this.ctx.audit.record(em, 'deleteSegment', 'Segment', segment.id, snapshot(segment), null);
       em.remove(segment);
-      return globalId;
+      return id;
     });
   }
 

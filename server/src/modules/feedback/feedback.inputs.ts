@@ -9,7 +9,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { RespondentClass } from '../client/client.enums.js';
 import { ComplaintClass, FeedbackChannel, FeedbackStatus, Sentiment } from './feedback.enums.js';
 import { MAX_FEEDBACK_TEXT } from './feedback.rules.js';
@@ -46,10 +47,10 @@ export class NewContactInput {
 
 @InputType()
 export class SubmitFeedbackInput {
-  @Field(() => ID, { description: 'The client account the feedback is about.' })
+  @IdField('ClientAccount', { description: 'The client account the feedback is about.' })
   accountId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'A known contact of the account.' })
+  @IdField('Contact', { nullable: true, description: 'A known contact of the account.' })
   @IsOptional()
   contactId?: string | null;
 
@@ -99,11 +100,11 @@ export class SubmitFeedbackInput {
   @IsIn(['ru', 'en'], { message: 'language must be ru or en' })
   language?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @IdField('Touchpoint', { nullable: true })
   @IsOptional()
   touchpointId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @IdField('SurveyCampaign', { nullable: true })
   @IsOptional()
   campaignId?: string | null;
 
@@ -126,8 +127,8 @@ export class SubmitFeedbackInput {
 
 @InputType()
 export class FeedbackFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() accountId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() contactId?: string | null;
+  @IdField('ClientAccount', { nullable: true }) @IsOptional() accountId?: string | null;
+  @IdField('Contact', { nullable: true }) @IsOptional() contactId?: string | null;
   @Field(() => [FeedbackChannel], { nullable: true }) @IsOptional() channels?:
     FeedbackChannel[] | null;
   @Field(() => [FeedbackStatus], { nullable: true }) @IsOptional() statuses?:
@@ -155,7 +156,7 @@ export class UpdateFeedbackInput {
   @IsOptional()
   sentiment?: Sentiment | null;
 
-  @Field(() => ID, { nullable: true })
+  @IdField('Touchpoint', { nullable: true })
   @IsOptional()
   touchpointId?: string | null;
 

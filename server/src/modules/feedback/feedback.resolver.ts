@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { childrenOf, entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -54,7 +55,7 @@ export class FeedbackResolver {
     description: 'Correct classification, touchpoint or status of an item.',
   })
   async updateFeedback(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'FeedbackItem') id: string,
     @Arg('input', () => UpdateFeedbackInput) input: UpdateFeedbackInput,
     @Ctx() ctx: RequestContext,
   ): Promise<FeedbackItemType> {
@@ -63,7 +64,7 @@ export class FeedbackResolver {
 
   @Query(() => FeedbackItemType, { nullable: true })
   async feedbackItem(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'FeedbackItem') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<FeedbackItemType | null> {
     const item = await ctx.service(FeedbackService).get(id);

@@ -1,10 +1,9 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import type { RequestContext } from '../../graphql/context.js';
+import type { DomainContext } from '../../domain/context.js';
+import { findById, mustFind, type NotFound } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { findByGlobalId } from '../../db/lookup.js';
-import { paginate } from '../../db/paginate.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Contact } from '../client/contact.entity.js';
 import { Touchpoint } from '../journey/touchpoint.entity.js';
@@ -31,13 +30,25 @@ const STATUS_ORDER = [
   FeedbackStatus.CLOSED,
 ];
 
+const notFound =
+  (
+    reason:
+      | 'ACCOUNT_NOT_FOUND'
+      | 'CONTACT_NOT_FOUND'
+      | 'TOUCHPOINT_NOT_FOUND'
+      | 'CAMPAIGN_NOT_FOUND'
+      | 'FEEDBACK_NOT_FOUND',
+  ): NotFound =>
+  (message, field) =>
+    feedbackError(reason, message, field);
+
 export interface SubmitResult {
   item: FeedbackItem;
   duplicate: boolean;
 }
 
 export class FeedbackService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   /**
    * Stores the item in one transaction, then asks Temporal to start its collect
@@ -64,9 +75,10 @@ export class FeedbackService {
 
   /** Validates and persists (without flushing) one item: shared by the mutation and bulk import. */
   async store(em: Em, input: SubmitFeedbackInput): Promise<SubmitResult> {
-    const accountId = fromGlobalId(input.accountId, 'ClientAccount', 'accountId');
+    const { accountId } = input;
     const text = normaliseFeedbackText(input.text);
-    const [violation] = feedbackContentViolations(input);
+    const now = this.ctx.clock.now();
+    const [violation] = feedbackContentViolations(input, now);
     if (violation?.reason === 'EMPTY_FEEDBACK' || violation?.reason === 'RECEIVED_IN_FUTURE') {
       throw feedbackError(violation.reason, violation.message, violation.field);
     }
@@ -83,14 +95,13 @@ export class FeedbackService {
         return { item: existing, duplicate: true };
       }
     }
-    const account = await em.findOne(ClientAccount, { id: accountId });
-    if (!account) {
-      throw feedbackError(
-        'ACCOUNT_NOT_FOUND',
-        `No client account with id ${input.accountId}.`,
-        'accountId',
-      );
-    }
+    const account = await mustFind(
+      em,
+      ClientAccount,
+      accountId,
+      'accountId',
+      notFound('ACCOUNT_NOT_FOUND'),
+    );
     const contact = await this.resolveContact(em, account, input);
     const respondentClass = input.respondentClass ?? contact?.respondentClass ?? null;
     if (contact && input.respondentClass && input.respondentClass !== contact.respondentClass) {
@@ -101,23 +112,13 @@ export class FeedbackService {
       );
     }
     const touchpoint = input.touchpointId
-      ? await findByGlobalId(
-          em,
-          Touchpoint,
-          input.touchpointId,
-          'Touchpoint',
-          'touchpointId',
-          (message, f) => feedbackError('TOUCHPOINT_NOT_FOUND', message, f),
+      ? await mustFind(em, Touchpoint, input.touchpointId, 'touchpointId', (message, f) =>
+          feedbackError('TOUCHPOINT_NOT_FOUND', message, f),
         )
       : null;
     const campaign = input.campaignId
-      ? await findByGlobalId(
-          em,
-          SurveyCampaign,
-          input.campaignId,
-          'SurveyCampaign',
-          'campaignId',
-          (message, f) => feedbackError('CAMPAIGN_NOT_FOUND', message, f),
+      ? await mustFind(em, SurveyCampaign, input.campaignId, 'campaignId', (message, f) =>
+          feedbackError('CAMPAIGN_NOT_FOUND', message, f),
         )
       : null;
     const item = em.create(FeedbackItem, {
@@ -135,12 +136,10 @@ export class FeedbackService {
       campaign,
       complaintClass: input.complaintClass ?? null,
       classificationSource: input.complaintClass ? ClassificationSource.CLIENT : null,
-      classifiedAt: input.complaintClass ? new Date() : null,
-      receivedAt: input.receivedAt ?? new Date(),
+      classifiedAt: input.complaintClass ? now : null,
+      receivedAt: input.receivedAt ?? now,
     });
-    this.ctx
-      .service(AuditService)
-      .record(em, 'submitFeedback', 'FeedbackItem', item.id, null, snapshot(item));
+    this.ctx.audit.record(em, 'submitFeedback', 'FeedbackItem', item.id, null, snapshot(item));
     return { item, duplicate: false };
   }
 
@@ -157,16 +156,13 @@ export class FeedbackService {
       );
     }
     if (input.contactId) {
-      const contact = await em.findOne(Contact, {
-        id: fromGlobalId(input.contactId, 'Contact', 'contactId'),
-      });
-      if (!contact) {
-        throw feedbackError(
-          'CONTACT_NOT_FOUND',
-          `No contact with id ${input.contactId}.`,
-          'contactId',
-        );
-      }
+      const contact = await mustFind(
+        em,
+        Contact,
+        input.contactId,
+        'contactId',
+        notFound('CONTACT_NOT_FOUND'),
+      );
       if (contact.account.id !== account.id) {
         throw feedbackError(
           'CONTACT_NOT_IN_ACCOUNT',
@@ -202,13 +198,14 @@ export class FeedbackService {
   /** One Temporal RPC; on failure the item stays pending for the reconciler. */
   private async startWorkflow(item: FeedbackItem): Promise<void> {
     try {
-      await this.ctx.app.collect.startCollect(item.id);
+      await this.ctx.deps.collect.startCollect(item.id);
+      const startedAt = this.ctx.clock.now();
       await this.ctx.em
         .fork()
-        .nativeUpdate(FeedbackItem, { id: item.id }, { workflowStartedAt: new Date() });
-      item.workflowStartedAt = new Date();
+        .nativeUpdate(FeedbackItem, { id: item.id }, { workflowStartedAt: startedAt });
+      item.workflowStartedAt = startedAt;
     } catch (error) {
-      this.ctx.app.log.warn('Feedback stored; its workflow will be started by the reconciler', {
+      this.ctx.deps.log.warn('Feedback stored; its workflow will be started by the reconciler', {
         feedbackId: item.id,
         error: error instanceof Error ? error.message : String(error),
       });
@@ -216,33 +213,29 @@ export class FeedbackService {
   }
 
   /** Staff corrections: classification (recorded as STAFF with who and when), touchpoint, status. */
-  async update(globalId: string, input: UpdateFeedbackInput): Promise<FeedbackItem> {
-    const id = fromGlobalId(globalId, 'FeedbackItem');
+  async update(id: string, input: UpdateFeedbackInput): Promise<FeedbackItem> {
     if (Object.values(input).every((v) => v === undefined || v === null)) {
       throw feedbackError('NOTHING_TO_UPDATE', 'Give at least one field to change.', 'input');
     }
     return this.ctx.em.transactional(async (em) => {
-      const item = await em.findOne(FeedbackItem, { id });
-      if (!item)
-        throw feedbackError('FEEDBACK_NOT_FOUND', `No feedback item with id ${globalId}.`, 'id');
+      const item = await mustFind(em, FeedbackItem, id, 'id', notFound('FEEDBACK_NOT_FOUND'));
       const before = snapshot(item);
       if (input.complaintClass) {
         item.complaintClass = input.complaintClass;
         item.classificationSource = ClassificationSource.STAFF;
-        item.classifiedAt = new Date();
+        item.classifiedAt = this.ctx.clock.now();
         item.classifiedBy = this.ctx.viewer.userId
           ? em.getReference(User, this.ctx.viewer.userId)
           : null;
       }
       if (input.sentiment) item.sentiment = input.sentiment;
       if (input.touchpointId) {
-        item.touchpoint = await findByGlobalId(
+        item.touchpoint = await mustFind(
           em,
           Touchpoint,
           input.touchpointId,
-          'Touchpoint',
           'touchpointId',
-          (message, f) => feedbackError('TOUCHPOINT_NOT_FOUND', message, f),
+          notFound('TOUCHPOINT_NOT_FOUND'),
         );
       }
       if (input.status && input.status !== item.status) {
@@ -255,27 +248,23 @@ export class FeedbackService {
         }
         item.status = input.status;
       }
-      this.ctx
-        .service(AuditService)
-        .record(em, 'updateFeedback', 'FeedbackItem', item.id, before, snapshot(item));
+      this.ctx.audit.record(em, 'updateFeedback', 'FeedbackItem', item.id, before, snapshot(item));
       return item;
     });
   }
 
-  async get(globalId: string): Promise<FeedbackItem | null> {
-    return this.ctx.em.findOne(FeedbackItem, { id: fromGlobalId(globalId, 'FeedbackItem') });
+  async get(id: string): Promise<FeedbackItem | null> {
+    return findById(this.ctx.em, FeedbackItem, id);
   }
 
   async list(
     filter: FeedbackFilter | undefined,
     order: FeedbackOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<FeedbackItem>> {
     const where: FilterQuery<FeedbackItem> = {};
-    if (filter?.accountId)
-      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
-    if (filter?.contactId)
-      where.contact = fromGlobalId(filter.contactId, 'Contact', 'filter.contactId');
+    if (filter?.accountId) where.account = filter.accountId;
+    if (filter?.contactId) where.contact = filter.contactId;
     if (filter?.channels?.length) where.channel = { $in: filter.channels };
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
     if (filter?.complaintClasses?.length) where.complaintClass = { $in: filter.complaintClasses };

@@ -1,4 +1,4 @@
-import { defineErrors, ErrorCode } from '../../graphql/errors.js';
+import { defineErrors, ErrorCode } from '../../domain/errors.js';
 
 /** The most rows one import call takes; larger files are split by the integrator. */
 export const MAX_IMPORT_ROWS = 10_000;

@@ -1,8 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { uuidv7 } from '../../db/ids.js';
 import type { Em } from '../../db/orm.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { toGlobalId } from '../../graphql/relay.js';
-import { AuditService } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
 import { planFeedback } from './feedback.importer.js';
 import { planFigures } from './figures.importer.js';
 import { importError, MAX_IMPORT_ROWS } from './import.errors.js';
@@ -11,9 +10,29 @@ import type {
   MetricObservationRow,
   TransactionalFiguresRow,
 } from './import.inputs.js';
-import type { RowDecision } from './import.rules.js';
-import { ImportOutcome, ImportResult, ImportRowResult } from './import.types.js';
+import type { RowDecision, RowError } from './import.rules.js';
 import { planObservations } from './observation.importer.js';
+
+/** What one row came to; `id` is the stored row's (null when refused, or created in a dry run). */
+export interface ImportRowSummary {
+  index: number;
+  externalId: string | null;
+  outcome: RowDecision['outcome'];
+  id: string | null;
+  errors: RowError[];
+}
+
+/** Counts and per-row outcomes of one import call, over rows of `entityType`. */
+export interface ImportSummary {
+  entityType: string;
+  dryRun: boolean;
+  accepted: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+  rows: ImportRowSummary[];
+}
 
 type Planner<Row> = (em: Em, rows: readonly Row[], now: Date) => Promise<RowDecision[]>;
 
@@ -24,12 +43,12 @@ type Planner<Row> = (em: Em, rows: readonly Row[], now: Date) => Promise<RowDeci
  * same way and writes nothing.
  */
 export class ImportService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   importMetricObservations(
     rows: readonly MetricObservationRow[],
     dryRun: boolean,
-  ): Promise<ImportResult> {
+  ): Promise<ImportSummary> {
     return this.run(
       'importMetricObservations',
       'MetricObservation',
@@ -42,7 +61,7 @@ export class ImportService {
   importTransactionalFigures(
     rows: readonly TransactionalFiguresRow[],
     dryRun: boolean,
-  ): Promise<ImportResult> {
+  ): Promise<ImportSummary> {
     return this.run(
       'importTransactionalFigures',
       'TransactionalFigures',
@@ -52,7 +71,7 @@ export class ImportService {
     );
   }
 
-  importFeedback(rows: readonly FeedbackRow[], dryRun: boolean): Promise<ImportResult> {
+  importFeedback(rows: readonly FeedbackRow[], dryRun: boolean): Promise<ImportSummary> {
     return this.run('importFeedback', 'FeedbackItem', rows, dryRun, planFeedback);
   }
 
@@ -62,7 +81,7 @@ export class ImportService {
     rows: readonly Row[],
     dryRun: boolean,
     plan: Planner<Row>,
-  ): Promise<ImportResult> {
+  ): Promise<ImportSummary> {
     if (rows.length > MAX_IMPORT_ROWS) {
       throw importError(
         'TOO_MANY_ROWS',
@@ -70,9 +89,11 @@ export class ImportService {
         'rows',
       );
     }
+    // The import's own id names it in the audit trail (one row per committed call).
+    const importId = uuidv7();
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.attempt(action, entityType, rows, dryRun, plan);
+        return await this.attempt(importId, action, entityType, rows, dryRun, plan);
       } catch (error) {
         // A concurrent call stored one of our keys between our reads and our commit:
         // everything was rolled back, so deciding again from fresh reads is safe.
@@ -83,13 +104,14 @@ export class ImportService {
   }
 
   private async attempt<Row extends { externalId: string }>(
+    importId: string,
     action: string,
     entityType: string,
     rows: readonly Row[],
     dryRun: boolean,
     plan: Planner<Row>,
-  ): Promise<ImportResult> {
-    const now = new Date();
+  ): Promise<ImportSummary> {
+    const now = this.ctx.clock.now();
     // A private EntityManager: thousands of managed rows should not linger in the request's one.
     return this.ctx.em.fork().transactional(async (em) => {
       const decisions = await plan(em, rows, now);
@@ -100,7 +122,7 @@ export class ImportService {
         else if (decision.outcome === 'UPDATED') decision.apply();
       }
       const { accepted, created, updated, unchanged, refused } = result;
-      this.ctx.service(AuditService).record(em, action, entityType, this.ctx.requestId, null, {
+      this.ctx.audit.record(em, action, entityType, importId, null, {
         rows: rows.length,
         accepted,
         created,
@@ -118,24 +140,25 @@ function summarise(
   rows: readonly { externalId: string }[],
   decisions: readonly RowDecision[],
   dryRun: boolean,
-): ImportResult {
+): ImportSummary {
   const counts = { created: 0, updated: 0, unchanged: 0, refused: 0 };
-  const results = decisions.map((d, index) => {
+  const results = decisions.map((d, index): ImportRowSummary => {
     counts[d.outcome.toLowerCase() as keyof typeof counts] += 1;
     const showId =
       d.outcome === 'UPDATED' || d.outcome === 'UNCHANGED' || (d.outcome === 'CREATED' && !dryRun);
-    return Object.assign(new ImportRowResult(), {
+    return {
       index,
       externalId: rows[index]?.externalId ?? null,
-      outcome: ImportOutcome[d.outcome],
-      id: showId && 'id' in d ? toGlobalId(entityType, d.id) : null,
+      outcome: d.outcome,
+      id: showId && 'id' in d ? d.id : null,
       errors: d.outcome === 'REFUSED' ? d.errors.map((e) => ({ ...e })) : [],
-    });
+    };
   });
-  return Object.assign(new ImportResult(), {
+  return {
+    entityType,
     dryRun,
     accepted: counts.created + counts.updated + counts.unchanged,
     ...counts,
     rows: results,
-  });
+  };
 }

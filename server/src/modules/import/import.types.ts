@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toGlobalId } from '../../graphql/relay.js';
+import type { ImportSummary } from './import.service.js';
 
 export enum ImportOutcome {
   CREATED = 'CREATED',
@@ -54,4 +56,20 @@ export class ImportResult {
   @Field(() => Int) unchanged!: number;
   @Field(() => Int) refused!: number;
   @Field(() => [ImportRowResult]) rows!: ImportRowResult[];
+}
+
+/** An import's summary as the API answers it: row ids become global ids. */
+export function toImportResult(summary: ImportSummary): ImportResult {
+  const { entityType, rows, ...counts } = summary;
+  return Object.assign(new ImportResult(), {
+    ...counts,
+    rows: rows.map((row) =>
+      Object.assign(new ImportRowResult(), {
+        ...row,
+        outcome: ImportOutcome[row.outcome],
+        id: row.id ? toGlobalId(entityType, row.id) : null,
+        errors: row.errors.map((e) => Object.assign(new ImportRowError(), e)),
+      }),
+    ),
+  });
 }

@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -37,7 +38,7 @@ export class AnalysisResolver {
       "Changes an analysis's title, summary or period; only the fields given change. The kind and computed result stay as recorded: the result is a snapshot initiatives were decided on, so record a new analysis for a new result.",
   })
   async updateAnalysis(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Analysis') id: string,
     @Arg('input', () => UpdateAnalysisInput) input: UpdateAnalysisInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AnalysisType> {
@@ -46,7 +47,7 @@ export class AnalysisResolver {
 
   @Query(() => AnalysisType, { nullable: true })
   async analysis(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Analysis') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AnalysisType | null> {
     const analysis = await ctx.service(AnalysisService).get(id);

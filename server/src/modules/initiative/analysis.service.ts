@@ -1,22 +1,21 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
+import { findById, mustFind } from '../../db/lookup.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { User } from '../organisation/user.entity.js';
 import { Analysis } from './analysis.entity.js';
-import { initiativeError } from './initiative.errors.js';
+import { initiativeError, initiativeNotFound } from './initiative.errors.js';
 import type {
   AnalysisFilter,
   CreateAnalysisInput,
   UpdateAnalysisInput,
 } from './initiative.inputs.js';
-import { mustFind } from './initiative.refs.js';
 import type { AnalysisOrder } from './initiative.types.js';
 
 export class AnalysisService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async create(input: CreateAnalysisInput): Promise<Analysis> {
     assertPeriodOrder(input.periodFrom, input.periodTo);
@@ -26,10 +25,8 @@ export class AnalysisService {
             em,
             User,
             input.createdById,
-            'User',
             'createdById',
-            'USER_NOT_FOUND',
-            'user',
+            initiativeNotFound('USER_NOT_FOUND'),
           )
         : null;
       const analysis = em.create(Analysis, {
@@ -41,9 +38,14 @@ export class AnalysisService {
         result: input.result ?? null,
         createdBy,
       });
-      this.ctx
-        .service(AuditService)
-        .record(em, 'createAnalysis', 'Analysis', analysis.id, null, snapshot(analysis));
+      this.ctx.audit.record(
+        em,
+        'createAnalysis',
+        'Analysis',
+        analysis.id,
+        null,
+        snapshot(analysis),
+      );
       return analysis;
     });
   }
@@ -52,16 +54,14 @@ export class AnalysisService {
    * Changes what describes the analysis. `result` is not among them: it is the snapshot
    * initiatives were decided on, so a different result is a new analysis.
    */
-  async update(globalId: string, input: UpdateAnalysisInput): Promise<Analysis> {
+  async update(id: string, input: UpdateAnalysisInput): Promise<Analysis> {
     return this.ctx.em.transactional(async (em) => {
       const analysis = await mustFind(
         em,
         Analysis,
-        globalId,
-        'Analysis',
+        id,
         'id',
-        'ANALYSIS_NOT_FOUND',
-        'analysis',
+        initiativeNotFound('ANALYSIS_NOT_FOUND'),
       );
       const before = snapshot(analysis);
       if (input.title != null) analysis.title = input.title.trim();
@@ -70,21 +70,26 @@ export class AnalysisService {
       if (input.periodTo !== undefined) analysis.periodTo = input.periodTo;
       // Checked on the resulting period, so moving one end alone cannot invert it.
       assertPeriodOrder(analysis.periodFrom, analysis.periodTo);
-      this.ctx
-        .service(AuditService)
-        .record(em, 'updateAnalysis', 'Analysis', analysis.id, before, snapshot(analysis));
+      this.ctx.audit.record(
+        em,
+        'updateAnalysis',
+        'Analysis',
+        analysis.id,
+        before,
+        snapshot(analysis),
+      );
       return analysis;
     });
   }
 
-  async get(globalId: string): Promise<Analysis | null> {
-    return this.ctx.em.findOne(Analysis, { id: fromGlobalId(globalId, 'Analysis') });
+  async get(id: string): Promise<Analysis | null> {
+    return findById(this.ctx.em, Analysis, id);
   }
 
   async list(
     filter: AnalysisFilter | undefined,
     order: AnalysisOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Analysis>> {
     const where: FilterQuery<Analysis> = {};
     if (filter?.kinds?.length) where.kind = { $in: filter.kinds };

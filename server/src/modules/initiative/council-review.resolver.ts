@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -30,8 +31,8 @@ export class CouncilReviewResolver {
       'Ask a council whose accounts the client-visible initiative affects to review its current revision.',
   })
   async requestCouncilReview(
-    @Arg('initiativeId', () => ID) initiativeId: string,
-    @Arg('councilId', () => ID) councilId: string,
+    @IdArg('initiativeId', 'Initiative') initiativeId: string,
+    @IdArg('councilId', 'AdvisoryCouncil') councilId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CouncilReviewType> {
     return toCouncilReviewType(
@@ -43,7 +44,7 @@ export class CouncilReviewResolver {
     description: 'Record the decision of a pending review (by a member of that council).',
   })
   async decideCouncilReview(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'CouncilReview') id: string,
     @Arg('input', () => DecideCouncilReviewInput) input: DecideCouncilReviewInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CouncilReviewType> {
@@ -52,7 +53,7 @@ export class CouncilReviewResolver {
 
   @Query(() => CouncilReviewType, { nullable: true })
   async councilReview(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'CouncilReview') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CouncilReviewType | null> {
     const review = await ctx.service(CouncilReviewService).get(id);

@@ -1,37 +1,33 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { AdvisoryCouncil } from '../client/advisory-council.entity.js';
 import { CouncilMember } from '../client/council-member.entity.js';
 import { CouncilReview } from './council-review.entity.js';
 import type { Initiative } from './initiative.entity.js';
 import { CouncilDecision, InitiativeStatus, ProcessGroup } from './initiative.enums.js';
-import { initiativeError } from './initiative.errors.js';
+import { initiativeError, initiativeNotFound } from './initiative.errors.js';
 import { assertNotFinished, loadForChange } from './initiative.load.js';
-import { mustFind } from './initiative.refs.js';
 import type { CouncilReviewFilter, DecideCouncilReviewInput } from './task.inputs.js';
 
 export class CouncilReviewService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   /** Asks a council concerned by a client-visible initiative to review its current revision. */
-  async request(initiativeGid: string, councilGid: string): Promise<CouncilReview> {
+  async request(initiativeId: string, councilId: string): Promise<CouncilReview> {
     return this.ctx.em.transactional(async (em) => {
-      const initiative = await loadForChange(em, initiativeGid, 'initiativeId');
-      const council = await em.findOne(
+      const initiative = await loadForChange(em, initiativeId, 'initiativeId');
+      const council = await mustFind(
+        em,
         AdvisoryCouncil,
-        { id: fromGlobalId(councilGid, 'AdvisoryCouncil', 'councilId') },
+        councilId,
+        'councilId',
+        initiativeNotFound('COUNCIL_NOT_FOUND'),
         { populate: ['accounts'] },
       );
-      if (!council)
-        throw initiativeError(
-          'COUNCIL_NOT_FOUND',
-          `No advisory council with id ${councilGid}.`,
-          'councilId',
-        );
       assertNotFinished(initiative);
       if (!initiative.clientVisible) {
         throw initiativeError(
@@ -70,7 +66,7 @@ export class CouncilReviewService {
       });
       const before = initiative.status;
       initiative.status = InitiativeStatus.AWAITING_COUNCIL;
-      const audit = this.ctx.service(AuditService);
+      const audit = this.ctx.audit;
       audit.record(em, 'requestCouncilReview', 'CouncilReview', review.id, null, snapshot(review));
       if (before !== initiative.status) {
         audit.record(
@@ -86,7 +82,7 @@ export class CouncilReviewService {
     });
   }
 
-  async decide(globalId: string, input: DecideCouncilReviewInput): Promise<CouncilReview> {
+  async decide(id: string, input: DecideCouncilReviewInput): Promise<CouncilReview> {
     if (input.decision === CouncilDecision.PENDING) {
       throw initiativeError(
         'INVALID_DECISION',
@@ -103,13 +99,14 @@ export class CouncilReviewService {
       );
     }
     return this.ctx.em.transactional(async (em) => {
-      const review = await em.findOne(
+      const review = await mustFind(
+        em,
         CouncilReview,
-        { id: fromGlobalId(globalId, 'CouncilReview') },
+        id,
+        'id',
+        initiativeNotFound('REVIEW_NOT_FOUND'),
         { populate: ['council', 'initiative'] },
       );
-      if (!review)
-        throw initiativeError('REVIEW_NOT_FOUND', `No council review with id ${globalId}.`, 'id');
       if (review.decision !== CouncilDecision.PENDING) {
         throw initiativeError(
           'REVIEW_DECIDED',
@@ -120,10 +117,8 @@ export class CouncilReviewService {
         em,
         CouncilMember,
         input.decidedByMemberId,
-        'CouncilMember',
         'decidedByMemberId',
-        'MEMBER_NOT_FOUND',
-        'council member',
+        initiativeNotFound('MEMBER_NOT_FOUND'),
       );
       if (member.council.id !== review.council.id) {
         throw initiativeError(
@@ -136,8 +131,8 @@ export class CouncilReviewService {
       review.decision = input.decision;
       review.comments = comments;
       review.decidedBy = member;
-      review.decidedAt = new Date();
-      const audit = this.ctx.service(AuditService);
+      review.decidedAt = this.ctx.clock.now();
+      const audit = this.ctx.audit;
       audit.record(em, 'decideCouncilReview', 'CouncilReview', review.id, before, snapshot(review));
       await this.releaseInitiative(em, review.initiative, review.id);
       return review;
@@ -162,31 +157,27 @@ export class CouncilReviewService {
       initiative.processGroup === ProcessGroup.ANALYSE;
     initiative.status =
       early && !initiative.startedAt ? InitiativeStatus.PROPOSED : InitiativeStatus.ACTIVE;
-    this.ctx
-      .service(AuditService)
-      .record(
-        em,
-        'councilReviewed',
-        'Initiative',
-        initiative.id,
-        { status: InitiativeStatus.AWAITING_COUNCIL },
-        { status: initiative.status },
-      );
+    this.ctx.audit.record(
+      em,
+      'councilReviewed',
+      'Initiative',
+      initiative.id,
+      { status: InitiativeStatus.AWAITING_COUNCIL },
+      { status: initiative.status },
+    );
   }
 
-  async get(globalId: string): Promise<CouncilReview | null> {
-    return this.ctx.em.findOne(CouncilReview, { id: fromGlobalId(globalId, 'CouncilReview') });
+  async get(id: string): Promise<CouncilReview | null> {
+    return findById(this.ctx.em, CouncilReview, id);
   }
 
   async list(
     filter: CouncilReviewFilter | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<CouncilReview>> {
     const where: FilterQuery<CouncilReview> = {};
-    if (filter?.initiativeId)
-      where.initiative = fromGlobalId(filter.initiativeId, 'Initiative', 'filter.initiativeId');
-    if (filter?.councilId)
-      where.council = fromGlobalId(filter.councilId, 'AdvisoryCouncil', 'filter.councilId');
+    if (filter?.initiativeId) where.initiative = filter.initiativeId;
+    if (filter?.councilId) where.council = filter.councilId;
     if (filter?.decisions?.length) where.decision = { $in: filter.decisions };
     return paginate(this.ctx.em, CouncilReview, where, args, { createdAt: 'desc' });
   }

@@ -110,7 +110,7 @@ export class InitiativeFieldsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeTaskType[]> {
     const rows = await tasksOf(ctx, i.dbId);
-    const now = new Date();
+    const now = ctx.clock.now();
     return rows.map((t) => toInitiativeTaskType(t, now));
   }
 

@@ -1,15 +1,14 @@
+import { mustFindAll } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { AuditService } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
 import { CouncilReview } from './council-review.entity.js';
 import { InitiativeTarget } from './initiative-target.entity.js';
 import type { Initiative } from './initiative.entity.js';
 import { CouncilDecision, InitiativeStatus, ProcessGroup } from './initiative.enums.js';
-import { initiativeError } from './initiative.errors.js';
+import { initiativeError, initiativeNotFound } from './initiative.errors.js';
 import type { InitiativeTargetInput } from './initiative.inputs.js';
 import { assertNotFinished, initiativeSnapshot, loadForChange } from './initiative.load.js';
-import { mustFindAll } from './initiative.refs.js';
 
 /**
  * The loop of the five process groups. CORRECT → IMPLEMENT starts a new revision;
@@ -30,11 +29,11 @@ const MAX_TARGETS = 50;
  * request's EntityManager, so Temporal activities can call them with their own context.
  */
 export class InitiativeFlowService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  async move(globalId: string, to: ProcessGroup): Promise<Initiative> {
+  async move(id: string, to: ProcessGroup): Promise<Initiative> {
     return this.ctx.em.transactional(async (em) => {
-      const initiative = await loadForChange(em, globalId);
+      const initiative = await loadForChange(em, id);
       assertNotFinished(initiative);
       const from: ProcessGroup = initiative.processGroup;
       if (!NEXT_GROUPS[from].includes(to)) {
@@ -47,18 +46,18 @@ export class InitiativeFlowService {
       const before = initiativeSnapshot(initiative);
       initiative.processGroup = to;
       if (from === ProcessGroup.CORRECT && to === ProcessGroup.IMPLEMENT) initiative.revision += 1;
-      if (to === ProcessGroup.IMPLEMENT) initiative.startedAt ??= new Date();
+      if (to === ProcessGroup.IMPLEMENT) initiative.startedAt ??= this.ctx.clock.now();
       if (to !== ProcessGroup.ANALYSE && initiative.status !== InitiativeStatus.AWAITING_COUNCIL) {
         initiative.status = InitiativeStatus.ACTIVE;
       }
-      this.audit(em, 'moveInitiative', initiative, before);
+      this.auditChange(em, 'moveInitiative', initiative, before);
       return initiative;
     });
   }
 
-  async close(globalId: string): Promise<Initiative> {
+  async close(id: string): Promise<Initiative> {
     return this.ctx.em.transactional(async (em) => {
-      const initiative = await loadForChange(em, globalId);
+      const initiative = await loadForChange(em, id);
       assertNotFinished(initiative);
       if (!CLOSABLE_FROM.includes(initiative.processGroup)) {
         throw initiativeError(
@@ -69,14 +68,14 @@ export class InitiativeFlowService {
       if (initiative.clientVisible) await assertApproved(em, initiative);
       const before = initiativeSnapshot(initiative);
       initiative.status = InitiativeStatus.CLOSED;
-      initiative.closedAt = new Date();
-      this.audit(em, 'closeInitiative', initiative, before);
+      initiative.closedAt = this.ctx.clock.now();
+      this.auditChange(em, 'closeInitiative', initiative, before);
       return initiative;
     });
   }
 
   /** Replaces the initiative's targets with the given set (one per metric). */
-  async setTargets(globalId: string, targets: InitiativeTargetInput[]): Promise<Initiative> {
+  async setTargets(id: string, targets: InitiativeTargetInput[]): Promise<Initiative> {
     if (targets.length > MAX_TARGETS) {
       throw initiativeError(
         'TOO_MANY_TARGETS',
@@ -85,7 +84,7 @@ export class InitiativeFlowService {
       );
     }
     return this.ctx.em.transactional(async (em) => {
-      const initiative = await loadForChange(em, globalId, 'initiativeId');
+      const initiative = await loadForChange(em, id, 'initiativeId');
       assertNotFinished(initiative);
       const metricIds = targets.map((t) => t.metricId);
       if (new Set(metricIds).size !== metricIds.length) {
@@ -99,10 +98,9 @@ export class InitiativeFlowService {
         em,
         MetricDefinition,
         metricIds,
-        'MetricDefinition',
         'targets.metricId',
-        'METRIC_NOT_FOUND',
-        'metric',
+        initiativeNotFound('METRIC_NOT_FOUND'),
+        (i) => `targets[${i}].metricId`,
       );
       const existing = await em.find(InitiativeTarget, { initiative });
       const byMetric = new Map(existing.map((t) => [t.metric.id, t]));
@@ -121,7 +119,7 @@ export class InitiativeFlowService {
         kept.add(metric.id);
       });
       for (const target of existing) if (!kept.has(target.metric.id)) em.remove(target);
-      this.ctx.service(AuditService).record(
+      this.ctx.audit.record(
         em,
         'setInitiativeTargets',
         'Initiative',
@@ -140,15 +138,20 @@ export class InitiativeFlowService {
     });
   }
 
-  private audit(
+  private auditChange(
     em: Em,
     action: string,
     initiative: Initiative,
     before: Record<string, unknown>,
   ): void {
-    this.ctx
-      .service(AuditService)
-      .record(em, action, 'Initiative', initiative.id, before, initiativeSnapshot(initiative));
+    this.ctx.audit.record(
+      em,
+      action,
+      'Initiative',
+      initiative.id,
+      before,
+      initiativeSnapshot(initiative),
+    );
   }
 }
 

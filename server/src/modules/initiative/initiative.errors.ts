@@ -1,4 +1,5 @@
-import { defineErrors, ErrorCode } from '../../graphql/errors.js';
+import type { NotFound } from '../../db/lookup.js';
+import { defineErrors, ErrorCode } from '../../domain/errors.js';
 
 /** Error reasons of analyses, initiatives, their targets, tasks and council reviews. */
 export const initiativeError = defineErrors({
@@ -33,3 +34,11 @@ export const initiativeError = defineErrors({
   REVIEW_DECIDED: ErrorCode.CONFLICT,
   CODE_EXHAUSTED: ErrorCode.CONFLICT,
 });
+
+type NotFoundReason = Parameters<typeof initiativeError>[0] & `${string}_NOT_FOUND`;
+
+/** A NOT_FOUND reason in the shape the lookups (`mustFind`, `mustFindAll`) take. */
+export const initiativeNotFound =
+  (reason: NotFoundReason): NotFound =>
+  (message, field) =>
+    initiativeError(reason, message, field);

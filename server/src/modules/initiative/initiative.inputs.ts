@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
-import { Field, Float, ID, InputType } from 'type-graphql';
+import { Field, Float, InputType } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { JourneyStage } from '../journey/journey.enums.js';
 import { AnalysisKind, InitiativeStatus, ProcessGroup } from './initiative.enums.js';
 
@@ -39,7 +40,7 @@ export class CreateAnalysisInput extends AnalysisTextFields {
   @IsOptional()
   result?: Record<string, unknown> | null;
 
-  @Field(() => ID, { nullable: true, description: 'The user who made the analysis.' })
+  @IdField('User', { nullable: true, description: 'The user who made the analysis.' })
   @IsOptional()
   createdById?: string | null;
 }
@@ -64,12 +65,12 @@ export class AnalysisFilter {
 /** Fields shared by create and update; in an update, absent fields stay as they are. Never emitted itself. */
 @InputType()
 abstract class InitiativeFields {
-  @Field(() => ID, { nullable: true }) @IsOptional() analysisId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() ownerId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() processClassId?: string | null;
+  @IdField('Analysis', { nullable: true }) @IsOptional() analysisId?: string | null;
+  @IdField('User', { nullable: true }) @IsOptional() ownerId?: string | null;
+  @IdField('ProcessClass', { nullable: true }) @IsOptional() processClassId?: string | null;
   @Field(() => JourneyStage, { nullable: true }) @IsOptional() stage?: JourneyStage | null;
 
-  @Field(() => [ID], {
+  @IdField(['ClientAccount'], {
     nullable: true,
     description: 'Client accounts the initiative concerns (replaces the set).',
   })
@@ -77,7 +78,7 @@ abstract class InitiativeFields {
   @ArrayMaxSize(MAX_LINKS, { message: `affectedAccountIds can hold at most ${MAX_LINKS} accounts` })
   affectedAccountIds?: string[] | null;
 
-  @Field(() => [ID], {
+  @IdField(['FeedbackItem'], {
     nullable: true,
     description: 'Feedback acted on; linked items become ACTIONED.',
   })
@@ -129,11 +130,14 @@ export class InitiativeFilter {
     ProcessGroup[] | null;
   @Field(() => [InitiativeStatus], { nullable: true }) @IsOptional() statuses?:
     InitiativeStatus[] | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() ownerId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Initiatives affecting this client account.' })
+  @IdField('User', { nullable: true }) @IsOptional() ownerId?: string | null;
+  @IdField('ClientAccount', {
+    nullable: true,
+    description: 'Initiatives affecting this client account.',
+  })
   @IsOptional()
   accountId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() processClassId?: string | null;
+  @IdField('ProcessClass', { nullable: true }) @IsOptional() processClassId?: string | null;
   @Field(() => JourneyStage, { nullable: true }) @IsOptional() stage?: JourneyStage | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() clientVisible?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Case-insensitive part of the title.' })
@@ -144,7 +148,7 @@ export class InitiativeFilter {
 
 @InputType()
 export class InitiativeTargetInput {
-  @Field(() => ID) metricId!: string;
+  @IdField('MetricDefinition') metricId!: string;
   @Field(() => Float, { nullable: true }) @IsOptional() baseline?: number | null;
   @Field(() => Float, { nullable: true }) @IsOptional() targetValue?: number | null;
   @Field(() => Float, { nullable: true }) @IsOptional() expectedDelta?: number | null;

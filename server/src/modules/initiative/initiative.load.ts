@@ -1,20 +1,15 @@
 import type { Em } from '../../db/orm.js';
-import { fromGlobalId } from '../../graphql/relay.js';
+import { mustFind } from '../../db/lookup.js';
 import { snapshot } from '../audit/audit.service.js';
 import { Initiative } from './initiative.entity.js';
 import { InitiativeStatus } from './initiative.enums.js';
-import { initiativeError } from './initiative.errors.js';
+import { initiativeError, initiativeNotFound } from './initiative.errors.js';
 
 /** Loads an initiative with its links, ready to change them, or fails with NOT_FOUND. */
-export async function loadForChange(em: Em, globalId: string, field = 'id'): Promise<Initiative> {
-  const initiative = await em.findOne(
-    Initiative,
-    { id: fromGlobalId(globalId, 'Initiative', field) },
-    { populate: ['affectedAccounts', 'feedback'] },
-  );
-  if (!initiative)
-    throw initiativeError('INITIATIVE_NOT_FOUND', `No initiative with id ${globalId}.`, field);
-  return initiative;
+export function loadForChange(em: Em, id: string, field = 'id'): Promise<Initiative> {
+  return mustFind(em, Initiative, id, field, initiativeNotFound('INITIATIVE_NOT_FOUND'), {
+    populate: ['affectedAccounts', 'feedback'],
+  });
 }
 
 /** The initiative's own columns plus the ids of its links (not the linked rows). */

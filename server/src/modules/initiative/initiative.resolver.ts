@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -47,7 +48,7 @@ export class InitiativeResolver {
     description: 'Change the given fields; absent fields stay as they are.',
   })
   async updateInitiative(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Initiative') id: string,
     @Arg('input', () => UpdateInitiativeInput) input: UpdateInitiativeInput,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeType> {
@@ -59,7 +60,7 @@ export class InitiativeResolver {
       'Move to the next process group: COLLECT→ANALYSE→IMPLEMENT→MONITOR→CORRECT, and CORRECT→IMPLEMENT for a new revision.',
   })
   async moveInitiative(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Initiative') id: string,
     @Arg('processGroup', () => ProcessGroup) processGroup: ProcessGroup,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeType> {
@@ -71,7 +72,7 @@ export class InitiativeResolver {
       'Close from MONITOR or CORRECT; a client-visible initiative needs its latest council review APPROVED.',
   })
   async closeInitiative(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Initiative') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeType> {
     return toInitiativeType(await ctx.service(InitiativeFlowService).close(id));
@@ -81,7 +82,7 @@ export class InitiativeResolver {
     description: "Replace the initiative's metric targets with the given set.",
   })
   async setInitiativeTargets(
-    @Arg('initiativeId', () => ID) initiativeId: string,
+    @IdArg('initiativeId', 'Initiative') initiativeId: string,
     @Arg('targets', () => [InitiativeTargetInput]) targets: InitiativeTargetInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeType> {
@@ -92,7 +93,7 @@ export class InitiativeResolver {
 
   @Query(() => InitiativeType, { nullable: true })
   async initiative(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Initiative') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeType | null> {
     const initiative = await ctx.service(InitiativeService).get(id);

@@ -1,10 +1,9 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { findById, mustFind, mustFindAll } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
 import { FeedbackStatus } from '../feedback/feedback.enums.js';
@@ -13,13 +12,12 @@ import { User } from '../organisation/user.entity.js';
 import { Analysis } from './analysis.entity.js';
 import { Initiative } from './initiative.entity.js';
 import { ProcessGroup } from './initiative.enums.js';
-import { initiativeError } from './initiative.errors.js';
+import { initiativeError, initiativeNotFound } from './initiative.errors.js';
 import type {
   CreateInitiativeInput,
   InitiativeFilter,
   UpdateInitiativeInput,
 } from './initiative.inputs.js';
-import { mustFind, mustFindAll } from './initiative.refs.js';
 import { assertNotFinished, initiativeSnapshot, loadForChange } from './initiative.load.js';
 import type { InitiativeOrder } from './initiative.types.js';
 
@@ -28,7 +26,7 @@ const CODE_ATTEMPTS = 8;
 const START_GROUPS = [ProcessGroup.COLLECT, ProcessGroup.ANALYSE];
 
 export class InitiativeService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async create(input: CreateInitiativeInput): Promise<Initiative> {
     if (input.processGroup && !START_GROUPS.includes(input.processGroup)) {
@@ -60,16 +58,14 @@ export class InitiativeService {
       stage: input.stage ?? null,
     });
     await this.applyReferences(em, initiative, input);
-    this.ctx
-      .service(AuditService)
-      .record(
-        em,
-        'createInitiative',
-        'Initiative',
-        initiative.id,
-        null,
-        initiativeSnapshot(initiative),
-      );
+    this.ctx.audit.record(
+      em,
+      'createInitiative',
+      'Initiative',
+      initiative.id,
+      null,
+      initiativeSnapshot(initiative),
+    );
     return initiative;
   }
 
@@ -82,9 +78,9 @@ export class InitiativeService {
     return `INI-${String((Number.isFinite(last) ? last : 0) + 1).padStart(4, '0')}`;
   }
 
-  async update(globalId: string, input: UpdateInitiativeInput): Promise<Initiative> {
+  async update(id: string, input: UpdateInitiativeInput): Promise<Initiative> {
     return this.ctx.em.transactional(async (em) => {
-      const initiative = await loadForChange(em, globalId);
+      const initiative = await loadForChange(em, id);
       assertNotFinished(initiative);
       const before = initiativeSnapshot(initiative);
       if (input.title != null) initiative.title = input.title.trim();
@@ -95,16 +91,14 @@ export class InitiativeService {
       if (input.dueAt !== undefined) initiative.dueAt = input.dueAt;
       if (input.stage !== undefined) initiative.stage = input.stage;
       await this.applyReferences(em, initiative, input);
-      this.ctx
-        .service(AuditService)
-        .record(
-          em,
-          'updateInitiative',
-          'Initiative',
-          initiative.id,
-          before,
-          initiativeSnapshot(initiative),
-        );
+      this.ctx.audit.record(
+        em,
+        'updateInitiative',
+        'Initiative',
+        initiative.id,
+        before,
+        initiativeSnapshot(initiative),
+      );
       return initiative;
     });
   }
@@ -121,16 +115,14 @@ export class InitiativeService {
             em,
             Analysis,
             input.analysisId,
-            'Analysis',
             'analysisId',
-            'ANALYSIS_NOT_FOUND',
-            'analysis',
+            initiativeNotFound('ANALYSIS_NOT_FOUND'),
           )
         : null;
     }
     if (input.ownerId !== undefined) {
       initiative.owner = input.ownerId
-        ? await mustFind(em, User, input.ownerId, 'User', 'ownerId', 'USER_NOT_FOUND', 'user')
+        ? await mustFind(em, User, input.ownerId, 'ownerId', initiativeNotFound('USER_NOT_FOUND'))
         : null;
     }
     if (input.processClassId !== undefined) {
@@ -139,10 +131,8 @@ export class InitiativeService {
             em,
             ProcessClass,
             input.processClassId,
-            'ProcessClass',
             'processClassId',
-            'PROCESS_CLASS_NOT_FOUND',
-            'process class',
+            initiativeNotFound('PROCESS_CLASS_NOT_FOUND'),
           )
         : null;
     }
@@ -151,10 +141,8 @@ export class InitiativeService {
         em,
         ClientAccount,
         input.affectedAccountIds,
-        'ClientAccount',
         'affectedAccountIds',
-        'ACCOUNT_NOT_FOUND',
-        'client account',
+        initiativeNotFound('ACCOUNT_NOT_FOUND'),
       );
       initiative.affectedAccounts.set(accounts);
     }
@@ -163,10 +151,8 @@ export class InitiativeService {
         em,
         FeedbackItem,
         input.feedbackIds,
-        'FeedbackItem',
         'feedbackIds',
-        'FEEDBACK_NOT_FOUND',
-        'feedback item',
+        initiativeNotFound('FEEDBACK_NOT_FOUND'),
       );
       initiative.feedback.set(items);
       this.markActioned(em, items);
@@ -175,7 +161,7 @@ export class InitiativeService {
 
   /** Feedback linked to an initiative is being acted on; closed feedback stays closed. */
   private markActioned(em: Em, items: FeedbackItem[]): void {
-    const audit = this.ctx.service(AuditService);
+    const audit = this.ctx.audit;
     for (const item of items) {
       if (item.status === FeedbackStatus.ACTIONED || item.status === FeedbackStatus.CLOSED)
         continue;
@@ -185,29 +171,25 @@ export class InitiativeService {
     }
   }
 
-  async get(globalId: string): Promise<Initiative | null> {
-    return this.ctx.em.findOne(Initiative, { id: fromGlobalId(globalId, 'Initiative') });
+  async get(id: string): Promise<Initiative | null> {
+    return findById(this.ctx.em, Initiative, id);
   }
 
   async list(
     filter: InitiativeFilter | undefined,
     order: InitiativeOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Initiative>> {
     const where: FilterQuery<Initiative> = {};
     if (filter?.processGroups?.length) where.processGroup = { $in: filter.processGroups };
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
-    if (filter?.ownerId) where.owner = fromGlobalId(filter.ownerId, 'User', 'filter.ownerId');
+    if (filter?.ownerId) where.owner = filter.ownerId;
     if (filter?.processClassId) {
-      where.processClass = fromGlobalId(
-        filter.processClassId,
-        'ProcessClass',
-        'filter.processClassId',
-      );
+      where.processClass = filter.processClassId;
     }
     if (filter?.accountId) {
       where.affectedAccounts = {
-        id: fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId'),
+        id: filter.accountId,
       };
     }
     if (filter?.stage) where.stage = filter.stage;

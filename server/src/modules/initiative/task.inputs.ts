@@ -1,10 +1,11 @@
 import { IsOptional, Length, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { CouncilDecision, TaskStatus } from './initiative.enums.js';
 
 @InputType()
 export class CreateInitiativeTaskInput {
-  @Field(() => ID) initiativeId!: string;
+  @IdField('Initiative') initiativeId!: string;
 
   @Field(() => String)
   @Length(1, 300, { message: 'title must be 1 to 300 characters' })
@@ -15,9 +16,10 @@ export class CreateInitiativeTaskInput {
   @MaxLength(20_000, { message: 'description must be at most 20000 characters' })
   description?: string | null;
 
-  @Field(() => ID, { description: 'The department that does the work.' }) departmentId!: string;
+  @IdField('Department', { description: 'The department that does the work.' })
+  departmentId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'A member of that department.' })
+  @IdField('User', { nullable: true, description: 'A member of that department.' })
   @IsOptional()
   assigneeId?: string | null;
 
@@ -36,8 +38,8 @@ export class UpdateInitiativeTaskInput {
   @MaxLength(20_000, { message: 'description must be at most 20000 characters' })
   description?: string | null;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() departmentId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() assigneeId?: string | null;
+  @IdField('Department', { nullable: true }) @IsOptional() departmentId?: string | null;
+  @IdField('User', { nullable: true }) @IsOptional() assigneeId?: string | null;
   @Field(() => Date, { nullable: true }) @IsOptional() dueAt?: Date | null;
 
   @Field(() => TaskStatus, {
@@ -50,9 +52,9 @@ export class UpdateInitiativeTaskInput {
 
 @InputType()
 export class InitiativeTaskFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() initiativeId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() departmentId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() assigneeId?: string | null;
+  @IdField('Initiative', { nullable: true }) @IsOptional() initiativeId?: string | null;
+  @IdField('Department', { nullable: true }) @IsOptional() departmentId?: string | null;
+  @IdField('User', { nullable: true }) @IsOptional() assigneeId?: string | null;
   @Field(() => [TaskStatus], { nullable: true }) @IsOptional() statuses?: TaskStatus[] | null;
   @Field(() => Boolean, {
     nullable: true,
@@ -72,14 +74,14 @@ export class DecideCouncilReviewInput {
   @MaxLength(20_000, { message: 'comments must be at most 20000 characters' })
   comments?: string | null;
 
-  @Field(() => ID, { description: 'The council member recording the decision.' })
+  @IdField('CouncilMember', { description: 'The council member recording the decision.' })
   decidedByMemberId!: string;
 }
 
 @InputType()
 export class CouncilReviewFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() initiativeId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() councilId?: string | null;
+  @IdField('Initiative', { nullable: true }) @IsOptional() initiativeId?: string | null;
+  @IdField('AdvisoryCouncil', { nullable: true }) @IsOptional() councilId?: string | null;
   @Field(() => [CouncilDecision], { nullable: true }) @IsOptional() decisions?:
     CouncilDecision[] | null;
 }

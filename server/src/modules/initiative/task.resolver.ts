@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -50,7 +51,7 @@ export class TaskResolver {
     description: 'Change the given fields of an unfinished task.',
   })
   async updateInitiativeTask(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'InitiativeTask') id: string,
     @Arg('input', () => UpdateInitiativeTaskInput) input: UpdateInitiativeTaskInput,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeTaskType> {
@@ -61,7 +62,7 @@ export class TaskResolver {
     description: 'Mark an open or in-progress task DONE with what was done.',
   })
   async completeTask(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'InitiativeTask') id: string,
     @Arg('outcomeNote', () => String, { nullable: true }) outcomeNote: string | null | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeTaskType> {
@@ -72,7 +73,7 @@ export class TaskResolver {
     description: 'The department declines the task, saying why.',
   })
   async rejectTask(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'InitiativeTask') id: string,
     @Arg('note', () => String) note: string,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeTaskType> {
@@ -81,7 +82,7 @@ export class TaskResolver {
 
   @Query(() => InitiativeTaskType, { nullable: true })
   async initiativeTask(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'InitiativeTask') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeTaskType | null> {
     const task = await ctx.service(TaskService).get(id);

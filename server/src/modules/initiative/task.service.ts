@@ -1,17 +1,16 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { Department } from '../organisation/department.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { InitiativeTask } from './initiative-task.entity.js';
 import { Initiative } from './initiative.entity.js';
 import { TaskStatus } from './initiative.enums.js';
-import { initiativeError } from './initiative.errors.js';
+import { initiativeError, initiativeNotFound } from './initiative.errors.js';
 import { assertNotFinished } from './initiative.load.js';
-import { mustFind } from './initiative.refs.js';
 import type {
   CreateInitiativeTaskInput,
   InitiativeTaskFilter,
@@ -24,7 +23,7 @@ const FINISHED = [TaskStatus.DONE, TaskStatus.REJECTED, TaskStatus.CANCELLED];
 const SETTABLE = [TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.CANCELLED];
 
 export class TaskService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async create(input: CreateInitiativeTaskInput): Promise<InitiativeTask> {
     return this.ctx.em.transactional(async (em) => {
@@ -32,20 +31,16 @@ export class TaskService {
         em,
         Initiative,
         input.initiativeId,
-        'Initiative',
         'initiativeId',
-        'INITIATIVE_NOT_FOUND',
-        'initiative',
+        initiativeNotFound('INITIATIVE_NOT_FOUND'),
       );
       assertNotFinished(initiative);
       const department = await mustFind(
         em,
         Department,
         input.departmentId,
-        'Department',
         'departmentId',
-        'DEPARTMENT_NOT_FOUND',
-        'department',
+        initiativeNotFound('DEPARTMENT_NOT_FOUND'),
       );
       const assignee = input.assigneeId
         ? await this.assignee(em, input.assigneeId, department)
@@ -58,15 +53,20 @@ export class TaskService {
         assignee,
         dueAt: input.dueAt ?? null,
       });
-      this.ctx
-        .service(AuditService)
-        .record(em, 'createInitiativeTask', 'InitiativeTask', task.id, null, snapshot(task));
+      this.ctx.audit.record(
+        em,
+        'createInitiativeTask',
+        'InitiativeTask',
+        task.id,
+        null,
+        snapshot(task),
+      );
       return task;
     });
   }
 
-  async update(globalId: string, input: UpdateInitiativeTaskInput): Promise<InitiativeTask> {
-    return this.change(globalId, 'updateInitiativeTask', async (em, task) => {
+  async update(id: string, input: UpdateInitiativeTaskInput): Promise<InitiativeTask> {
+    return this.change(id, 'updateInitiativeTask', async (em, task) => {
       if (input.status != null && !SETTABLE.includes(input.status)) {
         throw initiativeError(
           'INVALID_TRANSITION',
@@ -83,10 +83,8 @@ export class TaskService {
           em,
           Department,
           input.departmentId,
-          'Department',
           'departmentId',
-          'DEPARTMENT_NOT_FOUND',
-          'department',
+          initiativeNotFound('DEPARTMENT_NOT_FOUND'),
         );
       }
       if (input.assigneeId !== undefined) {
@@ -101,40 +99,39 @@ export class TaskService {
     });
   }
 
-  async complete(
-    globalId: string,
-    outcomeNote: string | null | undefined,
-  ): Promise<InitiativeTask> {
-    return this.change(globalId, 'completeTask', async (_em, task) => {
+  async complete(id: string, outcomeNote: string | null | undefined): Promise<InitiativeTask> {
+    return this.change(id, 'completeTask', async (_em, task) => {
       task.status = TaskStatus.DONE;
       task.outcomeNote = outcomeNote?.trim() || null;
-      task.completedAt = new Date();
+      task.completedAt = this.ctx.clock.now();
     });
   }
 
-  async reject(globalId: string, note: string): Promise<InitiativeTask> {
+  async reject(id: string, note: string): Promise<InitiativeTask> {
     if (!note.trim()) {
       throw initiativeError('NOTE_REQUIRED', 'Rejecting a task needs a note saying why.', 'note');
     }
-    return this.change(globalId, 'rejectTask', async (_em, task) => {
+    return this.change(id, 'rejectTask', async (_em, task) => {
       task.status = TaskStatus.REJECTED;
       task.outcomeNote = note.trim();
-      task.completedAt = new Date();
+      task.completedAt = this.ctx.clock.now();
     });
   }
 
   /** Loads an unfinished task, applies the change and audits it, in one transaction. */
   private async change(
-    globalId: string,
+    id: string,
     action: string,
     apply: (em: Em, task: InitiativeTask) => Promise<void>,
   ): Promise<InitiativeTask> {
     return this.ctx.em.transactional(async (em) => {
-      const task = await em.findOne(InitiativeTask, {
-        id: fromGlobalId(globalId, 'InitiativeTask'),
-      });
-      if (!task)
-        throw initiativeError('TASK_NOT_FOUND', `No initiative task with id ${globalId}.`, 'id');
+      const task = await mustFind(
+        em,
+        InitiativeTask,
+        id,
+        'id',
+        initiativeNotFound('TASK_NOT_FOUND'),
+      );
       if (FINISHED.includes(task.status)) {
         throw initiativeError(
           'TASK_FINISHED',
@@ -143,15 +140,13 @@ export class TaskService {
       }
       const before = snapshot(task);
       await apply(em, task);
-      this.ctx
-        .service(AuditService)
-        .record(em, action, 'InitiativeTask', task.id, before, snapshot(task));
+      this.ctx.audit.record(em, action, 'InitiativeTask', task.id, before, snapshot(task));
       return task;
     });
   }
 
-  private async assignee(em: Em, globalId: string, department: Department): Promise<User> {
-    const user = await mustFind(em, User, globalId, 'User', 'assigneeId', 'USER_NOT_FOUND', 'user');
+  private async assignee(em: Em, id: string, department: Department): Promise<User> {
+    const user = await mustFind(em, User, id, 'assigneeId', initiativeNotFound('USER_NOT_FOUND'));
     if (user.department?.id !== department.id) {
       throw initiativeError(
         'ASSIGNEE_NOT_IN_DEPARTMENT',
@@ -162,25 +157,22 @@ export class TaskService {
     return user;
   }
 
-  async get(globalId: string): Promise<InitiativeTask | null> {
-    return this.ctx.em.findOne(InitiativeTask, { id: fromGlobalId(globalId, 'InitiativeTask') });
+  async get(id: string): Promise<InitiativeTask | null> {
+    return findById(this.ctx.em, InitiativeTask, id);
   }
 
   async list(
     filter: InitiativeTaskFilter | undefined,
     order: InitiativeTaskOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<InitiativeTask>> {
     const where: FilterQuery<InitiativeTask> & Record<string, unknown> = {};
-    if (filter?.initiativeId)
-      where.initiative = fromGlobalId(filter.initiativeId, 'Initiative', 'filter.initiativeId');
-    if (filter?.departmentId)
-      where.department = fromGlobalId(filter.departmentId, 'Department', 'filter.departmentId');
-    if (filter?.assigneeId)
-      where.assignee = fromGlobalId(filter.assigneeId, 'User', 'filter.assigneeId');
+    if (filter?.initiativeId) where.initiative = filter.initiativeId;
+    if (filter?.departmentId) where.department = filter.departmentId;
+    if (filter?.assigneeId) where.assignee = filter.assigneeId;
     const and: FilterQuery<InitiativeTask>[] = [];
     if (filter?.statuses?.length) and.push({ status: { $in: filter.statuses } });
-    const now = new Date();
+    const now = this.ctx.clock.now();
     if (filter?.overdue === true)
       and.push({ dueAt: { $lt: now }, status: { $in: OPEN_TASK_STATUSES } });
     if (filter?.overdue === false) {

@@ -1,5 +1,6 @@
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { CODE_PATTERN } from '../organisation/organisation.inputs.js';
 import { InteractionChannel, JourneyStage } from './journey.enums.js';
 
@@ -17,7 +18,7 @@ export class CreateProcessClassInput {
   @Field(() => String, { nullable: true }) @IsOptional() @len('nameRu', 1, 200) nameRu?:
     string | null;
   @Field(() => JourneyStage) primaryStage!: JourneyStage;
-  @Field(() => ID) owningDepartmentId!: string;
+  @IdField('Department') owningDepartmentId!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) description?:
     string | null;
 }
@@ -33,7 +34,7 @@ export class UpdateProcessClassInput {
   @Field(() => String, { nullable: true }) @IsOptional() @len('nameRu', 1, 200) nameRu?:
     string | null;
   @Field(() => JourneyStage, { nullable: true }) @IsOptional() primaryStage?: JourneyStage | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() owningDepartmentId?: string | null;
+  @IdField('Department', { nullable: true }) @IsOptional() owningDepartmentId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) description?:
     string | null;
 }
@@ -42,7 +43,7 @@ export class UpdateProcessClassInput {
 export class ProcessClassFilter {
   @Field(() => [JourneyStage], { nullable: true }) @IsOptional() primaryStages?:
     JourneyStage[] | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() owningDepartmentId?: string | null;
+  @IdField('Department', { nullable: true }) @IsOptional() owningDepartmentId?: string | null;
   @Field(() => String, {
     nullable: true,
     description: 'Part of the name, Russian name or code, any case.',
@@ -55,10 +56,10 @@ export class ProcessClassFilter {
 @InputType({ description: 'A touchpoint is unique per stage × process class × channel.' })
 export class CreateTouchpointInput {
   @Field(() => JourneyStage) stage!: JourneyStage;
-  @Field(() => ID) processClassId!: string;
+  @IdField('ProcessClass') processClassId!: string;
   @Field(() => InteractionChannel) channel!: InteractionChannel;
   @Field(() => String) @len('name', 1, 200) name!: string;
-  @Field(() => ID, {
+  @IdField('Department', {
     nullable: true,
     description: "Defaults to the process class's owning department.",
   })
@@ -71,12 +72,12 @@ export class CreateTouchpointInput {
 @InputType({ description: 'Only the fields given change; null clears an optional field.' })
 export class UpdateTouchpointInput {
   @Field(() => JourneyStage, { nullable: true }) @IsOptional() stage?: JourneyStage | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() processClassId?: string | null;
+  @IdField('ProcessClass', { nullable: true }) @IsOptional() processClassId?: string | null;
   @Field(() => InteractionChannel, { nullable: true })
   @IsOptional()
   channel?: InteractionChannel | null;
   @Field(() => String, { nullable: true }) @IsOptional() @len('name', 1, 200) name?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() owningDepartmentId?: string | null;
+  @IdField('Department', { nullable: true }) @IsOptional() owningDepartmentId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5000) description?:
     string | null;
 }
@@ -84,9 +85,9 @@ export class UpdateTouchpointInput {
 @InputType()
 export class TouchpointFilter {
   @Field(() => [JourneyStage], { nullable: true }) @IsOptional() stages?: JourneyStage[] | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() processClassId?: string | null;
+  @IdField('ProcessClass', { nullable: true }) @IsOptional() processClassId?: string | null;
   @Field(() => [InteractionChannel], { nullable: true }) @IsOptional() channels?:
     InteractionChannel[] | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() owningDepartmentId?: string | null;
+  @IdField('Department', { nullable: true }) @IsOptional() owningDepartmentId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) search?: string | null;
 }

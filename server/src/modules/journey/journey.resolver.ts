@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { childrenOf, entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
-import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { ConnectionArgs, mapPage, toGlobalId } from '../../graphql/relay.js';
 import { Department } from '../organisation/department.entity.js';
 import { DepartmentType, toDepartmentType } from '../organisation/organisation.types.js';
 import {
@@ -54,7 +55,7 @@ export class ProcessClassResolver {
 
   @Query(() => ProcessClassType, { nullable: true })
   async processClass(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'ProcessClass') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ProcessClassType | null> {
     const row = await ctx.service(JourneyService).getProcessClass(id);
@@ -88,7 +89,7 @@ export class ProcessClassResolver {
 
   @Mutation(() => ProcessClassType)
   async updateProcessClass(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'ProcessClass') id: string,
     @Arg('input', () => UpdateProcessClassInput) input: UpdateProcessClassInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ProcessClassType> {
@@ -99,10 +100,10 @@ export class ProcessClassResolver {
     description: 'Deletes a process class without touchpoints; CONFLICT otherwise.',
   })
   async deleteProcessClass(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'ProcessClass') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<string> {
-    return ctx.service(JourneyService).deleteProcessClass(id);
+    return toGlobalId('ProcessClass', await ctx.service(JourneyService).deleteProcessClass(id));
   }
 
   @FieldResolver(() => DepartmentType)
@@ -130,7 +131,7 @@ export class ProcessClassResolver {
 export class TouchpointResolver {
   @Query(() => TouchpointType, { nullable: true })
   async touchpoint(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Touchpoint') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<TouchpointType | null> {
     const row = await ctx.service(JourneyService).getTouchpoint(id);
@@ -162,7 +163,7 @@ export class TouchpointResolver {
 
   @Mutation(() => TouchpointType)
   async updateTouchpoint(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Touchpoint') id: string,
     @Arg('input', () => UpdateTouchpointInput) input: UpdateTouchpointInput,
     @Ctx() ctx: RequestContext,
   ): Promise<TouchpointType> {
@@ -173,10 +174,10 @@ export class TouchpointResolver {
     description: 'Deletes a touchpoint no feedback refers to; CONFLICT otherwise.',
   })
   async deleteTouchpoint(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Touchpoint') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<string> {
-    return ctx.service(JourneyService).deleteTouchpoint(id);
+    return toGlobalId('Touchpoint', await ctx.service(JourneyService).deleteTouchpoint(id));
   }
 
   @FieldResolver(() => ProcessClassType)

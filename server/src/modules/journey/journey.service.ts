@@ -1,11 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
 import { Department } from '../organisation/department.entity.js';
 import type { InteractionChannel, JourneyStage } from './journey.enums.js';
@@ -29,29 +28,20 @@ const notFound =
 
 /** Process classes and the touchpoints (stage × process class × channel) built on them. */
 export class JourneyService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
-
-  async getProcessClass(globalId: string): Promise<ProcessClass | null> {
-    return this.ctx.em.findOne(ProcessClass, { id: fromGlobalId(globalId, 'ProcessClass') });
+  async getProcessClass(id: string): Promise<ProcessClass | null> {
+    return findById(this.ctx.em, ProcessClass, id);
   }
 
   async listProcessClasses(
     filter: ProcessClassFilter | undefined,
     order: ProcessClassOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<ProcessClass>> {
     const where: FilterQuery<ProcessClass> = {};
     if (filter?.primaryStages?.length) where.primaryStage = { $in: filter.primaryStages };
-    if (filter?.owningDepartmentId)
-      where.owningDepartment = fromGlobalId(
-        filter.owningDepartmentId,
-        'Department',
-        'filter.owningDepartmentId',
-      );
+    if (filter?.owningDepartmentId) where.owningDepartment = filter.owningDepartmentId;
     if (filter?.search?.trim()) {
       const like = containsInsensitive(this.ctx.em, filter.search);
       where.$or = [{ name: like }, { nameRu: like }, { code: like }];
@@ -77,7 +67,7 @@ export class JourneyService {
         owningDepartment,
         description: input.description ?? null,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createProcessClass',
         'ProcessClass',
@@ -89,19 +79,9 @@ export class JourneyService {
     });
   }
 
-  async updateProcessClass(
-    globalId: string,
-    input: UpdateProcessClassInput,
-  ): Promise<ProcessClass> {
+  async updateProcessClass(id: string, input: UpdateProcessClassInput): Promise<ProcessClass> {
     return this.ctx.em.transactional(async (em) => {
-      const pc = await findByGlobalId(
-        em,
-        ProcessClass,
-        globalId,
-        'ProcessClass',
-        'id',
-        notFound('PROCESS_CLASS_NOT_FOUND'),
-      );
+      const pc = await mustFind(em, ProcessClass, id, 'id', notFound('PROCESS_CLASS_NOT_FOUND'));
       const before = snapshot(pc);
       if (input.code != null && input.code !== pc.code) {
         await this.assertCodeFree(em, input.code);
@@ -113,21 +93,14 @@ export class JourneyService {
       if (input.owningDepartmentId != null)
         pc.owningDepartment = await this.department(em, input.owningDepartmentId);
       if (input.description !== undefined) pc.description = input.description;
-      this.audit.record(em, 'updateProcessClass', 'ProcessClass', pc.id, before, snapshot(pc));
+      this.ctx.audit.record(em, 'updateProcessClass', 'ProcessClass', pc.id, before, snapshot(pc));
       return pc;
     });
   }
 
-  async deleteProcessClass(globalId: string): Promise<string> {
+  async deleteProcessClass(id: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
-      const pc = await findByGlobalId(
-        em,
-        ProcessClass,
-        globalId,
-        'ProcessClass',
-        'id',
-        notFound('PROCESS_CLASS_NOT_FOUND'),
-      );
+      const pc = await mustFind(em, ProcessClass, id, 'id', notFound('PROCESS_CLASS_NOT_FOUND'));
       const touchpoints = await em.count(Touchpoint, { processClass: pc });
       if (touchpoints > 0) {
         throw journeyError(
@@ -136,36 +109,26 @@ export class JourneyService {
           'id',
         );
       }
-      this.audit.record(em, 'deleteProcessClass', 'ProcessClass', pc.id, snapshot(pc), null);
+      this.ctx.audit.record(em, 'deleteProcessClass', 'ProcessClass', pc.id, snapshot(pc), null);
       em.remove(pc);
-      return globalId;
+      return id;
     });
   }
 
-  async getTouchpoint(globalId: string): Promise<Touchpoint | null> {
-    return this.ctx.em.findOne(Touchpoint, { id: fromGlobalId(globalId, 'Touchpoint') });
+  async getTouchpoint(id: string): Promise<Touchpoint | null> {
+    return findById(this.ctx.em, Touchpoint, id);
   }
 
   async listTouchpoints(
     filter: TouchpointFilter | undefined,
     order: TouchpointOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Touchpoint>> {
     const where: FilterQuery<Touchpoint> = {};
     if (filter?.stages?.length) where.stage = { $in: filter.stages };
     if (filter?.channels?.length) where.channel = { $in: filter.channels };
-    if (filter?.processClassId)
-      where.processClass = fromGlobalId(
-        filter.processClassId,
-        'ProcessClass',
-        'filter.processClassId',
-      );
-    if (filter?.owningDepartmentId)
-      where.owningDepartment = fromGlobalId(
-        filter.owningDepartmentId,
-        'Department',
-        'filter.owningDepartmentId',
-      );
+    if (filter?.processClassId) where.processClass = filter.processClassId;
+    if (filter?.owningDepartmentId) where.owningDepartment = filter.owningDepartmentId;
     if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
     return paginate(
       this.ctx.em,
@@ -178,11 +141,10 @@ export class JourneyService {
 
   async createTouchpoint(input: CreateTouchpointInput): Promise<Touchpoint> {
     return this.ctx.em.transactional(async (em) => {
-      const processClass = await findByGlobalId(
+      const processClass = await mustFind(
         em,
         ProcessClass,
         input.processClassId,
-        'ProcessClass',
         'processClassId',
         notFound('PROCESS_CLASS_NOT_FOUND'),
       );
@@ -198,7 +160,7 @@ export class JourneyService {
         owningDepartment,
         description: input.description ?? null,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createTouchpoint',
         'Touchpoint',
@@ -210,23 +172,15 @@ export class JourneyService {
     });
   }
 
-  async updateTouchpoint(globalId: string, input: UpdateTouchpointInput): Promise<Touchpoint> {
+  async updateTouchpoint(id: string, input: UpdateTouchpointInput): Promise<Touchpoint> {
     return this.ctx.em.transactional(async (em) => {
-      const tp = await findByGlobalId(
-        em,
-        Touchpoint,
-        globalId,
-        'Touchpoint',
-        'id',
-        notFound('TOUCHPOINT_NOT_FOUND'),
-      );
+      const tp = await mustFind(em, Touchpoint, id, 'id', notFound('TOUCHPOINT_NOT_FOUND'));
       const before = snapshot(tp);
       const processClass = input.processClassId
-        ? await findByGlobalId(
+        ? await mustFind(
             em,
             ProcessClass,
             input.processClassId,
-            'ProcessClass',
             'processClassId',
             notFound('PROCESS_CLASS_NOT_FOUND'),
           )
@@ -241,22 +195,15 @@ export class JourneyService {
       if (input.owningDepartmentId != null)
         tp.owningDepartment = await this.department(em, input.owningDepartmentId);
       if (input.description !== undefined) tp.description = input.description;
-      this.audit.record(em, 'updateTouchpoint', 'Touchpoint', tp.id, before, snapshot(tp));
+      this.ctx.audit.record(em, 'updateTouchpoint', 'Touchpoint', tp.id, before, snapshot(tp));
       return tp;
     });
   }
 
   /** Feedback keeps its touchpoint for history, so a touchpoint with feedback stays. */
-  async deleteTouchpoint(globalId: string): Promise<string> {
+  async deleteTouchpoint(id: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
-      const tp = await findByGlobalId(
-        em,
-        Touchpoint,
-        globalId,
-        'Touchpoint',
-        'id',
-        notFound('TOUCHPOINT_NOT_FOUND'),
-      );
+      const tp = await mustFind(em, Touchpoint, id, 'id', notFound('TOUCHPOINT_NOT_FOUND'));
       const feedback = await em.count(FeedbackItem, { touchpoint: tp });
       if (feedback > 0) {
         throw journeyError(
@@ -265,21 +212,14 @@ export class JourneyService {
           'id',
         );
       }
-      this.audit.record(em, 'deleteTouchpoint', 'Touchpoint', tp.id, snapshot(tp), null);
+      this.ctx.audit.record(em, 'deleteTouchpoint', 'Touchpoint', tp.id, snapshot(tp), null);
       em.remove(tp);
-      return globalId;
+      return id;
     });
   }
 
-  private department(em: Em, globalId: string): Promise<Department> {
-    return findByGlobalId(
-      em,
-      Department,
-      globalId,
-      'Department',
-      'owningDepartmentId',
-      notFound('DEPARTMENT_NOT_FOUND'),
-    );
+  private department(em: Em, id: string): Promise<Department> {
+    return mustFind(em, Department, id, 'owningDepartmentId', notFound('DEPARTMENT_NOT_FOUND'));
   }
 
   private async assertCodeFree(em: Em, code: string): Promise<void> {

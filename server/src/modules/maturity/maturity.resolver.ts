@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -34,7 +35,7 @@ export class MaturityResolver {
 
   @Query(() => MaturityAssessmentType, { nullable: true })
   async maturityAssessment(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'MaturityAssessment') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<MaturityAssessmentType | null> {
     const e = await ctx.service(MaturityService).get(id);

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { findById } from '../../db/lookup.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ProcessGroup } from '../initiative/initiative.enums.js';
 import { User } from '../organisation/user.entity.js';
 import { AssessmentMethod, MaturityAssessment } from './maturity-assessment.entity.js';
@@ -16,7 +16,7 @@ export interface LatestMaturity {
 }
 
 export class MaturityService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
   async record(input: RecordMaturityAssessmentInput): Promise<MaturityAssessment> {
     const evidence = (input.evidence ?? []).map((e) => ({
@@ -46,30 +46,26 @@ export class MaturityService {
         note: input.note?.trim() || null,
         assessedBy: userId ? em.getReference(User, userId) : null,
       });
-      this.ctx
-        .service(AuditService)
-        .record(
-          em,
-          'recordMaturityAssessment',
-          'MaturityAssessment',
-          assessment.id,
-          null,
-          snapshot(assessment),
-        );
+      this.ctx.audit.record(
+        em,
+        'recordMaturityAssessment',
+        'MaturityAssessment',
+        assessment.id,
+        null,
+        snapshot(assessment),
+      );
       return assessment;
     });
   }
 
-  async get(globalId: string): Promise<MaturityAssessment | null> {
-    return this.ctx.em.findOne(MaturityAssessment, {
-      id: fromGlobalId(globalId, 'MaturityAssessment'),
-    });
+  async get(id: string): Promise<MaturityAssessment | null> {
+    return findById(this.ctx.em, MaturityAssessment, id);
   }
 
   /** Newest first: the id (uuidv7) follows assessedAt and breaks ties. */
   async list(
     filter: MaturityAssessmentFilter | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<MaturityAssessment>> {
     const where: FilterQuery<MaturityAssessment> = {};
     if (filter?.processGroup) where.processGroup = filter.processGroup;

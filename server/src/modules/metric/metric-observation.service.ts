@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { findById, mustFind } from '../../db/lookup.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { MetricDefinition } from './metric-definition.entity.js';
 import { MetricObservation } from './metric-observation.entity.js';
@@ -12,28 +12,20 @@ import type { MetricObservationOrder } from './metric.types.js';
 
 /** Monthly metric values per account. */
 export class MetricObservationService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
-
-  async getObservation(globalId: string): Promise<MetricObservation | null> {
-    return this.ctx.em.findOne(MetricObservation, {
-      id: fromGlobalId(globalId, 'MetricObservation'),
-    });
+  async getObservation(id: string): Promise<MetricObservation | null> {
+    return findById(this.ctx.em, MetricObservation, id);
   }
 
   async listObservations(
     filter: MetricObservationFilter | undefined,
     order: MetricObservationOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<MetricObservation>> {
     const where: FilterQuery<MetricObservation> = {};
-    if (filter?.metricId)
-      where.metric = fromGlobalId(filter.metricId, 'MetricDefinition', 'filter.metricId');
-    if (filter?.accountId)
-      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.metricId) where.metric = filter.metricId;
+    if (filter?.accountId) where.account = filter.accountId;
     if (filter?.periodFrom && filter.periodTo && filter.periodFrom > filter.periodTo) {
       throw metricError(
         'PERIOD_RANGE_REVERSED',
@@ -54,23 +46,13 @@ export class MetricObservationService {
 
   /** Upsert by metric + account + period: re-sending a month replaces its value. */
   async record(input: RecordMetricObservationInput): Promise<MetricObservation> {
-    const metricId = fromGlobalId(input.metricId, 'MetricDefinition', 'metricId');
-    const accountId = fromGlobalId(input.accountId, 'ClientAccount', 'accountId');
     return this.ctx.em.transactional(async (em) => {
-      const metric = await em.findOne(MetricDefinition, { id: metricId });
-      if (!metric)
-        throw metricError(
-          'METRIC_NOT_FOUND',
-          `No metric definition with id ${input.metricId}.`,
-          'metricId',
-        );
-      const account = await em.findOne(ClientAccount, { id: accountId });
-      if (!account)
-        throw metricError(
-          'ACCOUNT_NOT_FOUND',
-          `No client account with id ${input.accountId}.`,
-          'accountId',
-        );
+      const metric = await mustFind(em, MetricDefinition, input.metricId, 'metricId', (m, f) =>
+        metricError('METRIC_NOT_FOUND', m, f),
+      );
+      const account = await mustFind(em, ClientAccount, input.accountId, 'accountId', (m, f) =>
+        metricError('ACCOUNT_NOT_FOUND', m, f),
+      );
       const data = {
         value: input.value,
         sampleSize: input.sampleSize ?? null,
@@ -92,7 +74,7 @@ export class MetricObservationService {
             externalId: null,
             ...data,
           });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'recordMetricObservation',
         'MetricObservation',

@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { FeedbackChannel } from '../feedback/feedback.enums.js';
 import { JourneyStage } from '../journey/journey.enums.js';
 import { BetterDirection, CollectionMethod, MetricKind, MetricLayer } from './metric.enums.js';
@@ -28,9 +29,9 @@ export class CreateMetricDefinitionInput {
   @Field(() => FeedbackChannel, { nullable: true, description: 'Only for TRIGGER metrics.' })
   @IsOptional()
   collectionChannel?: FeedbackChannel | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() processClassId?: string | null;
+  @IdField('ProcessClass', { nullable: true }) @IsOptional() processClassId?: string | null;
   @Field(() => JourneyStage, { nullable: true }) @IsOptional() stage?: JourneyStage | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() factorId?: string | null;
+  @IdField('ValueFactor', { nullable: true }) @IsOptional() factorId?: string | null;
   @Field(() => String) @Length(1, 32, { message: 'unit must be 1 to 32 characters' }) unit!: string;
   @Field(() => BetterDirection) betterDirection!: BetterDirection;
   @Field(() => Float, { nullable: true }) @IsOptional() target?: number | null;
@@ -59,9 +60,9 @@ export class UpdateMetricDefinitionInput {
   @Field(() => FeedbackChannel, { nullable: true })
   @IsOptional()
   collectionChannel?: FeedbackChannel | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() processClassId?: string | null;
+  @IdField('ProcessClass', { nullable: true }) @IsOptional() processClassId?: string | null;
   @Field(() => JourneyStage, { nullable: true }) @IsOptional() stage?: JourneyStage | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() factorId?: string | null;
+  @IdField('ValueFactor', { nullable: true }) @IsOptional() factorId?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 32, { message: 'unit must be 1 to 32 characters' })
@@ -79,9 +80,9 @@ export class UpdateMetricDefinitionInput {
 export class MetricDefinitionFilter {
   @Field(() => MetricLayer, { nullable: true }) @IsOptional() layer?: MetricLayer | null;
   @Field(() => MetricKind, { nullable: true }) @IsOptional() kind?: MetricKind | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() processClassId?: string | null;
+  @IdField('ProcessClass', { nullable: true }) @IsOptional() processClassId?: string | null;
   @Field(() => JourneyStage, { nullable: true }) @IsOptional() stage?: JourneyStage | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() factorId?: string | null;
+  @IdField('ValueFactor', { nullable: true }) @IsOptional() factorId?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean | null;
   @Field(() => String, {
     nullable: true,
@@ -102,8 +103,8 @@ export class MetricKindShareFilter {
   description: 'Inserts or replaces the value of one metric for one account and month.',
 })
 export class RecordMetricObservationInput {
-  @Field(() => ID) metricId!: string;
-  @Field(() => ID) accountId!: string;
+  @IdField('MetricDefinition') metricId!: string;
+  @IdField('ClientAccount') accountId!: string;
   @Field(() => String, { description: 'YYYY-MM' })
   @Matches(PERIOD, { message: PERIOD_MESSAGE('period') })
   period!: string;
@@ -126,8 +127,8 @@ export class RecordMetricObservationInput {
 
 @InputType()
 export class MetricObservationFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() metricId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() accountId?: string | null;
+  @IdField('MetricDefinition', { nullable: true }) @IsOptional() metricId?: string | null;
+  @IdField('ClientAccount', { nullable: true }) @IsOptional() accountId?: string | null;
   @Field(() => String, { nullable: true, description: 'First month included, YYYY-MM.' })
   @IsOptional()
   @Matches(PERIOD, { message: PERIOD_MESSAGE('periodFrom') })

@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
-import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { ConnectionArgs, mapPage, toGlobalId } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { ClientAccountType, toClientAccountType } from '../client/client.types.js';
 import { ProcessClass } from '../journey/process-class.entity.js';
@@ -57,7 +58,7 @@ async function optional<E extends { id: string }, T>(
 export class MetricDefinitionResolver {
   @Query(() => MetricDefinitionType, { nullable: true })
   async metricDefinition(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'MetricDefinition') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricDefinitionType | null> {
     const e = await ctx.service(MetricService).get(id);
@@ -102,7 +103,7 @@ export class MetricDefinitionResolver {
 
   @Mutation(() => MetricDefinitionType)
   async updateMetricDefinition(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'MetricDefinition') id: string,
     @Arg('input', () => UpdateMetricDefinitionInput) input: UpdateMetricDefinitionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricDefinitionType> {
@@ -112,11 +113,11 @@ export class MetricDefinitionResolver {
   @Mutation(() => ID, {
     description: 'Deletes a metric never observed; observed metrics are deactivated instead.',
   })
-  deleteMetricDefinition(
-    @Arg('id', () => ID) id: string,
+  async deleteMetricDefinition(
+    @IdArg('id', 'MetricDefinition') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<string> {
-    return ctx.service(MetricService).delete(id);
+    return toGlobalId('MetricDefinition', await ctx.service(MetricService).delete(id));
   }
 
   @FieldResolver(() => ProcessClassType, { nullable: true })
@@ -140,7 +141,7 @@ export class MetricDefinitionResolver {
 export class MetricObservationResolver {
   @Query(() => MetricObservationType, { nullable: true })
   async metricObservation(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'MetricObservation') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricObservationType | null> {
     const e = await ctx.service(MetricObservationService).getObservation(id);

@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { findById, mustFind, type NotFound } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ProcessClass } from '../journey/process-class.entity.js';
 import { ValueFactor } from '../value/value-factor.entity.js';
 import { MetricDefinition } from './metric-definition.entity.js';
@@ -19,37 +19,33 @@ import type {
 } from './metric.inputs.js';
 import type { MetricDefinitionOrder, MetricKindShare } from './metric.types.js';
 
+const notFound =
+  (
+    reason:
+      'METRIC_NOT_FOUND' | 'PROCESS_CLASS_NOT_FOUND' | 'FACTOR_NOT_FOUND' | 'ACCOUNT_NOT_FOUND',
+  ): NotFound =>
+  (message, field) =>
+    metricError(reason, message, field);
+
 export class MetricService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
-
-  async get(globalId: string): Promise<MetricDefinition | null> {
-    return this.ctx.em.findOne(MetricDefinition, {
-      id: fromGlobalId(globalId, 'MetricDefinition'),
-    });
+  async get(id: string): Promise<MetricDefinition | null> {
+    return findById(this.ctx.em, MetricDefinition, id);
   }
 
   async list(
     filter: MetricDefinitionFilter | undefined,
     order: MetricDefinitionOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<MetricDefinition>> {
     const where: FilterQuery<MetricDefinition> = {};
     if (filter?.layer) where.layer = filter.layer;
     if (filter?.kind) where.kind = filter.kind;
     if (filter?.stage) where.stage = filter.stage;
     if (filter?.active != null) where.active = filter.active;
-    if (filter?.processClassId)
-      where.processClass = fromGlobalId(
-        filter.processClassId,
-        'ProcessClass',
-        'filter.processClassId',
-      );
-    if (filter?.factorId)
-      where.factor = fromGlobalId(filter.factorId, 'ValueFactor', 'filter.factorId');
+    if (filter?.processClassId) where.processClass = filter.processClassId;
+    if (filter?.factorId) where.factor = filter.factorId;
     if (filter?.search?.trim()) {
       const like = containsInsensitive(this.ctx.em, filter.search);
       where.$or = [{ code: like }, { name: like }, { nameRu: like }];
@@ -85,7 +81,7 @@ export class MetricService {
         active: input.active ?? true,
         description: input.description ?? null,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createMetricDefinition',
         'MetricDefinition',
@@ -97,12 +93,9 @@ export class MetricService {
     });
   }
 
-  async update(globalId: string, input: UpdateMetricDefinitionInput): Promise<MetricDefinition> {
-    const id = fromGlobalId(globalId, 'MetricDefinition');
+  async update(id: string, input: UpdateMetricDefinitionInput): Promise<MetricDefinition> {
     return this.ctx.em.transactional(async (em) => {
-      const m = await em.findOne(MetricDefinition, { id });
-      if (!m)
-        throw metricError('METRIC_NOT_FOUND', `No metric definition with id ${globalId}.`, 'id');
+      const m = await mustFind(em, MetricDefinition, id, 'id', notFound('METRIC_NOT_FOUND'));
       const before = snapshot(m);
       if (input.name != null) m.name = input.name.trim();
       if (input.nameRu !== undefined) m.nameRu = input.nameRu?.trim() ?? null;
@@ -120,7 +113,7 @@ export class MetricService {
       if (input.active != null) m.active = input.active;
       if (input.description !== undefined) m.description = input.description;
       checkChannel(m.kind, m.collectionChannel);
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateMetricDefinition',
         'MetricDefinition',
@@ -133,12 +126,9 @@ export class MetricService {
   }
 
   /** Only metrics never observed can go; observed ones are deactivated instead, keeping history. */
-  async delete(globalId: string): Promise<string> {
-    const id = fromGlobalId(globalId, 'MetricDefinition');
+  async delete(id: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
-      const m = await em.findOne(MetricDefinition, { id });
-      if (!m)
-        throw metricError('METRIC_NOT_FOUND', `No metric definition with id ${globalId}.`, 'id');
+      const m = await mustFind(em, MetricDefinition, id, 'id', notFound('METRIC_NOT_FOUND'));
       const observations = await em.count(MetricObservation, { metric: m });
       if (observations) {
         throw metricError(
@@ -147,9 +137,16 @@ export class MetricService {
           'id',
         );
       }
-      this.audit.record(em, 'deleteMetricDefinition', 'MetricDefinition', m.id, snapshot(m), null);
+      this.ctx.audit.record(
+        em,
+        'deleteMetricDefinition',
+        'MetricDefinition',
+        m.id,
+        snapshot(m),
+        null,
+      );
       em.remove(m);
-      return globalId;
+      return id;
     });
   }
 
@@ -169,31 +166,14 @@ export class MetricService {
     return { computable, trigger, computableShare: total ? computable / total : 0 };
   }
 
-  private async processClass(
-    em: Em,
-    globalId: string | null | undefined,
-  ): Promise<ProcessClass | null> {
-    if (!globalId) return null;
-    const found = await em.findOne(ProcessClass, {
-      id: fromGlobalId(globalId, 'ProcessClass', 'processClassId'),
-    });
-    if (!found)
-      throw metricError(
-        'PROCESS_CLASS_NOT_FOUND',
-        `No process class with id ${globalId}.`,
-        'processClassId',
-      );
-    return found;
+  private async processClass(em: Em, id: string | null | undefined): Promise<ProcessClass | null> {
+    if (!id) return null;
+    return mustFind(em, ProcessClass, id, 'processClassId', notFound('PROCESS_CLASS_NOT_FOUND'));
   }
 
-  private async factor(em: Em, globalId: string | null | undefined): Promise<ValueFactor | null> {
-    if (!globalId) return null;
-    const found = await em.findOne(ValueFactor, {
-      id: fromGlobalId(globalId, 'ValueFactor', 'factorId'),
-    });
-    if (!found)
-      throw metricError('FACTOR_NOT_FOUND', `No value factor with id ${globalId}.`, 'factorId');
-    return found;
+  private async factor(em: Em, id: string | null | undefined): Promise<ValueFactor | null> {
+    if (!id) return null;
+    return mustFind(em, ValueFactor, id, 'factorId', notFound('FACTOR_NOT_FOUND'));
   }
 }
 

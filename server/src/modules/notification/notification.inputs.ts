@@ -1,12 +1,13 @@
 import { IsIn, IsOptional, Length, Matches } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { DeliveryStatus, NotificationKind } from './notification.enums.js';
 
 @InputType()
 export class ClientNotificationFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() accountId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() feedbackItemId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() initiativeId?: string | null;
+  @IdField('ClientAccount', { nullable: true }) @IsOptional() accountId?: string | null;
+  @IdField('FeedbackItem', { nullable: true }) @IsOptional() feedbackItemId?: string | null;
+  @IdField('Initiative', { nullable: true }) @IsOptional() initiativeId?: string | null;
   @Field(() => [NotificationKind], { nullable: true }) @IsOptional() kinds?:
     NotificationKind[] | null;
   @Field(() => [DeliveryStatus], { nullable: true }) @IsOptional() statuses?:
@@ -18,10 +19,10 @@ export class ClientNotificationFilter {
     'A message the CX office writes to a client by hand ("you said, we did"); it joins the outbox.',
 })
 export class QueueClientNotificationInput {
-  @Field(() => ID, { description: 'The client account the message is for.' })
+  @IdField('ClientAccount', { description: 'The client account the message is for.' })
   accountId!: string;
 
-  @Field(() => ID, {
+  @IdField('Contact', {
     nullable: true,
     description:
       'The recipient, a contact of the account; without one (or without an e-mail) the message is recorded as SKIPPED.',
@@ -29,11 +30,14 @@ export class QueueClientNotificationInput {
   @IsOptional()
   contactId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'An initiative affecting the account.' })
+  @IdField('Initiative', { nullable: true, description: 'An initiative affecting the account.' })
   @IsOptional()
   initiativeId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Feedback of the account the message answers.' })
+  @IdField('FeedbackItem', {
+    nullable: true,
+    description: 'Feedback of the account the message answers.',
+  })
   @IsOptional()
   feedbackItemId?: string | null;
 

@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -33,7 +34,7 @@ registerNodeType('ClientNotification', async (ctx, id) => {
 export class NotificationResolver {
   @Query(() => ClientNotificationType, { nullable: true })
   async clientNotification(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'ClientNotification') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientNotificationType | null> {
     const notification = await ctx.service(NotificationService).get(id);
@@ -70,7 +71,7 @@ export class NotificationResolver {
     description: 'Withdraws a PENDING notification (it becomes SKIPPED); CONFLICT otherwise.',
   })
   async cancelClientNotification(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'ClientNotification') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientNotificationType> {
     return toClientNotificationType(await ctx.service(NotificationService).cancel(id));
@@ -81,7 +82,7 @@ export class NotificationResolver {
       'Queues a FAILED notification for delivery again (PENDING, attempts kept); CONFLICT otherwise.',
   })
   async retryClientNotification(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'ClientNotification') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientNotificationType> {
     return toClientNotificationType(await ctx.service(NotificationService).retry(id));

@@ -1,11 +1,10 @@
 import type { EntityData, FilterQuery } from '@mikro-orm/core';
 import { uuidv7 } from '../../db/ids.js';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Contact } from '../client/contact.entity.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
@@ -35,30 +34,22 @@ const notFound =
  * operator's cancel/retry. Automatic rows are written by the workflows' activities.
  */
 export class NotificationService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  async get(globalId: string): Promise<ClientNotification | null> {
-    return this.ctx.em.findOne(ClientNotification, {
-      id: fromGlobalId(globalId, 'ClientNotification'),
-    });
+  async get(id: string): Promise<ClientNotification | null> {
+    return findById(this.ctx.em, ClientNotification, id);
   }
 
   async list(
     filter: ClientNotificationFilter | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<ClientNotification>> {
     const where: FilterQuery<ClientNotification> = {};
-    if (filter?.accountId)
-      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
+    if (filter?.accountId) where.account = filter.accountId;
     if (filter?.feedbackItemId) {
-      where.feedbackItem = fromGlobalId(
-        filter.feedbackItemId,
-        'FeedbackItem',
-        'filter.feedbackItemId',
-      );
+      where.feedbackItem = filter.feedbackItemId;
     }
-    if (filter?.initiativeId)
-      where.initiative = fromGlobalId(filter.initiativeId, 'Initiative', 'filter.initiativeId');
+    if (filter?.initiativeId) where.initiative = filter.initiativeId;
     if (filter?.kinds?.length) where.kind = { $in: filter.kinds };
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
     return paginate(this.ctx.em, ClientNotification, where, args, { createdAt: 'desc' });
@@ -75,11 +66,10 @@ export class NotificationService {
       );
     }
     return this.ctx.em.transactional(async (em) => {
-      const account = await findByGlobalId(
+      const account = await mustFind(
         em,
         ClientAccount,
         input.accountId,
-        'ClientAccount',
         'accountId',
         notFound('ACCOUNT_NOT_FOUND'),
       );
@@ -105,31 +95,29 @@ export class NotificationService {
         status: recipient ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED,
         lastError: recipient ? null : 'No e-mail address to deliver to.',
       });
-      this.ctx
-        .service(AuditService)
-        .record(
-          em,
-          'queueClientNotification',
-          'ClientNotification',
-          notification.id,
-          null,
-          snapshot(notification),
-        );
+      this.ctx.audit.record(
+        em,
+        'queueClientNotification',
+        'ClientNotification',
+        notification.id,
+        null,
+        snapshot(notification),
+      );
       return notification;
     });
   }
 
   /** Withdraws a message that has not gone out yet. */
-  async cancel(globalId: string): Promise<ClientNotification> {
-    return this.transition(globalId, 'cancelClientNotification', DeliveryStatus.PENDING, {
+  async cancel(id: string): Promise<ClientNotification> {
+    return this.transition(id, 'cancelClientNotification', DeliveryStatus.PENDING, {
       status: DeliveryStatus.SKIPPED,
       lastError: 'Cancelled before delivery.',
     });
   }
 
   /** Puts a failed message back in the queue; its attempt count is kept. */
-  async retry(globalId: string): Promise<ClientNotification> {
-    return this.transition(globalId, 'retryClientNotification', DeliveryStatus.FAILED, {
+  async retry(id: string): Promise<ClientNotification> {
+    return this.transition(id, 'retryClientNotification', DeliveryStatus.FAILED, {
       status: DeliveryStatus.PENDING,
     });
   }
@@ -140,17 +128,16 @@ export class NotificationService {
    * instead of being overwritten.
    */
   private async transition(
-    globalId: string,
+    id: string,
     action: 'cancelClientNotification' | 'retryClientNotification',
     from: DeliveryStatus,
     patch: EntityData<ClientNotification>,
   ): Promise<ClientNotification> {
     return this.ctx.em.transactional(async (em) => {
-      const notification = await findByGlobalId(
+      const notification = await mustFind(
         em,
         ClientNotification,
-        globalId,
-        'ClientNotification',
+        id,
         'id',
         notFound('NOTIFICATION_NOT_FOUND'),
       );
@@ -160,27 +147,25 @@ export class NotificationService {
         (await em.nativeUpdate(
           ClientNotification,
           { id: notification.id, status: from },
-          { ...patch, updatedAt: new Date() },
+          { ...patch, updatedAt: this.ctx.clock.now() },
         )) > 0;
       // Re-read either way: after our update, or to name the status a concurrent change left.
       await em.refresh(notification);
       if (!won) throw refusal(action, notification.status);
-      this.ctx
-        .service(AuditService)
-        .record(em, action, 'ClientNotification', notification.id, before, snapshot(notification));
+      this.ctx.audit.record(
+        em,
+        action,
+        'ClientNotification',
+        notification.id,
+        before,
+        snapshot(notification),
+      );
       return notification;
     });
   }
 
-  private async contactOf(em: Em, account: ClientAccount, globalId: string): Promise<Contact> {
-    const contact = await findByGlobalId(
-      em,
-      Contact,
-      globalId,
-      'Contact',
-      'contactId',
-      notFound('CONTACT_NOT_FOUND'),
-    );
+  private async contactOf(em: Em, account: ClientAccount, id: string): Promise<Contact> {
+    const contact = await mustFind(em, Contact, id, 'contactId', notFound('CONTACT_NOT_FOUND'));
     if (contact.account.id !== account.id) {
       throw notificationError(
         'CONTACT_NOT_IN_ACCOUNT',
@@ -191,16 +176,11 @@ export class NotificationService {
     return contact;
   }
 
-  private async feedbackOf(
-    em: Em,
-    account: ClientAccount,
-    globalId: string,
-  ): Promise<FeedbackItem> {
-    const item = await findByGlobalId(
+  private async feedbackOf(em: Em, account: ClientAccount, id: string): Promise<FeedbackItem> {
+    const item = await mustFind(
       em,
       FeedbackItem,
-      globalId,
-      'FeedbackItem',
+      id,
       'feedbackItemId',
       notFound('FEEDBACK_NOT_FOUND'),
     );
@@ -214,16 +194,11 @@ export class NotificationService {
     return item;
   }
 
-  private async initiativeFor(
-    em: Em,
-    account: ClientAccount,
-    globalId: string,
-  ): Promise<Initiative> {
-    const initiative = await findByGlobalId(
+  private async initiativeFor(em: Em, account: ClientAccount, id: string): Promise<Initiative> {
+    const initiative = await mustFind(
       em,
       Initiative,
-      globalId,
-      'Initiative',
+      id,
       'initiativeId',
       notFound('INITIATIVE_NOT_FOUND'),
     );

@@ -1,5 +1,6 @@
 import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { UserRole } from './organisation.enums.js';
 
 /** Codes are stable keys used by imports and seeds: no spaces, no punctuation beyond - and _. */
@@ -65,7 +66,7 @@ export class CreateUserInput {
   @IsOptional()
   role?: UserRole | null;
 
-  @Field(() => ID, { nullable: true })
+  @IdField('Department', { nullable: true })
   @IsOptional()
   departmentId?: string | null;
 
@@ -89,7 +90,7 @@ export class UpdateUserInput {
   name?: string | null;
 
   @Field(() => UserRole, { nullable: true }) @IsOptional() role?: UserRole | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() departmentId?: string | null;
+  @IdField('Department', { nullable: true }) @IsOptional() departmentId?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -101,7 +102,7 @@ export class UpdateUserInput {
 
 @InputType()
 export class UserFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() departmentId?: string | null;
+  @IdField('Department', { nullable: true }) @IsOptional() departmentId?: string | null;
   @Field(() => [UserRole], { nullable: true }) @IsOptional() roles?: UserRole[] | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean | null;
 

@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { childrenOf, entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -38,7 +39,7 @@ registerNodeType('User', async (ctx, id) => {
 export class DepartmentResolver {
   @Query(() => DepartmentType, { nullable: true })
   async department(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Department') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<DepartmentType | null> {
     const row = await ctx.service(OrganisationService).getDepartment(id);
@@ -70,7 +71,7 @@ export class DepartmentResolver {
 
   @Mutation(() => DepartmentType)
   async updateDepartment(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Department') id: string,
     @Arg('input', () => UpdateDepartmentInput) input: UpdateDepartmentInput,
     @Ctx() ctx: RequestContext,
   ): Promise<DepartmentType> {
@@ -91,7 +92,7 @@ export class DepartmentResolver {
 export class UserResolver {
   @Query(() => UserType, { nullable: true })
   async user(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'User') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<UserType | null> {
     const row = await ctx.service(OrganisationService).getUser(id);
@@ -121,7 +122,7 @@ export class UserResolver {
 
   @Mutation(() => UserType)
   async updateUser(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'User') id: string,
     @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
     @Ctx() ctx: RequestContext,
   ): Promise<UserType> {

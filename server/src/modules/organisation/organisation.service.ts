@@ -1,11 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { findByGlobalId } from '../../db/lookup.js';
+import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
 import { organisationError } from './organisation.errors.js';
 import type {
@@ -27,20 +26,16 @@ const userNotFound = (message: string, field: string) =>
 
 /** Departments and the people in them. */
 export class OrganisationService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
-
-  async getDepartment(globalId: string): Promise<Department | null> {
-    return this.ctx.em.findOne(Department, { id: fromGlobalId(globalId, 'Department') });
+  async getDepartment(id: string): Promise<Department | null> {
+    return findById(this.ctx.em, Department, id);
   }
 
   async listDepartments(
     filter: DepartmentFilter | undefined,
     order: DepartmentOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Department>> {
     const where: FilterQuery<Department> = {};
     if (filter?.search?.trim()) {
@@ -65,7 +60,7 @@ export class OrganisationService {
         name: input.name.trim(),
         isCxOffice: input.isCxOffice ?? false,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createDepartment',
         'Department',
@@ -77,16 +72,9 @@ export class OrganisationService {
     });
   }
 
-  async updateDepartment(globalId: string, input: UpdateDepartmentInput): Promise<Department> {
+  async updateDepartment(id: string, input: UpdateDepartmentInput): Promise<Department> {
     return this.ctx.em.transactional(async (em) => {
-      const department = await findByGlobalId(
-        em,
-        Department,
-        globalId,
-        'Department',
-        'id',
-        departmentNotFound,
-      );
+      const department = await mustFind(em, Department, id, 'id', departmentNotFound);
       const before = snapshot(department);
       if (input.code != null && input.code !== department.code) {
         await this.assertDepartmentCodeFree(em, input.code);
@@ -94,7 +82,7 @@ export class OrganisationService {
       }
       if (input.name != null) department.name = input.name.trim();
       if (input.isCxOffice != null) department.isCxOffice = input.isCxOffice;
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateDepartment',
         'Department',
@@ -116,18 +104,17 @@ export class OrganisationService {
     }
   }
 
-  async getUser(globalId: string): Promise<User | null> {
-    return this.ctx.em.findOne(User, { id: fromGlobalId(globalId, 'User') });
+  async getUser(id: string): Promise<User | null> {
+    return findById(this.ctx.em, User, id);
   }
 
   async listUsers(
     filter: UserFilter | undefined,
     order: UserOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<User>> {
     const where: FilterQuery<User> = {};
-    if (filter?.departmentId)
-      where.department = fromGlobalId(filter.departmentId, 'Department', 'filter.departmentId');
+    if (filter?.departmentId) where.department = filter.departmentId;
     if (filter?.roles?.length) where.role = { $in: filter.roles };
     if (filter?.active != null) where.active = filter.active;
     if (filter?.search?.trim()) {
@@ -148,14 +135,7 @@ export class OrganisationService {
       const email = input.email.trim().toLowerCase();
       await this.assertEmailFree(em, email);
       const department = input.departmentId
-        ? await findByGlobalId(
-            em,
-            Department,
-            input.departmentId,
-            'Department',
-            'departmentId',
-            departmentNotFound,
-          )
+        ? await mustFind(em, Department, input.departmentId, 'departmentId', departmentNotFound)
         : null;
       const user = em.create(User, {
         email,
@@ -164,14 +144,14 @@ export class OrganisationService {
         department,
         locale: input.locale ?? 'en',
       });
-      this.audit.record(em, 'createUser', 'User', user.id, null, snapshot(user));
+      this.ctx.audit.record(em, 'createUser', 'User', user.id, null, snapshot(user));
       return user;
     });
   }
 
-  async updateUser(globalId: string, input: UpdateUserInput): Promise<User> {
+  async updateUser(id: string, input: UpdateUserInput): Promise<User> {
     return this.ctx.em.transactional(async (em) => {
-      const user = await findByGlobalId(em, User, globalId, 'User', 'id', userNotFound);
+      const user = await mustFind(em, User, id, 'id', userNotFound);
       const before = snapshot(user);
       const email = input.email?.trim().toLowerCase();
       if (email && email !== user.email) {
@@ -184,17 +164,10 @@ export class OrganisationService {
       if (input.active != null) user.active = input.active;
       if (input.departmentId !== undefined) {
         user.department = input.departmentId
-          ? await findByGlobalId(
-              em,
-              Department,
-              input.departmentId,
-              'Department',
-              'departmentId',
-              departmentNotFound,
-            )
+          ? await mustFind(em, Department, input.departmentId, 'departmentId', departmentNotFound)
           : null;
       }
-      this.audit.record(em, 'updateUser', 'User', user.id, before, snapshot(user));
+      this.ctx.audit.record(em, 'updateUser', 'User', user.id, before, snapshot(user));
       return user;
     });
   }

@@ -1,11 +1,12 @@
 import { IsOptional, Length, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { RequirementStatus } from './special-requirement.entity.js';
 
 @InputType()
 export class CreateSpecialRequirementInput {
-  @Field(() => ID) accountId!: string;
-  @Field(() => ID) processClassId!: string;
+  @IdField('ClientAccount') accountId!: string;
+  @IdField('ProcessClass') processClassId!: string;
   @Field(() => String)
   @Length(1, 300, { message: 'title must be 1 to 300 characters' })
   title!: string;
@@ -17,7 +18,7 @@ export class CreateSpecialRequirementInput {
 
 @InputType({ description: 'Only the given fields change. The account is fixed once captured.' })
 export class UpdateSpecialRequirementInput {
-  @Field(() => ID, { nullable: true }) @IsOptional() processClassId?: string | null;
+  @IdField('ProcessClass', { nullable: true }) @IsOptional() processClassId?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 300, { message: 'title must be 1 to 300 characters' })
@@ -33,8 +34,8 @@ export class UpdateSpecialRequirementInput {
 
 @InputType()
 export class SpecialRequirementFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() accountId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() processClassId?: string | null;
+  @IdField('ClientAccount', { nullable: true }) @IsOptional() accountId?: string | null;
+  @IdField('ProcessClass', { nullable: true }) @IsOptional() processClassId?: string | null;
   @Field(() => RequirementStatus, { nullable: true })
   @IsOptional()
   status?: RequirementStatus | null;

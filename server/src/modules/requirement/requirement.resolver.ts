@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
-import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { ConnectionArgs, mapPage, toGlobalId } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { ClientAccountType, toClientAccountType } from '../client/client.types.js';
 import { ProcessClass } from '../journey/process-class.entity.js';
@@ -32,7 +33,7 @@ registerNodeType('SpecialRequirement', async (ctx, id) => {
 export class SpecialRequirementResolver {
   @Query(() => SpecialRequirementType, { nullable: true })
   async specialRequirement(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'SpecialRequirement') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<SpecialRequirementType | null> {
     const e = await ctx.service(RequirementService).get(id);
@@ -66,7 +67,7 @@ export class SpecialRequirementResolver {
 
   @Mutation(() => SpecialRequirementType)
   async updateSpecialRequirement(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'SpecialRequirement') id: string,
     @Arg('input', () => UpdateSpecialRequirementInput) input: UpdateSpecialRequirementInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SpecialRequirementType> {
@@ -74,11 +75,11 @@ export class SpecialRequirementResolver {
   }
 
   @Mutation(() => ID)
-  deleteSpecialRequirement(
-    @Arg('id', () => ID) id: string,
+  async deleteSpecialRequirement(
+    @IdArg('id', 'SpecialRequirement') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<string> {
-    return ctx.service(RequirementService).delete(id);
+    return toGlobalId('SpecialRequirement', await ctx.service(RequirementService).delete(id));
   }
 
   @FieldResolver(() => ClientAccountType)

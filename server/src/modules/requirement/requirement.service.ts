@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { findById, mustFind, type NotFound } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { ProcessClass } from '../journey/process-class.entity.js';
 import { User } from '../organisation/user.entity.js';
@@ -17,33 +17,26 @@ import type {
 } from './requirement.inputs.js';
 import type { SpecialRequirementOrder } from './requirement.types.js';
 
+const notFound =
+  (reason: 'ACCOUNT_NOT_FOUND' | 'PROCESS_CLASS_NOT_FOUND' | 'REQUIREMENT_NOT_FOUND'): NotFound =>
+  (message, field) =>
+    requirementError(reason, message, field);
+
 export class RequirementService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
-
-  async get(globalId: string): Promise<SpecialRequirement | null> {
-    return this.ctx.em.findOne(SpecialRequirement, {
-      id: fromGlobalId(globalId, 'SpecialRequirement'),
-    });
+  async get(id: string): Promise<SpecialRequirement | null> {
+    return findById(this.ctx.em, SpecialRequirement, id);
   }
 
   async list(
     filter: SpecialRequirementFilter | undefined,
     order: SpecialRequirementOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<SpecialRequirement>> {
     const where: FilterQuery<SpecialRequirement> = {};
-    if (filter?.accountId)
-      where.account = fromGlobalId(filter.accountId, 'ClientAccount', 'filter.accountId');
-    if (filter?.processClassId)
-      where.processClass = fromGlobalId(
-        filter.processClassId,
-        'ProcessClass',
-        'filter.processClassId',
-      );
+    if (filter?.accountId) where.account = filter.accountId;
+    if (filter?.processClassId) where.processClass = filter.processClassId;
     if (filter?.status) where.status = filter.status;
     if (filter?.search?.trim()) where.title = containsInsensitive(this.ctx.em, filter.search);
     const orderBy = order ? { [order.field]: order.direction } : { createdAt: 'desc' as const };
@@ -51,15 +44,14 @@ export class RequirementService {
   }
 
   async create(input: CreateSpecialRequirementInput): Promise<SpecialRequirement> {
-    const accountId = fromGlobalId(input.accountId, 'ClientAccount', 'accountId');
     return this.ctx.em.transactional(async (em) => {
-      const account = await em.findOne(ClientAccount, { id: accountId });
-      if (!account)
-        throw requirementError(
-          'ACCOUNT_NOT_FOUND',
-          `No client account with id ${input.accountId}.`,
-          'accountId',
-        );
+      const account = await mustFind(
+        em,
+        ClientAccount,
+        input.accountId,
+        'accountId',
+        notFound('ACCOUNT_NOT_FOUND'),
+      );
       const processClass = await this.processClass(em, input.processClassId);
       const userId = this.ctx.viewer.userId;
       const requirement = em.create(SpecialRequirement, {
@@ -69,7 +61,7 @@ export class RequirementService {
         description: input.description?.trim() || null,
         capturedBy: userId ? em.getReference(User, userId) : null,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createSpecialRequirement',
         'SpecialRequirement',
@@ -81,20 +73,16 @@ export class RequirementService {
     });
   }
 
-  async update(
-    globalId: string,
-    input: UpdateSpecialRequirementInput,
-  ): Promise<SpecialRequirement> {
-    const id = fromGlobalId(globalId, 'SpecialRequirement');
+  async update(id: string, input: UpdateSpecialRequirementInput): Promise<SpecialRequirement> {
     return this.ctx.em.transactional(async (em) => {
-      const r = await this.mustFind(em, id, globalId);
+      const r = await this.find(em, id);
       const before = snapshot(r);
       if (input.processClassId != null)
         r.processClass = await this.processClass(em, input.processClassId);
       if (input.title != null) r.title = input.title.trim();
       if (input.description !== undefined) r.description = input.description?.trim() || null;
       if (input.status != null) r.status = input.status;
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateSpecialRequirement',
         'SpecialRequirement',
@@ -107,11 +95,10 @@ export class RequirementService {
   }
 
   /** Nothing references a requirement, so it can go; retiring (status RETIRED) keeps history. */
-  async delete(globalId: string): Promise<string> {
-    const id = fromGlobalId(globalId, 'SpecialRequirement');
+  async delete(id: string): Promise<string> {
     return this.ctx.em.transactional(async (em) => {
-      const r = await this.mustFind(em, id, globalId);
-      this.audit.record(
+      const r = await this.find(em, id);
+      this.ctx.audit.record(
         em,
         'deleteSpecialRequirement',
         'SpecialRequirement',
@@ -120,31 +107,15 @@ export class RequirementService {
         null,
       );
       em.remove(r);
-      return globalId;
+      return id;
     });
   }
 
-  private async mustFind(em: Em, id: string, globalId: string): Promise<SpecialRequirement> {
-    const r = await em.findOne(SpecialRequirement, { id });
-    if (!r)
-      throw requirementError(
-        'REQUIREMENT_NOT_FOUND',
-        `No special requirement with id ${globalId}.`,
-        'id',
-      );
-    return r;
+  private find(em: Em, id: string): Promise<SpecialRequirement> {
+    return mustFind(em, SpecialRequirement, id, 'id', notFound('REQUIREMENT_NOT_FOUND'));
   }
 
-  private async processClass(em: Em, globalId: string): Promise<ProcessClass> {
-    const found = await em.findOne(ProcessClass, {
-      id: fromGlobalId(globalId, 'ProcessClass', 'processClassId'),
-    });
-    if (!found)
-      throw requirementError(
-        'PROCESS_CLASS_NOT_FOUND',
-        `No process class with id ${globalId}.`,
-        'processClassId',
-      );
-    return found;
+  private processClass(em: Em, id: string): Promise<ProcessClass> {
+    return mustFind(em, ProcessClass, id, 'processClassId', notFound('PROCESS_CLASS_NOT_FOUND'));
   }
 }

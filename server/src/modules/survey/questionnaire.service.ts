@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
+import { findById } from '../../db/lookup.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
 import { ValueFactor } from '../value/value-factor.entity.js';
 import { Questionnaire, type QuestionSpec } from './questionnaire.entity.js';
@@ -13,20 +13,16 @@ import type { QuestionnaireOrder } from './survey.types.js';
 
 /** Versioned questionnaires. */
 export class QuestionnaireService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
-
-  async getQuestionnaire(globalId: string): Promise<Questionnaire | null> {
-    return this.ctx.em.findOne(Questionnaire, { id: fromGlobalId(globalId, 'Questionnaire') });
+  async getQuestionnaire(id: string): Promise<Questionnaire | null> {
+    return findById(this.ctx.em, Questionnaire, id);
   }
 
   async listQuestionnaires(
     filter: QuestionnaireFilter | undefined,
     order: QuestionnaireOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<Questionnaire>> {
     const where: FilterQuery<Questionnaire> = {};
     if (filter?.code) where.code = filter.code;
@@ -50,7 +46,14 @@ export class QuestionnaireService {
       for (const q of older.filter((o) => o.active)) {
         const before = snapshot(q);
         q.active = false;
-        this.audit.record(em, 'createQuestionnaire', 'Questionnaire', q.id, before, snapshot(q));
+        this.ctx.audit.record(
+          em,
+          'createQuestionnaire',
+          'Questionnaire',
+          q.id,
+          before,
+          snapshot(q),
+        );
       }
       const questionnaire = em.create(Questionnaire, {
         code: input.code,
@@ -60,7 +63,7 @@ export class QuestionnaireService {
         questions,
         active: true,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createQuestionnaire',
         'Questionnaire',

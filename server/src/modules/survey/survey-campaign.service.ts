@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { findById, mustFind, type NotFound } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { Segment } from '../client/segment.entity.js';
 import { cronError } from './cron.js';
 import { Questionnaire } from './questionnaire.entity.js';
@@ -26,51 +26,44 @@ const TRANSITIONS: Record<CampaignStatus, CampaignStatus[]> = {
   [CampaignStatus.FINISHED]: [],
 };
 
+const notFound =
+  (reason: 'QUESTIONNAIRE_NOT_FOUND' | 'CAMPAIGN_NOT_FOUND' | 'SEGMENT_NOT_FOUND'): NotFound =>
+  (message, field) =>
+    surveyError(reason, message, field);
+
 export class SurveyCampaignService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
-
-  async getCampaign(globalId: string): Promise<SurveyCampaign | null> {
-    return this.ctx.em.findOne(SurveyCampaign, { id: fromGlobalId(globalId, 'SurveyCampaign') });
+  async getCampaign(id: string): Promise<SurveyCampaign | null> {
+    return findById(this.ctx.em, SurveyCampaign, id);
   }
 
   async listCampaigns(
     filter: SurveyCampaignFilter | undefined,
     order: SurveyCampaignOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<SurveyCampaign>> {
     const where: FilterQuery<SurveyCampaign> = {};
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
     if (filter?.scheduleKind) where.scheduleKind = filter.scheduleKind;
-    if (filter?.questionnaireId)
-      where.questionnaire = fromGlobalId(
-        filter.questionnaireId,
-        'Questionnaire',
-        'filter.questionnaireId',
-      );
-    if (filter?.segmentId)
-      where.segment = fromGlobalId(filter.segmentId, 'Segment', 'filter.segmentId');
+    if (filter?.questionnaireId) where.questionnaire = filter.questionnaireId;
+    if (filter?.segmentId) where.segment = filter.segmentId;
     if (filter?.search?.trim()) where.name = containsInsensitive(this.ctx.em, filter.search);
     const orderBy = order ? { [order.field]: order.direction } : { createdAt: 'desc' as const };
     return paginate(this.ctx.em, SurveyCampaign, where, args, orderBy);
   }
 
   async createCampaign(input: CreateSurveyCampaignInput): Promise<SurveyCampaign> {
-    const questionnaireId = fromGlobalId(input.questionnaireId, 'Questionnaire', 'questionnaireId');
     checkSchedule(input.scheduleKind, input.cron ?? null, input.triggerEvent ?? null);
     checkWindow(input.startsAt ?? null, input.endsAt ?? null);
     return this.ctx.em.transactional(async (em) => {
-      const questionnaire = await em.findOne(Questionnaire, { id: questionnaireId });
-      if (!questionnaire) {
-        throw surveyError(
-          'QUESTIONNAIRE_NOT_FOUND',
-          `No questionnaire with id ${input.questionnaireId}.`,
-          'questionnaireId',
-        );
-      }
+      const questionnaire = await mustFind(
+        em,
+        Questionnaire,
+        input.questionnaireId,
+        'questionnaireId',
+        notFound('QUESTIONNAIRE_NOT_FOUND'),
+      );
       const campaign = em.create(SurveyCampaign, {
         name: input.name.trim(),
         questionnaire,
@@ -83,7 +76,7 @@ export class SurveyCampaignService {
         startsAt: input.startsAt ?? null,
         endsAt: input.endsAt ?? null,
       });
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'createSurveyCampaign',
         'SurveyCampaign',
@@ -95,15 +88,9 @@ export class SurveyCampaignService {
     });
   }
 
-  async updateCampaign(
-    globalId: string,
-    input: UpdateSurveyCampaignInput,
-  ): Promise<SurveyCampaign> {
-    const id = fromGlobalId(globalId, 'SurveyCampaign');
+  async updateCampaign(id: string, input: UpdateSurveyCampaignInput): Promise<SurveyCampaign> {
     return this.ctx.em.transactional(async (em) => {
-      const c = await em.findOne(SurveyCampaign, { id });
-      if (!c)
-        throw surveyError('CAMPAIGN_NOT_FOUND', `No survey campaign with id ${globalId}.`, 'id');
+      const c = await mustFind(em, SurveyCampaign, id, 'id', notFound('CAMPAIGN_NOT_FOUND'));
       if (c.status === CampaignStatus.FINISHED) {
         throw surveyError(
           'CAMPAIGN_FINISHED',
@@ -148,17 +135,21 @@ export class SurveyCampaignService {
       if (input.endsAt !== undefined) c.endsAt = input.endsAt;
       checkSchedule(c.scheduleKind, c.cron ?? null, c.triggerEvent ?? null);
       checkWindow(c.startsAt ?? null, c.endsAt ?? null);
-      this.audit.record(em, 'updateSurveyCampaign', 'SurveyCampaign', c.id, before, snapshot(c));
+      this.ctx.audit.record(
+        em,
+        'updateSurveyCampaign',
+        'SurveyCampaign',
+        c.id,
+        before,
+        snapshot(c),
+      );
       return c;
     });
   }
 
-  private async segment(em: Em, globalId: string | null | undefined): Promise<Segment | null> {
-    if (!globalId) return null;
-    const found = await em.findOne(Segment, { id: fromGlobalId(globalId, 'Segment', 'segmentId') });
-    if (!found)
-      throw surveyError('SEGMENT_NOT_FOUND', `No segment with id ${globalId}.`, 'segmentId');
-    return found;
+  private async segment(em: Em, id: string | null | undefined): Promise<Segment | null> {
+    if (!id) return null;
+    return mustFind(em, Segment, id, 'segmentId', notFound('SEGMENT_NOT_FOUND'));
   }
 }
 

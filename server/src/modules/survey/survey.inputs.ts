@@ -7,7 +7,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { RespondentClass } from '../client/client.enums.js';
 import {
   CampaignScheduleKind,
@@ -75,7 +76,7 @@ export class CreateSurveyCampaignInput {
   @Field(() => String)
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   name!: string;
-  @Field(() => ID) questionnaireId!: string;
+  @IdField('Questionnaire') questionnaireId!: string;
   @Field(() => CampaignScheduleKind) scheduleKind!: CampaignScheduleKind;
   @Field(() => String, {
     nullable: true,
@@ -90,7 +91,7 @@ export class CreateSurveyCampaignInput {
   @Field(() => [RespondentClass])
   @ArrayMinSize(1, { message: 'targetRespondentClasses must name at least one respondent class' })
   targetRespondentClasses!: RespondentClass[];
-  @Field(() => ID, {
+  @IdField('Segment', {
     nullable: true,
     description: 'Limit to one segment; all segments when omitted.',
   })
@@ -120,7 +121,7 @@ export class UpdateSurveyCampaignInput {
   triggerEvent?: TriggerEventType | null;
   @Field(() => [RespondentClass], { nullable: true }) @IsOptional() targetRespondentClasses?:
     RespondentClass[] | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() segmentId?: string | null;
+  @IdField('Segment', { nullable: true }) @IsOptional() segmentId?: string | null;
   @Field(() => CampaignStatus, { nullable: true }) @IsOptional() status?: CampaignStatus | null;
   @Field(() => Date, { nullable: true }) @IsOptional() startsAt?: Date | null;
   @Field(() => Date, { nullable: true }) @IsOptional() endsAt?: Date | null;
@@ -133,8 +134,8 @@ export class SurveyCampaignFilter {
   @Field(() => CampaignScheduleKind, { nullable: true })
   @IsOptional()
   scheduleKind?: CampaignScheduleKind | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() questionnaireId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() segmentId?: string | null;
+  @IdField('Questionnaire', { nullable: true }) @IsOptional() questionnaireId?: string | null;
+  @IdField('Segment', { nullable: true }) @IsOptional() segmentId?: string | null;
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on the name.' })
   @IsOptional()
   @MaxLength(200)

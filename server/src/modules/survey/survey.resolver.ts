@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -40,7 +41,7 @@ registerNodeType('SurveyCampaign', async (ctx, id) => {
 export class QuestionnaireResolver {
   @Query(() => QuestionnaireType, { nullable: true })
   async questionnaire(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'Questionnaire') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<QuestionnaireType | null> {
     const e = await ctx.service(QuestionnaireService).getQuestionnaire(id);
@@ -79,7 +80,7 @@ export class QuestionnaireResolver {
 export class SurveyCampaignResolver {
   @Query(() => SurveyCampaignType, { nullable: true })
   async surveyCampaign(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'SurveyCampaign') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<SurveyCampaignType | null> {
     const e = await ctx.service(SurveyCampaignService).getCampaign(id);
@@ -115,7 +116,7 @@ export class SurveyCampaignResolver {
     description: 'Partial update; status moves DRAFT → ACTIVE ⇄ PAUSED → FINISHED.',
   })
   async updateSurveyCampaign(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'SurveyCampaign') id: string,
     @Arg('input', () => UpdateSurveyCampaignInput) input: UpdateSurveyCampaignInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SurveyCampaignType> {

@@ -1,9 +1,9 @@
 import { type FilterQuery } from '@mikro-orm/core';
-import { paginate } from '../../db/paginate.js';
+import { findById, mustFind } from '../../db/lookup.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { ValueFactor } from './value-factor.entity.js';
 import { valueError } from './value.errors.js';
 import {
@@ -15,20 +15,16 @@ import type { ValueFactorOrder } from './value.types.js';
 
 /** The catalogue of value factors. */
 export class ValueFactorService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
-
-  async getFactor(globalId: string): Promise<ValueFactor | null> {
-    return this.ctx.em.findOne(ValueFactor, { id: fromGlobalId(globalId, 'ValueFactor') });
+  async getFactor(id: string): Promise<ValueFactor | null> {
+    return findById(this.ctx.em, ValueFactor, id);
   }
 
   async listFactors(
     filter: ValueFactorFilter | undefined,
     order: ValueFactorOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<ValueFactor>> {
     const where: FilterQuery<ValueFactor> = {};
     if (filter?.tiers?.length) where.tier = { $in: filter.tiers };
@@ -59,17 +55,23 @@ export class ValueFactorService {
         description: input.description ?? null,
         sortOrder: input.sortOrder ?? 0,
       });
-      this.audit.record(em, 'createValueFactor', 'ValueFactor', factor.id, null, snapshot(factor));
+      this.ctx.audit.record(
+        em,
+        'createValueFactor',
+        'ValueFactor',
+        factor.id,
+        null,
+        snapshot(factor),
+      );
       return factor;
     });
   }
 
-  async updateFactor(globalId: string, input: UpdateValueFactorInput): Promise<ValueFactor> {
-    const id = fromGlobalId(globalId, 'ValueFactor');
+  async updateFactor(id: string, input: UpdateValueFactorInput): Promise<ValueFactor> {
     return this.ctx.em.transactional(async (em) => {
-      const factor = await em.findOne(ValueFactor, { id });
-      if (!factor)
-        throw valueError('FACTOR_NOT_FOUND', `No value factor with id ${globalId}.`, 'id');
+      const factor = await mustFind(em, ValueFactor, id, 'id', (message, field) =>
+        valueError('FACTOR_NOT_FOUND', message, field),
+      );
       const before = snapshot(factor);
       if (input.name != null) factor.name = input.name.trim();
       if (input.nameRu !== undefined) factor.nameRu = input.nameRu?.trim() ?? null;
@@ -77,7 +79,7 @@ export class ValueFactorService {
       if (input.subgroup !== undefined) factor.subgroup = input.subgroup;
       if (input.description !== undefined) factor.description = input.description;
       if (input.sortOrder != null) factor.sortOrder = input.sortOrder;
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'updateValueFactor',
         'ValueFactor',

@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { IdField } from '../../graphql/global-ids.js';
 import { RespondentClass } from '../client/client.enums.js';
 import { ValueTier, WeightSource } from './value.enums.js';
 
@@ -64,7 +65,7 @@ export class CreateWeightSetInput {
   label!: string;
   @Field(() => WeightSource) source!: WeightSource;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(10_000) notes?: string | null;
-  @Field(() => ID, {
+  @IdField('WeightSet', {
     nullable: true,
     description: 'Start the new version with a copy of this set’s weights.',
   })
@@ -74,9 +75,9 @@ export class CreateWeightSetInput {
 
 @InputType()
 export class ImportanceWeightInput {
-  @Field(() => ID) segmentId!: string;
+  @IdField('Segment') segmentId!: string;
   @Field(() => RespondentClass) respondentClass!: RespondentClass;
-  @Field(() => ID) factorId!: string;
+  @IdField('ValueFactor') factorId!: string;
   @Field(() => Float, { description: '0–1' })
   @Min(0, { message: 'weight must be between 0 and 1' })
   @Max(1, { message: 'weight must be between 0 and 1' })
@@ -100,12 +101,12 @@ export class WeightSetFilter {
 
 @InputType()
 export class ImportanceWeightFilter {
-  @Field(() => ID, { nullable: true, description: 'Defaults to the current weight set.' })
+  @IdField('WeightSet', { nullable: true, description: 'Defaults to the current weight set.' })
   @IsOptional()
   weightSetId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() segmentId?: string | null;
+  @IdField('Segment', { nullable: true }) @IsOptional() segmentId?: string | null;
   @Field(() => RespondentClass, { nullable: true })
   @IsOptional()
   respondentClass?: RespondentClass | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() factorId?: string | null;
+  @IdField('ValueFactor', { nullable: true }) @IsOptional() factorId?: string | null;
 }

@@ -1,16 +1,6 @@
-import {
-  Arg,
-  Args,
-  Ctx,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
 import { entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
@@ -62,7 +52,7 @@ registerNodeType('ImportanceWeight', async (ctx, id) => {
 export class ValueFactorResolver {
   @Query(() => ValueFactorType, { nullable: true })
   async valueFactor(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'ValueFactor') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ValueFactorType | null> {
     const e = await ctx.service(ValueFactorService).getFactor(id);
@@ -96,7 +86,7 @@ export class ValueFactorResolver {
 
   @Mutation(() => ValueFactorType)
   async updateValueFactor(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'ValueFactor') id: string,
     @Arg('input', () => UpdateValueFactorInput) input: UpdateValueFactorInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ValueFactorType> {
@@ -108,7 +98,7 @@ export class ValueFactorResolver {
 export class WeightSetResolver {
   @Query(() => WeightSetType, { nullable: true })
   async weightSet(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'WeightSet') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<WeightSetType | null> {
     const e = await ctx.service(WeightService).getWeightSet(id);
@@ -151,7 +141,7 @@ export class WeightSetResolver {
 
   @Mutation(() => WeightSetType, { description: 'Makes this set the only current one.' })
   async setCurrentWeightSet(
-    @Arg('id', () => ID) id: string,
+    @IdArg('id', 'WeightSet') id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<WeightSetType> {
     return toWeightSetType(await ctx.service(WeightService).setCurrentWeightSet(id));
@@ -162,7 +152,7 @@ export class WeightSetResolver {
       'Inserts or replaces up to 5,000 weights of a set that is not current, all or nothing.',
   })
   async setImportanceWeights(
-    @Arg('weightSetId', () => ID) weightSetId: string,
+    @IdArg('weightSetId', 'WeightSet') weightSetId: string,
     @Arg('weights', () => [ImportanceWeightInput]) weights: ImportanceWeightInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<WeightSetType> {

@@ -1,9 +1,8 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import type { Em } from '../../db/orm.js';
-import { paginate } from '../../db/paginate.js';
-import type { RequestContext } from '../../graphql/context.js';
-import { fromGlobalId, toGlobalId, type ConnectionArgs, type Page } from '../../graphql/relay.js';
-import { AuditService, snapshot } from '../audit/audit.service.js';
+import { findById, mustFind, mustFindAll, type NotFound } from '../../db/lookup.js';
+import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
+import type { DomainContext } from '../../domain/context.js';
+import { snapshot } from '../audit/audit.service.js';
 import { Segment } from '../client/segment.entity.js';
 import { ImportanceWeight } from './importance-weight.entity.js';
 import { ValueFactor } from './value-factor.entity.js';
@@ -18,15 +17,18 @@ import {
 } from './value.inputs.js';
 import type { ImportanceWeightOrder, WeightSetOrder } from './value.types.js';
 
+const notFound =
+  (reason: 'WEIGHT_SET_NOT_FOUND' | 'SEGMENT_NOT_FOUND' | 'FACTOR_NOT_FOUND'): NotFound =>
+  (message, field) =>
+    valueError(reason, message, field);
+
+const byId = <E extends { id: string }>(rows: E[]) => new Map(rows.map((row) => [row.id, row]));
+
 export class WeightService {
-  constructor(private readonly ctx: RequestContext) {}
+  constructor(private readonly ctx: DomainContext) {}
 
-  private get audit(): AuditService {
-    return this.ctx.service(AuditService);
-  }
-
-  async getWeightSet(globalId: string): Promise<WeightSet | null> {
-    return this.ctx.em.findOne(WeightSet, { id: fromGlobalId(globalId, 'WeightSet') });
+  async getWeightSet(id: string): Promise<WeightSet | null> {
+    return findById(this.ctx.em, WeightSet, id);
   }
 
   async currentWeightSet(): Promise<WeightSet | null> {
@@ -36,7 +38,7 @@ export class WeightService {
   async listWeightSets(
     filter: WeightSetFilter | undefined,
     order: WeightSetOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<WeightSet>> {
     const where: FilterQuery<WeightSet> = {};
     if (filter?.sources?.length) where.source = { $in: filter.sources };
@@ -47,18 +49,16 @@ export class WeightService {
 
   /** A new version (max + 1), not current until `setCurrentWeightSet`. */
   async createWeightSet(input: CreateWeightSetInput): Promise<WeightSet> {
-    const sourceId = input.copyFromWeightSetId
-      ? fromGlobalId(input.copyFromWeightSetId, 'WeightSet', 'copyFromWeightSetId')
-      : null;
     return this.ctx.em.transactional(async (em) => {
-      const source = sourceId ? await em.findOne(WeightSet, { id: sourceId }) : null;
-      if (sourceId && !source) {
-        throw valueError(
-          'WEIGHT_SET_NOT_FOUND',
-          `No weight set with id ${input.copyFromWeightSetId}.`,
-          'copyFromWeightSetId',
-        );
-      }
+      const source = input.copyFromWeightSetId
+        ? await mustFind(
+            em,
+            WeightSet,
+            input.copyFromWeightSetId,
+            'copyFromWeightSetId',
+            notFound('WEIGHT_SET_NOT_FOUND'),
+          )
+        : null;
       const [latest] = await em.find(WeightSet, {}, { orderBy: { version: 'desc' }, limit: 1 });
       const set = em.create(WeightSet, {
         version: (latest?.version ?? 0) + 1,
@@ -83,7 +83,7 @@ export class WeightService {
         }
         copied = weights.length;
       }
-      this.audit.record(em, 'createWeightSet', 'WeightSet', set.id, null, {
+      this.ctx.audit.record(em, 'createWeightSet', 'WeightSet', set.id, null, {
         ...snapshot(set),
         copiedWeights: copied,
       });
@@ -95,12 +95,9 @@ export class WeightService {
    * Makes one set current. A single UPDATE flips every row, so concurrent switches
    * serialise on the row locks and always leave exactly one current set.
    */
-  async setCurrentWeightSet(globalId: string): Promise<WeightSet> {
-    const id = fromGlobalId(globalId, 'WeightSet');
+  async setCurrentWeightSet(id: string): Promise<WeightSet> {
     return this.ctx.em.transactional(async (em) => {
-      const set = await em.findOne(WeightSet, { id });
-      if (!set)
-        throw valueError('WEIGHT_SET_NOT_FOUND', `No weight set with id ${globalId}.`, 'id');
+      const set = await mustFind(em, WeightSet, id, 'id', notFound('WEIGHT_SET_NOT_FOUND'));
       if (set.isCurrent) return set;
       const previous = await em.findOne(WeightSet, { isCurrent: true });
       const before = snapshot(set);
@@ -109,7 +106,7 @@ export class WeightService {
       if (previous) {
         const previousBefore = snapshot(previous);
         previous.isCurrent = false;
-        this.audit.record(
+        this.ctx.audit.record(
           em,
           'setCurrentWeightSet',
           'WeightSet',
@@ -118,33 +115,24 @@ export class WeightService {
           snapshot(previous),
         );
       }
-      this.audit.record(em, 'setCurrentWeightSet', 'WeightSet', set.id, before, snapshot(set));
+      this.ctx.audit.record(em, 'setCurrentWeightSet', 'WeightSet', set.id, before, snapshot(set));
       return set;
     });
   }
 
   /** Inserts or replaces weights of a (non-current) set, all or nothing. */
-  async setImportanceWeights(
-    globalId: string,
-    weights: ImportanceWeightInput[],
-  ): Promise<WeightSet> {
-    const id = fromGlobalId(globalId, 'WeightSet', 'weightSetId');
-    if (weights.length === 0 || weights.length > MAX_WEIGHTS_PER_CALL) {
+  async setImportanceWeights(id: string, rows: ImportanceWeightInput[]): Promise<WeightSet> {
+    if (rows.length === 0 || rows.length > MAX_WEIGHTS_PER_CALL) {
       throw valueError(
         'TOO_MANY_WEIGHTS',
-        `weights must contain 1 to ${MAX_WEIGHTS_PER_CALL} rows, got ${weights.length}.`,
+        `weights must contain 1 to ${MAX_WEIGHTS_PER_CALL} rows, got ${rows.length}.`,
         'weights',
       );
     }
-    const rows = weights.map((w, i) => ({
-      ...w,
-      segmentDbId: fromGlobalId(w.segmentId, 'Segment', `weights[${i}].segmentId`),
-      factorDbId: fromGlobalId(w.factorId, 'ValueFactor', `weights[${i}].factorId`),
-    }));
     const key = (segment: string, cls: string, factor: string) => `${segment}|${cls}|${factor}`;
     const seen = new Set<string>();
     rows.forEach((r, i) => {
-      const k = key(r.segmentDbId, r.respondentClass, r.factorDbId);
+      const k = key(r.segmentId, r.respondentClass, r.factorId);
       if (seen.has(k)) {
         throw valueError(
           'DUPLICATE_WEIGHT',
@@ -155,13 +143,13 @@ export class WeightService {
       seen.add(k);
     });
     return this.ctx.em.transactional(async (em) => {
-      const set = await em.findOne(WeightSet, { id });
-      if (!set)
-        throw valueError(
-          'WEIGHT_SET_NOT_FOUND',
-          `No weight set with id ${globalId}.`,
-          'weightSetId',
-        );
+      const set = await mustFind(
+        em,
+        WeightSet,
+        id,
+        'weightSetId',
+        notFound('WEIGHT_SET_NOT_FOUND'),
+      );
       if (set.isCurrent) {
         throw valueError(
           'WEIGHT_SET_IS_CURRENT',
@@ -169,19 +157,25 @@ export class WeightService {
           'weightSetId',
         );
       }
-      const segments = await this.mustLoadAll(
-        em,
-        Segment,
-        rows.map((r) => r.segmentDbId),
-        'SEGMENT_NOT_FOUND',
-        'Segment',
+      const segments = byId(
+        await mustFindAll(
+          em,
+          Segment,
+          rows.map((r) => r.segmentId),
+          'weights',
+          notFound('SEGMENT_NOT_FOUND'),
+          (i) => `weights[${i}].segmentId`,
+        ),
       );
-      const factors = await this.mustLoadAll(
-        em,
-        ValueFactor,
-        rows.map((r) => r.factorDbId),
-        'FACTOR_NOT_FOUND',
-        'ValueFactor',
+      const factors = byId(
+        await mustFindAll(
+          em,
+          ValueFactor,
+          rows.map((r) => r.factorId),
+          'weights',
+          notFound('FACTOR_NOT_FOUND'),
+          (i) => `weights[${i}].factorId`,
+        ),
       );
       const existing = await em.find(ImportanceWeight, { weightSet: set });
       const byKey = new Map(
@@ -194,22 +188,22 @@ export class WeightService {
           spread: r.spread ?? null,
           sampleSize: r.sampleSize ?? null,
         };
-        const known = byKey.get(key(r.segmentDbId, r.respondentClass, r.factorDbId));
+        const known = byKey.get(key(r.segmentId, r.respondentClass, r.factorId));
         if (known) {
           Object.assign(known, data);
         } else {
           inserted += 1;
           em.create(ImportanceWeight, {
             weightSet: set,
-            segment: segments.get(r.segmentDbId)!,
+            segment: segments.get(r.segmentId)!,
             respondentClass: r.respondentClass,
-            factor: factors.get(r.factorDbId)!,
+            factor: factors.get(r.factorId)!,
             ...data,
           });
         }
       }
       // One audit row for the batch: thousands of per-weight rows would bury the trail.
-      this.audit.record(
+      this.ctx.audit.record(
         em,
         'setImportanceWeights',
         'WeightSet',
@@ -225,41 +219,15 @@ export class WeightService {
     });
   }
 
-  private async mustLoadAll<E extends Segment | ValueFactor>(
-    em: Em,
-    entity: new () => E,
-    ids: string[],
-    reason: 'SEGMENT_NOT_FOUND' | 'FACTOR_NOT_FOUND',
-    type: 'Segment' | 'ValueFactor',
-  ): Promise<Map<string, E>> {
-    const unique = [...new Set(ids)];
-    const found = (await em.find(entity as never, { id: { $in: unique } } as never)) as E[];
-    const byId = new Map(found.map((e) => [e.id, e]));
-    const missing = unique.filter((id) => !byId.has(id)).map((id) => toGlobalId(type, id));
-    if (missing.length) {
-      const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
-      throw valueError(
-        reason,
-        `No ${type} with id ${missing.slice(0, 3).join(', ')}${more}.`,
-        'weights',
-      );
-    }
-    return byId;
-  }
-
   async listWeights(
     filter: ImportanceWeightFilter | undefined,
     order: ImportanceWeightOrder | undefined,
-    args: ConnectionArgs,
+    args: PageArgs,
   ): Promise<Page<ImportanceWeight>> {
     const where: FilterQuery<ImportanceWeight> = {};
-    where.weightSet = filter?.weightSetId
-      ? fromGlobalId(filter.weightSetId, 'WeightSet', 'filter.weightSetId')
-      : { isCurrent: true };
-    if (filter?.segmentId)
-      where.segment = fromGlobalId(filter.segmentId, 'Segment', 'filter.segmentId');
-    if (filter?.factorId)
-      where.factor = fromGlobalId(filter.factorId, 'ValueFactor', 'filter.factorId');
+    where.weightSet = filter?.weightSetId ? filter.weightSetId : { isCurrent: true };
+    if (filter?.segmentId) where.segment = filter.segmentId;
+    if (filter?.factorId) where.factor = filter.factorId;
     if (filter?.respondentClass) where.respondentClass = filter.respondentClass;
     const orderBy = order ? { [order.field]: order.direction } : { createdAt: 'asc' as const };
     return paginate(this.ctx.em, ImportanceWeight, where, args, orderBy);

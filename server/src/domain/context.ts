@@ -1,0 +1,69 @@
+import { anonymousViewer, type Viewer } from '../auth/viewer.js';
+import type { HubConfig } from '../config.js';
+import type { Em } from '../db/orm.js';
+import type { Logger } from '../logger.js';
+import { AuditService } from '../modules/audit/audit.service.js';
+import type { CollectStarter } from '../temporal/collect-starter.js';
+
+/** Where "now" comes from for the facts services record (completedAt, decidedAt …). */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock stopped at `at`: tests and replays get the same timestamps every run. */
+export function fixedClock(at: Date): Clock {
+  return { now: () => new Date(at.getTime()) };
+}
+
+/**
+ * The long-lived ports a domain operation may use, shared by every context. A new port
+ * (e.g. an initiative-workflow gateway) is one more member here, provided by each
+ * composition root: the API (`main.ts`), the worker (`workflows/worker.ts`) and tests.
+ */
+export interface DomainDeps {
+  log: Logger;
+  /** Starts the collect workflow of a stored feedback item. */
+  collect: CollectStarter;
+  config: HubConfig;
+}
+
+export type ServiceClass<T> = new (ctx: DomainContext) => T;
+
+/**
+ * Everything one unit of domain work (a GraphQL request, an activity) runs with: an
+ * EntityManager of its own, who acts, the clock, and the long-lived ports. Services take
+ * this and nothing from a transport, so resolvers and activities call the same code.
+ */
+export class DomainContext {
+  private readonly services = new Map<ServiceClass<unknown>, unknown>();
+
+  constructor(
+    readonly deps: DomainDeps,
+    readonly em: Em,
+    /** Who acts: recorded as the audit actor; scoping rules will read it too. */
+    readonly viewer: Viewer = anonymousViewer,
+    readonly clock: Clock = systemClock,
+  ) {}
+
+  /** This context's instance of a service (services are cheap and hold no state of their own). */
+  service<T>(cls: ServiceClass<T>): T {
+    let instance = this.services.get(cls) as T | undefined;
+    if (!instance) {
+      instance = new cls(this);
+      this.services.set(cls, instance);
+    }
+    return instance;
+  }
+
+  /** Every change writes an audit row through this, inside the change's transaction. */
+  get audit(): AuditService {
+    return this.service(AuditService);
+  }
+
+  /** A copy bound to another EntityManager (e.g. a transaction's) with the same actor, clock and deps. */
+  withEm(em: Em): DomainContext {
+    return new DomainContext(this.deps, em, this.viewer, this.clock);
+  }
+}

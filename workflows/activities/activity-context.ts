@@ -1,0 +1,40 @@
+import { loadConfig, type HubConfig } from '../../server/src/config.js';
+import type { Em, Orm } from '../../server/src/db/orm.js';
+import { DomainContext, type Clock, type DomainDeps } from '../../server/src/domain/context.js';
+import type { Logger } from '../../server/src/logger.js';
+import type { CollectStarter } from '../../server/src/temporal/collect-starter.js';
+
+/**
+ * What activities are built over: the ORM (a fresh EntityManager per run) and the domain's
+ * ports. `config` and `collect` are optional because no activity needs them yet; a worker
+ * that has them (the API's in-process worker) passes them on.
+ */
+export interface ActivityDeps {
+  orm: Orm;
+  log: Logger;
+  config?: HubConfig;
+  collect?: CollectStarter;
+  clock?: Clock;
+}
+
+/** Stands in when a worker is given no starter, so a misuse fails loudly instead of silently. */
+const noCollectStarter: CollectStarter = {
+  startCollect: () =>
+    Promise.reject(
+      new Error('This worker has no CollectStarter; activities cannot start workflows.'),
+    ),
+};
+
+/**
+ * Makes the DomainContext of one activity run: its own EntityManager, acting as `actor`
+ * (e.g. `workflow:collect-feedback-<id>`), so activities call the same services as the API.
+ */
+export function activityContexts(deps: ActivityDeps): (actor: string) => DomainContext {
+  const ports: DomainDeps = {
+    log: deps.log,
+    // The defaults, not the process environment: an activity given no config reads none.
+    config: deps.config ?? loadConfig({}),
+    collect: deps.collect ?? noCollectStarter,
+  };
+  return (actor) => new DomainContext(ports, deps.orm.em.fork() as Em, { actor }, deps.clock);
+}
