@@ -64,15 +64,19 @@ export function isOpenTask(task: Pick<LiveTask, 'status'>): boolean {
   return OPEN_TASK_STATUSES.includes(task.status);
 }
 
-/** Where the council stands on the current revision. */
+/**
+ * Where the council stands on the current revision: each council's latest review counts
+ * (a council may review a revision when it finishes IMPLEMENT and again when it enters CORRECT).
+ */
 export function councilStance(
   s: InitiativeSnapshot,
 ): 'NONE' | 'PENDING' | 'CHANGES_REQUESTED' | 'APPROVED' {
-  const current = s.reviews.filter((r) => r.revision === s.revision);
-  if (current.length === 0) return 'NONE';
-  if (current.some((r) => r.decision === CouncilDecision.CHANGES_REQUESTED))
-    return 'CHANGES_REQUESTED';
-  if (current.some((r) => r.decision === CouncilDecision.PENDING)) return 'PENDING';
+  const latest = new Map<string, CouncilDecision>();
+  for (const r of s.reviews) if (r.revision === s.revision) latest.set(r.councilId, r.decision);
+  const decisions = [...latest.values()];
+  if (decisions.length === 0) return 'NONE';
+  if (decisions.includes(CouncilDecision.CHANGES_REQUESTED)) return 'CHANGES_REQUESTED';
+  if (decisions.includes(CouncilDecision.PENDING)) return 'PENDING';
   return 'APPROVED';
 }
 
@@ -293,13 +297,16 @@ const CHECKS: Checks = {
     }
     const held = notOnHold(s, 'ask the council');
     if (held) return held;
-    const existing = s.reviews.find(
-      (r) => r.councilId === c.councilId && r.revision === s.revision,
+    const pending = s.reviews.find(
+      (r) =>
+        r.councilId === c.councilId &&
+        r.revision === s.revision &&
+        r.decision === CouncilDecision.PENDING,
     );
-    return existing
+    return pending
       ? violation(
           'REVIEW_EXISTS',
-          `This council already has a review of revision ${s.revision} of ${s.code} (${existing.decision.toLowerCase()}).`,
+          `This council already has a pending review of revision ${s.revision} of ${s.code}.`,
           'councilId',
         )
       : null;

@@ -9,7 +9,8 @@ import { CouncilDecision, ReviewTrigger } from './initiative.enums.js';
 const CouncilReviewSchema = defineEntity({
   name: 'CouncilReview',
   tableName: 'council_review',
-  uniques: [{ properties: ['initiative', 'council', 'revision'] }],
+  // A council reviews a revision once per trigger: IMPLEMENT finished, CORRECT entered, on request.
+  uniques: [{ properties: ['initiative', 'council', 'revision', 'trigger'] }],
   properties: {
     id: p
       .uuid()

@@ -1,7 +1,7 @@
 import { DualMigration } from '../dual-migration.js';
 
-export class Migration20261130191208_workflows extends DualMigration {
-  override name = 'Migration20261130191208_workflows';
+export class Migration20261130195121_workflows extends DualMigration {
+  override name = 'Migration20261130195121_workflows';
 
   protected readonly sqlite = [
     "create table `command_receipt` (`key` text not null primary key, `applied_at` datetime not null, `subject_id` text null)",
@@ -36,7 +36,7 @@ export class Migration20261130191208_workflows extends DualMigration {
     "create index `council_review_initiative_id_index` on `council_review` (`initiative_id`)",
     "create index `council_review_council_id_index` on `council_review` (`council_id`)",
     "create index `council_review_decided_by_id_index` on `council_review` (`decided_by_id`)",
-    "create unique index `council_review_initiative_id_council_id_revision_unique` on `council_review` (`initiative_id`, `council_id`, `revision`)",
+    "create unique index `council_review_initiative_id_council_id_revision_trigger_unique` on `council_review` (`initiative_id`, `council_id`, `revision`, `trigger`)",
     "pragma foreign_keys = on",
     "pragma foreign_keys = off",
     "create table `client_notification__temp_alter` (`id` text not null primary key, `dedupe_key` text not null, `kind` text check (`kind` in ('FEEDBACK_ACKNOWLEDGEMENT', 'INITIATIVE_PROGRESS', 'COUNCIL_REVIEW_REQUEST', 'SURVEY_INVITATION')) not null, `account_id` text not null, `contact_id` text null, `feedback_item_id` text null, `initiative_id` text null, `milestone` text check (`milestone` in ('STARTED', 'TASK_DONE', 'MONITORING', 'CLOSED')) null, `council_review_id` text null, `recipient` text null, `locale` text not null default 'en', `subject` text not null, `body` text not null, `status` text check (`status` in ('PENDING', 'SENT', 'FAILED', 'SKIPPED')) not null default 'PENDING', `attempts` integer not null default 0, `last_error` text null, `sent_at` datetime null, `created_at` datetime not null, `updated_at` datetime not null, constraint `client_notification_account_id_foreign` foreign key (`account_id`) references `client_account` (`id`), constraint `client_notification_contact_id_foreign` foreign key (`contact_id`) references `contact` (`id`) on delete set null, constraint `client_notification_feedback_item_id_foreign` foreign key (`feedback_item_id`) references `feedback_item` (`id`) on delete set null, constraint `client_notification_initiative_id_foreign` foreign key (`initiative_id`) references `initiative` (`id`) on delete set null, constraint `client_notification_council_review_id_foreign` foreign key (`council_review_id`) references `council_review` (`id`) on delete set null)",
@@ -67,7 +67,9 @@ export class Migration20261130191208_workflows extends DualMigration {
     "alter table \"initiative\" add \"hold_reason\" text null, add \"cancel_reason\" text null, add \"workflow_started_at\" timestamptz null",
     "create index \"initiative_workflow_started_at_index\" on \"initiative\" (\"workflow_started_at\")",
     "alter table \"initiative_task\" add \"client_visible\" boolean not null default false, add \"revision\" int not null default 1, add \"round\" int not null default 1, add \"reminded_at\" timestamptz null, add \"escalation_level\" int not null default 0, add \"escalated_at\" timestamptz null",
+    "alter table \"council_review\" drop constraint \"council_review_initiative_id_council_id_revision_unique\"",
     "alter table \"council_review\" add \"trigger\" text null, add \"agenda\" jsonb null, add \"reminders_sent\" int not null default 0, add \"last_reminded_at\" timestamptz null",
+    "alter table \"council_review\" add constraint \"council_review_initiative_id_council_id_revision_trigger_unique\" unique (\"initiative_id\", \"council_id\", \"revision\", \"trigger\")",
     "alter table \"council_review\" add constraint \"council_review_trigger_check\" check (\"trigger\" in ('FINISHED_IMPLEMENT', 'ENTERED_CORRECT', 'REQUESTED'))",
     "alter table \"client_notification\" add \"milestone\" text null, add \"council_review_id\" uuid null",
     "alter table \"client_notification\" add constraint \"client_notification_council_review_id_foreign\" foreign key (\"council_review_id\") references \"council_review\" (\"id\") on delete set null",
