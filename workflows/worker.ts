@@ -9,6 +9,8 @@ import {
 import type { Logger } from '../server/src/logger.js';
 import type { ActivityDeps } from './activities/activity-context.js';
 import { createCollectActivities } from './activities/collect.activities.js';
+import { createInitiativeActivities } from './activities/initiative.activities.js';
+import { createMaturityActivities } from './activities/maturity.activities.js';
 
 const workflowsPath = path.join(import.meta.dirname, 'index.ts');
 
@@ -82,15 +84,20 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle,
-    activities: {
-      ...createCollectActivities({
+    activities: (() => {
+      const deps = {
         orm: opts.orm,
         log: opts.log,
         config: opts.config,
         collect: opts.collect,
         clock: opts.clock,
-      }),
-    },
+      };
+      return {
+        ...createCollectActivities(deps),
+        ...createInitiativeActivities(deps),
+        ...createMaturityActivities(deps),
+      };
+    })(),
     // Running activities get this long to finish on shutdown (SIGINT/SIGTERM or worker.shutdown()).
     shutdownGraceTime: '10 seconds',
     // Never hang on shutdown (e.g. Temporal already gone): give up after this and let the process exit.

@@ -1,4 +1,10 @@
 import path from 'node:path';
+import type { InitiativeTimings } from '../../workflows/contracts/initiative.contract.js';
+import type { MaturityTimings } from '../../workflows/contracts/maturity.contract.js';
+import {
+  loadMaturityThresholds,
+  type MaturityThresholds,
+} from './modules/maturity/maturity.thresholds.js';
 
 /** Everything the hub reads from its environment, parsed once at start-up. */
 export interface HubConfig {
@@ -31,6 +37,12 @@ export interface HubConfig {
   /** Serve the built web client from this directory at `/`. */
   webDistDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** When initiative workflows remind and escalate (CX_TASK_REMINDER_HOURS and the like). */
+  initiativeTimings: InitiativeTimings;
+  /** How often the maturity workflow recomputes, and how long it lets changes settle. */
+  maturityTimings: MaturityTimings;
+  /** Thresholds of the computed maturity criteria (CX_MATURITY_THRESHOLDS, JSON). */
+  maturityThresholds: MaturityThresholds;
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -43,6 +55,17 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   }
   return value;
+}
+
+/** A duration given in (possibly fractional) hours, as milliseconds. */
+function hours(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback * 3_600_000;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`${name} must be a positive number of hours, got "${raw}"`);
+  }
+  return Math.round(value * 3_600_000);
 }
 
 function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -83,6 +106,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     maxBodyBytes: int(env, 'CX_MAX_BODY_BYTES', 8 * 1024 * 1024),
     webDistDir: path.resolve(env.CX_WEB_DIST ?? path.join(projectRoot, 'web', 'dist')),
     logLevel: logLevel as HubConfig['logLevel'],
+    initiativeTimings: {
+      taskReminderLeadMs: hours(env, 'CX_TASK_REMINDER_HOURS', 48),
+      escalateToOfficeAfterMs: hours(env, 'CX_ESCALATE_TO_OFFICE_HOURS', 72),
+      councilReminderAfterMs: hours(env, 'CX_COUNCIL_REMINDER_HOURS', 168),
+      councilReminderLimit: int(env, 'CX_COUNCIL_REMINDER_LIMIT', 3),
+      historyLimit: int(env, 'CX_WORKFLOW_HISTORY_LIMIT', 2_000),
+    },
+    maturityTimings: {
+      intervalMs: hours(env, 'CX_MATURITY_INTERVAL_HOURS', 6),
+      settleMs: int(env, 'CX_MATURITY_SETTLE_MS', 60_000),
+      evaluationsPerRun: 200,
+    },
+    maturityThresholds: loadMaturityThresholds(env),
   };
 }
 

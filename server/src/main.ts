@@ -14,7 +14,10 @@ import { startupSeeding } from './startup-seeding.js';
 import { connectTemporal, type TemporalConnection } from './temporal/connection.js';
 import { CircuitBreakingCollectStarter } from './temporal/circuit-breaker-starter.js';
 import { DeferredCollectStarter } from './temporal/deferred-collect-starter.js';
-import { FeedbackReconciler } from './temporal/feedback-reconciler.js';
+import { DeferredInitiativeWorkflows } from './temporal/deferred-initiative-workflows.js';
+import { ensureMaturityWorkflow } from './temporal/maturity-starter.js';
+import { TemporalInitiativeWorkflows } from './temporal/temporal-initiative-workflows.js';
+import { WorkflowReconciler } from './temporal/workflow-reconciler.js';
 import { TemporalCollectStarter } from './temporal/temporal-collect-starter.js';
 import { createWorker } from '../../workflows/worker.js';
 
@@ -61,14 +64,16 @@ export async function startHub(
   await startupSeeding(orm, config, log);
 
   const collect = new DeferredCollectStarter();
+  const initiatives = new DeferredInitiativeWorkflows();
   // Requests skip Temporal for a while after it failed; the reconciler keeps probing it directly.
   const deps: AppDeps = {
     orm,
     config,
     collect: new CircuitBreakingCollectStarter(collect, config.reconcileIntervalMs),
+    initiatives,
     log,
   };
-  const reconciler = new FeedbackReconciler({ orm, collect, log });
+  const reconciler = new WorkflowReconciler({ orm, collect, initiatives, log });
   let temporal: TemporalConnection | undefined;
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
@@ -80,6 +85,12 @@ export async function startHub(
     if (!temporal || stopped) return;
     collect.attach(
       new TemporalCollectStarter(temporal.client, { taskQueue: config.temporalTaskQueue }),
+    );
+    initiatives.attach(
+      new TemporalInitiativeWorkflows(temporal.client, {
+        taskQueue: config.temporalTaskQueue,
+        timings: config.initiativeTimings,
+      }),
     );
     if (config.runWorker) {
       worker = await createWorker({
@@ -99,6 +110,14 @@ export async function startHub(
         );
       });
     }
+    await ensureMaturityWorkflow(temporal.client, {
+      taskQueue: config.temporalTaskQueue,
+      timings: config.maturityTimings,
+    }).catch((error: unknown) =>
+      log.warn(
+        `Maturity workflow not started: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
     reconciler.start(config.reconcileIntervalMs);
   })();
 

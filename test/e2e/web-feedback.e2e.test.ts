@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
 import { createHttpServer, type HubHttpServer } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { initORM, migrateUp, type Orm } from '../../server/src/db/orm.js';
@@ -70,6 +71,7 @@ describe('web client: the feedback page against the real server in Chromium', ()
       orm,
       config: loadConfig({ CX_DATA_DIR: dir }),
       collect: new RecordingCollectStarter(),
+      initiatives: unreachableInitiativeWorkflows,
       log: silentLogger,
     });
     baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;

@@ -5,6 +5,7 @@ import { createApolloServer } from '../../server/src/graphql/apollo.js';
 import { RequestContext, type AppDeps } from '../../server/src/graphql/context.js';
 import type { Logger } from '../../server/src/logger.js';
 import type { Viewer } from '../../server/src/auth/viewer.js';
+import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
 import type { CollectStarter } from '../../server/src/temporal/collect-starter.js';
 
 export interface GraphQLResult<T = Record<string, any>> {
@@ -50,6 +51,7 @@ export async function createTestApi(
     orm,
     config: loadConfig({}),
     collect: new RecordingCollectStarter(),
+    initiatives: unreachableInitiativeWorkflows,
     log: silentLogger,
     ...overrides,
   };

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config.js';
 import { uuidv7 } from '../../server/src/db/ids.js';
 import type { Em } from '../../server/src/db/orm.js';
+import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
 import { DomainContext, fixedClock, type DomainDeps } from '../../server/src/domain/context.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
 import { FeedbackAcknowledgementService } from '../../server/src/modules/feedback/feedback-acknowledgement.service.js';
@@ -13,6 +14,7 @@ const deps: DomainDeps = {
   log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   collect: { startCollect: () => Promise.reject(new Error('not in this test')) },
   config: loadConfig({}),
+  initiatives: unreachableInitiativeWorkflows,
 };
 const at = new Date('2026-03-04T05:06:07.000Z');
 

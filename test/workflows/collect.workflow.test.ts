@@ -19,7 +19,7 @@ import {
   DeliveryStatus,
   NotificationKind,
 } from '../../server/src/modules/notification/notification.enums.js';
-import { FeedbackReconciler } from '../../server/src/temporal/feedback-reconciler.js';
+import { WorkflowReconciler } from '../../server/src/temporal/workflow-reconciler.js';
 import { TemporalCollectStarter } from '../../server/src/temporal/temporal-collect-starter.js';
 import { createCollectActivities } from '../../workflows/activities/collect.activities.js';
 import { CollectFailure, collectWorkflowId } from '../../workflows/contracts/collect.contract.js';
@@ -188,7 +188,7 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
     const warnings: string[] = [];
     const log = { info: () => undefined, warn: (m: string) => warnings.push(m) };
 
-    const failed = await new FeedbackReconciler({ orm, collect: down, log }).runOnce();
+    const failed = await new WorkflowReconciler({ orm, collect: down, log }).runOnce();
     expect(failed).toEqual({ started: 0, failed: true });
     expect(warnings).toHaveLength(1);
     const stillPending = await orm.em
@@ -196,7 +196,7 @@ describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
       .find(FeedbackItem, { id: { $in: [a.feedbackId, b.feedbackId] } });
     expect(stillPending.map((i) => i.workflowStartedAt)).toEqual([null, null]);
 
-    const passed = await new FeedbackReconciler({ orm, collect: starter, log }).runOnce();
+    const passed = await new WorkflowReconciler({ orm, collect: starter, log }).runOnce();
     expect(passed.failed).toBe(false);
     expect(passed.started).toBeGreaterThanOrEqual(2);
     const items = await eventually(

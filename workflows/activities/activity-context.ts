@@ -3,6 +3,7 @@ import type { Em, Orm } from '../../server/src/db/orm.js';
 import { DomainContext, type Clock, type DomainDeps } from '../../server/src/domain/context.js';
 import type { Logger } from '../../server/src/logger.js';
 import type { CollectStarter } from '../../server/src/temporal/collect-starter.js';
+import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
 
 /**
  * What activities are built over: the ORM (a fresh EntityManager per run) and the domain's
@@ -29,12 +30,17 @@ const noCollectStarter: CollectStarter = {
  * Makes the DomainContext of one activity run: its own EntityManager, acting as `actor`
  * (e.g. `workflow:collect-feedback-<id>`), so activities call the same services as the API.
  */
-export function activityContexts(deps: ActivityDeps): (actor: string) => DomainContext {
+export function activityContexts(
+  deps: ActivityDeps,
+): (actor: string, clock?: Clock) => DomainContext {
   const ports: DomainDeps = {
     log: deps.log,
     // The defaults, not the process environment: an activity given no config reads none.
     config: deps.config ?? loadConfig({}),
     collect: deps.collect ?? noCollectStarter,
+    // Activities apply commands; they never send them to a workflow themselves.
+    initiatives: unreachableInitiativeWorkflows,
   };
-  return (actor) => new DomainContext(ports, deps.orm.em.fork() as Em, { actor }, deps.clock);
+  return (actor, clock = deps.clock) =>
+    new DomainContext(ports, deps.orm.em.fork() as Em, { actor }, clock);
 }

@@ -126,6 +126,7 @@ export interface AssignOwnerCommand extends CommandBase {
 /** Field changes of an initiative; absent fields stay, `null` clears. Ids are uuids. */
 export interface EditCommand extends CommandBase {
   title?: string | null;
+  ownerId?: string | null;
   problem?: string | null;
   clientVisible?: boolean | null;
   expectedEffect?: string | null;

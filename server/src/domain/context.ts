@@ -4,6 +4,7 @@ import type { Em } from '../db/orm.js';
 import type { Logger } from '../logger.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import type { CollectStarter } from '../temporal/collect-starter.js';
+import type { InitiativeWorkflows } from '../modules/initiative/initiative-workflows.port.js';
 
 /** Where "now" comes from for the facts services record (completedAt, decidedAt …). */
 export interface Clock {
@@ -26,6 +27,8 @@ export interface DomainDeps {
   log: Logger;
   /** Starts the collect workflow of a stored feedback item. */
   collect: CollectStarter;
+  /** Starts initiative workflows and sends them commands. */
+  initiatives: InitiativeWorkflows;
   config: HubConfig;
 }
 

@@ -46,14 +46,26 @@ export function IdField(type: string | [string], options: FieldOptions = {}): Pr
   };
 }
 
-/** `@Arg(name, () => ID)` whose value must be a global id of `type`; the parameter is the uuid. */
-export function IdArg(name: string, type: string, options: ArgOptions = {}): ParameterDecorator {
+/**
+ * `@Arg(name, () => ID)` whose value must be a global id of `type` (`['Type']` for `[ID!]`);
+ * the parameter is the uuid (or the list of uuids).
+ */
+export function IdArg(
+  name: string,
+  type: string | [string],
+  options: ArgOptions = {},
+): ParameterDecorator {
+  const list = Array.isArray(type);
+  const of = list ? type[0] : type;
   return createParameterDecorator(
     ({ args }) => {
-      const value = args[name] as string | null | undefined;
-      return value == null ? value : fromGlobalId(value, type, name);
+      const value = args[name] as string | string[] | null | undefined;
+      if (value == null) return value;
+      return Array.isArray(value)
+        ? value.map((v) => fromGlobalId(v, of, name))
+        : fromGlobalId(value, of, name);
     },
-    { arg: { name, typeFunc: () => ID, options } },
+    { arg: { name, typeFunc: () => (list ? [ID] : ID), options } },
   );
 }
 

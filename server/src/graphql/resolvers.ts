@@ -36,6 +36,10 @@ import {
 } from '../modules/initiative/initiative-fields.resolver.js';
 import { InitiativeResolver } from '../modules/initiative/initiative.resolver.js';
 import { TaskResolver } from '../modules/initiative/task.resolver.js';
+import { TaskCommandResolver } from '../modules/initiative/task-commands.resolver.js';
+import { InitiativeLifecycleResolver } from '../modules/initiative/initiative-lifecycle.resolver.js';
+import { InitiativeWorkflowFieldsResolver } from '../modules/initiative/initiative-workflow.resolver.js';
+import { InboxResolver } from '../modules/inbox/inbox.resolver.js';
 import { NotificationResolver } from '../modules/notification/notification.resolver.js';
 
 /** Every resolver class of the API; add a module's resolvers here. */
@@ -65,9 +69,13 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ImportResolver,
   AnalysisResolver,
   InitiativeResolver,
+  InitiativeLifecycleResolver,
+  InitiativeWorkflowFieldsResolver,
   InitiativeFieldsResolver,
   InitiativeTargetFieldsResolver,
   TaskResolver,
+  TaskCommandResolver,
+  InboxResolver,
   CouncilReviewResolver,
   NotificationResolver,
 ];

@@ -14,6 +14,7 @@ import {
 } from '../client/council.types.js';
 import { CouncilReview } from './council-review.entity.js';
 import { CouncilReviewService } from './council-review.service.js';
+import { InitiativeCommandService } from './initiative-command.service.js';
 import { Initiative } from './initiative.entity.js';
 import { InitiativeType, toInitiativeType } from './initiative.types.js';
 import { CouncilReviewFilter, DecideCouncilReviewInput } from './task.inputs.js';
@@ -36,19 +37,20 @@ export class CouncilReviewResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<CouncilReviewType> {
     return toCouncilReviewType(
-      await ctx.service(CouncilReviewService).request(initiativeId, councilId),
+      await ctx.service(InitiativeCommandService).requestReview(initiativeId, councilId),
     );
   }
 
   @Mutation(() => CouncilReviewType, {
-    description: 'Record the decision of a pending review (by a member of that council).',
+    description:
+      'Record the decision of a pending review (by a member of that council). CHANGES_REQUESTED (with comments) opens the next revision in IMPLEMENT with the comments as its brief; APPROVED lets the initiative close.',
   })
   async decideCouncilReview(
     @IdArg('id', 'CouncilReview') id: string,
     @Arg('input', () => DecideCouncilReviewInput) input: DecideCouncilReviewInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CouncilReviewType> {
-    return toCouncilReviewType(await ctx.service(CouncilReviewService).decide(id, input));
+    return toCouncilReviewType(await ctx.service(InitiativeCommandService).decideReview(id, input));
   }
 
   @Query(() => CouncilReviewType, { nullable: true })

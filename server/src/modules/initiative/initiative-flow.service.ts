@@ -1,188 +1,186 @@
-import { mustFindAll } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import type { DomainContext } from '../../domain/context.js';
-import { MetricDefinition } from '../metric/metric-definition.entity.js';
-import { CouncilReview } from './council-review.entity.js';
-import { InitiativeTarget } from './initiative-target.entity.js';
+import type {
+  AssignOwnerCommand,
+  CloseCommand,
+  MoveCommand,
+  ReasonCommand,
+  ResumeCommand,
+} from '../../../../workflows/contracts/initiative.contract.js';
+import { checkCommand, isOpenTask } from '../../../../workflows/contracts/initiative.rules.js';
+import { CouncilReviewService } from './council-review.service.js';
+import { InitiativeTask } from './initiative-task.entity.js';
 import type { Initiative } from './initiative.entity.js';
-import { CouncilDecision, InitiativeStatus, ProcessGroup } from './initiative.enums.js';
-import { initiativeError, initiativeNotFound } from './initiative.errors.js';
-import type { InitiativeTargetInput } from './initiative.inputs.js';
-import { assertNotFinished, initiativeSnapshot, loadForChange } from './initiative.load.js';
+import {
+  CouncilDecision,
+  InitiativeStatus,
+  Milestone,
+  ProcessGroup,
+  ReviewTrigger,
+  RevisionOrigin,
+  TaskStatus,
+} from './initiative.enums.js';
+import { refuseIf } from './initiative.errors.js';
+import { initiativeSnapshot, loadForChange } from './initiative.load.js';
+import { closeLinkedFeedback, releaseLinkedFeedback } from './initiative.links.js';
+import { assignOwner } from './initiative.owner.js';
+import { openRevision } from './initiative.revisions.js';
+import { snapshotOf } from './initiative.snapshot.js';
+import { MilestoneService } from './milestone.service.js';
 
 /**
- * The loop of the five process groups. CORRECT → IMPLEMENT starts a new revision;
- * closing is a separate verb because it has its own preconditions.
- */
-export const NEXT_GROUPS: Record<ProcessGroup, ProcessGroup[]> = {
-  [ProcessGroup.COLLECT]: [ProcessGroup.ANALYSE],
-  [ProcessGroup.ANALYSE]: [ProcessGroup.IMPLEMENT],
-  [ProcessGroup.IMPLEMENT]: [ProcessGroup.MONITOR],
-  [ProcessGroup.MONITOR]: [ProcessGroup.CORRECT],
-  [ProcessGroup.CORRECT]: [ProcessGroup.IMPLEMENT],
-};
-const CLOSABLE_FROM = [ProcessGroup.MONITOR, ProcessGroup.CORRECT];
-const MAX_TARGETS = 50;
-
-/**
- * State changes of an initiative's life cycle. Each method is one transaction on the
- * request's EntityManager, so Temporal activities can call them with their own context.
+ * The life of an initiative: moves through the process groups, closing, holding, resuming,
+ * cancelling, owners. Each method is one transaction that checks the lifecycle rules against
+ * the rows, changes them, and writes what the change owes others in the same transaction:
+ * "you said, we did" messages, council reviews, inbox entries, feedback statuses, audit.
+ * The initiative's workflow calls these through its activities; nothing else should.
  */
 export class InitiativeFlowService {
   constructor(private readonly ctx: DomainContext) {}
 
-  async move(id: string, to: ProcessGroup): Promise<Initiative> {
-    return this.ctx.em.transactional(async (em) => {
-      const initiative = await loadForChange(em, id);
-      assertNotFinished(initiative);
-      const from: ProcessGroup = initiative.processGroup;
-      if (!NEXT_GROUPS[from].includes(to)) {
-        throw initiativeError(
-          'INVALID_TRANSITION',
-          `Initiative ${initiative.code} cannot move from ${from} to ${to}; from ${from} it can move to ${NEXT_GROUPS[from].join(' or ')}.`,
-          'processGroup',
-        );
-      }
-      const before = initiativeSnapshot(initiative);
+  async move(id: string, command: MoveCommand): Promise<Initiative> {
+    return this.change(id, 'move', command, async (em, initiative) => {
+      const from = initiative.processGroup;
+      const to = command.to;
+      await this.cancelTasks(
+        em,
+        initiative,
+        command.cancelTaskIds ?? [],
+        `Not needed: ${from} finished.`,
+      );
       initiative.processGroup = to;
-      if (from === ProcessGroup.CORRECT && to === ProcessGroup.IMPLEMENT) initiative.revision += 1;
       if (to === ProcessGroup.IMPLEMENT) initiative.startedAt ??= this.ctx.clock.now();
-      if (to !== ProcessGroup.ANALYSE && initiative.status !== InitiativeStatus.AWAITING_COUNCIL) {
-        initiative.status = InitiativeStatus.ACTIVE;
+      if (from === ProcessGroup.CORRECT && to === ProcessGroup.IMPLEMENT) {
+        await openRevision(this.ctx, em, initiative, {
+          origin: RevisionOrigin.OWNER_CORRECTION,
+          brief: command.brief!.trim(),
+        });
       }
-      this.auditChange(em, 'moveInitiative', initiative, before);
-      return initiative;
+      initiative.status = InitiativeStatus.ACTIVE;
+      const milestones = this.ctx.service(MilestoneService);
+      if (to === ProcessGroup.IMPLEMENT)
+        await milestones.announce(em, initiative, Milestone.STARTED);
+      if (to === ProcessGroup.MONITOR)
+        await milestones.announce(em, initiative, Milestone.MONITORING);
+      if (
+        initiative.clientVisible &&
+        (to === ProcessGroup.MONITOR || to === ProcessGroup.CORRECT)
+      ) {
+        const trigger =
+          to === ProcessGroup.MONITOR
+            ? ReviewTrigger.FINISHED_IMPLEMENT
+            : ReviewTrigger.ENTERED_CORRECT;
+        await this.ctx.service(CouncilReviewService).requestConcerned(em, initiative, trigger);
+      }
+      return 'moveInitiative';
     });
   }
 
-  async close(id: string): Promise<Initiative> {
-    return this.ctx.em.transactional(async (em) => {
-      const initiative = await loadForChange(em, id);
-      assertNotFinished(initiative);
-      if (!CLOSABLE_FROM.includes(initiative.processGroup)) {
-        throw initiativeError(
-          'INVALID_TRANSITION',
-          `Initiative ${initiative.code} is in ${initiative.processGroup}; it can be closed only from MONITOR or CORRECT.`,
-        );
-      }
-      if (initiative.clientVisible) await assertApproved(em, initiative);
-      const before = initiativeSnapshot(initiative);
+  async close(id: string, command: CloseCommand): Promise<Initiative> {
+    return this.change(id, 'close', command, async (em, initiative) => {
       initiative.status = InitiativeStatus.CLOSED;
       initiative.closedAt = this.ctx.clock.now();
-      this.auditChange(em, 'closeInitiative', initiative, before);
-      return initiative;
+      await this.ctx
+        .service(MilestoneService)
+        .announce(em, initiative, Milestone.CLOSED, { outcomeNote: command.note?.trim() || null });
+      await closeLinkedFeedback(this.ctx, em, initiative);
+      return 'closeInitiative';
     });
   }
 
-  /** Replaces the initiative's targets with the given set (one per metric). */
-  async setTargets(id: string, targets: InitiativeTargetInput[]): Promise<Initiative> {
-    if (targets.length > MAX_TARGETS) {
-      throw initiativeError(
-        'TOO_MANY_TARGETS',
-        `An initiative can have at most ${MAX_TARGETS} targets.`,
-        'targets',
-      );
-    }
-    return this.ctx.em.transactional(async (em) => {
-      const initiative = await loadForChange(em, id, 'initiativeId');
-      assertNotFinished(initiative);
-      const metricIds = targets.map((t) => t.metricId);
-      if (new Set(metricIds).size !== metricIds.length) {
-        throw initiativeError(
-          'DUPLICATE_METRIC',
-          'Each metric can be targeted only once per initiative.',
-          'targets',
-        );
-      }
-      const metrics = await mustFindAll(
+  async hold(id: string, command: ReasonCommand): Promise<Initiative> {
+    return this.change(id, 'hold', command, async (_em, initiative) => {
+      initiative.status = InitiativeStatus.ON_HOLD;
+      initiative.holdReason = command.reason.trim();
+      return 'holdInitiative';
+    });
+  }
+
+  async resume(id: string, command: ResumeCommand): Promise<Initiative> {
+    return this.change(id, 'resume', command, async (em, initiative) => {
+      initiative.holdReason = null;
+      initiative.status = await this.statusWhenActive(em, initiative);
+      return 'resumeInitiative';
+    });
+  }
+
+  async cancel(id: string, command: ReasonCommand): Promise<Initiative> {
+    return this.change(id, 'cancel', command, async (em, initiative) => {
+      const open = (await em.find(InitiativeTask, { initiative })).filter(isOpenTask);
+      await this.cancelTasks(
         em,
-        MetricDefinition,
-        metricIds,
-        'targets.metricId',
-        initiativeNotFound('METRIC_NOT_FOUND'),
-        (i) => `targets[${i}].metricId`,
+        initiative,
+        open.map((t) => t.id),
+        'The initiative was cancelled.',
       );
-      const existing = await em.find(InitiativeTarget, { initiative });
-      const byMetric = new Map(existing.map((t) => [t.metric.id, t]));
-      const before = existing.map((t) => targetSnapshot(t));
-      const kept = new Set<string>();
-      targets.forEach((input, i) => {
-        const metric = metrics[i]!;
-        const values = {
-          baseline: input.baseline ?? null,
-          targetValue: input.targetValue ?? null,
-          expectedDelta: input.expectedDelta ?? null,
-        };
-        const current = byMetric.get(metric.id);
-        if (current) Object.assign(current, values);
-        else em.create(InitiativeTarget, { initiative, metric, ...values });
-        kept.add(metric.id);
+      initiative.status = InitiativeStatus.CANCELLED;
+      initiative.cancelReason = command.reason.trim();
+      initiative.closedAt = this.ctx.clock.now();
+      await releaseLinkedFeedback(this.ctx, em, initiative);
+      return 'cancelInitiative';
+    });
+  }
+
+  /** Gives the initiative a new owner, who is told in their inbox. */
+  async assignOwner(id: string, command: AssignOwnerCommand): Promise<Initiative> {
+    return this.change(id, 'assignOwner', command, async (em, initiative) => {
+      await assignOwner(this.ctx, em, initiative, command.ownerId);
+      return 'assignInitiativeOwner';
+    });
+  }
+
+  /** ACTIVE, or AWAITING_COUNCIL while a review of the current revision is pending, or PROPOSED before start. */
+  async statusWhenActive(em: Em, initiative: Initiative): Promise<InitiativeStatus> {
+    const s = await snapshotOf(em, initiative);
+    if (s.reviews.some((r) => r.decision === CouncilDecision.PENDING))
+      return InitiativeStatus.AWAITING_COUNCIL;
+    return initiative.startedAt ? InitiativeStatus.ACTIVE : InitiativeStatus.PROPOSED;
+  }
+
+  private async cancelTasks(
+    em: Em,
+    initiative: Initiative,
+    ids: string[],
+    why: string,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    const now = this.ctx.clock.now();
+    for (const task of await em.find(InitiativeTask, { id: { $in: ids }, initiative })) {
+      const before = { status: task.status };
+      task.status = TaskStatus.CANCELLED;
+      task.outcomeNote = why;
+      task.completedAt = now;
+      this.ctx.audit.record(em, 'cancelTask', 'InitiativeTask', task.id, before, {
+        status: task.status,
+        outcomeNote: why,
       });
-      for (const target of existing) if (!kept.has(target.metric.id)) em.remove(target);
+    }
+  }
+
+  /**
+   * Loads the initiative, refuses what the lifecycle rules refuse (the same check the
+   * workflow's validator made), applies the change and audits it, in one transaction.
+   */
+  private async change<K extends 'move' | 'close' | 'hold' | 'resume' | 'cancel' | 'assignOwner'>(
+    id: string,
+    name: K,
+    command: Parameters<typeof checkCommand<K>>[2],
+    apply: (em: Em, initiative: Initiative) => Promise<string>,
+  ): Promise<Initiative> {
+    return this.ctx.em.transactional(async (em) => {
+      const initiative = await loadForChange(em, id);
+      refuseIf(checkCommand(await snapshotOf(em, initiative), name, command));
+      const before = initiativeSnapshot(initiative);
+      const action = await apply(em, initiative);
       this.ctx.audit.record(
         em,
-        'setInitiativeTargets',
+        action,
         'Initiative',
         initiative.id,
-        { targets: before },
-        {
-          targets: targets.map((t, i) => ({
-            metric: metrics[i]!.id,
-            baseline: t.baseline ?? null,
-            targetValue: t.targetValue ?? null,
-            expectedDelta: t.expectedDelta ?? null,
-          })),
-        },
+        before,
+        initiativeSnapshot(initiative),
       );
       return initiative;
     });
-  }
-
-  private auditChange(
-    em: Em,
-    action: string,
-    initiative: Initiative,
-    before: Record<string, unknown>,
-  ): void {
-    this.ctx.audit.record(
-      em,
-      action,
-      'Initiative',
-      initiative.id,
-      before,
-      initiativeSnapshot(initiative),
-    );
-  }
-}
-
-function targetSnapshot(t: InitiativeTarget) {
-  return {
-    metric: t.metric.id,
-    baseline: t.baseline ?? null,
-    targetValue: t.targetValue ?? null,
-    expectedDelta: t.expectedDelta ?? null,
-  };
-}
-
-/** A client-visible initiative closes only with its clients' council approving the latest review. */
-async function assertApproved(em: Em, initiative: Initiative): Promise<void> {
-  const latest = await em.findOne(
-    CouncilReview,
-    { initiative },
-    { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['council'] },
-  );
-  if (!latest) {
-    throw initiativeError(
-      'COUNCIL_APPROVAL_MISSING',
-      `Initiative ${initiative.code} is client-visible: an advisory council must approve it before it closes, and no review was requested yet.`,
-    );
-  }
-  if (latest.decision !== CouncilDecision.APPROVED) {
-    const state =
-      latest.decision === CouncilDecision.PENDING ? 'still pending' : 'asking for changes';
-    throw initiativeError(
-      'COUNCIL_APPROVAL_MISSING',
-      `Initiative ${initiative.code} is client-visible and its latest council review (${latest.council.name}, revision ${latest.revision}) is ${state}; it can close only once that review is APPROVED.`,
-    );
   }
 }

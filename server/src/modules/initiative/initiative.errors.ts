@@ -1,5 +1,9 @@
 import type { NotFound } from '../../db/lookup.js';
 import { defineErrors, ErrorCode } from '../../domain/errors.js';
+import type {
+  RuleReason,
+  RuleViolation,
+} from '../../../../workflows/contracts/initiative.rules.js';
 
 /** Error reasons of analyses, initiatives, their targets, tasks and council reviews. */
 export const initiativeError = defineErrors({
@@ -20,7 +24,16 @@ export const initiativeError = defineErrors({
   DUPLICATE_METRIC: ErrorCode.BAD_USER_INPUT,
   TOO_MANY_TARGETS: ErrorCode.BAD_USER_INPUT,
   ASSIGNEE_NOT_IN_DEPARTMENT: ErrorCode.BAD_USER_INPUT,
+  OWNER_NOT_ELIGIBLE: ErrorCode.BAD_USER_INPUT,
+  OWNER_REQUIRED: ErrorCode.BAD_USER_INPUT,
   NOTE_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  REASON_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  BRIEF_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  TITLE_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  DUE_IN_PAST: ErrorCode.BAD_USER_INPUT,
+  INVALID_TASK_STATUS: ErrorCode.BAD_USER_INPUT,
+  TASK_NOT_IN_INITIATIVE: ErrorCode.BAD_USER_INPUT,
+  REVIEW_NOT_IN_INITIATIVE: ErrorCode.BAD_USER_INPUT,
   NOT_CLIENT_VISIBLE: ErrorCode.BAD_USER_INPUT,
   COUNCIL_NOT_CONCERNED: ErrorCode.BAD_USER_INPUT,
   INVALID_DECISION: ErrorCode.BAD_USER_INPUT,
@@ -28,14 +41,28 @@ export const initiativeError = defineErrors({
   MEMBER_NOT_IN_COUNCIL: ErrorCode.BAD_USER_INPUT,
   INVALID_TRANSITION: ErrorCode.CONFLICT,
   INITIATIVE_FINISHED: ErrorCode.CONFLICT,
+  ON_HOLD: ErrorCode.CONFLICT,
+  NOT_ON_HOLD: ErrorCode.CONFLICT,
+  OPEN_TASKS: ErrorCode.CONFLICT,
   COUNCIL_APPROVAL_MISSING: ErrorCode.CONFLICT,
   TASK_FINISHED: ErrorCode.CONFLICT,
   REVIEW_EXISTS: ErrorCode.CONFLICT,
   REVIEW_DECIDED: ErrorCode.CONFLICT,
+  REVIEW_PENDING: ErrorCode.CONFLICT,
+  REVIEW_OUTDATED: ErrorCode.CONFLICT,
   CODE_EXHAUSTED: ErrorCode.CONFLICT,
 });
 
-type NotFoundReason = Parameters<typeof initiativeError>[0] & `${string}_NOT_FOUND`;
+type Reason = Parameters<typeof initiativeError>[0];
+// Every reason the lifecycle rules can give has its transport class here (a compile error otherwise).
+const _rulesCovered: readonly Reason[] = [] as RuleReason[];
+
+/** Throws the rule's refusal as this module's error; does nothing for null. */
+export function refuseIf(violation: RuleViolation | null): void {
+  if (violation) throw initiativeError(violation.reason, violation.message, violation.field);
+}
+
+type NotFoundReason = Reason & `${string}_NOT_FOUND`;
 
 /** A NOT_FOUND reason in the shape the lookups (`mustFind`, `mustFindAll`) take. */
 export const initiativeNotFound =

@@ -5,9 +5,9 @@ import { entityById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { InitiativeTarget } from './initiative-target.entity.js';
-import { InitiativeFlowService } from './initiative-flow.service.js';
+import { InitiativeCommandService } from './initiative-command.service.js';
+import { InitiativeTargetService } from './initiative-targets.service.js';
 import { Initiative } from './initiative.entity.js';
-import { ProcessGroup } from './initiative.enums.js';
 import {
   CreateInitiativeInput,
   InitiativeFilter,
@@ -45,37 +45,20 @@ export class InitiativeResolver {
   }
 
   @Mutation(() => InitiativeType, {
-    description: 'Change the given fields; absent fields stay as they are.',
+    description:
+      'Change the given fields; absent fields stay as they are. Goes through the initiative’s workflow (a new owner is told in their inbox).',
   })
   async updateInitiative(
     @IdArg('id', 'Initiative') id: string,
     @Arg('input', () => UpdateInitiativeInput) input: UpdateInitiativeInput,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeType> {
-    return toInitiativeType(await ctx.service(InitiativeService).update(id, input));
-  }
-
-  @Mutation(() => InitiativeType, {
-    description:
-      'Move to the next process group: COLLECT→ANALYSE→IMPLEMENT→MONITOR→CORRECT, and CORRECT→IMPLEMENT for a new revision.',
-  })
-  async moveInitiative(
-    @IdArg('id', 'Initiative') id: string,
-    @Arg('processGroup', () => ProcessGroup) processGroup: ProcessGroup,
-    @Ctx() ctx: RequestContext,
-  ): Promise<InitiativeType> {
-    return toInitiativeType(await ctx.service(InitiativeFlowService).move(id, processGroup));
-  }
-
-  @Mutation(() => InitiativeType, {
-    description:
-      'Close from MONITOR or CORRECT; a client-visible initiative needs its latest council review APPROVED.',
-  })
-  async closeInitiative(
-    @IdArg('id', 'Initiative') id: string,
-    @Ctx() ctx: RequestContext,
-  ): Promise<InitiativeType> {
-    return toInitiativeType(await ctx.service(InitiativeFlowService).close(id));
+    const { dueAt, ...rest } = input;
+    const changes = {
+      ...rest,
+      ...(dueAt !== undefined ? { dueAt: dueAt?.toISOString() ?? null } : {}),
+    };
+    return toInitiativeType(await ctx.service(InitiativeCommandService).run(id, 'edit', changes));
   }
 
   @Mutation(() => InitiativeType, {
@@ -87,7 +70,7 @@ export class InitiativeResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeType> {
     return toInitiativeType(
-      await ctx.service(InitiativeFlowService).setTargets(initiativeId, targets),
+      await ctx.service(InitiativeTargetService).setTargets(initiativeId, targets),
     );
   }
 

@@ -4,21 +4,22 @@ import type { Em } from '../../db/orm.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
+import type { EditCommand } from '../../../../workflows/contracts/initiative.contract.js';
+import { checkCommand } from '../../../../workflows/contracts/initiative.rules.js';
+import type { JourneyStage } from '../journey/journey.enums.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
 import { FeedbackStatus } from '../feedback/feedback.enums.js';
 import { ProcessClass } from '../journey/process-class.entity.js';
-import { User } from '../organisation/user.entity.js';
 import { Analysis } from './analysis.entity.js';
 import { Initiative } from './initiative.entity.js';
 import { ProcessGroup } from './initiative.enums.js';
-import { initiativeError, initiativeNotFound } from './initiative.errors.js';
-import type {
-  CreateInitiativeInput,
-  InitiativeFilter,
-  UpdateInitiativeInput,
-} from './initiative.inputs.js';
-import { assertNotFinished, initiativeSnapshot, loadForChange } from './initiative.load.js';
+import { initiativeError, initiativeNotFound, refuseIf } from './initiative.errors.js';
+import type { CreateInitiativeInput, InitiativeFilter } from './initiative.inputs.js';
+import { initiativeSnapshot, loadForChange } from './initiative.load.js';
+import { assignOwner } from './initiative.owner.js';
+import { firstRevision } from './initiative.revisions.js';
+import { snapshotOf } from './initiative.snapshot.js';
 import type { InitiativeOrder } from './initiative.types.js';
 
 /** Concurrent creations may pick the same next code; the loser retries with a fresh one. */
@@ -36,13 +37,37 @@ export class InitiativeService {
         'processGroup',
       );
     }
-    for (let attempt = 1; ; attempt++) {
+    let initiative: Initiative | undefined;
+    for (let attempt = 1; !initiative; attempt++) {
       try {
-        return await this.ctx.em.transactional((em) => this.insert(em, input));
+        initiative = await this.ctx.em.transactional((em) => this.insert(em, input));
       } catch (error) {
         if (!(error instanceof UniqueConstraintViolationException) || attempt >= CODE_ATTEMPTS)
           throw error;
       }
+    }
+    await this.startWorkflow(initiative);
+    return initiative;
+  }
+
+  /**
+   * One Temporal call after the commit: the initiative's workflow holds its life from now on.
+   * If Temporal cannot be reached the initiative is still created; the reconciler starts it.
+   */
+  private async startWorkflow(initiative: Initiative): Promise<void> {
+    try {
+      await this.ctx.deps.initiatives.start(initiative.id);
+      initiative.workflowStartedAt = this.ctx.clock.now();
+      await this.ctx.em.nativeUpdate(
+        Initiative,
+        { id: initiative.id, workflowStartedAt: null },
+        { workflowStartedAt: initiative.workflowStartedAt },
+      );
+    } catch (error) {
+      this.ctx.deps.log.warn('Initiative stored; its workflow will be started by the reconciler', {
+        initiativeId: initiative.id,
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
@@ -56,8 +81,10 @@ export class InitiativeService {
       expectedEffect: input.expectedEffect?.trim() || null,
       dueAt: input.dueAt ?? null,
       stage: input.stage ?? null,
+      createdAt: this.ctx.clock.now(),
     });
-    await this.applyReferences(em, initiative, input);
+    firstRevision(this.ctx, em, initiative);
+    await this.applyReferences(em, initiative, { ...input, dueAt: undefined });
     this.ctx.audit.record(
       em,
       'createInitiative',
@@ -78,18 +105,20 @@ export class InitiativeService {
     return `INI-${String((Number.isFinite(last) ? last : 0) + 1).padStart(4, '0')}`;
   }
 
-  async update(id: string, input: UpdateInitiativeInput): Promise<Initiative> {
+  /** The `edit` command: changes the given fields; the lifecycle rules decide what may change. */
+  async update(id: string, input: EditCommand): Promise<Initiative> {
     return this.ctx.em.transactional(async (em) => {
       const initiative = await loadForChange(em, id);
-      assertNotFinished(initiative);
+      refuseIf(checkCommand(await snapshotOf(em, initiative), 'edit', input));
       const before = initiativeSnapshot(initiative);
       if (input.title != null) initiative.title = input.title.trim();
       if (input.problem != null) initiative.problem = input.problem.trim();
       if (input.clientVisible != null) initiative.clientVisible = input.clientVisible;
       if (input.expectedEffect !== undefined)
         initiative.expectedEffect = input.expectedEffect?.trim() || null;
-      if (input.dueAt !== undefined) initiative.dueAt = input.dueAt;
-      if (input.stage !== undefined) initiative.stage = input.stage;
+      if (input.dueAt !== undefined) initiative.dueAt = input.dueAt ? new Date(input.dueAt) : null;
+      if (input.stage !== undefined)
+        initiative.stage = (input.stage as JourneyStage | null) ?? null;
       await this.applyReferences(em, initiative, input);
       this.ctx.audit.record(
         em,
@@ -107,7 +136,7 @@ export class InitiativeService {
   private async applyReferences(
     em: Em,
     initiative: Initiative,
-    input: CreateInitiativeInput | UpdateInitiativeInput,
+    input: Omit<EditCommand, 'actor'>,
   ): Promise<void> {
     if (input.analysisId !== undefined) {
       initiative.analysis = input.analysisId
@@ -120,11 +149,7 @@ export class InitiativeService {
           )
         : null;
     }
-    if (input.ownerId !== undefined) {
-      initiative.owner = input.ownerId
-        ? await mustFind(em, User, input.ownerId, 'ownerId', initiativeNotFound('USER_NOT_FOUND'))
-        : null;
-    }
+    if (input.ownerId !== undefined) await assignOwner(this.ctx, em, initiative, input.ownerId);
     if (input.processClassId !== undefined) {
       initiative.processClass = input.processClassId
         ? await mustFind(

@@ -9,8 +9,12 @@ import type { InitiativeTarget } from './initiative-target.entity.js';
 import {
   AnalysisKind,
   CouncilDecision,
+  InboxKind,
   InitiativeStatus,
+  Milestone,
   ProcessGroup,
+  ReviewTrigger,
+  RevisionOrigin,
   TaskStatus,
 } from './initiative.enums.js';
 // ProcessGroup is registered as a GraphQL enum by the maturity module; import it for that side effect.
@@ -19,6 +23,19 @@ import '../maturity/maturity.types.js';
 registerEnumType(InitiativeStatus, { name: 'InitiativeStatus' });
 registerEnumType(TaskStatus, { name: 'TaskStatus' });
 registerEnumType(CouncilDecision, { name: 'CouncilDecision' });
+registerEnumType(ReviewTrigger, {
+  name: 'ReviewTrigger',
+  description: 'What sent an initiative to its advisory council.',
+});
+registerEnumType(RevisionOrigin, {
+  name: 'RevisionOrigin',
+  description: 'Why a revision was opened.',
+});
+registerEnumType(Milestone, {
+  name: 'Milestone',
+  description: 'The "you said, we did" milestones of a client-visible initiative.',
+});
+registerEnumType(InboxKind, { name: 'InboxKind' });
 registerEnumType(AnalysisKind, {
   name: 'AnalysisKind',
   description: 'Pareto, root cause or screening.',
@@ -69,7 +86,17 @@ export class InitiativeType extends Node {
   @Field(() => String, { nullable: true }) expectedEffect!: string | null;
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;
   @Field(() => Date, { nullable: true }) dueAt!: Date | null;
-  @Field(() => Date, { nullable: true }) closedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it closed or was cancelled.' })
+  closedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it is on hold (while ON_HOLD).' })
+  holdReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled.' })
+  cancelReason!: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When its workflow was started; null until Temporal has accepted it.',
+  })
+  workflowStartedAt!: Date | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
   dbId!: string;
@@ -158,6 +185,9 @@ export function toInitiativeType(e: Initiative): InitiativeType {
     startedAt: e.startedAt ?? null,
     dueAt: e.dueAt ?? null,
     closedAt: e.closedAt ?? null,
+    holdReason: e.holdReason ?? null,
+    cancelReason: e.cancelReason ?? null,
+    workflowStartedAt: e.workflowStartedAt ?? null,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     analysisId: e.analysis?.id ?? null,

@@ -24,6 +24,33 @@ export class CreateInitiativeTaskInput {
   assigneeId?: string | null;
 
   @Field(() => Date, { nullable: true }) @IsOptional() dueAt?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether its completion is announced to the clients ("you said, we did"); defaults to the initiative’s own visibility.',
+  })
+  @IsOptional()
+  clientVisible?: boolean | null;
+}
+
+@InputType({
+  description: 'Who does an open or rejected task now; it starts a new round of reminders.',
+})
+export class ReassignTaskInput {
+  @IdField('Department') departmentId!: string;
+  @IdField('User', { nullable: true }) @IsOptional() assigneeId?: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'A new due date; absent keeps the current one.',
+  })
+  @IsOptional()
+  dueAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Told to the department with the task.' })
+  @IsOptional()
+  @MaxLength(5_000, { message: 'note must be at most 5000 characters' })
+  note?: string | null;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { IdArg } from '../../graphql/global-ids.js';
 import { entityById, requiredById } from '../../graphql/loaders.js';
@@ -15,11 +15,7 @@ import { User } from '../organisation/user.entity.js';
 import { InitiativeTask } from './initiative-task.entity.js';
 import { Initiative } from './initiative.entity.js';
 import { InitiativeType, toInitiativeType } from './initiative.types.js';
-import {
-  CreateInitiativeTaskInput,
-  InitiativeTaskFilter,
-  UpdateInitiativeTaskInput,
-} from './task.inputs.js';
+import { InitiativeTaskFilter } from './task.inputs.js';
 import { TaskService } from './task.service.js';
 import {
   InitiativeTaskConnection,
@@ -33,53 +29,10 @@ registerNodeType('InitiativeTask', async (ctx, id) => {
   return task ? toInitiativeTaskType(task) : null;
 });
 
-const map = (task: InitiativeTask) => toInitiativeTaskType(task);
+export const map = (task: InitiativeTask) => toInitiativeTaskType(task);
 
 @Resolver(() => InitiativeTaskType)
 export class TaskResolver {
-  @Mutation(() => InitiativeTaskType, {
-    description: 'Give a department (and optionally one of its people) work on an initiative.',
-  })
-  async createInitiativeTask(
-    @Arg('input', () => CreateInitiativeTaskInput) input: CreateInitiativeTaskInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<InitiativeTaskType> {
-    return map(await ctx.service(TaskService).create(input));
-  }
-
-  @Mutation(() => InitiativeTaskType, {
-    description: 'Change the given fields of an unfinished task.',
-  })
-  async updateInitiativeTask(
-    @IdArg('id', 'InitiativeTask') id: string,
-    @Arg('input', () => UpdateInitiativeTaskInput) input: UpdateInitiativeTaskInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<InitiativeTaskType> {
-    return map(await ctx.service(TaskService).update(id, input));
-  }
-
-  @Mutation(() => InitiativeTaskType, {
-    description: 'Mark an open or in-progress task DONE with what was done.',
-  })
-  async completeTask(
-    @IdArg('id', 'InitiativeTask') id: string,
-    @Arg('outcomeNote', () => String, { nullable: true }) outcomeNote: string | null | undefined,
-    @Ctx() ctx: RequestContext,
-  ): Promise<InitiativeTaskType> {
-    return map(await ctx.service(TaskService).complete(id, outcomeNote));
-  }
-
-  @Mutation(() => InitiativeTaskType, {
-    description: 'The department declines the task, saying why.',
-  })
-  async rejectTask(
-    @IdArg('id', 'InitiativeTask') id: string,
-    @Arg('note', () => String) note: string,
-    @Ctx() ctx: RequestContext,
-  ): Promise<InitiativeTaskType> {
-    return map(await ctx.service(TaskService).reject(id, note));
-  }
-
   @Query(() => InitiativeTaskType, { nullable: true })
   async initiativeTask(
     @IdArg('id', 'InitiativeTask') id: string,

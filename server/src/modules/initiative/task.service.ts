@@ -3,56 +3,64 @@ import { findById, mustFind } from '../../db/lookup.js';
 import type { Em } from '../../db/orm.js';
 import { paginate, type PageArgs, type Page } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
+import type {
+  AddTaskCommand,
+  CancelTaskCommand,
+  CommandName,
+  CompleteTaskCommand,
+  InitiativeCommands,
+  ReassignTaskCommand,
+  RejectTaskCommand,
+  UpdateTaskCommand,
+} from '../../../../workflows/contracts/initiative.contract.js';
+import {
+  checkCommand,
+  OPEN_TASK_STATUSES,
+} from '../../../../workflows/contracts/initiative.rules.js';
 import { snapshot } from '../audit/audit.service.js';
 import { Department } from '../organisation/department.entity.js';
 import { User } from '../organisation/user.entity.js';
 import { InitiativeTask } from './initiative-task.entity.js';
-import { Initiative } from './initiative.entity.js';
-import { TaskStatus } from './initiative.enums.js';
-import { initiativeError, initiativeNotFound } from './initiative.errors.js';
-import { assertNotFinished } from './initiative.load.js';
-import type {
-  CreateInitiativeTaskInput,
-  InitiativeTaskFilter,
-  UpdateInitiativeTaskInput,
-} from './task.inputs.js';
-import { OPEN_TASK_STATUSES, type InitiativeTaskOrder } from './task.types.js';
+import type { Initiative } from './initiative.entity.js';
+import { Milestone, TaskStatus } from './initiative.enums.js';
+import { initiativeError, initiativeNotFound, refuseIf } from './initiative.errors.js';
+import { loadForChange } from './initiative.load.js';
+import { snapshotOf } from './initiative.snapshot.js';
+import { MilestoneService } from './milestone.service.js';
+import { TaskNotices } from './task.notices.js';
+import type { InitiativeTaskFilter } from './task.inputs.js';
+import type { InitiativeTaskOrder } from './task.types.js';
 
 const FINISHED = [TaskStatus.DONE, TaskStatus.REJECTED, TaskStatus.CANCELLED];
-/** Statuses an update may set; finishing goes through completeTask / rejectTask. */
-const SETTABLE = [TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.CANCELLED];
 
+/**
+ * Department tasks of an initiative: created, changed, completed, rejected back to the owner,
+ * reassigned, cancelled. Each method is one transaction that checks the lifecycle rules,
+ * writes the task, tells the people concerned (inbox) and, for a client-visible step,
+ * the clients (outbox). The initiative's workflow calls these through its activities.
+ */
 export class TaskService {
   constructor(private readonly ctx: DomainContext) {}
 
-  async create(input: CreateInitiativeTaskInput): Promise<InitiativeTask> {
+  async create(initiativeId: string, command: AddTaskCommand): Promise<InitiativeTask> {
     return this.ctx.em.transactional(async (em) => {
-      const initiative = await mustFind(
-        em,
-        Initiative,
-        input.initiativeId,
-        'initiativeId',
-        initiativeNotFound('INITIATIVE_NOT_FOUND'),
-      );
-      assertNotFinished(initiative);
-      const department = await mustFind(
-        em,
-        Department,
-        input.departmentId,
-        'departmentId',
-        initiativeNotFound('DEPARTMENT_NOT_FOUND'),
-      );
-      const assignee = input.assigneeId
-        ? await this.assignee(em, input.assigneeId, department)
-        : null;
+      const initiative = await loadForChange(em, initiativeId, 'initiativeId');
+      refuseIf(checkCommand(await snapshotOf(em, initiative), 'addTask', command));
+      const department = await this.department(em, command.departmentId);
       const task = em.create(InitiativeTask, {
         initiative,
-        title: input.title.trim(),
-        description: input.description?.trim() || null,
+        title: command.title.trim(),
+        description: command.description?.trim() || null,
         department,
-        assignee,
-        dueAt: input.dueAt ?? null,
+        assignee: command.assigneeId
+          ? await this.assignee(em, command.assigneeId, department)
+          : null,
+        dueAt: this.dueAt(command.dueAt),
+        clientVisible: command.clientVisible ?? initiative.clientVisible,
+        revision: initiative.revision,
+        createdAt: this.ctx.clock.now(),
       });
+      await this.ctx.service(TaskNotices).assigned(em, initiative, task, null);
       this.ctx.audit.record(
         em,
         'createInitiativeTask',
@@ -65,84 +73,167 @@ export class TaskService {
     });
   }
 
-  async update(id: string, input: UpdateInitiativeTaskInput): Promise<InitiativeTask> {
-    return this.change(id, 'updateInitiativeTask', async (em, task) => {
-      if (input.status != null && !SETTABLE.includes(input.status)) {
-        throw initiativeError(
-          'INVALID_TRANSITION',
-          `An update can set a task to OPEN, IN_PROGRESS or CANCELLED; use ${input.status === TaskStatus.DONE ? 'completeTask' : 'rejectTask'} for ${input.status}.`,
-          'status',
-        );
-      }
-      if (input.title != null) task.title = input.title.trim();
-      if (input.description !== undefined) task.description = input.description?.trim() || null;
-      if (input.dueAt !== undefined) task.dueAt = input.dueAt;
-      if (input.status != null) task.status = input.status;
-      if (input.departmentId != null) {
-        task.department = await mustFind(
-          em,
-          Department,
-          input.departmentId,
-          'departmentId',
-          initiativeNotFound('DEPARTMENT_NOT_FOUND'),
-        );
-      }
-      if (input.assigneeId !== undefined) {
-        task.assignee = input.assigneeId
-          ? await this.assignee(em, input.assigneeId, task.department)
-          : null;
-      } else if (input.departmentId != null && task.assignee) {
+  async update(initiativeId: string, command: UpdateTaskCommand): Promise<InitiativeTask> {
+    return this.change(
+      initiativeId,
+      'updateTask',
+      command,
+      'updateInitiativeTask',
+      async (em, task, initiative) => {
+        if (command.title != null) task.title = command.title.trim();
+        if (command.description !== undefined)
+          task.description = command.description?.trim() || null;
+        if (command.status != null) task.status = command.status;
+        const department =
+          command.departmentId != null
+            ? await this.department(em, command.departmentId)
+            : task.department;
+        let assignee =
+          command.assigneeId !== undefined ? command.assigneeId : (task.assignee?.id ?? null);
         // Moving the task to another department keeps the assignee only if they belong there.
-        const assignee = await em.findOneOrFail(User, { id: task.assignee.id });
-        if (assignee.department?.id !== task.department.id) task.assignee = null;
-      }
-    });
+        if (command.departmentId != null && command.assigneeId === undefined && assignee) {
+          const current = await em.findOneOrFail(User, { id: assignee });
+          if (current.department?.id !== department.id) assignee = null;
+        }
+        const reassigned =
+          department.id !== task.department.id || assignee !== (task.assignee?.id ?? null);
+        const rescheduled =
+          command.dueAt !== undefined &&
+          (this.dueAt(command.dueAt)?.getTime() ?? null) !== (task.dueAt?.getTime() ?? null);
+        task.department = department;
+        task.assignee = assignee ? await this.assignee(em, assignee, department) : null;
+        if (rescheduled) task.dueAt = this.dueAt(command.dueAt);
+        if (reassigned || rescheduled) this.newRound(task);
+        if (reassigned) await this.ctx.service(TaskNotices).assigned(em, initiative, task, null);
+      },
+    );
   }
 
-  async complete(id: string, outcomeNote: string | null | undefined): Promise<InitiativeTask> {
-    return this.change(id, 'completeTask', async (_em, task) => {
-      task.status = TaskStatus.DONE;
-      task.outcomeNote = outcomeNote?.trim() || null;
+  async complete(initiativeId: string, command: CompleteTaskCommand): Promise<InitiativeTask> {
+    return this.change(
+      initiativeId,
+      'completeTask',
+      command,
+      'completeTask',
+      async (em, task, initiative) => {
+        task.status = TaskStatus.DONE;
+        task.outcomeNote = command.outcomeNote?.trim() || null;
+        task.completedAt = this.ctx.clock.now();
+        await this.ctx
+          .service(MilestoneService)
+          .announce(em, initiative, Milestone.TASK_DONE, { task });
+      },
+    );
+  }
+
+  /** The department declines; the owner decides what happens next (reassign or cancel). */
+  async reject(initiativeId: string, command: RejectTaskCommand): Promise<InitiativeTask> {
+    return this.change(
+      initiativeId,
+      'rejectTask',
+      command,
+      'rejectTask',
+      async (em, task, initiative) => {
+        task.status = TaskStatus.REJECTED;
+        task.outcomeNote = command.note.trim();
+        task.completedAt = this.ctx.clock.now();
+        await this.ctx.service(TaskNotices).rejected(em, initiative, task);
+      },
+    );
+  }
+
+  /** Gives an open or rejected task to a department (and person) again, as a new round. */
+  async reassign(initiativeId: string, command: ReassignTaskCommand): Promise<InitiativeTask> {
+    return this.change(
+      initiativeId,
+      'reassignTask',
+      command,
+      'reassignTask',
+      async (em, task, initiative) => {
+        const department = await this.department(em, command.departmentId);
+        task.department = department;
+        task.assignee = command.assigneeId
+          ? await this.assignee(em, command.assigneeId, department)
+          : null;
+        if (command.dueAt !== undefined) task.dueAt = this.dueAt(command.dueAt);
+        task.status = TaskStatus.OPEN;
+        task.outcomeNote = null;
+        task.completedAt = null;
+        this.newRound(task);
+        await this.ctx
+          .service(TaskNotices)
+          .assigned(em, initiative, task, command.note?.trim() || null);
+      },
+    );
+  }
+
+  async cancel(initiativeId: string, command: CancelTaskCommand): Promise<InitiativeTask> {
+    return this.change(initiativeId, 'cancelTask', command, 'cancelTask', async (_em, task) => {
+      task.status = TaskStatus.CANCELLED;
+      task.outcomeNote = command.reason.trim();
       task.completedAt = this.ctx.clock.now();
     });
   }
 
-  async reject(id: string, note: string): Promise<InitiativeTask> {
-    if (!note.trim()) {
-      throw initiativeError('NOTE_REQUIRED', 'Rejecting a task needs a note saying why.', 'note');
+  /** Reminders and escalations start over for the new assignment or due date. */
+  private newRound(task: InitiativeTask): void {
+    task.round += 1;
+    task.remindedAt = null;
+    task.escalationLevel = 0;
+    task.escalatedAt = null;
+  }
+
+  /** A due date, which may not lie in the past (by this context's clock). */
+  private dueAt(value: string | Date | null | undefined): Date | null {
+    if (value == null) return null;
+    const due = new Date(value);
+    if (due.getTime() < this.ctx.clock.now().getTime()) {
+      throw initiativeError(
+        'DUE_IN_PAST',
+        `The due date ${due.toISOString()} is in the past; choose a date to come.`,
+        'dueAt',
+      );
     }
-    return this.change(id, 'rejectTask', async (_em, task) => {
-      task.status = TaskStatus.REJECTED;
-      task.outcomeNote = note.trim();
-      task.completedAt = this.ctx.clock.now();
-    });
+    return due;
   }
 
-  /** Loads an unfinished task, applies the change and audits it, in one transaction. */
-  private async change(
-    id: string,
+  /** Loads the initiative's task, refuses what the rules refuse, applies, audits: one transaction. */
+  private async change<K extends CommandName & `${string}Task`>(
+    initiativeId: string,
+    name: K,
+    command: InitiativeCommands[K] & { taskId: string },
     action: string,
-    apply: (em: Em, task: InitiativeTask) => Promise<void>,
+    apply: (em: Em, task: InitiativeTask, initiative: Initiative) => Promise<void>,
   ): Promise<InitiativeTask> {
     return this.ctx.em.transactional(async (em) => {
+      const initiative = await loadForChange(em, initiativeId, 'initiativeId');
       const task = await mustFind(
         em,
         InitiativeTask,
-        id,
-        'id',
+        command.taskId,
+        'taskId',
         initiativeNotFound('TASK_NOT_FOUND'),
+        {
+          populate: ['department'],
+        },
       );
-      if (FINISHED.includes(task.status)) {
+      if (task.initiative.id !== initiative.id) {
         throw initiativeError(
-          'TASK_FINISHED',
-          `The task "${task.title}" is already ${task.status.toLowerCase()}; a finished task cannot be changed.`,
+          'TASK_NOT_IN_INITIATIVE',
+          `The task "${task.title}" belongs to another initiative than ${initiative.code}.`,
+          'taskId',
         );
       }
+      refuseIf(checkCommand(await snapshotOf(em, initiative), name, command));
       const before = snapshot(task);
-      await apply(em, task);
+      await apply(em, task, initiative);
       this.ctx.audit.record(em, action, 'InitiativeTask', task.id, before, snapshot(task));
       return task;
     });
+  }
+
+  private department(em: Em, id: string): Promise<Department> {
+    return mustFind(em, Department, id, 'departmentId', initiativeNotFound('DEPARTMENT_NOT_FOUND'));
   }
 
   private async assignee(em: Em, id: string, department: Department): Promise<User> {
@@ -174,7 +265,7 @@ export class TaskService {
     if (filter?.statuses?.length) and.push({ status: { $in: filter.statuses } });
     const now = this.ctx.clock.now();
     if (filter?.overdue === true)
-      and.push({ dueAt: { $lt: now }, status: { $in: OPEN_TASK_STATUSES } });
+      and.push({ dueAt: { $lt: now }, status: { $in: [...OPEN_TASK_STATUSES] } });
     if (filter?.overdue === false) {
       and.push({ $or: [{ dueAt: null }, { dueAt: { $gte: now } }, { status: { $in: FINISHED } }] });
     }

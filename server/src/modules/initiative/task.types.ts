@@ -3,7 +3,10 @@ import { Connection, Node, toGlobalId } from '../../graphql/relay.js';
 import { SortDirection } from '../../graphql/sorting.js';
 import type { CouncilReview } from './council-review.entity.js';
 import type { InitiativeTask } from './initiative-task.entity.js';
-import { CouncilDecision, TaskStatus } from './initiative.enums.js';
+import { isOpenTask } from '../../../../workflows/contracts/initiative.rules.js';
+import { CouncilDecision, ReviewTrigger, TaskStatus } from './initiative.enums.js';
+import { CouncilAgendaType, toAgendaType } from './council-agenda.types.js';
+import type { CouncilAgenda } from './council-agenda.js';
 // Registers the module's enums before these types use them.
 import './initiative.types.js';
 
@@ -24,6 +27,26 @@ export class InitiativeTaskType extends Node {
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
   @Field(() => Boolean, { description: 'Past its due date and still open or in progress.' })
   overdue!: boolean;
+  @Field(() => Boolean, {
+    description: 'Its completion is announced to the initiative’s clients ("you said, we did").',
+  })
+  clientVisible!: boolean;
+  @Field(() => Int, { description: 'The initiative revision the task was created in.' })
+  revision!: number;
+  @Field(() => Int, {
+    description: 'Assignment round: each reassignment or new due date starts a new one.',
+  })
+  round!: number;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the department was reminded (this round).',
+  })
+  remindedAt!: Date | null;
+  @Field(() => Int, {
+    description: '0 on time, 1 escalated to the initiative owner, 2 to the CX office (this round).',
+  })
+  escalationLevel!: number;
+  @Field(() => Date, { nullable: true }) escalatedAt!: Date | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
   dbId!: string;
@@ -59,6 +82,20 @@ export class CouncilReviewType extends Node {
   @Field(() => CouncilDecision) decision!: CouncilDecision;
   @Field(() => String, { nullable: true }) comments!: string | null;
   @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => ReviewTrigger, {
+    nullable: true,
+    description:
+      'What sent the initiative to the council (null for reviews older than the workflows).',
+  })
+  trigger!: ReviewTrigger | null;
+  @Field(() => CouncilAgendaType, {
+    nullable: true,
+    description: 'What the council was asked to review, as it stood when the review was requested.',
+  })
+  agenda!: CouncilAgendaType | null;
+  @Field(() => Int, { description: 'Reminders sent to the council while it had not decided.' })
+  remindersSent!: number;
+  @Field(() => Date, { nullable: true }) lastRemindedAt!: Date | null;
   @Field(() => Date) createdAt!: Date;
   dbId!: string;
   initiativeId!: string;
@@ -69,10 +106,10 @@ export class CouncilReviewType extends Node {
 @ObjectType()
 export class CouncilReviewConnection extends Connection(CouncilReviewType, 'CouncilReview') {}
 
-export const OPEN_TASK_STATUSES = [TaskStatus.OPEN, TaskStatus.IN_PROGRESS];
+export { OPEN_TASK_STATUSES } from '../../../../workflows/contracts/initiative.rules.js';
 
 export function toInitiativeTaskType(e: InitiativeTask, now = new Date()): InitiativeTaskType {
-  const open = OPEN_TASK_STATUSES.includes(e.status);
+  const open = isOpenTask(e);
   return Object.assign(new InitiativeTaskType(), {
     id: toGlobalId('InitiativeTask', e.id),
     dbId: e.id,
@@ -83,6 +120,12 @@ export function toInitiativeTaskType(e: InitiativeTask, now = new Date()): Initi
     outcomeNote: e.outcomeNote ?? null,
     completedAt: e.completedAt ?? null,
     overdue: open && !!e.dueAt && e.dueAt.getTime() < now.getTime(),
+    clientVisible: e.clientVisible,
+    revision: e.revision,
+    round: e.round,
+    remindedAt: e.remindedAt ?? null,
+    escalationLevel: e.escalationLevel,
+    escalatedAt: e.escalatedAt ?? null,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     initiativeId: e.initiative.id,
@@ -99,6 +142,10 @@ export function toCouncilReviewType(e: CouncilReview): CouncilReviewType {
     decision: e.decision,
     comments: e.comments ?? null,
     decidedAt: e.decidedAt ?? null,
+    trigger: e.trigger ?? null,
+    agenda: e.agenda ? toAgendaType(e.agenda as unknown as CouncilAgenda) : null,
+    remindersSent: e.remindersSent,
+    lastRemindedAt: e.lastRemindedAt ?? null,
     createdAt: e.createdAt,
     initiativeId: e.initiative.id,
     councilId: e.council.id,

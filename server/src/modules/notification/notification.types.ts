@@ -2,6 +2,9 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, Node, toGlobalId } from '../../graphql/relay.js';
 import type { ClientNotification } from './client-notification.entity.js';
 import { DeliveryStatus, NotificationKind } from './notification.enums.js';
+import { Milestone } from '../initiative/initiative.enums.js';
+// Registers Milestone as a GraphQL enum.
+import '../initiative/initiative.types.js';
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
@@ -12,6 +15,11 @@ registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
 })
 export class ClientNotificationType extends Node {
   @Field(() => NotificationKind) kind!: NotificationKind;
+  @Field(() => Milestone, {
+    nullable: true,
+    description: 'For INITIATIVE_PROGRESS: the "you said, we did" milestone it announces.',
+  })
+  milestone!: Milestone | null;
   @Field(() => String, { nullable: true }) recipient!: string | null;
   @Field(() => String) locale!: string;
   @Field(() => String) subject!: string;
@@ -26,6 +34,7 @@ export class ClientNotificationType extends Node {
   contactId!: string | null;
   feedbackItemId!: string | null;
   initiativeId!: string | null;
+  councilReviewId!: string | null;
 }
 
 @ObjectType()
@@ -39,6 +48,7 @@ export function toClientNotificationType(e: ClientNotification): ClientNotificat
     id: toGlobalId('ClientNotification', e.id),
     dbId: e.id,
     kind: e.kind,
+    milestone: e.milestone ?? null,
     recipient: e.recipient ?? null,
     locale: e.locale,
     subject: e.subject,
@@ -52,5 +62,6 @@ export function toClientNotificationType(e: ClientNotification): ClientNotificat
     contactId: e.contact?.id ?? null,
     feedbackItemId: e.feedbackItem?.id ?? null,
     initiativeId: e.initiative?.id ?? null,
+    councilReviewId: e.councilReview?.id ?? null,
   });
 }

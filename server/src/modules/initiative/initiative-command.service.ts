@@ -1,0 +1,122 @@
+import { mustFind } from '../../db/lookup.js';
+import type { DomainContext } from '../../domain/context.js';
+import type {
+  CommandName,
+  CommandResult,
+  InitiativeCommands,
+} from '../../../../workflows/contracts/initiative.contract.js';
+import { isFinished } from '../../../../workflows/contracts/initiative.rules.js';
+import { CouncilReview } from './council-review.entity.js';
+import { InitiativeTask } from './initiative-task.entity.js';
+import { Initiative } from './initiative.entity.js';
+import { initiativeError, initiativeNotFound } from './initiative.errors.js';
+
+type Payload<K extends CommandName> = Omit<InitiativeCommands[K], 'actor'>;
+type TaskCommand = 'updateTask' | 'completeTask' | 'rejectTask' | 'reassignTask' | 'cancelTask';
+
+/**
+ * The API's way to change an initiative: every command goes to the initiative's workflow
+ * as an Update (validated there against the live state, applied by an activity that calls
+ * the lifecycle services), and the answer is read back from the database, the read model.
+ * Unknown and finished initiatives are refused here, before Temporal is asked.
+ */
+export class InitiativeCommandService {
+  constructor(private readonly ctx: DomainContext) {}
+
+  async run<
+    K extends Exclude<CommandName, 'addTask' | TaskCommand | 'requestReview' | 'decideReview'>,
+  >(initiativeId: string, name: K, command: Payload<K>): Promise<Initiative> {
+    await this.open(initiativeId, 'id');
+    await this.send(initiativeId, name, command);
+    return this.reload(Initiative, initiativeId);
+  }
+
+  async addTask(initiativeId: string, command: Payload<'addTask'>): Promise<InitiativeTask> {
+    await this.open(initiativeId, 'initiativeId');
+    const { subjectId } = await this.send(initiativeId, 'addTask', command);
+    return this.reload(InitiativeTask, subjectId!);
+  }
+
+  /** A command about one task goes to the workflow of the initiative the task belongs to. */
+  async onTask<K extends TaskCommand>(
+    taskId: string,
+    name: K,
+    command: Omit<Payload<K>, 'taskId'>,
+  ): Promise<InitiativeTask> {
+    const task = await mustFind(
+      this.ctx.em,
+      InitiativeTask,
+      taskId,
+      'id',
+      initiativeNotFound('TASK_NOT_FOUND'),
+    );
+    await this.open(task.initiative.id, 'id');
+    await this.send(task.initiative.id, name, { ...command, taskId } as Payload<K>);
+    return this.reload(InitiativeTask, taskId);
+  }
+
+  async requestReview(initiativeId: string, councilId: string): Promise<CouncilReview> {
+    await this.open(initiativeId, 'initiativeId');
+    const { subjectId } = await this.send(initiativeId, 'requestReview', { councilId });
+    return this.reload(CouncilReview, subjectId!);
+  }
+
+  async decideReview(
+    reviewId: string,
+    command: Omit<Payload<'decideReview'>, 'reviewId'>,
+  ): Promise<CouncilReview> {
+    const review = await mustFind(
+      this.ctx.em,
+      CouncilReview,
+      reviewId,
+      'id',
+      initiativeNotFound('REVIEW_NOT_FOUND'),
+      {
+        populate: ['initiative'],
+      },
+    );
+    const initiative = review.initiative;
+    await this.open(initiative.id, 'id');
+    if (review.revision < initiative.revision && review.decision === 'PENDING') {
+      throw initiativeError(
+        'REVIEW_OUTDATED',
+        `This review is of revision ${review.revision}; ${initiative.code} has moved on to revision ${initiative.revision}, so it can no longer be decided.`,
+      );
+    }
+    await this.send(initiative.id, 'decideReview', { ...command, reviewId });
+    return this.reload(CouncilReview, reviewId);
+  }
+
+  /** The initiative must exist and still be open: finished ones are history, and their workflow has ended. */
+  private async open(initiativeId: string, field: string): Promise<Initiative> {
+    const initiative = await mustFind(
+      this.ctx.em,
+      Initiative,
+      initiativeId,
+      field,
+      initiativeNotFound('INITIATIVE_NOT_FOUND'),
+    );
+    if (isFinished(initiative)) {
+      throw initiativeError(
+        'INITIATIVE_FINISHED',
+        `Initiative ${initiative.code} is ${initiative.status.toLowerCase()} and can no longer be changed.`,
+      );
+    }
+    return initiative;
+  }
+
+  private send<K extends CommandName>(
+    initiativeId: string,
+    name: K,
+    command: Payload<K>,
+  ): Promise<CommandResult> {
+    const full = { ...command, actor: this.ctx.viewer.actor } as InitiativeCommands[K];
+    return this.ctx.deps.initiatives.execute(initiativeId, name, full);
+  }
+
+  /** The row as the workflow's activity left it (not as this request's identity map remembers it). */
+  private async reload<E extends object>(entity: new () => E, id: string): Promise<E> {
+    this.ctx.em.clear();
+    return this.ctx.em.findOneOrFail(entity as never, { id } as never) as Promise<E>;
+  }
+}
