@@ -13,8 +13,10 @@ import {
   MaturityAssessmentConnection,
   MaturityAssessmentType,
   ProcessGroupMaturity,
+  toCriterionType,
   toMaturityAssessmentType,
 } from './maturity.types.js';
+import { ProcessGroup } from '../initiative/initiative.enums.js';
 
 registerNodeType('MaturityAssessment', async (ctx, id) => {
   const e = await entityById(ctx, MaturityAssessment).load(id);
@@ -53,24 +55,39 @@ export class MaturityResolver {
   }
 
   @Query(() => [ProcessGroupMaturity], {
-    description: 'Per process group, its latest manual and computed assessment.',
+    description:
+      'Per process group: the level computed now from the hub’s data, each criterion met or missing with the figure behind it, what is missing for the next level, and the latest manual and recorded computed assessments.',
   })
   async maturity(@Ctx() ctx: RequestContext): Promise<ProcessGroupMaturity[]> {
-    const rows = await ctx.service(MaturityService).latest();
-    return rows.map((r) => {
-      const manual = r.manual ? toMaturityAssessmentType(r.manual) : null;
-      const computed = r.computed ? toMaturityAssessmentType(r.computed) : null;
+    const service = ctx.service(MaturityService);
+    const [{ at, groups }, stored] = [await service.evaluateNow(), await service.latest()];
+    return groups.map((g) => {
+      const r = stored.find((x) => x.processGroup === g.processGroup);
+      const manual = r?.manual ? toMaturityAssessmentType(r.manual) : null;
+      const computed = r?.computed ? toMaturityAssessmentType(r.computed) : null;
       const latest =
         [manual, computed]
           .filter((a): a is MaturityAssessmentType => a !== null)
           .sort((a, b) => b.assessedAt.getTime() - a.assessedAt.getTime())[0] ?? null;
       return Object.assign(new ProcessGroupMaturity(), {
-        processGroup: r.processGroup,
+        processGroup: g.processGroup,
+        level: g.level,
+        criteria: g.criteria.map(toCriterionType),
+        missingForNextLevel: g.missingForNextLevel.map(toCriterionType),
+        evaluatedAt: at,
         manual,
         computed,
         latest,
       });
     });
+  }
+
+  @Mutation(() => [ProcessGroup], {
+    description:
+      'Recompute the maturity levels now and record a COMPUTED assessment for each process group whose level or criteria changed; answers those groups. (The hub also does this on a schedule and soon after evidence changes.)',
+  })
+  async recomputeMaturity(@Ctx() ctx: RequestContext): Promise<ProcessGroup[]> {
+    return ctx.service(MaturityService).recompute();
   }
 
   @FieldResolver(() => UserType, {

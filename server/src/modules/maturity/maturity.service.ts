@@ -7,6 +7,9 @@ import { ProcessGroup } from '../initiative/initiative.enums.js';
 import { User } from '../organisation/user.entity.js';
 import { AssessmentMethod, MaturityAssessment } from './maturity-assessment.entity.js';
 import { maturityError } from './maturity.errors.js';
+import type { GroupMaturity } from './maturity.criteria.js';
+import { evaluateMaturity } from './maturity.evaluator.js';
+import { recordComputedMaturity } from './maturity.history.js';
 import type { MaturityAssessmentFilter, RecordMaturityAssessmentInput } from './maturity.inputs.js';
 
 export interface LatestMaturity {
@@ -70,6 +73,24 @@ export class MaturityService {
     const where: FilterQuery<MaturityAssessment> = {};
     if (filter?.processGroup) where.processGroup = filter.processGroup;
     return paginate(this.ctx.em, MaturityAssessment, where, args, { assessedAt: 'desc' });
+  }
+
+  /** Every group's level computed now from the evidence (five aggregate statements). */
+  async evaluateNow(): Promise<{ at: Date; groups: GroupMaturity[] }> {
+    const at = this.ctx.clock.now();
+    return {
+      at,
+      groups: await evaluateMaturity(this.ctx.em, at, this.ctx.deps.config.maturityThresholds),
+    };
+  }
+
+  /**
+   * Evaluates now and records a COMPUTED assessment for each group whose level or criteria
+   * changed (the maturity workflow does this on its schedule and after evidence changes).
+   */
+  async recompute(): Promise<ProcessGroup[]> {
+    const { at, groups } = await this.evaluateNow();
+    return recordComputedMaturity(this.ctx.em, groups, at);
   }
 
   /** Latest manual and computed assessment of each of the five groups (at most ten rows read). */
