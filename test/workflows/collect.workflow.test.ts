@@ -7,7 +7,7 @@ import {
   WorkflowFailedError,
 } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type Worker, type WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Orm } from '../../server/src/db/orm.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
