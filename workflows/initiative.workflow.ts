@@ -6,6 +6,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
@@ -31,6 +32,9 @@ import {
 import { checkCommand, isFinished } from './contracts/initiative.rules.js';
 import { dueActions, nextWakeUp, plannedTimers, timerKey } from './contracts/initiative.timers.js';
 import { MATURITY_WORKFLOW_ID, evidenceChangedSignal } from './contracts/maturity.contract.js';
+
+/** Patch: evidence is announced only when phase, status or revision changed (v1: after every command). */
+const EVIDENCE_ON_STATE_CHANGE = 'evidence-on-state-change';
 
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' };
 
@@ -110,8 +114,13 @@ export async function initiativeLifecycle(
         key: `update:${key}`,
         at: new Date().toISOString(),
       });
+      const before = state;
       adopt(result.snapshot);
-      await announceEvidence();
+      // v1 told the maturity workflow after every command; now only when the initiative moved on.
+      const worthTelling = patched(EVIDENCE_ON_STATE_CHANGE)
+        ? movedOn(before, result.snapshot)
+        : true;
+      if (worthTelling) await announceEvidence();
       return { state: live()!, subjectId: result.subjectId };
     } catch (error) {
       const refusal = refusalOf(error);
@@ -186,6 +195,16 @@ export async function initiativeLifecycle(
     const info = workflowInfo();
     return info.continueAsNewSuggested || info.historyLength >= timings.historyLimit;
   }
+}
+
+/** Whether the phase, status or revision changed: the maturity evidence that initiatives give. */
+function movedOn(before: InitiativeSnapshot | undefined, after: InitiativeSnapshot): boolean {
+  return (
+    !before ||
+    before.processGroup !== after.processGroup ||
+    before.status !== after.status ||
+    before.revision !== after.revision
+  );
 }
 
 /** The maturity workflow recomputes soon after; it may not run (yet), which is fine. */
