@@ -4,9 +4,22 @@ import { DefaultLogger, Runtime, type Worker, type WorkflowBundle } from '@tempo
 import { loadConfig } from '../../server/src/config.js';
 import type { Orm } from '../../server/src/db/orm.js';
 import { TemporalInitiativeWorkflows } from '../../server/src/temporal/temporal-initiative-workflows.js';
-import type { InitiativeTimings } from '../../workflows/contracts/initiative.contract.js';
+import {
+  initiativeWorkflowId,
+  type InitiativeTimings,
+} from '../../workflows/contracts/initiative.contract.js';
 import { createWorker, getWorkflowBundle } from '../../workflows/worker.js';
 import { createTestApi, silentLogger, type TestApi } from './graphql.js';
+
+/** Remembers every initiative workflow it started, so a test can end them all. */
+class TrackedInitiativeWorkflows extends TemporalInitiativeWorkflows {
+  readonly started = new Set<string>();
+
+  override start(initiativeId: string): Promise<'started' | 'already-started'> {
+    this.started.add(initiativeId);
+    return super.start(initiativeId);
+  }
+}
 
 export interface WorkflowHarness {
   api: TestApi;
@@ -39,7 +52,7 @@ export async function startWorkflowHarness(
   timings: Partial<InitiativeTimings> = {},
 ): Promise<WorkflowHarness> {
   const taskQueue = `hub-${randomUUID()}`;
-  const workflows = new TemporalInitiativeWorkflows(env.client, { taskQueue, timings });
+  const workflows = new TrackedInitiativeWorkflows(env.client, { taskQueue, timings });
   const api = await createTestApi(orm, { initiatives: workflows });
   const worker = await createWorker({
     orm,
@@ -57,6 +70,16 @@ export async function startWorkflowHarness(
     taskQueue,
     worker,
     stop: async () => {
+      // A workflow left waiting on a timer would hold the time-skipping server's clock still once
+      // its worker is gone (its next task could never run): end them with the worker.
+      await Promise.all(
+        [...workflows.started].map((id) =>
+          env.client.workflow
+            .getHandle(initiativeWorkflowId(id))
+            .terminate('test finished')
+            .catch(() => undefined),
+        ),
+      );
       await api.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;

@@ -10,6 +10,7 @@ import { initiativeWorkflowId } from '../../workflows/contracts/initiative.contr
 import { describeEachDatabase } from '../helpers/db.js';
 import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
 import {
+  eventually,
   quietTemporalLogs,
   startWorkflowHarness,
   workflowBundle,
@@ -187,18 +188,26 @@ describeEachDatabase(
 
       // Time runs: reminded two days before due, overdue to the owner, three days later to the CX office.
       await env.sleep(1 * DAY + HOUR);
-      expect((await inbox('TASK_DUE_SOON')).map((e) => e.recipientDepartment?.id)).toEqual([
-        demo.departmentIds.QUALITY,
-      ]);
+      const dueSoon = await eventually(
+        () => inbox('TASK_DUE_SOON'),
+        (rows) => rows.length > 0,
+      );
+      expect(dueSoon.map((e) => e.recipientDepartment?.id)).toEqual([demo.departmentIds.QUALITY]);
       expect(await inbox('TASK_OVERDUE')).toEqual([]);
       await env.sleep(2 * DAY);
-      const overdue = await inbox('TASK_OVERDUE');
+      const overdue = await eventually(
+        () => inbox('TASK_OVERDUE'),
+        (rows) => rows.length > 0,
+      );
       expect(overdue.map((e) => e.recipientUser?.id).filter(Boolean)).toEqual([
         demo.nextOwnerUserId,
       ]);
       expect(await inbox('TASK_ESCALATED')).toEqual([]);
       await env.sleep(3 * DAY);
-      const escalated = await inbox('TASK_ESCALATED');
+      const escalated = await eventually(
+        () => inbox('TASK_ESCALATED'),
+        (rows) => rows.length > 0,
+      );
       expect(escalated.map((e) => e.recipientDepartment?.id)).toEqual([
         demo.departmentIds.CX_OFFICE,
       ]);
