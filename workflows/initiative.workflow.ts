@@ -88,7 +88,7 @@ export async function initiativeLifecycle(
   };
 
   const refuseIfBroken = <K extends CommandName>(name: K, command: InitiativeCommands[K]) => {
-    if (!state) return; // not loaded yet: the handler checks again once it is
+    if (!state) return; // not loaded yet: the activity's services check against the rows
     const broken = checkCommand(state, name, command);
     if (broken) {
       throw ApplicationFailure.create({
@@ -104,7 +104,8 @@ export async function initiativeLifecycle(
     name: K,
     command: InitiativeCommands[K],
   ): Promise<CommandResult> => {
-    refuseIfBroken(name, command); // the state may have moved since validation
+    // No second check here: rules run in the validator (never replayed) and again in the
+    // activity's transaction against the rows, so tightening a rule needs no patch.
     const key = currentUpdateInfo()?.id ?? uuid4();
     try {
       const result = await answering.applyInitiativeCommand({

@@ -184,6 +184,17 @@ describe('The initiative rules', () => {
     ).toMatchObject({ reason: 'COMMENTS_REQUIRED', field: 'comments' });
   });
 
+  it('refuse free texts longer than the limit, naming the field', () => {
+    const s = snapshot({ tasks: [task()] });
+    const long = 'x'.repeat(5_001);
+    expect(checkCommand(s, 'hold', { actor, reason: long })).toMatchObject({
+      reason: 'TEXT_TOO_LONG',
+      field: 'reason',
+    });
+    expect(checkCommand(s, 'rejectTask', { actor, taskId: 't1', note: long })?.field).toBe('note');
+    expect(checkCommand(s, 'hold', { actor, reason: 'x'.repeat(5_000) })).toBeNull();
+  });
+
   it('reassign an open or rejected task but not a done one', () => {
     const s = snapshot({
       tasks: [task({ status: TaskStatus.REJECTED }), task({ id: 't2', status: TaskStatus.DONE })],

@@ -43,7 +43,20 @@ export type RuleReason =
   | 'REVIEW_PENDING'
   | 'COUNCIL_APPROVAL_MISSING'
   | 'NOT_CLIENT_VISIBLE'
-  | 'INVALID_DECISION';
+  | 'INVALID_DECISION'
+  | 'TEXT_TOO_LONG';
+
+/** Longest reason, note, brief, comment or outcome a command may carry. */
+export const MAX_COMMAND_TEXT = 5_000;
+const TEXT_FIELDS = [
+  'reason',
+  'note',
+  'brief',
+  'comments',
+  'outcomeNote',
+  'title',
+  'description',
+] as const;
 
 export interface RuleViolation {
   reason: RuleReason;
@@ -96,7 +109,23 @@ export function checkCommand<K extends CommandName>(
       `Initiative ${s.code} is ${s.status.toLowerCase()} and can no longer be changed.`,
     );
   }
-  return (CHECKS[name] as Checks[K])(s, command);
+  return tooLong(command) ?? (CHECKS[name] as Checks[K])(s, command);
+}
+
+/** A free text over the limit (titles keep their own, shorter limit at the GraphQL edge). */
+function tooLong(command: object): RuleViolation | null {
+  const fields = command as Partial<Record<(typeof TEXT_FIELDS)[number], unknown>>;
+  for (const field of TEXT_FIELDS) {
+    const value = fields[field];
+    if (typeof value === 'string' && value.length > MAX_COMMAND_TEXT) {
+      return violation(
+        'TEXT_TOO_LONG',
+        `${field} may hold at most ${MAX_COMMAND_TEXT} characters; this one has ${value.length}.`,
+        field,
+      );
+    }
+  }
+  return null;
 }
 
 function notOnHold(s: InitiativeSnapshot, what: string): RuleViolation | null {
