@@ -112,7 +112,7 @@ export function checkCommand<K extends CommandName>(
   return tooLong(command) ?? (CHECKS[name] as Checks[K])(s, command);
 }
 
-/** A free text over the limit (titles keep their own, shorter limit at the GraphQL edge). */
+/** A free text over the limit (titles and descriptions keep their own limits at the GraphQL edge). */
 function tooLong(command: object): RuleViolation | null {
   const fields = command as Partial<Record<(typeof TEXT_FIELDS)[number], unknown>>;
   for (const field of TEXT_FIELDS) {
