@@ -48,15 +48,7 @@ export type RuleReason =
 
 /** Longest reason, note, brief, comment or outcome a command may carry. */
 export const MAX_COMMAND_TEXT = 5_000;
-const TEXT_FIELDS = [
-  'reason',
-  'note',
-  'brief',
-  'comments',
-  'outcomeNote',
-  'title',
-  'description',
-] as const;
+const TEXT_FIELDS = ['reason', 'note', 'brief', 'comments', 'outcomeNote'] as const;
 
 export interface RuleViolation {
   reason: RuleReason;
