@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fromGlobalId } from '../../server/src/graphql/relay.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
 import { InboxEntry } from '../../server/src/modules/inbox/inbox-entry.entity.js';
+import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
 import { Initiative } from '../../server/src/modules/initiative/initiative.entity.js';
 import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
 import { WorkflowReconciler } from '../../server/src/temporal/workflow-reconciler.js';
@@ -159,6 +160,58 @@ describeEachDatabase('The initiative workflow', (getOrm) => {
         .em.fork()
         .count(AuditEvent, { action: 'completeTask', entityId: command.taskId }),
     ).toBe(1);
+  });
+
+  it('reminds the council weekly while its review waits, up to the limit, and tells the owner', async () => {
+    const { createInitiative } = await gql(
+      `mutation ($input: CreateInitiativeInput!) { createInitiative(input: $input) { id } }`,
+      {
+        input: {
+          title: 'Council waits',
+          problem: 'Certificates late',
+          ownerId: owner,
+          clientVisible: true,
+          affectedAccountIds: [world.acme.accountGid],
+        },
+      },
+    );
+    const id = createInitiative.id as string;
+    await gql(`mutation ($id: ID!) { moveInitiative(id: $id, processGroup: IMPLEMENT) { id } }`, {
+      id,
+    });
+    const moved = await gql(
+      `mutation ($id: ID!) { moveInitiative(id: $id, processGroup: MONITOR) { councilReviews { id } } }`,
+      { id },
+    );
+    const reviewId = fromGlobalId(moved.moveInitiative.councilReviews[0].id, 'CouncilReview');
+    const notices = (n: number) =>
+      getOrm()
+        .em.fork()
+        .count(ClientNotification, { dedupeKey: { $like: `review:${reviewId}:reminder-${n}:%` } });
+    expect(await notices(1)).toBe(0);
+    // Default timings: a reminder after 7 days, then weekly, at most 3.
+    for (let n = 1; n <= 4; n++) {
+      await env.sleep(7 * DAY + 60_000);
+      if (n <= 3)
+        await eventually(
+          () => notices(n),
+          (count) => count > 0,
+        );
+    }
+    const members = world.council.memberGids.length;
+    expect([await notices(1), await notices(2), await notices(3), await notices(4)]).toEqual([
+      members,
+      members,
+      members,
+      0,
+    ]);
+    const told = await getOrm()
+      .em.fork()
+      .find(InboxEntry, { kind: 'COUNCIL_REVIEW_OVERDUE' as never, councilReview: reviewId });
+    expect(told).toHaveLength(3);
+    const live = await handleOf(id).query(liveStateQuery);
+    expect(live?.reviews[0]).toMatchObject({ remindersSent: 3, decision: 'PENDING' });
+    expect(live?.timers).toEqual([]);
   });
 
   it('adopts an initiative created while Temporal was down, once the reconciler starts its workflow', async () => {
