@@ -6,6 +6,7 @@ import { generateDemo, PLANTED_RELATION } from '../../server/src/demo/generate.j
 import { PROCESS_CLASSES } from '../../server/src/demo/journey-catalogue.js';
 import { METRICS } from '../../server/src/demo/metric-catalogue.js';
 import { RespondentClass } from '../../server/src/modules/client/client.enums.js';
+import { acknowledgementDedupeKey } from '../../server/src/modules/feedback/feedback-acknowledgement.service.js';
 import {
   ComplaintClass,
   FeedbackChannel,
@@ -14,6 +15,7 @@ import {
 import { ProcessGroup } from '../../server/src/modules/initiative/initiative.enums.js';
 import { JourneyStage } from '../../server/src/modules/journey/journey.enums.js';
 import { MetricKind, MetricLayer } from '../../server/src/modules/metric/metric.enums.js';
+import { DeliveryStatus } from '../../server/src/modules/notification/notification.enums.js';
 import { ValueTier } from '../../server/src/modules/value/value.enums.js';
 
 const now = new Date('2026-06-15T12:00:00Z');
@@ -52,6 +54,7 @@ function digest(d: DemoDataset): string {
     ]),
     observations: d.observations.map((o) => [o.metric, o.period, o.value]),
     initiatives: d.initiatives.map((i) => [i.code, i.title, i.status, i.processGroup]),
+    acknowledgements: d.acknowledgements.map((n) => [n.locale, n.subject, n.status, n.recipient]),
     weights: d.importanceWeights.map((w) => [w.respondentClass, w.factor, w.weight]),
   };
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
@@ -135,9 +138,6 @@ describe('the demo generator', () => {
     expect(new Set(first.initiatives.map((i) => i.processGroup))).toEqual(
       new Set(Object.values(ProcessGroup)),
     );
-    expect(new Set(first.maturity.map((m) => m.processGroup))).toEqual(
-      new Set(Object.values(ProcessGroup)),
-    );
     const classesPerAccount = new Map<string, Set<string>>();
     for (const c of first.contacts) {
       const set = classesPerAccount.get(c.account as string) ?? new Set();
@@ -155,6 +155,26 @@ describe('the demo generator', () => {
       ),
     ).toBe(true);
     expect(first.feedback.some((f) => f.status === FeedbackStatus.RECEIVED)).toBe(false);
+    // Nothing was acknowledged after "today".
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    expect(first.feedback.every((f) => (f.acknowledgedAt as Date).getTime() <= today)).toBe(true);
+  });
+
+  it('acknowledges every item in the outbox once, as the collect workflow does, delivered where there is an e-mail', () => {
+    const byItem = new Map(first.acknowledgements.map((n) => [n.feedbackItem, n]));
+    expect(first.acknowledgements).toHaveLength(first.feedback.length);
+    expect(byItem.size).toBe(first.feedback.length);
+    const contacts = new Map(first.contacts.map((c) => [c.id, c]));
+    for (const f of first.feedback) {
+      const n = byItem.get(f.id)!;
+      expect(n.dedupeKey).toBe(acknowledgementDedupeKey(f.id));
+      const email = f.contact ? contacts.get(f.contact as string)?.email : null;
+      expect(n.recipient ?? null).toBe(email ?? null);
+      expect(n.status).toBe(email ? DeliveryStatus.SENT : DeliveryStatus.SKIPPED);
+      expect(n.sentAt ?? null).toEqual(email ? f.acknowledgedAt : null);
+    }
+    const sample = first.acknowledgements.find((n) => n.locale === 'ru')!;
+    expect(sample.body).toContain('Мы получили ваш отзыв и взяли его в работу');
   });
 
   it('plants a positive relation between satisfaction and gross margin', () => {

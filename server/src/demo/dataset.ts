@@ -13,6 +13,7 @@ import type { InitiativeTask } from '../modules/initiative/initiative-task.entit
 import type { Initiative } from '../modules/initiative/initiative.entity.js';
 import type { MaturityAssessment } from '../modules/maturity/maturity-assessment.entity.js';
 import type { MetricObservation } from '../modules/metric/metric-observation.entity.js';
+import type { ClientNotification } from '../modules/notification/client-notification.entity.js';
 import type { User } from '../modules/organisation/user.entity.js';
 import type { SpecialRequirement } from '../modules/requirement/special-requirement.entity.js';
 import type { Questionnaire } from '../modules/survey/questionnaire.entity.js';
@@ -48,6 +49,8 @@ export interface DemoDataset {
   questionnaires: Row<Questionnaire>[];
   campaigns: Row<SurveyCampaign>[];
   feedback: Row<FeedbackItem>[];
+  /** The collect workflow's acknowledgement of each feedback item, in the outbox. */
+  acknowledgements: Row<ClientNotification>[];
   observations: Row<MetricObservation>[];
   requirements: Row<SpecialRequirement>[];
   analyses: Row<Analysis>[];

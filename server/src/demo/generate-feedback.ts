@@ -238,6 +238,8 @@ export function generateFeedback(ctx: GenContext, surveys: SurveyRows): Generate
           ] as const);
     // 93% acknowledged within minutes (the SLA), the rest within hours.
     const ackDelayMs = rng.chance(0.93) ? rng.int(20, 900) * 1000 : rng.int(2, 30) * 3_600_000;
+    // What came in just before today was acknowledged by today, not after it.
+    const acknowledgedAt = new Date(Math.min(t + ackDelayMs, ctx.anchor.getTime()));
     const touchpointKeys = tps.get(processClass) ?? [];
     rows.push({
       // Time-ordered ids follow the business time, so keyset pages read like the inbox.
@@ -270,10 +272,10 @@ export function generateFeedback(ctx: GenContext, surveys: SurveyRows): Generate
       sentiment,
       status,
       receivedAt,
-      acknowledgedAt: new Date(t + ackDelayMs),
+      acknowledgedAt,
       workflowStartedAt: new Date(t + rng.int(1, 10) * 1000),
       createdAt: receivedAt,
-      updatedAt: new Date(t + ackDelayMs),
+      updatedAt: acknowledgedAt,
     });
     processClasses.push(processClass);
   }

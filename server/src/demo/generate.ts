@@ -8,6 +8,7 @@ import {
   generateSegments,
   generateUsers,
 } from './generate-company.js';
+import { generateAcknowledgements } from './generate-acknowledgements.js';
 import { generateFeedback } from './generate-feedback.js';
 import { generateFigures, generateObservations } from './generate-finance.js';
 import { generateSurveys } from './generate-surveys.js';
@@ -24,7 +25,8 @@ export { PLANTED_RELATION } from './model.js';
 
 /**
  * Builds a believable B2B company: 4 segments, 300×scale accounts, 1,000×scale contacts,
- * 12 months of figures and observations, 20,000×scale feedback items, surveys, analyses,
+ * 12 months of figures and observations, 20,000×scale feedback items with their
+ * acknowledgements, surveys, analyses,
  * initiatives and maturity assessments. Pure: writes nothing. The same seed (and `now`)
  * gives the same business content; only the generated uuids differ.
  */
@@ -103,6 +105,7 @@ export function generateDemo(options: DemoOptions): DemoDataset {
     questionnaires: surveys.questionnaires,
     campaigns: surveys.campaigns,
     feedback: feedback.rows,
+    acknowledgements: generateAcknowledgements(feedback.rows, contacts),
     observations,
     requirements,
     analyses,

@@ -15,6 +15,7 @@ import { InitiativeTask } from '../modules/initiative/initiative-task.entity.js'
 import { Initiative } from '../modules/initiative/initiative.entity.js';
 import { MaturityAssessment } from '../modules/maturity/maturity-assessment.entity.js';
 import { MetricObservation } from '../modules/metric/metric-observation.entity.js';
+import { ClientNotification } from '../modules/notification/client-notification.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
 import { SpecialRequirement } from '../modules/requirement/special-requirement.entity.js';
 import { Questionnaire } from '../modules/survey/questionnaire.entity.js';
@@ -151,6 +152,7 @@ async function writeDataset(em: Em, d: DemoDataset): Promise<void> {
   await insertChunked(em, Questionnaire, d.questionnaires);
   await insertChunked(em, SurveyCampaign, d.campaigns);
   await insertChunked(em, FeedbackItem, d.feedback);
+  await insertChunked(em, ClientNotification, d.acknowledgements);
   await insertChunked(em, MetricObservation, d.observations);
   await insertChunked(em, SpecialRequirement, d.requirements);
   await insertChunked(em, Analysis, d.analyses);
