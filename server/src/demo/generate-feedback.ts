@@ -222,19 +222,18 @@ export function generateFeedback(ctx: GenContext, surveys: SurveyRows): Generate
           ] as const)
       : null;
     const age = (ctx.anchor.getTime() - t) / DAY_MS;
+    // ACTIONED is for feedback an initiative acts on: the initiatives' services set it.
     const status =
       age > 60
         ? rng.weighted([
             [FeedbackStatus.CLOSED, 60],
             [FeedbackStatus.ACKNOWLEDGED, 22],
-            [FeedbackStatus.IN_ANALYSIS, 12],
-            [FeedbackStatus.ACTIONED, 6],
+            [FeedbackStatus.IN_ANALYSIS, 18],
           ] as const)
         : rng.weighted([
             [FeedbackStatus.ACKNOWLEDGED, 50],
-            [FeedbackStatus.IN_ANALYSIS, 35],
+            [FeedbackStatus.IN_ANALYSIS, 40],
             [FeedbackStatus.CLOSED, 10],
-            [FeedbackStatus.ACTIONED, 5],
           ] as const);
     // 93% acknowledged within minutes (the SLA), the rest within hours.
     const ackDelayMs = rng.chance(0.93) ? rng.int(20, 900) * 1000 : rng.int(2, 30) * 3_600_000;
