@@ -95,7 +95,7 @@ export function generateDemo(options: DemoOptions): DemoDataset {
     questionnaires: surveys.questionnaires,
     campaigns: surveys.campaigns,
     feedback: feedback.rows,
-    // After the plans: linked items are IN_ANALYSIS by then (all are acknowledged either way).
+    // Every item is past RECEIVED (the plans moved some to IN_ANALYSIS): each was acknowledged.
     acknowledgements: generateAcknowledgements(feedback.rows, contacts),
     observations,
     requirements,

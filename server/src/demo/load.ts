@@ -34,7 +34,7 @@ export interface DemoLoadOptions {
 export interface DemoLoadResult {
   /** Rows bulk-inserted per part, initiatives, and what their lives wrote through the services. */
   counts: DemoCounts & PlayedCounts;
-  /** Rows written, all tables together (audit rows and inbox entries aside). */
+  /** Rows written, all tables together (audit rows aside). */
   rows: number;
   generateMs: number;
   /** Bulk inserts and the initiatives' lives together. */
