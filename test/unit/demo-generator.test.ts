@@ -6,20 +6,27 @@ import { generateDemo, PLANTED_RELATION } from '../../server/src/demo/generate.j
 import { PROCESS_CLASSES } from '../../server/src/demo/journey-catalogue.js';
 import { METRICS } from '../../server/src/demo/metric-catalogue.js';
 import { RespondentClass } from '../../server/src/modules/client/client.enums.js';
+import { acknowledgementDedupeKey } from '../../server/src/modules/feedback/feedback-acknowledgement.service.js';
 import {
   ComplaintClass,
   FeedbackChannel,
   FeedbackStatus,
 } from '../../server/src/modules/feedback/feedback.enums.js';
-import { ProcessGroup } from '../../server/src/modules/initiative/initiative.enums.js';
+import {
+  InitiativeStatus,
+  ProcessGroup,
+} from '../../server/src/modules/initiative/initiative.enums.js';
 import { JourneyStage } from '../../server/src/modules/journey/journey.enums.js';
 import { MetricKind, MetricLayer } from '../../server/src/modules/metric/metric.enums.js';
+import { DeliveryStatus } from '../../server/src/modules/notification/notification.enums.js';
 import { ValueTier } from '../../server/src/modules/value/value.enums.js';
 
 const now = new Date('2026-06-15T12:00:00Z');
 
 /** Business content only: generated uuids differ between runs by design. */
 function digest(d: DemoDataset): string {
+  const accountOf = new Map(d.accounts.map((a) => [a.id, a.externalId]));
+  const feedbackAt = new Map(d.feedback.map((f) => [f.id, (f.receivedAt as Date).toISOString()]));
   const content = {
     accounts: d.accounts.map((a) => [
       a.externalId,
@@ -51,7 +58,14 @@ function digest(d: DemoDataset): string {
       f.orderCount,
     ]),
     observations: d.observations.map((o) => [o.metric, o.period, o.value]),
-    initiatives: d.initiatives.map((i) => [i.code, i.title, i.status, i.processGroup]),
+    initiatives: d.initiatives.map((i) => [
+      i.spec.title,
+      i.createdAt.toISOString(),
+      i.input.affectedAccountIds?.map((id) => accountOf.get(id)),
+      i.input.feedbackIds?.map((id) => feedbackAt.get(id)),
+      i.steps.map((s) => [s.do, s.at.toISOString(), s.dueAt?.toISOString(), !!s.assigneeId]),
+    ]),
+    acknowledgements: d.acknowledgements.map((n) => [n.locale, n.subject, n.status, n.recipient]),
     weights: d.importanceWeights.map((w) => [w.respondentClass, w.factor, w.weight]),
   };
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
@@ -132,8 +146,12 @@ describe('the demo generator', () => {
     expect(new Set(PROCESS_CLASSES.map((p) => p.stage))).toEqual(
       new Set(Object.values(JourneyStage)),
     );
-    expect(new Set(first.initiatives.map((i) => i.processGroup))).toEqual(
+    // Where each initiative's script leads (the loader checks that the services agree).
+    expect(new Set(first.initiatives.map((i) => i.spec.ends[0]))).toEqual(
       new Set(Object.values(ProcessGroup)),
+    );
+    expect(new Set(first.initiatives.map((i) => i.spec.ends[1]))).toEqual(
+      new Set(Object.values(InitiativeStatus)),
     );
     expect(new Set(first.maturity.map((m) => m.processGroup))).toEqual(
       new Set(Object.values(ProcessGroup)),
@@ -155,6 +173,54 @@ describe('the demo generator', () => {
       ),
     ).toBe(true);
     expect(first.feedback.some((f) => f.status === FeedbackStatus.RECEIVED)).toBe(false);
+    // Nothing was acknowledged after "today".
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    expect(first.feedback.every((f) => (f.acknowledgedAt as Date).getTime() <= today)).toBe(true);
+  });
+
+  it('acknowledges every item in the outbox once, as the collect workflow does, delivered where there is an e-mail', () => {
+    const byItem = new Map(first.acknowledgements.map((n) => [n.feedbackItem, n]));
+    expect(first.acknowledgements).toHaveLength(first.feedback.length);
+    expect(byItem.size).toBe(first.feedback.length);
+    const contacts = new Map(first.contacts.map((c) => [c.id, c]));
+    for (const f of first.feedback) {
+      const n = byItem.get(f.id)!;
+      expect(n.dedupeKey).toBe(acknowledgementDedupeKey(f.id));
+      const email = f.contact ? contacts.get(f.contact as string)?.email : null;
+      expect(n.recipient ?? null).toBe(email ?? null);
+      expect(n.status).toBe(email ? DeliveryStatus.SENT : DeliveryStatus.SKIPPED);
+      expect(n.sentAt ?? null).toEqual(email ? f.acknowledgedAt : null);
+    }
+    const sample = first.acknowledgements.find((n) => n.locale === 'ru')!;
+    expect(sample.body).toContain('Мы получили ваш отзыв и взяли его в работу');
+  });
+
+  it('leaves ACTIONED to the initiatives: only the feedback they will act on waits IN_ANALYSIS for them', () => {
+    expect(first.feedback.some((f) => f.status === FeedbackStatus.ACTIONED)).toBe(false);
+    const linked = new Set(first.initiatives.flatMap((i) => i.input.feedbackIds ?? []));
+    expect(linked.size).toBe(
+      first.initiatives.reduce((n, i) => n + (i.input.feedbackIds?.length ?? 0), 0),
+    );
+    expect(
+      first.feedback
+        .filter((f) => linked.has(f.id))
+        .every((f) => f.status === FeedbackStatus.IN_ANALYSIS),
+    ).toBe(true);
+  });
+
+  it('plans every initiative’s steps in the past and in order, client-visible ones with one concerned council', () => {
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    const councilOf = new Map(first.councilAccounts.map((p) => [p.targetId, p.ownerId]));
+    for (const plan of first.initiatives) {
+      const times = [plan.createdAt, ...plan.steps.map((s) => s.at)].map((d) => d.getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(Math.max(...times)).toBeLessThan(today);
+      const councils = new Set(
+        (plan.input.affectedAccountIds ?? []).map((a) => councilOf.get(a)).filter(Boolean),
+      );
+      if (plan.spec.clientVisible) expect([...councils]).toEqual([plan.council?.id]);
+      else expect(plan.council).toBeNull();
+    }
   });
 
   it('plants a positive relation between satisfaction and gross margin', () => {

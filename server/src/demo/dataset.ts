@@ -7,18 +7,16 @@ import type { Segment } from '../modules/client/segment.entity.js';
 import type { TransactionalFigures } from '../modules/client/transactional-figures.entity.js';
 import type { FeedbackItem } from '../modules/feedback/feedback-item.entity.js';
 import type { Analysis } from '../modules/initiative/analysis.entity.js';
-import type { CouncilReview } from '../modules/initiative/council-review.entity.js';
-import type { InitiativeTarget } from '../modules/initiative/initiative-target.entity.js';
-import type { InitiativeTask } from '../modules/initiative/initiative-task.entity.js';
-import type { Initiative } from '../modules/initiative/initiative.entity.js';
 import type { MaturityAssessment } from '../modules/maturity/maturity-assessment.entity.js';
 import type { MetricObservation } from '../modules/metric/metric-observation.entity.js';
+import type { ClientNotification } from '../modules/notification/client-notification.entity.js';
 import type { User } from '../modules/organisation/user.entity.js';
 import type { SpecialRequirement } from '../modules/requirement/special-requirement.entity.js';
 import type { Questionnaire } from '../modules/survey/questionnaire.entity.js';
 import type { SurveyCampaign } from '../modules/survey/survey-campaign.entity.js';
 import type { ImportanceWeight } from '../modules/value/importance-weight.entity.js';
 import type { WeightSet } from '../modules/value/weight-set.entity.js';
+import type { InitiativePlan } from './plan-initiatives.js';
 import type { ReferenceIds } from './reference-data.js';
 
 /**
@@ -33,7 +31,10 @@ export interface PivotRow {
   targetId: string;
 }
 
-/** The whole demo company, table by table, in an order that satisfies foreign keys. */
+/**
+ * The whole demo company, table by table, in an order that satisfies foreign keys; the
+ * initiatives are plans, played through the lifecycle services when the company is loaded.
+ */
 export interface DemoDataset {
   users: Row<User>[];
   segments: Row<Segment>[];
@@ -48,15 +49,12 @@ export interface DemoDataset {
   questionnaires: Row<Questionnaire>[];
   campaigns: Row<SurveyCampaign>[];
   feedback: Row<FeedbackItem>[];
+  /** The collect workflow's acknowledgement of each feedback item, in the outbox. */
+  acknowledgements: Row<ClientNotification>[];
   observations: Row<MetricObservation>[];
   requirements: Row<SpecialRequirement>[];
   analyses: Row<Analysis>[];
-  initiatives: Row<Initiative>[];
-  initiativeAccounts: PivotRow[];
-  initiativeFeedback: PivotRow[];
-  targets: Row<InitiativeTarget>[];
-  tasks: Row<InitiativeTask>[];
-  councilReviews: Row<CouncilReview>[];
+  initiatives: InitiativePlan[];
   maturity: Row<MaturityAssessment>[];
 }
 
@@ -69,8 +67,6 @@ export interface DemoOptions {
   /** Appended to codes, e-mails, external ids and names so a second generation can coexist. */
   tag?: string;
   weightSetVersion?: number;
-  /** First number of INI-nnnn codes. */
-  initiativeCodeStart?: number;
   /** Ids of the reference rows; without them rows point at `ref:<code>` placeholders. */
   refs?: ReferenceIds;
 }

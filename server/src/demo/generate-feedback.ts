@@ -222,22 +222,23 @@ export function generateFeedback(ctx: GenContext, surveys: SurveyRows): Generate
           ] as const)
       : null;
     const age = (ctx.anchor.getTime() - t) / DAY_MS;
+    // ACTIONED is for feedback an initiative acts on: the initiatives' services set it.
     const status =
       age > 60
         ? rng.weighted([
             [FeedbackStatus.CLOSED, 60],
             [FeedbackStatus.ACKNOWLEDGED, 22],
-            [FeedbackStatus.IN_ANALYSIS, 12],
-            [FeedbackStatus.ACTIONED, 6],
+            [FeedbackStatus.IN_ANALYSIS, 18],
           ] as const)
         : rng.weighted([
             [FeedbackStatus.ACKNOWLEDGED, 50],
-            [FeedbackStatus.IN_ANALYSIS, 35],
+            [FeedbackStatus.IN_ANALYSIS, 40],
             [FeedbackStatus.CLOSED, 10],
-            [FeedbackStatus.ACTIONED, 5],
           ] as const);
     // 93% acknowledged within minutes (the SLA), the rest within hours.
     const ackDelayMs = rng.chance(0.93) ? rng.int(20, 900) * 1000 : rng.int(2, 30) * 3_600_000;
+    // What came in just before today was acknowledged by today, not after it.
+    const acknowledgedAt = new Date(Math.min(t + ackDelayMs, ctx.anchor.getTime()));
     const touchpointKeys = tps.get(processClass) ?? [];
     rows.push({
       // Time-ordered ids follow the business time, so keyset pages read like the inbox.
@@ -270,10 +271,10 @@ export function generateFeedback(ctx: GenContext, surveys: SurveyRows): Generate
       sentiment,
       status,
       receivedAt,
-      acknowledgedAt: new Date(t + ackDelayMs),
+      acknowledgedAt,
       workflowStartedAt: new Date(t + rng.int(1, 10) * 1000),
       createdAt: receivedAt,
-      updatedAt: new Date(t + ackDelayMs),
+      updatedAt: acknowledgedAt,
     });
     processClasses.push(processClass);
   }

@@ -1,12 +1,6 @@
 import { uuidv7 } from '../db/ids.js';
-import { FeedbackStatus, Sentiment } from '../modules/feedback/feedback.enums.js';
-import {
-  AnalysisKind,
-  CouncilDecision,
-  InitiativeStatus,
-  ProcessGroup as G,
-  TaskStatus,
-} from '../modules/initiative/initiative.enums.js';
+import { Sentiment } from '../modules/feedback/feedback.enums.js';
+import { AnalysisKind, ProcessGroup as G } from '../modules/initiative/initiative.enums.js';
 import type { Analysis } from '../modules/initiative/analysis.entity.js';
 import {
   AssessmentMethod,
@@ -15,10 +9,8 @@ import {
 import type { SpecialRequirement } from '../modules/requirement/special-requirement.entity.js';
 import { RequirementStatus } from '../modules/requirement/special-requirement.entity.js';
 import { addDays, periodOf, type GenContext } from './context.js';
-import type { DemoDataset, Row } from './dataset.js';
+import type { Row } from './dataset.js';
 import type { GeneratedFeedback } from './generate-feedback.js';
-import { INITIATIVES } from './initiative-catalogue.js';
-import { PROCESS_CLASSES } from './journey-catalogue.js';
 
 // prettier-ignore
 const REQUIREMENTS: [string, string, string][] = [
@@ -148,149 +140,6 @@ export function generateAnalyses(ctx: GenContext, feedback: GeneratedFeedback): 
 
 function round4(x: number): number {
   return Math.round(x * 10_000) / 10_000;
-}
-
-type WorkRows = Pick<
-  DemoDataset,
-  | 'initiatives'
-  | 'initiativeAccounts'
-  | 'initiativeFeedback'
-  | 'targets'
-  | 'tasks'
-  | 'councilReviews'
->;
-
-/** About a dozen initiatives, some in every process group, with tasks, targets and council reviews. */
-export function generateInitiatives(
-  ctx: GenContext,
-  feedback: GeneratedFeedback,
-  analyses: Row<Analysis>[],
-  codeStart: number,
-  councilMembers: DemoDataset['councilMembers'],
-): WorkRows {
-  const { rng } = ctx;
-  const out: WorkRows = {
-    initiatives: [],
-    initiativeAccounts: [],
-    initiativeFeedback: [],
-    targets: [],
-    tasks: [],
-    councilReviews: [],
-  };
-  const stageOf = new Map(PROCESS_CLASSES.map((p) => [p.code, p.stage]));
-  const byAccountId = new Map(ctx.accounts.map((a) => [a.row.id, a]));
-  const councilIds = [
-    ...new Set(ctx.accounts.map((a) => a.councilId).filter((c): c is string => !!c)),
-  ];
-  INITIATIVES.forEach((spec, i) => {
-    const id = uuidv7();
-    const startedAt = addDays(ctx.anchor, -spec.startedDaysAgo);
-    const negatives = feedback.rows
-      .map((f, idx) => ({ f, pc: feedback.processClasses[idx] }))
-      .filter(
-        ({ f, pc }) =>
-          pc === spec.processClass &&
-          f.sentiment === Sentiment.NEGATIVE &&
-          (f.receivedAt as Date) < startedAt,
-      );
-    const accountCounts = new Map<string, number>();
-    for (const { f } of negatives)
-      accountCounts.set(f.account as string, (accountCounts.get(f.account as string) ?? 0) + 1);
-    const affected = [...accountCounts.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, rng.int(5, 15))
-      .map(([a]) => a);
-    const affectedSet = new Set(affected);
-    const linked = negatives.filter(({ f }) => affectedSet.has(f.account as string)).slice(-30);
-    const closed = spec.status === InitiativeStatus.CLOSED;
-    out.initiatives.push({
-      id,
-      code: `INI-${String(codeStart + i).padStart(4, '0')}`,
-      title: spec.title,
-      problem: spec.problem,
-      analysis: spec.linkPareto
-        ? analyses[0]!.id
-        : spec.processClass === 'SHIPMENT_LOGISTICS'
-          ? analyses[1]!.id
-          : null,
-      owner: ctx.users.cx[(i % (ctx.users.cx.length - 1)) + 1]!.id,
-      processClass: ctx.ref('processClasses', spec.processClass),
-      stage: stageOf.get(spec.processClass) ?? null,
-      clientVisible: spec.clientVisible,
-      processGroup: spec.group,
-      status: spec.status,
-      revision: spec.reviews.length > 1 ? spec.reviews.length : 1,
-      expectedEffect: spec.expectedEffect,
-      startedAt: spec.status === InitiativeStatus.PROPOSED ? null : startedAt,
-      dueAt: addDays(startedAt, spec.durationDays),
-      closedAt: closed ? addDays(startedAt, spec.durationDays - 10) : null,
-      createdAt: addDays(startedAt, -7),
-      updatedAt: addDays(startedAt, 1),
-    });
-    for (const account of affected) out.initiativeAccounts.push({ ownerId: id, targetId: account });
-    for (const { f } of linked) {
-      out.initiativeFeedback.push({ ownerId: id, targetId: f.id });
-      f.status = closed ? FeedbackStatus.CLOSED : FeedbackStatus.ACTIONED;
-    }
-    for (const t of spec.targets) {
-      out.targets.push({
-        id: uuidv7(),
-        initiative: id,
-        metric: ctx.ref('metrics', t.metric),
-        baseline: t.baseline,
-        targetValue: t.target,
-        expectedDelta: Math.round((t.target - t.baseline) * 100) / 100,
-        createdAt: addDays(startedAt, -7),
-      });
-    }
-    spec.tasks.forEach(([department, title, dueInDays, status], k) => {
-      const dueAt = addDays(startedAt, dueInDays);
-      const done = status === TaskStatus.DONE;
-      const people = ctx.users.byDepartment.get(department) ?? [];
-      out.tasks.push({
-        id: uuidv7(),
-        initiative: id,
-        title,
-        description: null,
-        department: ctx.ref('departments', department),
-        assignee: people.length > 0 && k % 2 === 0 ? rng.pick(people).id : null,
-        dueAt,
-        status,
-        outcomeNote: done ? 'Done as planned.' : null,
-        completedAt: done ? addDays(dueAt, -rng.int(0, 5)) : null,
-        createdAt: startedAt,
-        updatedAt: done ? addDays(dueAt, -1) : startedAt,
-      });
-    });
-    // A client-visible initiative is reviewed by the council of its affected accounts.
-    const council =
-      affected.map((a) => byAccountId.get(a)?.councilId).find((c): c is string => !!c) ??
-      councilIds[i % Math.max(1, councilIds.length)];
-    if (!spec.clientVisible || !council) return;
-    const chair = councilMembers.find((m) => m.council === council);
-    spec.reviews.forEach((decision, r) => {
-      const at = addDays(startedAt, 20 + 30 * r);
-      const decided = decision !== CouncilDecision.PENDING;
-      out.councilReviews.push({
-        id: uuidv7(),
-        initiative: id,
-        council,
-        revision: r + 1,
-        decision,
-        comments:
-          decision === CouncilDecision.CHANGES_REQUESTED
-            ? 'Please include the smaller sites in the pilot and report monthly.'
-            : decided
-              ? 'Agreed, go ahead.'
-              : null,
-        decidedBy: decided ? (chair?.id ?? null) : null,
-        decidedAt: decided ? addDays(at, 5) : null,
-        createdAt: at,
-        updatedAt: decided ? addDays(at, 5) : at,
-      });
-    });
-  });
-  return out;
 }
 
 // prettier-ignore

@@ -12,20 +12,18 @@ import { generateFeedback } from './generate-feedback.js';
 import { generateFigures, generateObservations } from './generate-finance.js';
 import { generateSurveys } from './generate-surveys.js';
 import { generateWeights } from './generate-weights.js';
-import {
-  generateAnalyses,
-  generateInitiatives,
-  generateMaturity,
-  generateRequirements,
-} from './generate-work.js';
+import { generateAcknowledgements } from './generate-acknowledgements.js';
+import { generateAnalyses, generateMaturity, generateRequirements } from './generate-work.js';
+import { planInitiatives } from './plan-initiatives.js';
 import { Random } from './random.js';
 
 export { PLANTED_RELATION } from './model.js';
 
 /**
  * Builds a believable B2B company: 4 segments, 300×scale accounts, 1,000×scale contacts,
- * 12 months of figures and observations, 20,000×scale feedback items, surveys, analyses,
- * initiatives and maturity assessments. Pure: writes nothing. The same seed (and `now`)
+ * 12 months of figures and observations, 20,000×scale feedback items with their
+ * acknowledgements, surveys, analyses, initiative plans and maturity assessments. Pure: writes
+ * nothing (the plans are played through the services by the loader). The same seed (and `now`)
  * gives the same business content; only the generated uuids differ.
  */
 export function generateDemo(options: DemoOptions): DemoDataset {
@@ -83,13 +81,7 @@ export function generateDemo(options: DemoOptions): DemoDataset {
   part('work');
   const requirements = generateRequirements(ctx);
   const analyses = generateAnalyses(ctx, feedback);
-  const work = generateInitiatives(
-    ctx,
-    feedback,
-    analyses,
-    options.initiativeCodeStart ?? 1,
-    councils.councilMembers,
-  );
+  const initiatives = planInitiatives(ctx, feedback, analyses, councils.councilMembers);
   const maturity = generateMaturity(ctx);
 
   return {
@@ -103,10 +95,12 @@ export function generateDemo(options: DemoOptions): DemoDataset {
     questionnaires: surveys.questionnaires,
     campaigns: surveys.campaigns,
     feedback: feedback.rows,
+    // Every item is past RECEIVED (the plans moved some to IN_ANALYSIS): each was acknowledged.
+    acknowledgements: generateAcknowledgements(feedback.rows, contacts),
     observations,
     requirements,
     analyses,
-    ...work,
+    initiatives,
     maturity,
   };
 }

@@ -9,12 +9,9 @@ import { Segment } from '../modules/client/segment.entity.js';
 import { TransactionalFigures } from '../modules/client/transactional-figures.entity.js';
 import { FeedbackItem } from '../modules/feedback/feedback-item.entity.js';
 import { Analysis } from '../modules/initiative/analysis.entity.js';
-import { CouncilReview } from '../modules/initiative/council-review.entity.js';
-import { InitiativeTarget } from '../modules/initiative/initiative-target.entity.js';
-import { InitiativeTask } from '../modules/initiative/initiative-task.entity.js';
-import { Initiative } from '../modules/initiative/initiative.entity.js';
 import { MaturityAssessment } from '../modules/maturity/maturity-assessment.entity.js';
 import { MetricObservation } from '../modules/metric/metric-observation.entity.js';
+import { ClientNotification } from '../modules/notification/client-notification.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
 import { SpecialRequirement } from '../modules/requirement/special-requirement.entity.js';
 import { Questionnaire } from '../modules/survey/questionnaire.entity.js';
@@ -23,6 +20,7 @@ import { ImportanceWeight } from '../modules/value/importance-weight.entity.js';
 import { WeightSet } from '../modules/value/weight-set.entity.js';
 import { countDataset, type DemoCounts, type DemoDataset, type PivotRow } from './dataset.js';
 import { generateDemo } from './generate.js';
+import { countPlayed, playInitiatives, type PlayedCounts } from './play-initiatives.js';
 import { loadReferenceIds, seedReferenceData } from './reference-data.js';
 
 export interface DemoLoadOptions {
@@ -34,11 +32,15 @@ export interface DemoLoadOptions {
 }
 
 export interface DemoLoadResult {
-  counts: DemoCounts;
-  /** Rows written, all tables together. */
+  /** Rows bulk-inserted per part, initiatives, and what their lives wrote through the services. */
+  counts: DemoCounts & PlayedCounts;
+  /** Rows written, all tables together (audit rows aside). */
   rows: number;
   generateMs: number;
+  /** Bulk inserts and the initiatives' lives together. */
   writeMs: number;
+  /** Of which the initiatives' lives. */
+  playMs: number;
   durationMs: number;
 }
 
@@ -80,18 +82,25 @@ export async function loadDemo(orm: Orm, options: DemoLoadOptions): Promise<Demo
     weightSetVersion:
       ((await em.find(WeightSet, {}, { orderBy: { version: 'desc' }, limit: 1 }))[0]?.version ??
         0) + 1,
-    initiativeCodeStart: (await em.count(Initiative, {})) + 1,
   });
   const generated = Date.now();
   options.log?.info(`Demo dataset generated (${data.feedback.length} feedback items); writing…`);
-  await em.transactional((tx) => writeDataset(tx, data));
-  const counts = countDataset(data);
+  let playStarted = 0;
+  const played = await em.transactional(async (tx) => {
+    await writeDataset(tx, data);
+    playStarted = Date.now();
+    // Initiatives live through the lifecycle services, on top of the company written above.
+    const ids = await playInitiatives(tx, data.initiatives);
+    return countPlayed(tx, ids);
+  });
+  const counts = { ...countDataset(data), ...played };
   const done = Date.now();
   return {
     counts,
     rows: Object.values(counts).reduce((s, n) => s + n, 0),
     generateMs: generated - started,
     writeMs: done - generated,
+    playMs: done - playStarted,
     durationMs: done - started,
   };
 }
@@ -130,7 +139,7 @@ async function insertPivot(
   }
 }
 
-/** Bulk inserts in foreign-key order; one transaction, no unit of work, no identity map. */
+/** Bulk inserts in foreign-key order: no unit of work, no identity map. */
 async function writeDataset(em: Em, d: DemoDataset): Promise<void> {
   await insertChunked(em, User, d.users);
   await insertChunked(em, Segment, d.segments);
@@ -151,26 +160,9 @@ async function writeDataset(em: Em, d: DemoDataset): Promise<void> {
   await insertChunked(em, Questionnaire, d.questionnaires);
   await insertChunked(em, SurveyCampaign, d.campaigns);
   await insertChunked(em, FeedbackItem, d.feedback);
+  await insertChunked(em, ClientNotification, d.acknowledgements);
   await insertChunked(em, MetricObservation, d.observations);
   await insertChunked(em, SpecialRequirement, d.requirements);
   await insertChunked(em, Analysis, d.analyses);
-  await insertChunked(em, Initiative, d.initiatives);
-  await insertPivot(
-    em,
-    'initiative_account',
-    'initiative_id',
-    'client_account_id',
-    d.initiativeAccounts,
-  );
-  await insertPivot(
-    em,
-    'initiative_feedback',
-    'initiative_id',
-    'feedback_item_id',
-    d.initiativeFeedback,
-  );
-  await insertChunked(em, InitiativeTarget, d.targets);
-  await insertChunked(em, InitiativeTask, d.tasks);
-  await insertChunked(em, CouncilReview, d.councilReviews);
   await insertChunked(em, MaturityAssessment, d.maturity);
 }

@@ -14,6 +14,11 @@ export function acknowledgementLocale(...candidates: (string | null | undefined)
   return 'en';
 }
 
+/** What the client is shown to quote when they reply: the end of the item's id. */
+export function acknowledgementReference(feedbackId: string): string {
+  return feedbackId.slice(-12);
+}
+
 /** `reference` is shown to the client so support can find the item when they reply. */
 export function acknowledgementMessage(
   locale: 'ru' | 'en',

@@ -2,7 +2,11 @@ import { mustFind } from '../../db/lookup.js';
 import type { DomainContext } from '../../domain/context.js';
 import { ClientNotification } from '../notification/client-notification.entity.js';
 import { DeliveryStatus, NotificationKind } from '../notification/notification.enums.js';
-import { acknowledgementLocale, acknowledgementMessage } from './acknowledgement-message.js';
+import {
+  acknowledgementLocale,
+  acknowledgementMessage,
+  acknowledgementReference,
+} from './acknowledgement-message.js';
 import { FeedbackItem } from './feedback-item.entity.js';
 import { FeedbackStatus } from './feedback.enums.js';
 import { feedbackError } from './feedback.errors.js';
@@ -49,7 +53,11 @@ export class FeedbackAcknowledgementService {
       if (!notification) {
         const contact = item.contact ?? null;
         const locale = acknowledgementLocale(contact?.locale, item.language);
-        const message = acknowledgementMessage(locale, contact?.name, feedbackId.slice(-12));
+        const message = acknowledgementMessage(
+          locale,
+          contact?.name,
+          acknowledgementReference(feedbackId),
+        );
         const recipient = contact?.email ?? null;
         notification = em.create(ClientNotification, {
           dedupeKey,

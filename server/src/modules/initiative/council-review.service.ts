@@ -213,6 +213,8 @@ export class CouncilReviewService {
 
   private async statusAfterDecision(em: Em, initiative: Initiative): Promise<InitiativeStatus> {
     if (initiative.status === InitiativeStatus.ON_HOLD) return initiative.status;
+    // The count reads the database: the decision just recorded must be in it.
+    await em.flush();
     const pending = await em.count(CouncilReview, {
       initiative,
       revision: initiative.revision,
