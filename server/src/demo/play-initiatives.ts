@@ -21,7 +21,7 @@ import type {
   InitiativeCommands,
 } from '../../../workflows/contracts/initiative.contract.js';
 import type { InitiativePlan, PlannedStep } from './plan-initiatives.js';
-import { restampHistory, restampStep } from './restamp.js';
+import { restampHistory } from './restamp.js';
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 
@@ -74,7 +74,6 @@ export async function playInitiatives(tx: Em, plans: InitiativePlan[]): Promise<
     const ctx = new DomainContext(deps, tx, viewer, fixedClock(at)).withEm(
       tx.fork({ keepTransactionContext: true }),
     );
-    const mark = uuidv7();
     try {
       if (!step) {
         const created = await ctx.service(InitiativeService).create(plan.input);
@@ -89,7 +88,6 @@ export async function playInitiatives(tx: Em, plans: InitiativePlan[]): Promise<
         { cause: error },
       );
     }
-    await restampStep(tx, mark, at);
   }
   await expectEnds(tx, lives);
   await restampHistory(tx, firstMark);

@@ -3,24 +3,16 @@ import type { Em } from '../db/orm.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { FeedbackItem } from '../modules/feedback/feedback-item.entity.js';
 import { CouncilReview } from '../modules/initiative/council-review.entity.js';
-import { InitiativeTarget } from '../modules/initiative/initiative-target.entity.js';
 import { InitiativeTask } from '../modules/initiative/initiative-task.entity.js';
 import { Initiative } from '../modules/initiative/initiative.entity.js';
 import { DeliveryStatus } from '../modules/notification/notification.enums.js';
 
 /*
- * The services take the facts they record from the context's clock (createdAt, completedAt,
- * decidedAt, openedAt, messages, inbox entries), but a few bookkeeping columns come from the
- * wall clock: audit rows' `at`, targets' `createdAt` and every `updatedAt`. Written by the demo
- * loader, those would all say "today"; these functions move them to the moment of the step that
- * wrote them. Rows are told apart by their ids: uuidv7 ids made after a mark sort after it.
+ * The services take every fact they record from the context's clock (createdAt, completedAt,
+ * decidedAt, openedAt, audit rows, messages, inbox entries), but `updatedAt` is bookkeeping the
+ * ORM stamps from the wall clock. Written by the demo loader, it would say "today"; this moves it
+ * to each row's latest audited change, and marks the history's outbox rows delivered.
  */
-
-/** After one step: its audit rows and new targets get the step's moment. */
-export async function restampStep(tx: Em, mark: string, at: Date): Promise<void> {
-  await tx.nativeUpdate(AuditEvent, { id: { $gt: mark } }, { at });
-  await tx.nativeUpdate(InitiativeTarget, { id: { $gt: mark } }, { createdAt: at });
-}
 
 type Updated = { id: string; updatedAt: Date };
 const AUDITED: Record<string, EntityClass<Updated>> = {

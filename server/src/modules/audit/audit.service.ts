@@ -27,6 +27,8 @@ export class AuditService {
     after: Snapshot,
   ): AuditEvent {
     return em.create(AuditEvent, {
+      // The context's clock: an activity records at workflow time, the demo at the step's moment.
+      at: this.ctx.clock.now(),
       actor: this.ctx.viewer.actor,
       action,
       entityType,

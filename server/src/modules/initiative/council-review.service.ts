@@ -73,7 +73,19 @@ export class CouncilReviewService {
           'councilId',
         );
       }
-      return this.open(em, initiative, council.id, ReviewTrigger.REQUESTED);
+      const before = initiativeSnapshot(initiative);
+      const review = await this.open(em, initiative, council.id, ReviewTrigger.REQUESTED);
+      if (before.status !== initiative.status) {
+        this.ctx.audit.record(
+          em,
+          'awaitCouncil',
+          'Initiative',
+          initiative.id,
+          before,
+          initiativeSnapshot(initiative),
+        );
+      }
+      return review;
     });
   }
 

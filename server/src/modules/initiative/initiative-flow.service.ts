@@ -56,7 +56,10 @@ export class InitiativeFlowService {
           brief: command.brief!.trim(),
         });
       }
-      initiative.status = InitiativeStatus.ACTIVE;
+      // Before implementation starts (COLLECT → ANALYSE) it is still only proposed.
+      initiative.status = initiative.startedAt
+        ? InitiativeStatus.ACTIVE
+        : InitiativeStatus.PROPOSED;
       const milestones = this.ctx.service(MilestoneService);
       if (to === ProcessGroup.IMPLEMENT)
         await milestones.announce(em, initiative, Milestone.STARTED);

@@ -54,7 +54,13 @@ export class InitiativeTargetService {
         };
         const current = byMetric.get(metric.id);
         if (current) Object.assign(current, values);
-        else em.create(InitiativeTarget, { initiative, metric, ...values });
+        else
+          em.create(InitiativeTarget, {
+            initiative,
+            metric,
+            ...values,
+            createdAt: this.ctx.clock.now(),
+          });
         kept.add(metric.id);
       });
       for (const target of existing) if (!kept.has(target.metric.id)) em.remove(target);

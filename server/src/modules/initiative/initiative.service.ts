@@ -184,12 +184,14 @@ export class InitiativeService {
     }
   }
 
-  /** Feedback linked to an initiative is being acted on; closed feedback stays closed. */
+  /**
+   * Feedback linked to an initiative is being acted on again, also feedback an earlier
+   * initiative closed: its status follows the open initiative that links it.
+   */
   private markActioned(em: Em, items: FeedbackItem[]): void {
     const audit = this.ctx.audit;
     for (const item of items) {
-      if (item.status === FeedbackStatus.ACTIONED || item.status === FeedbackStatus.CLOSED)
-        continue;
+      if (item.status === FeedbackStatus.ACTIONED) continue;
       const before = { status: item.status };
       item.status = FeedbackStatus.ACTIONED;
       audit.record(em, 'actionFeedback', 'FeedbackItem', item.id, before, { status: item.status });
