@@ -1,5 +1,6 @@
 import { mustFind } from '../../db/lookup.js';
 import type { DomainContext } from '../../domain/context.js';
+import { DomainError } from '../../domain/errors.js';
 import type {
   CommandName,
   CommandResult,
@@ -51,7 +52,7 @@ export class InitiativeCommandService {
       initiativeNotFound('TASK_NOT_FOUND'),
     );
     await this.open(task.initiative.id, 'id');
-    await this.send(task.initiative.id, name, { ...command, taskId } as Payload<K>);
+    await this.send(task.initiative.id, name, { ...command, taskId } as Payload<K>, 'taskId');
     return this.reload(InitiativeTask, taskId);
   }
 
@@ -83,7 +84,7 @@ export class InitiativeCommandService {
         `This review is of revision ${review.revision}; ${initiative.code} has moved on to revision ${initiative.revision}, so it can no longer be decided.`,
       );
     }
-    await this.send(initiative.id, 'decideReview', { ...command, reviewId });
+    await this.send(initiative.id, 'decideReview', { ...command, reviewId }, 'reviewId');
     return this.reload(CouncilReview, reviewId);
   }
 
@@ -105,13 +106,25 @@ export class InitiativeCommandService {
     return initiative;
   }
 
-  private send<K extends CommandName>(
+  /**
+   * The rules and services name the task or review a command is about by the command's
+   * field (`taskId`, `reviewId`); the mutation's argument is `id`, so a refusal blaming
+   * `subjectField` names `id`, the field the client actually sent.
+   */
+  private async send<K extends CommandName>(
     initiativeId: string,
     name: K,
     command: Payload<K>,
+    subjectField?: 'taskId' | 'reviewId',
   ): Promise<CommandResult> {
     const full = { ...command, actor: this.ctx.viewer.actor } as InitiativeCommands[K];
-    return this.ctx.deps.initiatives.execute(initiativeId, name, full);
+    try {
+      return await this.ctx.deps.initiatives.execute(initiativeId, name, full);
+    } catch (error) {
+      if (error instanceof DomainError && subjectField && error.field === subjectField)
+        throw new DomainError(error.code, error.reason, error.message, 'id');
+      throw error;
+    }
   }
 
   /** The row as the workflow's activity left it (not as this request's identity map remembers it). */
