@@ -8,6 +8,7 @@ import type {
 } from '../../../../workflows/contracts/initiative.contract.js';
 import { isFinished } from '../../../../workflows/contracts/initiative.rules.js';
 import { CouncilReview } from './council-review.entity.js';
+import { CouncilDecision } from './initiative.enums.js';
 import { InitiativeTask } from './initiative-task.entity.js';
 import { Initiative } from './initiative.entity.js';
 import { initiativeError, initiativeNotFound } from './initiative.errors.js';
@@ -78,7 +79,16 @@ export class InitiativeCommandService {
     );
     const initiative = review.initiative;
     await this.open(initiative.id, 'id');
-    if (review.revision < initiative.revision && review.decision === 'PENDING') {
+    // The workflow knows only the reviews of the current revision: a review decided with
+    // CHANGES_REQUESTED belongs to the revision before, and it would answer "not a review of
+    // this initiative". Say what is true.
+    if (review.decision !== CouncilDecision.PENDING) {
+      throw initiativeError(
+        'REVIEW_DECIDED',
+        `This review was already decided (${review.decision}); a new revision gets a new review.`,
+      );
+    }
+    if (review.revision < initiative.revision) {
       throw initiativeError(
         'REVIEW_OUTDATED',
         `This review is of revision ${review.revision}; ${initiative.code} has moved on to revision ${initiative.revision}, so it can no longer be decided.`,
