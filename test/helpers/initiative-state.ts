@@ -7,7 +7,7 @@ const LIVE = `query($id: ID!) { initiative(id: $id) { live {
 
 /**
  * Everything a command on an initiative could change, read straight from the database
- * (every column of its row, tasks, reviews, revisions and links), the tables such commands
+ * (every column of its row, tasks, reviews, revisions, links and inbox entries), the tables such commands
  * append to (counted whole), and its workflow's live state through `Initiative.live`.
  * Two equal readings mean nothing changed in between.
  */
@@ -35,6 +35,7 @@ export async function initiativeState(
     feedback: await rows(
       'select feedback_item_id from initiative_feedback where initiative_id = ? order by 1',
     ),
+    inbox: await rows('select * from inbox_entry where initiative_id = ? order by id'),
     clientNotifications: await count('client_notification'),
     inboxEntries: await count('inbox_entry'),
     auditEvents: await count('audit_event'),
