@@ -79,6 +79,7 @@ describeEachDatabase(
       });
       expect((await read(id)).closedAt).not.toBeNull();
       expect((await workflowEnded(id)).status.name).toBe('COMPLETED');
+      expect((await read(id)).live).toBeNull();
 
       const again = await drive.refused(DOCS.moveInitiative, { id, to: 'CORRECT' });
       expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INITIATIVE_FINISHED' });
@@ -233,6 +234,7 @@ describeEachDatabase(
       const item = await getOrm().em.fork().findOneOrFail(FeedbackItem, { id: feedback.item.id });
       expect(item.status).toBe('RECEIVED');
       await workflowEnded(id);
+      expect((await read(id)).live).toBeNull();
 
       const again = await drive.refused(DOCS.resumeInitiative, { id });
       expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INITIATIVE_FINISHED' });
