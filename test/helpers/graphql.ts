@@ -3,6 +3,7 @@ import { loadConfig } from '../../server/src/config.js';
 import type { Orm } from '../../server/src/db/orm.js';
 import { createApolloServer } from '../../server/src/graphql/apollo.js';
 import { RequestContext, type AppDeps } from '../../server/src/graphql/context.js';
+import { fixedClock } from '../../server/src/domain/context.js';
 import type { Logger } from '../../server/src/logger.js';
 import type { Viewer } from '../../server/src/auth/viewer.js';
 import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
@@ -42,10 +43,19 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  /**
+   * Where each request's "now" comes from (default: the system clock). Workflow tests pass the
+   * Temporal test server's clock, so the API and the workflows agree on what is due and overdue.
+   */
+  now?: () => Promise<number>;
+}
+
 /** The real Apollo server and schema over a real database, without HTTP. */
 export async function createTestApi(
   orm: Orm,
   overrides: Partial<Omit<AppDeps, 'orm'>> = {},
+  options: TestApiOptions = {},
 ): Promise<TestApi> {
   const deps: AppDeps = {
     orm,
@@ -60,9 +70,10 @@ export async function createTestApi(
   return {
     deps,
     async execute(query, variables, viewer) {
+      const clock = options.now ? fixedClock(new Date(await options.now())) : undefined;
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: new RequestContext(deps, viewer) },
+        { contextValue: new RequestContext(deps, viewer, undefined, clock) },
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not expected');
       return response.body.singleResult as GraphQLResult<any>;

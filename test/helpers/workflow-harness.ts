@@ -53,7 +53,12 @@ export async function startWorkflowHarness(
 ): Promise<WorkflowHarness> {
   const taskQueue = `hub-${randomUUID()}`;
   const workflows = new TrackedInitiativeWorkflows(env.client, { taskQueue, timings });
-  const api = await createTestApi(orm, { initiatives: workflows });
+  // The API reads "now" from the test server, as the workflows do: due dates and overdue agree.
+  const api = await createTestApi(
+    orm,
+    { initiatives: workflows },
+    { now: () => env.currentTimeMs() },
+  );
   const worker = await createWorker({
     orm,
     connection: env.nativeConnection,

@@ -1,4 +1,6 @@
 import {
+  QueryRejectedError,
+  WorkflowClient,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -36,10 +38,23 @@ export interface TemporalInitiativeWorkflowsOptions {
 
 /** Initiative workflows over Temporal: one per initiative, commands as Updates. */
 export class TemporalInitiativeWorkflows implements InitiativeWorkflows {
+  /**
+   * For the live-state query: the server refuses to query a workflow that is no longer
+   * running, instead of having a worker replay its history (which answers the final state,
+   * or hangs with no worker polling).
+   */
+  private readonly openOnly: WorkflowClient;
+
   constructor(
     private readonly client: Client,
     private readonly options: TemporalInitiativeWorkflowsOptions,
-  ) {}
+  ) {
+    this.openOnly = new WorkflowClient({
+      connection: client.connection,
+      namespace: client.options.namespace,
+      queryRejectCondition: 'NOT_OPEN',
+    });
+  }
 
   async start(initiativeId: string): Promise<'started' | 'already-started'> {
     const input: InitiativeWorkflowInput = { initiativeId, timings: this.options.timings };
@@ -95,11 +110,11 @@ export class TemporalInitiativeWorkflows implements InitiativeWorkflows {
 
   async live(initiativeId: string): Promise<InitiativeLiveState | null> {
     try {
-      return await this.client.workflow
+      return await this.openOnly
         .getHandle(initiativeWorkflowId(initiativeId))
         .query(liveStateQuery);
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return null;
+      if (err instanceof WorkflowNotFoundError || err instanceof QueryRejectedError) return null;
       throw toDomainError(err);
     }
   }

@@ -225,7 +225,8 @@ export class CouncilReviewService {
 
   private async statusAfterDecision(em: Em, initiative: Initiative): Promise<InitiativeStatus> {
     if (initiative.status === InitiativeStatus.ON_HOLD) return initiative.status;
-    // The count reads the database: the decision just recorded must be in it.
+    // The count reads the database: the decision just taken must be written first (changes to
+    // loaded entities do not trigger MikroORM's auto-flush).
     await em.flush();
     const pending = await em.count(CouncilReview, {
       initiative,

@@ -1,5 +1,6 @@
 import { mustFind } from '../../db/lookup.js';
 import type { DomainContext } from '../../domain/context.js';
+import { DomainError } from '../../domain/errors.js';
 import type {
   CommandName,
   CommandResult,
@@ -7,6 +8,7 @@ import type {
 } from '../../../../workflows/contracts/initiative.contract.js';
 import { isFinished } from '../../../../workflows/contracts/initiative.rules.js';
 import { CouncilReview } from './council-review.entity.js';
+import { CouncilDecision } from './initiative.enums.js';
 import { InitiativeTask } from './initiative-task.entity.js';
 import { Initiative } from './initiative.entity.js';
 import { initiativeError, initiativeNotFound } from './initiative.errors.js';
@@ -51,7 +53,7 @@ export class InitiativeCommandService {
       initiativeNotFound('TASK_NOT_FOUND'),
     );
     await this.open(task.initiative.id, 'id');
-    await this.send(task.initiative.id, name, { ...command, taskId } as Payload<K>);
+    await this.send(task.initiative.id, name, { ...command, taskId } as Payload<K>, 'taskId');
     return this.reload(InitiativeTask, taskId);
   }
 
@@ -77,13 +79,22 @@ export class InitiativeCommandService {
     );
     const initiative = review.initiative;
     await this.open(initiative.id, 'id');
-    if (review.revision < initiative.revision && review.decision === 'PENDING') {
+    // The workflow knows only the reviews of the current revision: a review decided with
+    // CHANGES_REQUESTED belongs to the revision before, and it would answer "not a review of
+    // this initiative". Say what is true.
+    if (review.decision !== CouncilDecision.PENDING) {
+      throw initiativeError(
+        'REVIEW_DECIDED',
+        `This review was already decided (${review.decision}); a new revision gets a new review.`,
+      );
+    }
+    if (review.revision < initiative.revision) {
       throw initiativeError(
         'REVIEW_OUTDATED',
         `This review is of revision ${review.revision}; ${initiative.code} has moved on to revision ${initiative.revision}, so it can no longer be decided.`,
       );
     }
-    await this.send(initiative.id, 'decideReview', { ...command, reviewId });
+    await this.send(initiative.id, 'decideReview', { ...command, reviewId }, 'reviewId');
     return this.reload(CouncilReview, reviewId);
   }
 
@@ -105,13 +116,25 @@ export class InitiativeCommandService {
     return initiative;
   }
 
-  private send<K extends CommandName>(
+  /**
+   * The rules and services name the task or review a command is about by the command's
+   * field (`taskId`, `reviewId`); the mutation's argument is `id`, so a refusal blaming
+   * `subjectField` names `id`, the field the client actually sent.
+   */
+  private async send<K extends CommandName>(
     initiativeId: string,
     name: K,
     command: Payload<K>,
+    subjectField?: 'taskId' | 'reviewId',
   ): Promise<CommandResult> {
     const full = { ...command, actor: this.ctx.viewer.actor } as InitiativeCommands[K];
-    return this.ctx.deps.initiatives.execute(initiativeId, name, full);
+    try {
+      return await this.ctx.deps.initiatives.execute(initiativeId, name, full);
+    } catch (error) {
+      if (error instanceof DomainError && subjectField && error.field === subjectField)
+        throw new DomainError(error.code, error.reason, error.message, 'id');
+      throw error;
+    }
   }
 
   /** The row as the workflow's activity left it (not as this request's identity map remembers it). */

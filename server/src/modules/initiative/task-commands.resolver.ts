@@ -30,7 +30,7 @@ export class TaskCommandResolver {
     const task = await ctx
       .service(InitiativeCommandService)
       .addTask(initiativeId, { ...rest, dueAt: iso(dueAt) });
-    return toInitiativeTaskType(task);
+    return toInitiativeTaskType(task, ctx.clock.now());
   }
 
   @Mutation(() => InitiativeTaskType, {
@@ -46,6 +46,7 @@ export class TaskCommandResolver {
     const changes = { ...rest, ...(dueAt !== undefined ? { dueAt: iso(dueAt) } : {}) };
     return toInitiativeTaskType(
       await ctx.service(InitiativeCommandService).onTask(id, 'updateTask', changes),
+      ctx.clock.now(),
     );
   }
 
@@ -60,6 +61,7 @@ export class TaskCommandResolver {
   ): Promise<InitiativeTaskType> {
     return toInitiativeTaskType(
       await ctx.service(InitiativeCommandService).onTask(id, 'completeTask', { outcomeNote }),
+      ctx.clock.now(),
     );
   }
 
@@ -74,6 +76,7 @@ export class TaskCommandResolver {
   ): Promise<InitiativeTaskType> {
     return toInitiativeTaskType(
       await ctx.service(InitiativeCommandService).onTask(id, 'rejectTask', { note }),
+      ctx.clock.now(),
     );
   }
 
@@ -91,6 +94,7 @@ export class TaskCommandResolver {
       await ctx
         .service(InitiativeCommandService)
         .onTask(id, 'reassignTask', { ...rest, dueAt: iso(dueAt) }),
+      ctx.clock.now(),
     );
   }
 
@@ -104,6 +108,7 @@ export class TaskCommandResolver {
   ): Promise<InitiativeTaskType> {
     return toInitiativeTaskType(
       await ctx.service(InitiativeCommandService).onTask(id, 'cancelTask', { reason }),
+      ctx.clock.now(),
     );
   }
 }

@@ -26,10 +26,8 @@ import {
 
 registerNodeType('InitiativeTask', async (ctx, id) => {
   const task = await entityById(ctx, InitiativeTask).load(id);
-  return task ? toInitiativeTaskType(task) : null;
+  return task ? toInitiativeTaskType(task, ctx.clock.now()) : null;
 });
-
-export const map = (task: InitiativeTask) => toInitiativeTaskType(task);
 
 @Resolver(() => InitiativeTaskType)
 export class TaskResolver {
@@ -39,7 +37,7 @@ export class TaskResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeTaskType | null> {
     const task = await ctx.service(TaskService).get(id);
-    return task ? map(task) : null;
+    return task ? toInitiativeTaskType(task, ctx.clock.now()) : null;
   }
 
   @Query(() => InitiativeTaskConnection, {
@@ -53,7 +51,10 @@ export class TaskResolver {
     orderBy: InitiativeTaskOrder | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<InitiativeTaskConnection> {
-    return mapPage(await ctx.service(TaskService).list(filter, orderBy, args), map);
+    const now = ctx.clock.now();
+    return mapPage(await ctx.service(TaskService).list(filter, orderBy, args), (task) =>
+      toInitiativeTaskType(task, now),
+    );
   }
 
   @FieldResolver(() => InitiativeType)

@@ -108,7 +108,8 @@ export class CouncilReviewConnection extends Connection(CouncilReviewType, 'Coun
 
 export { OPEN_TASK_STATUSES } from '../../../../workflows/contracts/initiative.rules.js';
 
-export function toInitiativeTaskType(e: InitiativeTask, now = new Date()): InitiativeTaskType {
+/** `now` is the request's clock (`ctx.clock.now()`), the one the `overdue` filter uses too. */
+export function toInitiativeTaskType(e: InitiativeTask, now: Date): InitiativeTaskType {
   const open = isOpenTask(e);
   return Object.assign(new InitiativeTaskType(), {
     id: toGlobalId('InitiativeTask', e.id),

@@ -1,36 +1,60 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromGlobalId } from '../../server/src/graphql/relay.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
 import { Analysis } from '../../server/src/modules/initiative/analysis.entity.js';
-import { Initiative } from '../../server/src/modules/initiative/initiative.entity.js';
 import { InitiativeTarget } from '../../server/src/modules/initiative/initiative-target.entity.js';
-import { describeEachDatabase } from '../helpers/db.js';
-import { createTestApi, type TestApi } from '../helpers/graphql.js';
-import { fromGlobalId } from '../../server/src/graphql/relay.js';
+import { Initiative } from '../../server/src/modules/initiative/initiative.entity.js';
+import { createAccount } from '../fixtures/factories.js';
 import {
   createFeedback,
   createInitiativeWorld,
   createMetric,
   createProcessClass,
+  createUser,
 } from '../fixtures/initiative-factories.js';
+import { unknownId } from '../helpers/crud.js';
+import { describeEachDatabase } from '../helpers/db.js';
+import { InitiativeDriver } from '../helpers/initiative-driver.js';
+import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
+import {
+  eventually,
+  quietTemporalLogs,
+  startWorkflowHarness,
+  workflowBundle,
+  type WorkflowHarness,
+} from '../helpers/workflow-harness.js';
 
 const FIELDS = `id code title problem status processGroup revision clientVisible stage dueAt startedAt closedAt
-  owner { name } analysis { title } processClass { name } affectedAccounts { name } feedback { id status } openTaskCount`;
+  workflowStartedAt owner { name } analysis { title } processClass { name } affectedAccounts { name }
+  feedback { id status } openTaskCount revisions { number origin brief }`;
 const CREATE = `mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateInitiativeInput!) { updateInitiative(id: $id, input: $input) { ${FIELDS} } }`;
-const MOVE = `mutation($id: ID!, $to: ProcessGroup!) { moveInitiative(id: $id, processGroup: $to) { processGroup status revision startedAt } }`;
-const CLOSE = `mutation($id: ID!) { closeInitiative(id: $id) { status closedAt } }`;
-const UNKNOWN_INITIATIVE = 'SW5pdGlhdGl2ZTowMWEyMDAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDA';
+const LIVE = `query($id: ID!) { initiative(id: $id) { live { workflowId processGroup status revision openTasks } } }`;
 
-describeEachDatabase('initiatives API', (getOrm) => {
-  let api: TestApi;
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundle;
+
+beforeAll(async () => {
+  quietTemporalLogs();
+  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+describeEachDatabase('The initiatives API, with each initiative run by its workflow', (getOrm) => {
+  let h: WorkflowHarness;
+  let drive: InitiativeDriver;
   let world: Awaited<ReturnType<typeof createInitiativeWorld>>;
   const count = (entity: typeof Initiative | typeof AuditEvent | typeof Analysis) =>
     getOrm()
       .em.fork()
       .count(entity as typeof Initiative, {});
   const create = async (input: Record<string, unknown>) => {
-    const res = await api.execute(CREATE, {
+    const res = await h.api.execute(CREATE, {
       input: { title: 'Fix late deliveries', problem: 'Trucks arrive late', ...input },
     });
     expect(res.errors).toBeUndefined();
@@ -38,13 +62,14 @@ describeEachDatabase('initiatives API', (getOrm) => {
   };
 
   beforeAll(async () => {
-    api = await createTestApi(getOrm());
+    h = await startWorkflowHarness(env, getOrm(), bundle);
+    drive = new InitiativeDriver(h.api, env);
     world = await createInitiativeWorld(getOrm());
   });
-  afterAll(() => api.stop());
+  afterAll(async () => h?.stop());
 
   it('records an analysis with its JSON result and reads and lists it back', async () => {
-    const res = await api.execute(
+    const res = await h.api.execute(
       `mutation($input: CreateAnalysisInput!) { createAnalysis(input: $input) { id kind title periodFrom periodTo result createdBy { name } } }`,
       {
         input: {
@@ -65,7 +90,7 @@ describeEachDatabase('initiatives API', (getOrm) => {
       result: { rows: [{ cls: 'QUALITY', share: 0.6 }] },
       createdBy: { name: 'Anna Planner' },
     });
-    const read = await api.execute(
+    const read = await h.api.execute(
       `query($id: ID!) { analysis(id: $id) { title } analyses(filter: { kinds: [PARETO], search: "q1" }) { totalCount } }`,
       { id: analysis.id },
     );
@@ -77,7 +102,7 @@ describeEachDatabase('initiatives API', (getOrm) => {
 
   it('refuses an analysis whose period ends before it starts, writing nothing', async () => {
     const [analyses, audits] = [await count(Analysis), await count(AuditEvent)];
-    const res = await api.execute(
+    const res = await h.api.execute(
       `mutation($input: CreateAnalysisInput!) { createAnalysis(input: $input) { id } }`,
       {
         input: { kind: 'ROOT_CAUSE', title: 'Bad', periodFrom: '2026-05', periodTo: '2026-02' },
@@ -88,7 +113,7 @@ describeEachDatabase('initiatives API', (getOrm) => {
     expect([await count(Analysis), await count(AuditEvent)]).toEqual([analyses, audits]);
   });
 
-  it('creates an initiative with the next code, its links, and marks linked feedback ACTIONED', async () => {
+  it('creates an initiative with the next code, its links and its first revision, marks linked feedback ACTIONED, and starts its workflow', async () => {
     const feedback = await createFeedback(getOrm(), world.acme.account);
     const processClass = await createProcessClass(getOrm(), world.logistics.department);
     const initiative = await create({
@@ -112,33 +137,55 @@ describeEachDatabase('initiatives API', (getOrm) => {
       affectedAccounts: [{ name: 'Acme Chemicals' }, { name: 'Beta Polymers' }],
       feedback: [{ id: feedback.gid, status: 'ACTIONED' }],
       openTaskCount: 0,
+      revisions: [{ number: 1, origin: 'INITIAL', brief: 'Trucks arrive late' }],
     });
+    expect(initiative.workflowStartedAt).not.toBeNull();
     const stored = await getOrm().em.fork().findOneOrFail(FeedbackItem, { id: feedback.item.id });
     expect(stored.status).toBe('ACTIONED');
     const audits = await getOrm()
       .em.fork()
       .find(AuditEvent, { entityId: { $in: [feedback.item.id] } });
     expect(audits.map((a) => a.action)).toEqual(['actionFeedback']);
+
+    const live = await eventually(
+      () => h.api.execute(LIVE, { id: initiative.id }),
+      (res) => res.data?.initiative?.live != null,
+    );
+    expect(live.data!.initiative.live).toEqual({
+      workflowId: `initiative-${fromGlobalId(initiative.id, 'Initiative')}`,
+      processGroup: 'ANALYSE',
+      status: 'PROPOSED',
+      revision: 1,
+      openTasks: 0,
+    });
   });
 
   it('numbers initiatives sequentially and uniquely, even when created concurrently', async () => {
+    const highest = async () => {
+      const rows = await getOrm()
+        .em.fork()
+        .execute<{ code: string }[]>(
+          `select code from initiative order by length(code) desc, code desc limit 1`,
+        );
+      return rows[0] ? Number(rows[0].code.slice(4)) : 0;
+    };
+    const last = await highest();
     const created = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        api.execute(CREATE, { input: { title: `Parallel ${i}`, problem: 'p' } }),
+        h.api.execute(CREATE, { input: { title: `Parallel ${i}`, problem: 'p' } }),
       ),
     );
     for (const res of created) expect(res.errors).toBeUndefined();
-    const all = await getOrm()
-      .em.fork()
-      .find(Initiative, {}, { orderBy: { code: 'asc' } });
-    const numbers = all.map((i) => Number(i.code.slice(4)));
-    expect(new Set(numbers).size).toBe(all.length);
-    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    const numbers = created
+      .map((res) => Number(res.data!.createInitiative.code.slice(4)))
+      .sort((a, b) => a - b);
+    // No gap and no duplicate: exactly the next six numbers.
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6].map((n) => last + n));
   });
 
-  it('updates only the given fields and can clear a reference with null', async () => {
+  it('updates only the given fields through the workflow and can clear a reference with null', async () => {
     const initiative = await create({ ownerId: world.planner.gid, expectedEffect: 'OTD +5pp' });
-    const res = await api.execute(UPDATE, {
+    const res = await h.api.execute(UPDATE, {
       id: initiative.id,
       input: { title: 'Renamed', ownerId: null, affectedAccountIds: [world.acme.accountGid] },
     });
@@ -163,132 +210,60 @@ describeEachDatabase('initiatives API', (getOrm) => {
   });
 
   it('lists initiatives with filters and orders', async () => {
+    // Rows of this test only: a tag in the titles, an account and an owner of its own.
+    const tag = `Lst${Date.now().toString(36)}`;
+    const account = await createAccount(getOrm(), { name: `${tag} Account` });
+    const owner = await createUser(getOrm(), world.sales.department, `${tag} Owner`);
     const a = await create({
-      title: 'Invoice accuracy',
-      affectedAccountIds: [world.beta.accountGid],
-      ownerId: world.seller.gid,
+      title: `${tag} invoice accuracy`,
+      affectedAccountIds: [account.accountGid],
+      ownerId: owner.gid,
       dueAt: '2027-01-01T00:00:00Z',
     });
-    await create({ title: 'Invoice layout', dueAt: '2026-06-01T00:00:00Z' });
+    await create({ title: `${tag} invoice layout`, dueAt: '2026-06-01T00:00:00Z' });
+    await create({ title: `${tag} visible`, clientVisible: true, stage: 'USAGE' });
     const q = `query($f: InitiativeFilter, $o: InitiativeOrder) { initiatives(first: 100, filter: $f, orderBy: $o) { totalCount nodes { code title } } }`;
-    const bySearch = await api.execute(q, {
-      f: { search: 'INVOICE' },
+    const bySearch = await h.api.execute(q, {
+      f: { search: `${tag.toUpperCase()} INVOICE` },
       o: { field: 'DUE_AT', direction: 'ASC' },
     });
     expect(bySearch.data!.initiatives.nodes.map((n: any) => n.title)).toEqual([
-      'Invoice layout',
-      'Invoice accuracy',
+      `${tag} invoice layout`,
+      `${tag} invoice accuracy`,
     ]);
-    const byAccount = await api.execute(q, {
-      f: { accountId: world.beta.accountGid, ownerId: world.seller.gid },
+    const byAccount = await h.api.execute(q, {
+      f: { accountId: account.accountGid, ownerId: owner.gid },
     });
     expect(byAccount.data!.initiatives.nodes).toEqual([
-      { code: a.code, title: 'Invoice accuracy' },
+      { code: a.code, title: `${tag} invoice accuracy` },
     ]);
-    const byCode = await api.execute(q, { o: { field: 'CODE', direction: 'ASC' } });
+    const byCode = await h.api.execute(q, { o: { field: 'CODE', direction: 'ASC' } });
     const codes = byCode.data!.initiatives.nodes.map((n: any) => n.code);
     expect(codes).toEqual([...codes].sort());
-    const visible = await api.execute(q, {
+    const visible = await h.api.execute(q, {
       f: {
+        search: tag,
         clientVisible: true,
         processGroups: ['ANALYSE'],
         statuses: ['PROPOSED'],
         stage: 'USAGE',
       },
     });
-    expect(visible.data!.initiatives.totalCount).toBe(1);
-  });
-
-  it('moves through the process groups, starting a new revision on CORRECT → IMPLEMENT, and closes from MONITOR', async () => {
-    const { id } = await create({});
-    const steps: [string, Record<string, unknown>][] = [
-      ['IMPLEMENT', { processGroup: 'IMPLEMENT', status: 'ACTIVE', revision: 1 }],
-      ['MONITOR', { processGroup: 'MONITOR', status: 'ACTIVE', revision: 1 }],
-      ['CORRECT', { processGroup: 'CORRECT', revision: 1 }],
-      ['IMPLEMENT', { processGroup: 'IMPLEMENT', revision: 2 }],
-      ['MONITOR', { processGroup: 'MONITOR', revision: 2 }],
-    ];
-    for (const [to, expected] of steps) {
-      const res = await api.execute(MOVE, { id, to });
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.moveInitiative).toMatchObject(expected);
-      expect(res.data!.moveInitiative.startedAt).not.toBeNull();
-    }
-    const closed = await api.execute(CLOSE, { id });
-    expect(closed.data!.closeInitiative.status).toBe('CLOSED');
-    const again = await api.execute(MOVE, { id, to: 'CORRECT' });
-    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect(again.errors?.[0]?.message).toMatch(/is closed and can no longer be changed/);
-  });
-
-  describe('refuses invalid transitions with CONFLICT and changes nothing', () => {
-    const cases: {
-      name: string;
-      path: string[];
-      act: 'move' | 'close';
-      to?: string;
-      message: RegExp;
-    }[] = [
-      {
-        name: 'skipping from ANALYSE to MONITOR',
-        path: [],
-        act: 'move',
-        to: 'MONITOR',
-        message: /cannot move from ANALYSE to MONITOR; from ANALYSE it can move to IMPLEMENT/,
-      },
-      {
-        name: 'going back from IMPLEMENT to ANALYSE',
-        path: ['IMPLEMENT'],
-        act: 'move',
-        to: 'ANALYSE',
-        message: /cannot move from IMPLEMENT to ANALYSE/,
-      },
-      {
-        name: 'closing while implementing',
-        path: ['IMPLEMENT'],
-        act: 'close',
-        message: /is in IMPLEMENT; it can be closed only from MONITOR or CORRECT/,
-      },
-      { name: 'closing while analysing', path: [], act: 'close', message: /is in ANALYSE/ },
-    ];
-    for (const c of cases) {
-      it(`such as ${c.name}`, async () => {
-        const { id } = await create({});
-        for (const to of c.path) await api.execute(MOVE, { id, to });
-        const [before, audits] = [
-          await api.execute(`query($id: ID!) { initiative(id: $id) { processGroup status } }`, {
-            id,
-          }),
-          await count(AuditEvent),
-        ];
-        const res =
-          c.act === 'move'
-            ? await api.execute(MOVE, { id, to: c.to })
-            : await api.execute(CLOSE, { id });
-        expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-        expect(res.errors?.[0]?.message).toMatch(c.message);
-        const after = await api.execute(
-          `query($id: ID!) { initiative(id: $id) { processGroup status } }`,
-          { id },
-        );
-        expect(after.data).toEqual(before.data);
-        expect(await count(AuditEvent)).toBe(audits);
-      });
-    }
+    expect(visible.data!.initiatives.nodes.map((n: any) => n.title)).toEqual([`${tag} visible`]);
   });
 
   it('replaces targets per metric and exposes them with their metric', async () => {
     const [otd, nps] = [await createMetric(getOrm(), 'OTD'), await createMetric(getOrm(), 'NPS')];
     const { id } = await create({});
     const SET = `mutation($id: ID!, $t: [InitiativeTargetInput!]!) { setInitiativeTargets(initiativeId: $id, targets: $t) { targets { metric { name } baseline targetValue expectedDelta } } }`;
-    await api.execute(SET, {
+    await drive.ok(SET, {
       id,
       t: [
         { metricId: otd.gid, baseline: 80, targetValue: 90, expectedDelta: 10 },
         { metricId: nps.gid, baseline: 20 },
       ],
     });
-    const res = await api.execute(SET, {
+    const res = await h.api.execute(SET, {
       id,
       t: [{ metricId: otd.gid, baseline: 82, targetValue: 92, expectedDelta: 10 }],
     });
@@ -296,7 +271,7 @@ describeEachDatabase('initiatives API', (getOrm) => {
     expect(res.data!.setInitiativeTargets.targets).toEqual([
       { metric: { name: 'OTD' }, baseline: 82, targetValue: 92, expectedDelta: 10 },
     ]);
-    const dup = await api.execute(SET, { id, t: [{ metricId: otd.gid }, { metricId: otd.gid }] });
+    const dup = await h.api.execute(SET, { id, t: [{ metricId: otd.gid }, { metricId: otd.gid }] });
     expect(dup.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(
       await getOrm()
@@ -320,7 +295,7 @@ describeEachDatabase('initiatives API', (getOrm) => {
       },
       {
         name: 'an unknown owner',
-        input: () => ({ ownerId: 'VXNlcjowMWEyMDAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDA' }),
+        input: () => ({ ownerId: unknownId('User') }),
         code: 'NOT_FOUND',
         message: /No user matches ownerId\./,
       },
@@ -332,9 +307,7 @@ describeEachDatabase('initiatives API', (getOrm) => {
       },
       {
         name: 'an unknown feedback item',
-        input: () => ({
-          feedbackIds: ['RmVlZGJhY2tJdGVtOjAxYTIwMDAwLTAwMDAtNzAwMC04MDAwLTAwMDAwMDAwMDAwMA'],
-        }),
+        input: () => ({ feedbackIds: [unknownId('FeedbackItem')] }),
         code: 'NOT_FOUND',
         message: /No feedback item matches feedbackIds\[0\]\./,
       },
@@ -354,7 +327,7 @@ describeEachDatabase('initiatives API', (getOrm) => {
     for (const c of cases) {
       it(`such as ${c.name}`, async () => {
         const [initiatives, audits] = [await count(Initiative), await count(AuditEvent)];
-        const res = await api.execute(CREATE, {
+        const res = await h.api.execute(CREATE, {
           input: { title: 'T', problem: 'P', ...c.input() },
         });
         expect(res.data?.createInitiative ?? null).toBeNull();
@@ -365,7 +338,10 @@ describeEachDatabase('initiatives API', (getOrm) => {
     }
 
     it('such as updating an unknown initiative', async () => {
-      const res = await api.execute(UPDATE, { id: UNKNOWN_INITIATIVE, input: { title: 'x' } });
+      const res = await h.api.execute(UPDATE, {
+        id: unknownId('Initiative'),
+        input: { title: 'x' },
+      });
       expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(res.errors?.[0]?.message).toMatch(/No initiative matches id\./);
     });
@@ -373,44 +349,10 @@ describeEachDatabase('initiatives API', (getOrm) => {
 
   it('reads an unknown id as null and refetches through node(id:)', async () => {
     const { id, code } = await create({});
-    const res = await api.execute(
+    const res = await h.api.execute(
       `query($id: ID!, $u: ID!) { initiative(id: $u) { id } node(id: $id) { ... on Initiative { code } } }`,
-      { id, u: UNKNOWN_INITIATIVE },
+      { id, u: unknownId('Initiative') },
     );
     expect(res.data).toEqual({ initiative: null, node: { code } });
   });
 });
-
-let sqlLog: string[] = [];
-describeEachDatabase(
-  'initiative field resolvers',
-  (getOrm) => {
-    it('load references and children of a whole page in a constant number of queries', async () => {
-      const api = await createTestApi(getOrm());
-      const world = await createInitiativeWorld(getOrm());
-      const feedback = await createFeedback(getOrm(), world.acme.account);
-      const query = `{ initiatives(first: 50) { nodes { code owner { name } affectedAccounts { name } feedback { id }
-        tasks { title } openTaskCount councilReviews { decision } targets { baseline } notifications { id } analysis { id } processClass { id } } } }`;
-      const costOf = async () => {
-        sqlLog = [];
-        const res = await api.execute(query);
-        expect(res.errors).toBeUndefined();
-        return sqlLog.length;
-      };
-      const input = {
-        title: 'N+1',
-        problem: 'p',
-        ownerId: world.planner.gid,
-        affectedAccountIds: [world.acme.accountGid],
-        feedbackIds: [feedback.gid],
-      };
-      await api.execute(CREATE, { input });
-      const one = await costOf();
-      expect(one).toBeGreaterThan(3);
-      for (let i = 0; i < 4; i++) await api.execute(CREATE, { input });
-      expect(await costOf()).toBe(one);
-      await api.stop();
-    });
-  },
-  { onQuery: (sql) => sqlLog.push(sql) },
-);
