@@ -1,20 +1,13 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RespondentClass } from '../../server/src/modules/client/client.enums.js';
 import { createAccount } from '../fixtures/factories.js';
 import { createCouncil, createInitiativeWorld } from '../fixtures/initiative-factories.js';
 import { unknownId } from '../helpers/crud.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { DOCS, InitiativeDriver } from '../helpers/initiative-driver.js';
 import { initiativeState } from '../helpers/initiative-state.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
-import {
-  quietTemporalLogs,
-  startWorkflowHarness,
-  workflowBundle,
-  type WorkflowHarness,
-} from '../helpers/workflow-harness.js';
+import { startWorkflowHarness, type WorkflowHarness } from '../helpers/workflow-harness.js';
 
 const REVIEW = `id revision decision trigger comments decidedAt council { name } decidedBy { role }
   agenda { revision } initiative { code status processGroup revision }`;
@@ -23,16 +16,7 @@ const DECIDE = `mutation($id: ID!, $input: DecideCouncilReviewInput!) { decideCo
 const READ = `query($id: ID!) { initiative(id: $id) { processGroup status revision
   revisions { number origin brief } councilReviews { revision decision trigger } } }`;
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useTimeSkippingEnv();
 
 describeEachDatabase(
   'Council reviews of client-visible initiatives, by their workflows',
@@ -56,8 +40,8 @@ describeEachDatabase(
     const state = (id: string) => initiativeState(h.api, getOrm(), id);
 
     beforeAll(async () => {
-      h = await startWorkflowHarness(env, getOrm(), bundle);
-      drive = new InitiativeDriver(h.api, env);
+      h = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle);
+      drive = new InitiativeDriver(h.api, temporal.env);
       world = await createInitiativeWorld(getOrm());
       memberGid = world.council.memberGids[0]!;
       const other = await createAccount(getOrm(), {

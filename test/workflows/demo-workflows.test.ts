@@ -1,5 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadDemo } from '../../server/src/demo/load.js';
 import { InboxEntry } from '../../server/src/modules/inbox/inbox-entry.entity.js';
@@ -12,26 +10,15 @@ import {
 } from '../../server/src/modules/initiative/initiative.enums.js';
 import { WorkflowReconciler } from '../../server/src/temporal/workflow-reconciler.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { RecordingCollectStarter, silentLogger } from '../helpers/graphql.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
 import {
   eventually,
-  quietTemporalLogs,
   startWorkflowHarness,
-  workflowBundle,
   type WorkflowHarness,
 } from '../helpers/workflow-harness.js';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useTimeSkippingEnv();
 
 const finished = (status: InitiativeStatus) =>
   status === InitiativeStatus.CLOSED || status === InitiativeStatus.CANCELLED;
@@ -42,7 +29,7 @@ describeEachDatabase('The demo company once the hub runs', (getOrm) => {
   beforeAll(async () => {
     // Today's demo (not a pinned date), so that its overdue tasks are overdue for Temporal too.
     await loadDemo(getOrm(), { seed: 1, scale: 0.1 });
-    h = await startWorkflowHarness(env, getOrm(), bundle);
+    h = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle);
   });
   afterAll(async () => h?.stop());
 

@@ -1,5 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId } from '../../server/src/graphql/relay.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
@@ -17,13 +15,11 @@ import {
 } from '../fixtures/initiative-factories.js';
 import { unknownId } from '../helpers/crud.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { InitiativeDriver } from '../helpers/initiative-driver.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
 import {
   eventually,
-  quietTemporalLogs,
   startWorkflowHarness,
-  workflowBundle,
   type WorkflowHarness,
 } from '../helpers/workflow-harness.js';
 
@@ -34,16 +30,7 @@ const CREATE = `mutation($input: CreateInitiativeInput!) { createInitiative(inpu
 const UPDATE = `mutation($id: ID!, $input: UpdateInitiativeInput!) { updateInitiative(id: $id, input: $input) { ${FIELDS} } }`;
 const LIVE = `query($id: ID!) { initiative(id: $id) { live { workflowId processGroup status revision openTasks } } }`;
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useTimeSkippingEnv();
 
 describeEachDatabase('The initiatives API, with each initiative run by its workflow', (getOrm) => {
   let h: WorkflowHarness;
@@ -62,8 +49,8 @@ describeEachDatabase('The initiatives API, with each initiative run by its workf
   };
 
   beforeAll(async () => {
-    h = await startWorkflowHarness(env, getOrm(), bundle);
-    drive = new InitiativeDriver(h.api, env);
+    h = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle);
+    drive = new InitiativeDriver(h.api, temporal.env);
     world = await createInitiativeWorld(getOrm());
   });
   afterAll(async () => h?.stop());

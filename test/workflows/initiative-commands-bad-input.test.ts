@@ -1,30 +1,14 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { UserRole } from '../../server/src/modules/organisation/organisation.enums.js';
 import { createInitiativeWorld, createUser } from '../fixtures/initiative-factories.js';
 import { unknownId } from '../helpers/crud.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { DOCS, InitiativeDriver } from '../helpers/initiative-driver.js';
 import { runRefusalCase, type RefusalCase } from '../helpers/refusals.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
-import {
-  quietTemporalLogs,
-  startWorkflowHarness,
-  workflowBundle,
-  type WorkflowHarness,
-} from '../helpers/workflow-harness.js';
+import { startWorkflowHarness, type WorkflowHarness } from '../helpers/workflow-harness.js';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useTimeSkippingEnv();
 
 type Arranged = { initiative: string; task?: string; other?: string };
 const INVALID_ID = { code: 'BAD_USER_INPUT', reason: 'INVALID_ID', field: 'id' } as const;
@@ -40,8 +24,8 @@ describeEachDatabase('Initiative commands given bad input', (getOrm) => {
   let formerStaff: string;
 
   beforeAll(async () => {
-    h = await startWorkflowHarness(env, getOrm(), bundle);
-    drive = new InitiativeDriver(h.api, env);
+    h = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle);
+    drive = new InitiativeDriver(h.api, temporal.env);
     world = await createInitiativeWorld(getOrm());
     const [member, former] = [
       await createUser(getOrm(), null, 'Carla Council', { role: UserRole.COUNCIL_MEMBER }),

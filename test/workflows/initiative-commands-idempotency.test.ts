@@ -1,5 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fromGlobalId } from '../../server/src/graphql/relay.js';
 import { RespondentClass } from '../../server/src/modules/client/client.enums.js';
@@ -10,25 +8,11 @@ import { ClientNotification } from '../../server/src/modules/notification/client
 import { createAccount } from '../fixtures/factories.js';
 import { createInitiativeWorld } from '../fixtures/initiative-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { DAY, DOCS, InitiativeDriver } from '../helpers/initiative-driver.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
-import {
-  quietTemporalLogs,
-  startWorkflowHarness,
-  workflowBundle,
-  type WorkflowHarness,
-} from '../helpers/workflow-harness.js';
+import { startWorkflowHarness, type WorkflowHarness } from '../helpers/workflow-harness.js';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useTimeSkippingEnv();
 
 describeEachDatabase('Initiative commands sent more than once', (getOrm) => {
   let h: WorkflowHarness;
@@ -38,8 +22,8 @@ describeEachDatabase('Initiative commands sent more than once', (getOrm) => {
   let client: Awaited<ReturnType<typeof createAccount>>;
 
   beforeAll(async () => {
-    h = await startWorkflowHarness(env, getOrm(), bundle);
-    drive = new InitiativeDriver(h.api, env);
+    h = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle);
+    drive = new InitiativeDriver(h.api, temporal.env);
     world = await createInitiativeWorld(getOrm());
     client = await createAccount(getOrm(), {
       name: 'Gamma Resins',

@@ -1,29 +1,13 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createInitiativeWorld } from '../fixtures/initiative-factories.js';
 import { unknownId } from '../helpers/crud.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { DOCS, InitiativeDriver } from '../helpers/initiative-driver.js';
 import { expectRefusedUnchanged } from '../helpers/refusals.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
-import {
-  quietTemporalLogs,
-  startWorkflowHarness,
-  workflowBundle,
-  type WorkflowHarness,
-} from '../helpers/workflow-harness.js';
+import { startWorkflowHarness, type WorkflowHarness } from '../helpers/workflow-harness.js';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useTimeSkippingEnv();
 
 type Ids = { initiative: string; task: string; review: string; entry: string };
 type Subject = keyof Ids;
@@ -40,8 +24,8 @@ describeEachDatabase('Commands on unknown rows and on finished initiatives', (ge
   let world: Awaited<ReturnType<typeof createInitiativeWorld>>;
 
   beforeAll(async () => {
-    h = await startWorkflowHarness(env, getOrm(), bundle);
-    drive = new InitiativeDriver(h.api, env);
+    h = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle);
+    drive = new InitiativeDriver(h.api, temporal.env);
     world = await createInitiativeWorld(getOrm());
   });
   afterAll(async () => h?.stop());

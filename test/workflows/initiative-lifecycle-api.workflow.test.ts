@@ -1,19 +1,15 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId } from '../../server/src/graphql/relay.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
 import { initiativeWorkflowId } from '../../workflows/contracts/initiative.contract.js';
 import { createFeedback, createInitiativeWorld } from '../fixtures/initiative-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { DAY, DOCS, InitiativeDriver } from '../helpers/initiative-driver.js';
 import { initiativeState } from '../helpers/initiative-state.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
 import {
   eventually,
-  quietTemporalLogs,
   startWorkflowHarness,
-  workflowBundle,
   type WorkflowHarness,
 } from '../helpers/workflow-harness.js';
 
@@ -21,16 +17,7 @@ const READ = `query($id: ID!) { initiative(id: $id) { processGroup status revisi
   holdReason cancelReason revisions { number origin brief } tasks { title status outcomeNote }
   feedback { status } live { status timers { kind } } } }`;
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useTimeSkippingEnv();
 
 describeEachDatabase(
   'An initiative’s way through the process groups, by its workflow',
@@ -43,15 +30,15 @@ describeEachDatabase(
     const workflowEnded = (id: string) =>
       eventually(
         () =>
-          env.client.workflow
+          temporal.env.client.workflow
             .getHandle(initiativeWorkflowId(fromGlobalId(id, 'Initiative')))
             .describe(),
         (d) => d.status.name === 'COMPLETED',
       );
 
     beforeAll(async () => {
-      h = await startWorkflowHarness(env, getOrm(), bundle);
-      drive = new InitiativeDriver(h.api, env);
+      h = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle);
+      drive = new InitiativeDriver(h.api, temporal.env);
       world = await createInitiativeWorld(getOrm());
     });
     afterAll(async () => h?.stop());

@@ -1,5 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
 import { InboxEntry } from '../../server/src/modules/inbox/inbox-entry.entity.js';
@@ -8,12 +6,10 @@ import { NotificationKind } from '../../server/src/modules/notification/notifica
 import { fromGlobalId } from '../../server/src/graphql/relay.js';
 import { initiativeWorkflowId } from '../../workflows/contracts/initiative.contract.js';
 import { describeEachDatabase } from '../helpers/db.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import {
   eventually,
-  quietTemporalLogs,
   startWorkflowHarness,
-  workflowBundle,
   type WorkflowHarness,
 } from '../helpers/workflow-harness.js';
 import { loadDemoScenario, type DemoScenario } from '../fixtures/demo-scenario.js';
@@ -21,16 +17,7 @@ import { loadDemoScenario, type DemoScenario } from '../fixtures/demo-scenario.j
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useTimeSkippingEnv();
 
 const INITIATIVE = `id code processGroup status revision owner { id } workflowStartedAt
   revisions { number origin brief } live { processGroup status revision openTasks timers { kind at taskId } }`;
@@ -45,7 +32,7 @@ describeEachDatabase(
 
     beforeAll(async () => {
       demo = await loadDemoScenario(getOrm());
-      h = await startWorkflowHarness(env, getOrm(), bundle);
+      h = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle);
     });
     afterAll(async () => h?.stop());
 
@@ -58,7 +45,7 @@ describeEachDatabase(
       return res.data as T;
     }
     const at = async (offsetMs: number) =>
-      new Date((await env.currentTimeMs()) + offsetMs).toISOString();
+      new Date((await temporal.env.currentTimeMs()) + offsetMs).toISOString();
     const task = async (title: string, department: string, dueInDays: number) =>
       (
         await gql(
@@ -187,14 +174,14 @@ describeEachDatabase(
       ]);
 
       // Time runs: reminded two days before due, overdue to the owner, three days later to the CX office.
-      await env.sleep(1 * DAY + HOUR);
+      await temporal.env.sleep(1 * DAY + HOUR);
       const dueSoon = await eventually(
         () => inbox('TASK_DUE_SOON'),
         (rows) => rows.length > 0,
       );
       expect(dueSoon.map((e) => e.recipientDepartment?.id)).toEqual([demo.departmentIds.QUALITY]);
       expect(await inbox('TASK_OVERDUE')).toEqual([]);
-      await env.sleep(2 * DAY);
+      await temporal.env.sleep(2 * DAY);
       const overdue = await eventually(
         () => inbox('TASK_OVERDUE'),
         (rows) => rows.length > 0,
@@ -203,7 +190,7 @@ describeEachDatabase(
         demo.nextOwnerUserId,
       ]);
       expect(await inbox('TASK_ESCALATED')).toEqual([]);
-      await env.sleep(3 * DAY);
+      await temporal.env.sleep(3 * DAY);
       const escalated = await eventually(
         () => inbox('TASK_ESCALATED'),
         (rows) => rows.length > 0,
@@ -291,7 +278,7 @@ describeEachDatabase(
       );
       expect(closed.closeInitiative).toMatchObject({ status: 'CLOSED', revision: 2 });
       expect(
-        await env.client.workflow
+        await temporal.env.client.workflow
           .getHandle(initiativeWorkflowId(fromGlobalId(id, 'Initiative')))
           .result(),
       ).toMatchObject({

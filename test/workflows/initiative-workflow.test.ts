@@ -1,5 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fromGlobalId } from '../../server/src/graphql/relay.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
@@ -15,25 +13,16 @@ import {
 } from '../../workflows/contracts/initiative.contract.js';
 import { createInitiativeWorld, createUser } from '../fixtures/initiative-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { createTestApi, RecordingCollectStarter, silentLogger } from '../helpers/graphql.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
 import {
   eventually,
-  quietTemporalLogs,
   startWorkflowHarness,
-  workflowBundle,
   type WorkflowHarness,
 } from '../helpers/workflow-harness.js';
 
 const DAY = 86_400_000;
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => env?.teardown());
+const temporal = useTimeSkippingEnv();
 
 describeEachDatabase('The initiative workflow', (getOrm) => {
   let h: WorkflowHarness;
@@ -42,9 +31,11 @@ describeEachDatabase('The initiative workflow', (getOrm) => {
   let owner: string;
 
   beforeAll(async () => {
-    h = await startWorkflowHarness(env, getOrm(), bundle);
+    h = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle);
     // A small history limit: the workflow continues as new after a handful of commands.
-    bounded = await startWorkflowHarness(env, getOrm(), bundle, { historyLimit: 50 });
+    bounded = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle, {
+      historyLimit: 50,
+    });
     world = await createInitiativeWorld(getOrm());
     owner = (await createUser(getOrm(), null, 'Olga Owner')).gid;
   });
@@ -80,14 +71,14 @@ describeEachDatabase('The initiative workflow', (getOrm) => {
             initiativeId: id,
             title,
             departmentId: world.logistics.gid,
-            dueAt: new Date((await env.currentTimeMs()) + dueInMs).toISOString(),
+            dueAt: new Date((await temporal.env.currentTimeMs()) + dueInMs).toISOString(),
           },
         },
         via,
       )
     ).createInitiativeTask.id as string;
   const handleOf = (gid: string) =>
-    env.client.workflow.getHandle(initiativeWorkflowId(fromGlobalId(gid, 'Initiative')));
+    temporal.env.client.workflow.getHandle(initiativeWorkflowId(fromGlobalId(gid, 'Initiative')));
 
   it('continues as new with a bounded history, keeping its state and its timers', async () => {
     const id = await started('Bounded history', bounded);
@@ -104,7 +95,7 @@ describeEachDatabase('The initiative workflow', (getOrm) => {
       kind: 'TASK_REMINDER',
     });
     // The timer planned by the first run fires in a later one.
-    await env.sleep(3 * DAY + 60_000);
+    await temporal.env.sleep(3 * DAY + 60_000);
     const overdue = await eventually(
       () =>
         getOrm()
@@ -191,7 +182,7 @@ describeEachDatabase('The initiative workflow', (getOrm) => {
     expect(await notices(1)).toBe(0);
     // Default timings: a reminder after 7 days, then weekly, at most 3.
     for (let n = 1; n <= 4; n++) {
-      await env.sleep(7 * DAY + 60_000);
+      await temporal.env.sleep(7 * DAY + 60_000);
       if (n <= 3)
         await eventually(
           () => notices(n),

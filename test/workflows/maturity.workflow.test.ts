@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker, WorkflowBundle } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config.js';
 import { seedReferenceData } from '../../server/src/demo/reference-data.js';
@@ -14,20 +13,13 @@ import {
 } from '../../workflows/contracts/maturity.contract.js';
 import { createUser } from '../fixtures/initiative-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { silentLogger } from '../helpers/graphql.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
-import { eventually, quietTemporalLogs, workflowBundle } from '../helpers/workflow-harness.js';
+import { eventually } from '../helpers/workflow-harness.js';
 import { createWorker } from '../../workflows/worker.js';
 
 const HOUR = 3_600_000;
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => env?.teardown());
+const temporal = useTimeSkippingEnv();
 
 describeEachDatabase('The maturity workflow', (getOrm) => {
   let worker: Worker;
@@ -40,17 +32,17 @@ describeEachDatabase('The maturity workflow', (getOrm) => {
       .transactional((em) => seedReferenceData(em));
     worker = await createWorker({
       orm: getOrm(),
-      connection: env.nativeConnection,
+      connection: temporal.env.nativeConnection,
       taskQueue,
-      namespace: env.namespace ?? 'default',
+      namespace: temporal.env.namespace ?? 'default',
       log: silentLogger,
-      bundle,
+      bundle: temporal.bundle,
       config: loadConfig({}),
     });
     running = worker.run();
   });
   afterAll(async () => {
-    await env.client.workflow
+    await temporal.env.client.workflow
       .getHandle(MATURITY_WORKFLOW_ID)
       .terminate('test finished')
       .catch(() => undefined);
@@ -69,9 +61,13 @@ describeEachDatabase('The maturity workflow', (getOrm) => {
 
   it('records levels at start, again soon after evidence changes, and on its schedule, continuing as new', async () => {
     const timings = { intervalMs: 6 * HOUR, settleMs: 60_000, evaluationsPerRun: 3 };
-    expect(await ensureMaturityWorkflow(env.client, { taskQueue, timings })).toBe('started');
-    expect(await ensureMaturityWorkflow(env.client, { taskQueue, timings })).toBe('running');
-    const handle = env.client.workflow.getHandle(MATURITY_WORKFLOW_ID);
+    expect(await ensureMaturityWorkflow(temporal.env.client, { taskQueue, timings })).toBe(
+      'started',
+    );
+    expect(await ensureMaturityWorkflow(temporal.env.client, { taskQueue, timings })).toBe(
+      'running',
+    );
+    const handle = temporal.env.client.workflow.getHandle(MATURITY_WORKFLOW_ID);
 
     // At start: every group evaluated and recorded once (nothing to compare with yet).
     const first = await eventually(
@@ -91,7 +87,7 @@ describeEachDatabase('The maturity workflow', (getOrm) => {
     });
     await em.flush();
     await handle.signal(evidenceChangedSignal, { source: 'test' });
-    await env.sleep(61_000);
+    await temporal.env.sleep(61_000);
     const second = await eventually(
       () => computed('IMPLEMENT'),
       (rows) => rows.length === 2,
@@ -102,7 +98,7 @@ describeEachDatabase('The maturity workflow', (getOrm) => {
 
     // Nothing changed since: the schedule evaluates again but records nothing new.
     const before = (await handle.query(maturityStateQuery)).evaluations;
-    await env.sleep(6 * HOUR + 60_000);
+    await temporal.env.sleep(6 * HOUR + 60_000);
     const after = await eventually(
       () => handle.query(maturityStateQuery),
       (s) => s.evaluations !== before || s.lastEvaluatedAt === null,

@@ -1,31 +1,15 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { RespondentClass } from '../../server/src/modules/client/client.enums.js';
 import { createAccount } from '../fixtures/factories.js';
 import { createCouncil, createInitiativeWorld } from '../fixtures/initiative-factories.js';
 import { unknownId } from '../helpers/crud.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { DOCS, InitiativeDriver } from '../helpers/initiative-driver.js';
 import { runRefusalCase, type RefusalCase } from '../helpers/refusals.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
-import {
-  quietTemporalLogs,
-  startWorkflowHarness,
-  workflowBundle,
-  type WorkflowHarness,
-} from '../helpers/workflow-harness.js';
+import { startWorkflowHarness, type WorkflowHarness } from '../helpers/workflow-harness.js';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useTimeSkippingEnv();
 
 type Arranged = { initiative: string; review?: string; entry?: string };
 const BAD = (reason: string, field?: string) =>
@@ -44,8 +28,8 @@ describeEachDatabase('Council review and inbox commands given bad input', (getOr
   let outsider: string;
 
   beforeAll(async () => {
-    h = await startWorkflowHarness(env, getOrm(), bundle);
-    drive = new InitiativeDriver(h.api, env);
+    h = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle);
+    drive = new InitiativeDriver(h.api, temporal.env);
     world = await createInitiativeWorld(getOrm());
     member = world.council.memberGids[0]!;
     const beta = await createAccount(getOrm(), {

@@ -1,17 +1,13 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInitiativeWorld, createUser } from '../fixtures/initiative-factories.js';
 import { unknownId } from '../helpers/crud.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { DAY, DOCS, InitiativeDriver } from '../helpers/initiative-driver.js';
 import { initiativeState } from '../helpers/initiative-state.js';
-import { createTimeSkippingEnv } from '../helpers/temporal-env.js';
 import {
   eventually,
-  quietTemporalLogs,
   startWorkflowHarness,
-  workflowBundle,
   type WorkflowHarness,
 } from '../helpers/workflow-harness.js';
 
@@ -24,16 +20,7 @@ const REJECT = `mutation($id: ID!, $note: String!) { rejectTask(id: $id, note: $
 const LIST = `query($f: InitiativeTaskFilter, $o: InitiativeTaskOrder) { initiativeTasks(first: 100, filter: $f, orderBy: $o) { totalCount nodes { title status overdue } } }`;
 const INBOX = `query($f: InboxFilter) { inboxEntries(first: 50, filter: $f) { nodes { id kind subject body recipientUserId recipientDepartmentId readAt } } }`;
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundle;
-
-beforeAll(async () => {
-  quietTemporalLogs();
-  [env, bundle] = await Promise.all([createTimeSkippingEnv(), workflowBundle()]);
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const temporal = useTimeSkippingEnv();
 
 describeEachDatabase('Initiative tasks, changed through the initiative’s workflow', (getOrm) => {
   let h: WorkflowHarness;
@@ -57,8 +44,8 @@ describeEachDatabase('Initiative tasks, changed through the initiative’s workf
   const state = (initiativeId: string) => initiativeState(h.api, getOrm(), initiativeId);
 
   beforeAll(async () => {
-    h = await startWorkflowHarness(env, getOrm(), bundle);
-    drive = new InitiativeDriver(h.api, env);
+    h = await startWorkflowHarness(temporal.env, getOrm(), temporal.bundle);
+    drive = new InitiativeDriver(h.api, temporal.env);
     world = await createInitiativeWorld(getOrm());
   });
   afterAll(async () => h?.stop());
@@ -354,7 +341,7 @@ describeEachDatabase('Initiative tasks, changed through the initiative’s workf
     await drive.complete(finished.id);
     expect(overdue.overdue).toBe(false);
 
-    await env.sleep(2 * DAY);
+    await temporal.env.sleep(2 * DAY);
     // The workflow escalated the overdue task to its owner when it fell due.
     const escalated = await eventually(
       () =>
