@@ -25,6 +25,7 @@ import { createCollectActivities } from '../../workflows/activities/collect.acti
 import { CollectFailure, collectWorkflowId } from '../../workflows/contracts/collect.contract.js';
 import { createWorker, getWorkflowBundle } from '../../workflows/worker.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { eventually } from '../helpers/workflow-harness.js';
 import { createDevServerEnv } from '../helpers/temporal-env.js';
 import { createFeedbackFixture } from './feedback-fixture.js';
 
@@ -42,19 +43,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.teardown();
 });
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describeEachDatabase('The collect workflow', (getOrm: () => Orm) => {
   const taskQueue = `collect-${randomUUID()}`;

@@ -1,10 +1,11 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import {
   COLLECT_FEEDBACK_WORKFLOW,
   collectWorkflowId,
   type CollectFeedbackInput,
 } from '../../../workflows/contracts/collect.contract.js';
 import type { CollectStarter } from './collect-starter.js';
+import { startOnce } from './start-once.js';
 
 export interface TemporalCollectStarterOptions {
   taskQueue: string;
@@ -26,24 +27,14 @@ export class TemporalCollectStarter implements CollectStarter {
     this.rpcTimeoutMs = options.rpcTimeoutMs ?? 3000;
   }
 
-  async startCollect(feedbackId: string): Promise<'started' | 'already-started'> {
+  /** Even a completed run blocks a second one: the acknowledgement is sent once. */
+  startCollect(feedbackId: string): Promise<'started' | 'already-started'> {
     const input: CollectFeedbackInput = { feedbackId };
-    try {
-      // One StartWorkflowExecution RPC; the deadline also bounds the SDK's retries on UNAVAILABLE.
-      await this.client.withDeadline(Date.now() + this.rpcTimeoutMs, () =>
-        this.client.workflow.start(COLLECT_FEEDBACK_WORKFLOW, {
-          taskQueue: this.options.taskQueue,
-          workflowId: collectWorkflowId(feedbackId),
-          args: [input],
-          // Even a completed run blocks a second one: the acknowledgement is sent once.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          workflowIdConflictPolicy: 'FAIL',
-        }),
-      );
-      return 'started';
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';
-      throw err;
-    }
+    return startOnce(this.client, COLLECT_FEEDBACK_WORKFLOW, {
+      workflowId: collectWorkflowId(feedbackId),
+      taskQueue: this.options.taskQueue,
+      args: [input],
+      timeoutMs: this.rpcTimeoutMs,
+    });
   }
 }

@@ -1,7 +1,6 @@
 import {
   QueryRejectedError,
   WorkflowClient,
-  WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
@@ -28,6 +27,7 @@ import {
   type InitiativeWorkflows,
 } from '../modules/initiative/initiative-workflows.port.js';
 import { initiativeError } from '../modules/initiative/initiative.errors.js';
+import { startOnce } from './start-once.js';
 
 export interface TemporalInitiativeWorkflowsOptions {
   taskQueue: string;
@@ -56,24 +56,15 @@ export class TemporalInitiativeWorkflows implements InitiativeWorkflows {
     });
   }
 
-  async start(initiativeId: string): Promise<'started' | 'already-started'> {
+  /** A closed initiative's workflow has ended for good: it never starts a second life. */
+  start(initiativeId: string): Promise<'started' | 'already-started'> {
     const input: InitiativeWorkflowInput = { initiativeId, timings: this.options.timings };
-    try {
-      await this.client.withDeadline(Date.now() + (this.options.startTimeoutMs ?? 3000), () =>
-        this.client.workflow.start(INITIATIVE_WORKFLOW, {
-          taskQueue: this.options.taskQueue,
-          workflowId: initiativeWorkflowId(initiativeId),
-          args: [input],
-          // A closed initiative's workflow has ended for good: never start a second life.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          workflowIdConflictPolicy: 'FAIL',
-        }),
-      );
-      return 'started';
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';
-      throw err;
-    }
+    return startOnce(this.client, INITIATIVE_WORKFLOW, {
+      workflowId: initiativeWorkflowId(initiativeId),
+      taskQueue: this.options.taskQueue,
+      args: [input],
+      timeoutMs: this.options.startTimeoutMs ?? 3000,
+    });
   }
 
   async execute<K extends CommandName>(
