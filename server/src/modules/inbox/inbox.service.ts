@@ -87,6 +87,32 @@ export class InboxService {
     return (await em.find(Department, { isCxOffice: true }, { fields: ['id'] })).map((d) => d.id);
   }
 
+  /** An owner's notice goes to the owner; with nobody owning it yet, to the CX office. */
+  async ownerOrOffice(
+    em: Em,
+    ownerId: string | null | undefined,
+  ): Promise<Pick<NewInboxEntry, 'userIds' | 'departmentIds'>> {
+    return ownerId
+      ? { userIds: [ownerId], departmentIds: [] }
+      : { userIds: [], departmentIds: await this.cxOfficeIds(em) };
+  }
+
+  /** One notice to an initiative's owner (or, while it has none, to the CX office). */
+  async tellOwner(
+    em: Em,
+    initiative: { id: string; owner?: { id: string } | null },
+    entry: Omit<NewInboxEntry, 'userIds' | 'departmentIds' | 'initiativeId'>,
+  ): Promise<void> {
+    await this.post(em, [
+      {
+        ...entry,
+        key: `${entry.key}:${initiative.id}`,
+        initiativeId: initiative.id,
+        ...(await this.ownerOrOffice(em, initiative.owner?.id)),
+      },
+    ]);
+  }
+
   async get(id: string): Promise<InboxEntry | null> {
     return this.ctx.em.findOne(InboxEntry, { id });
   }

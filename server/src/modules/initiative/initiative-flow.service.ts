@@ -8,7 +8,7 @@ import type {
   ResumeCommand,
 } from '../../../../workflows/contracts/initiative.contract.js';
 import { checkCommand, isOpenTask } from '../../../../workflows/contracts/initiative.rules.js';
-import { CouncilReviewService } from './council-review.service.js';
+import { CouncilRequestService } from './council-request.service.js';
 import { InitiativeTask } from './initiative-task.entity.js';
 import type { Initiative } from './initiative.entity.js';
 import {
@@ -73,7 +73,7 @@ export class InitiativeFlowService {
           to === ProcessGroup.MONITOR
             ? ReviewTrigger.FINISHED_IMPLEMENT
             : ReviewTrigger.ENTERED_CORRECT;
-        await this.ctx.service(CouncilReviewService).requestConcerned(em, initiative, trigger);
+        await this.ctx.service(CouncilRequestService).requestConcerned(em, initiative, trigger);
       }
       return 'moveInitiative';
     });

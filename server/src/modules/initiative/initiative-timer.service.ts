@@ -107,19 +107,13 @@ export class InitiativeTimerService {
     review.remindersSent = n;
     review.lastRemindedAt = now;
     await noticeCouncil(em, review, initiative, n, now);
-    const inbox = this.ctx.service(InboxService);
-    await inbox.post(em, [
-      {
-        key: `review:${review.id}:reminder-${n}`,
-        kind: InboxKind.COUNCIL_REVIEW_OVERDUE,
-        initiativeId: initiative.id,
-        councilReviewId: review.id,
-        userIds: initiative.owner ? [initiative.owner.id] : [],
-        departmentIds: initiative.owner ? [] : await inbox.cxOfficeIds(em),
-        subject: `Council decision awaited: ${initiative.title}`,
-        body: `${review.council.name} has not decided on revision ${review.revision} of ${initiative.code} since ${fmt(review.createdAt)}; reminder ${n} was sent to its members.`,
-      },
-    ]);
+    await this.ctx.service(InboxService).tellOwner(em, initiative, {
+      key: `review:${review.id}:reminder-${n}`,
+      kind: InboxKind.COUNCIL_REVIEW_OVERDUE,
+      councilReviewId: review.id,
+      subject: `Council decision awaited: ${initiative.title}`,
+      body: `${review.council.name} has not decided on revision ${review.revision} of ${initiative.code} since ${fmt(review.createdAt)}; reminder ${n} was sent to its members.`,
+    });
     this.ctx.audit.record(
       em,
       'remindCouncil',

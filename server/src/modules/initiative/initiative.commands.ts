@@ -3,6 +3,7 @@ import type {
   CommandName,
   InitiativeCommands,
 } from '../../../../workflows/contracts/initiative.contract.js';
+import { CouncilRequestService } from './council-request.service.js';
 import { CouncilReviewService } from './council-review.service.js';
 import { InitiativeFlowService } from './initiative-flow.service.js';
 import { InitiativeService } from './initiative.service.js';
@@ -40,7 +41,7 @@ export const applyCommand: { [K in CommandName]: Apply<K> } = {
   cancelTask: (ctx, id, c) => ctx.service(TaskService).cancel(id, c).then(none),
   requestReview: (ctx, id, c) =>
     ctx
-      .service(CouncilReviewService)
+      .service(CouncilRequestService)
       .request(id, c)
       .then((r) => r.id),
   decideReview: (ctx, _id, c) => ctx.service(CouncilReviewService).decide(c.reviewId, c).then(none),

@@ -40,19 +40,12 @@ export class TaskNotices {
 
   /** A department declined: the owner decides (reassign it elsewhere, change it, or cancel it). */
   async rejected(em: Em, initiative: Initiative, task: InitiativeTask): Promise<void> {
-    const inbox = this.ctx.service(InboxService);
-    const owner = initiative.owner?.id;
-    await inbox.post(em, [
-      {
-        key: `task:${task.id}:r${task.round}:rejected`,
-        kind: InboxKind.TASK_REJECTED,
-        userIds: owner ? [owner] : [],
-        departmentIds: owner ? [] : await inbox.cxOfficeIds(em),
-        initiativeId: initiative.id,
-        taskId: task.id,
-        subject: `${task.department.name} rejected: ${task.title}`,
-        body: `${task.department.name} rejected the task "${task.title}" of ${initiative.code}: ${task.outcomeNote}. Decide what happens next: reassign it (reassignTask) or cancel it (cancelTask).`,
-      },
-    ]);
+    await this.ctx.service(InboxService).tellOwner(em, initiative, {
+      key: `task:${task.id}:r${task.round}:rejected`,
+      kind: InboxKind.TASK_REJECTED,
+      taskId: task.id,
+      subject: `${task.department.name} rejected: ${task.title}`,
+      body: `${task.department.name} rejected the task "${task.title}" of ${initiative.code}: ${task.outcomeNote}. Decide what happens next: reassign it (reassignTask) or cancel it (cancelTask).`,
+    });
   }
 }
