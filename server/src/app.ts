@@ -8,6 +8,8 @@ import type { ApolloServer } from '@apollo/server';
 import { createApolloServer } from './graphql/apollo.js';
 import { RequestContext, type AppDeps } from './graphql/context.js';
 import { ErrorCode } from './domain/errors.js';
+import { authenticate } from './auth/authenticate.js';
+import { httpExchange } from './http/cookies.js';
 
 export interface HubHttpServer {
   server: http.Server;
@@ -71,7 +73,16 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
     '/graphql',
     express.json({ limit: deps.config.maxBodyBytes }),
     bodyErrors,
-    expressMiddleware(apollo, { context: async () => new RequestContext(deps) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        new RequestContext(
+          deps,
+          await authenticate(deps, req.headers),
+          undefined,
+          undefined,
+          httpExchange(req, res, deps.config.auth.secureCookies),
+        ),
+    }),
   );
 
   const webDir = deps.config.webDistDir;

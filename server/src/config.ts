@@ -43,6 +43,25 @@ export interface HubConfig {
   maturityTimings: MaturityTimings;
   /** Thresholds of the computed maturity criteria (CX_MATURITY_THRESHOLDS, JSON). */
   maturityThresholds: MaturityThresholds;
+  /** Sign-in and sessions. */
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** A session ends this long after sign-in, whatever happens. */
+  sessionMs: number;
+  /** … and earlier, after this long without a request. */
+  sessionIdleMs: number;
+  /** Mark the session cookie `Secure` (serve the hub over HTTPS, e.g. behind a proxy). */
+  secureCookies: boolean;
+  /** Wrong passwords in a row before an account is locked … */
+  maxFailedSignIns: number;
+  /** … for this long. */
+  lockMs: number;
+  /** Sign-in attempts allowed from one address per 15 minutes (any accounts). */
+  signInsPerAddress: number;
+  /** A CX admin ensured at start (e.g. the first one of a new installation), when both are set. */
+  bootstrapAdmin: { email: string; password: string } | undefined;
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -55,6 +74,16 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   }
   return value;
+}
+
+function bootstrapAdmin(env: NodeJS.ProcessEnv): AuthConfig['bootstrapAdmin'] {
+  const email = blankToUndefined(env.CX_ADMIN_EMAIL);
+  const password = env.CX_ADMIN_PASSWORD;
+  if (!email && !password) return undefined;
+  if (!email || !password) {
+    throw new Error('CX_ADMIN_EMAIL and CX_ADMIN_PASSWORD go together: set both, or neither');
+  }
+  return { email: email.toLowerCase(), password };
 }
 
 /** A duration given in (possibly fractional) hours, as milliseconds. */
@@ -119,6 +148,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       evaluationsPerRun: 200,
     },
     maturityThresholds: loadMaturityThresholds(env),
+    auth: {
+      sessionMs: hours(env, 'CX_SESSION_HOURS', 12),
+      sessionIdleMs: hours(env, 'CX_SESSION_IDLE_HOURS', 2),
+      secureCookies: bool(env, 'CX_SECURE_COOKIES', false),
+      maxFailedSignIns: int(env, 'CX_MAX_FAILED_SIGN_INS', 5),
+      lockMs: int(env, 'CX_SIGN_IN_LOCK_MINUTES', 15) * 60_000,
+      signInsPerAddress: int(env, 'CX_SIGN_INS_PER_ADDRESS', 30),
+      bootstrapAdmin: bootstrapAdmin(env),
+    },
   };
 }
 

@@ -6,11 +6,13 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createHttpServer, type HubHttpServer } from './app.js';
+import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { loadConfig, type HubConfig } from './config.js';
 import { initORM, migrateUp, type Orm } from './db/orm.js';
 import type { AppDeps } from './graphql/context.js';
 import { createLogger, type Logger } from './logger.js';
 import { startupSeeding } from './startup-seeding.js';
+import type { DemoSignIn } from './demo/demo-sign-ins.js';
 import { connectTemporal, type TemporalConnection } from './temporal/connection.js';
 import { CircuitBreakingCollectStarter } from './temporal/circuit-breaker-starter.js';
 import { DeferredCollectStarter } from './temporal/deferred-collect-starter.js';
@@ -28,6 +30,8 @@ export interface RunningHub {
   orm: Orm;
   /** Resolves once Temporal is connected (and the in-process worker runs, if enabled). */
   temporalReady: Promise<void>;
+  /** The demo company's sign-ins, one per role (empty without the demo). */
+  demoSignIns: DemoSignIn[];
   stop(): Promise<void>;
 }
 
@@ -61,10 +65,11 @@ export async function startHub(
   fs.mkdirSync(config.dataDir, { recursive: true });
   const orm = await initORM({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   await migrateUp(orm);
-  await startupSeeding(orm, config, log);
+  const demoSignIns = await startupSeeding(orm, config, log);
 
   const collect = new DeferredCollectStarter();
   const initiatives = new DeferredInitiativeWorkflows();
+  const signInThrottle = new SignInThrottle(config.auth.signInsPerAddress);
   // Requests skip Temporal for a while after it failed; the reconciler keeps probing it directly.
   const deps: AppDeps = {
     orm,
@@ -72,6 +77,7 @@ export async function startHub(
     collect: new CircuitBreakingCollectStarter(collect, config.reconcileIntervalMs),
     initiatives,
     log,
+    signInThrottle,
   };
   const reconciler = new WorkflowReconciler({ orm, collect, initiatives, log });
   let temporal: TemporalConnection | undefined;
@@ -134,6 +140,7 @@ export async function startHub(
       },
       orm,
       temporalReady,
+      demoSignIns,
       stop: async () => {
         stopped = true;
         const began = Date.now();
@@ -198,8 +205,29 @@ export async function runHubFromCli(): Promise<void> {
     `  GraphQL:     ${hub.graphqlUrl}`,
     `  Temporal UI: ${hub.temporalUiUrl ?? '(external cluster: see your Temporal deployment)'}`,
     `  Database:    ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.sqlitePath}`,
+    ...signInLines(hub.demoSignIns),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+const ROLE_NAMES: Record<string, string> = {
+  CX_ADMIN: 'CX admin',
+  CX_MANAGER: 'CX manager',
+  DEPARTMENT_MEMBER: 'Department member',
+  COUNCIL_MEMBER: 'Council member',
+};
+
+/** The demo's sign-ins, for the banner: a newcomer can try every role at once. */
+function signInLines(signIns: DemoSignIn[]): string[] {
+  if (signIns.length === 0) return [];
+  const width = Math.max(...signIns.map((s) => s.email.length));
+  return [
+    '  Sign in (demo company; these passwords are public, keep the hub on a trusted network):',
+    ...signIns.map(
+      (s) =>
+        `    ${(ROLE_NAMES[s.role] ?? s.role).padEnd(18)} ${s.email.padEnd(width)}  ${s.password}`,
+    ),
+  ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -8,8 +8,12 @@ import { freePort } from '../../server/src/db/throwaway-postgres.js';
 import {
   allocateHubPorts,
   eventually,
+  E2E_ADMIN,
+  e2eAdminEnv,
   graphqlOverHttp,
+  signInOverHttp,
   startHubProcess,
+  type HttpSession,
   type HubPorts,
   type HubProcess,
 } from '../helpers/hub-process.js';
@@ -17,23 +21,31 @@ import {
 const SUBMIT = `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { feedbackItem { id status } } }`;
 const STATUS = `query($id: ID!) { feedbackItem(id: $id) { status } }`;
 
+/** Sessions live in the database, so one sign-in serves every hub started on it. */
+let session: HttpSession | undefined;
+const signedIn = async (url: string) =>
+  (session ??= await signInOverHttp(url, E2E_ADMIN.email, E2E_ADMIN.password));
+
 async function submit(url: string, accountId: string, text: string): Promise<string> {
-  const { body } = await graphqlOverHttp(url, SUBMIT, {
-    input: { accountId, channel: 'COMPLAINT', text },
-  });
+  const { body } = await graphqlOverHttp(
+    url,
+    SUBMIT,
+    { input: { accountId, channel: 'COMPLAINT', text } },
+    await signedIn(url),
+  );
   expect(body.errors).toBeUndefined();
   expect(body.data.submitFeedback.feedbackItem.status).toBe('RECEIVED');
   return body.data.submitFeedback.feedbackItem.id as string;
 }
 
 async function statusOf(url: string, id: string): Promise<string> {
-  const { body } = await graphqlOverHttp(url, STATUS, { id });
+  const { body } = await graphqlOverHttp(url, STATUS, { id }, await signedIn(url));
   return body.data.feedbackItem.status as string;
 }
 
 describe('killing the hub between accepting feedback and acknowledging it loses nothing', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-hub-crash-'));
-  const env = { CX_DATA_DIR: dataDir, CX_SEED_DEMO: 'false' };
+  const env = { CX_DATA_DIR: dataDir, CX_SEED_DEMO: 'false', ...e2eAdminEnv };
   let ports: HubPorts;
   let accountId: string;
   const running: HubProcess[] = [];

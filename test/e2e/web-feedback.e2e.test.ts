@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
+import { ensureBootstrapAdmin } from '../../server/src/modules/identity/bootstrap-admin.js';
+import { graphqlOverHttp, signInOverHttp } from '../helpers/hub-process.js';
 import { createHttpServer, type HubHttpServer } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { initORM, migrateUp, type Orm } from '../../server/src/db/orm.js';
@@ -25,6 +27,8 @@ async function ensureWebBuild(): Promise<void> {
   await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn' });
 }
 
+const ADMIN = { email: 'web.admin@hub.example', password: 'web-admin-password-1' };
+
 describe('web client: the feedback page against the real server in Chromium', () => {
   let dir: string;
   let orm: Orm;
@@ -34,20 +38,15 @@ describe('web client: the feedback page against the real server in Chromium', ()
   let contactName: string;
 
   const submitOverHttp = async (input: Record<string, unknown>): Promise<string> => {
-    const response = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query:
-          'mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { feedbackItem { id } } }',
-        variables: { input },
-      }),
-    });
-    const body = (await response.json()) as {
-      data?: { submitFeedback: { feedbackItem: { id: string } } };
-    };
+    const session = await signInOverHttp(baseUrl, ADMIN.email, ADMIN.password);
+    const { body } = await graphqlOverHttp(
+      baseUrl,
+      'mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { feedbackItem { id } } }',
+      { input },
+      session,
+    );
     if (!body.data) throw new Error(`seeding feedback failed: ${JSON.stringify(body)}`);
-    return body.data.submitFeedback.feedbackItem.id;
+    return body.data.submitFeedback.feedbackItem.id as string;
   };
 
   const acknowledge = (where: Partial<Pick<FeedbackItem, 'id' | 'text'>>) =>
@@ -67,9 +66,15 @@ describe('web client: the feedback page against the real server in Chromium', ()
     });
     await createAccount(orm, { name: 'Baltic Resins' });
     contactName = fixture.contacts[0]!.name;
+    const config = loadConfig({
+      CX_DATA_DIR: dir,
+      CX_ADMIN_EMAIL: ADMIN.email,
+      CX_ADMIN_PASSWORD: ADMIN.password,
+    });
+    await ensureBootstrapAdmin(orm, config.auth.bootstrapAdmin);
     http = await createHttpServer({
       orm,
-      config: loadConfig({ CX_DATA_DIR: dir }),
+      config,
       collect: new RecordingCollectStarter(),
       initiatives: unreachableInitiativeWorkflows,
       log: silentLogger,
@@ -96,9 +101,17 @@ describe('web client: the feedback page against the real server in Chromium', ()
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('lists feedback, submits a new item and shows it turn ACKNOWLEDGED without a reload', async () => {
+  it('signs in, lists feedback, submits a new item and shows it turn ACKNOWLEDGED without a reload', async () => {
     const { page } = browser;
     await page.goto(baseUrl);
+    // Signed out: the sign-in form; a wrong password is refused in words.
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('E-mail').fill(ADMIN.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor();
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Recent feedback' }).isVisible())
       .toBe(true);

@@ -100,21 +100,60 @@ export function startHubProcess(
   };
 }
 
+/** A browser's session: the cookies sign-in set and the CSRF token to send back. */
+export interface HttpSession {
+  cookie: string;
+  csrfToken: string;
+}
+
 export async function graphqlOverHttp<T = any>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
+  session?: HttpSession,
 ): Promise<{
   status: number;
+  headers: Headers;
   body: { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] };
 }> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, body: (await res.json()) as never };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as never };
 }
+
+/** Signs in over HTTP as a browser would, keeping the cookies it is given. */
+export async function signInOverHttp(
+  url: string,
+  email: string,
+  password: string,
+): Promise<HttpSession> {
+  const { status, headers, body } = await graphqlOverHttp(
+    url,
+    `mutation ($input: SignInInput!) { signIn(input: $input) { csrfToken } }`,
+    { input: { email, password } },
+  );
+  if (!body.data?.signIn) {
+    throw new Error(`sign-in as ${email} failed (${status}): ${JSON.stringify(body.errors)}`);
+  }
+  const cookie = headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { cookie, csrfToken: body.data.signIn.csrfToken as string };
+}
+
+/** The admin the e2e hubs are started with (CX_ADMIN_EMAIL / CX_ADMIN_PASSWORD). */
+export const E2E_ADMIN = { email: 'e2e.admin@hub.example', password: 'e2e-admin-password-1' };
+export const e2eAdminEnv = {
+  CX_ADMIN_EMAIL: E2E_ADMIN.email,
+  CX_ADMIN_PASSWORD: E2E_ADMIN.password,
+};
 
 /** Polls until `check` returns a value (not undefined) or the deadline passes. */
 export async function eventually<T>(

@@ -14,13 +14,23 @@ const embeddedTypes = [
 ];
 const keys: KeyingConfig = Object.fromEntries(embeddedTypes.map((type) => [type, () => null]));
 
+/** The CSRF token the server set at sign-in (cookie `cx_csrf`), or empty when signed out. */
+function csrfToken(): string {
+  const match = /(?:^|;\s*)cx_csrf=([^;]*)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1] ?? '') : '';
+}
+
 /** The one urql client of the web app, with a normalised cache. */
 export function createClient(url = '/graphql'): Client {
   return new Client({
     url,
     // Apollo's CSRF prevention refuses simple GET requests; POST with JSON is never "simple".
     preferGetMethod: false,
-    fetchOptions: { headers: { 'apollo-require-preflight': 'true' } },
+    // The session cookie travels by itself; its CSRF token goes back in a header (double submit).
+    fetchOptions: () => ({
+      credentials: 'same-origin',
+      headers: { 'apollo-require-preflight': 'true', 'x-csrf-token': csrfToken() },
+    }),
     exchanges: [
       cacheExchange({
         keys,

@@ -1,6 +1,9 @@
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { InboxEntry } from '../modules/inbox/inbox-entry.entity.js';
 import { CommandReceipt } from './command-receipt.entity.js';
+import { ApiToken } from '../modules/identity/api-token.entity.js';
+import { UserCredential } from '../modules/identity/credential.entity.js';
+import { Session } from '../modules/identity/session.entity.js';
 import { AdvisoryCouncil } from '../modules/client/advisory-council.entity.js';
 import { ClientAccount } from '../modules/client/client-account.entity.js';
 import { Contact } from '../modules/client/contact.entity.js';
@@ -61,4 +64,7 @@ export const allEntities = [
   MaturityAssessment,
   AuditEvent,
   CommandReceipt,
+  UserCredential,
+  Session,
+  ApiToken,
 ];

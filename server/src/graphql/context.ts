@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
+import type { SignInThrottle } from '../auth/sign-in-throttle.js';
 import { anonymousViewer, type Viewer } from '../auth/viewer.js';
 import type { Em, Orm } from '../db/orm.js';
 import { DomainContext, type Clock, type DomainDeps } from '../domain/context.js';
+import type { HttpExchange } from '../http/cookies.js';
 
 /** The domain's ports plus what only the transport needs: the ORM to fork request EntityManagers from. */
 export interface AppDeps extends DomainDeps {
   orm: Orm;
+  /** Sign-in attempts per client address (the HTTP server makes one; in-process tests may not). */
+  signInThrottle?: SignInThrottle;
 }
 
 /**
@@ -22,6 +26,8 @@ export class RequestContext extends DomainContext {
     viewer: Viewer = anonymousViewer,
     em?: Em,
     clock?: Clock,
+    /** The HTTP exchange, for the few resolvers that set cookies (sign-in, sign-out). */
+    readonly http?: HttpExchange,
   ) {
     super(app, em ?? (app.orm.em.fork() as Em), viewer, clock);
   }

@@ -101,12 +101,15 @@ export function toGraphQLError(
   if (isGraphQLErrorLike(original) && !original.originalError) {
     // Errors about the document or variables (parse, validation, coercion): safe and precise.
     // Apollo names their class (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED…) on the formatted error.
+    // Requests refused before execution (e.g. a bad API token) carry their reason too.
     const code = original.extensions?.code ?? transportCode;
+    const reason = original.extensions?.reason;
     return make(original.message, {
       code:
         typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR
           ? code
           : ErrorCode.BAD_USER_INPUT,
+      ...(typeof reason === 'string' ? { reason } : {}),
     });
   }
   log(original);

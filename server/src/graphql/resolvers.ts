@@ -40,6 +40,7 @@ import { TaskCommandResolver } from '../modules/initiative/task-commands.resolve
 import { InitiativeLifecycleResolver } from '../modules/initiative/initiative-lifecycle.resolver.js';
 import { InitiativeWorkflowFieldsResolver } from '../modules/initiative/initiative-workflow.resolver.js';
 import { InboxResolver } from '../modules/inbox/inbox.resolver.js';
+import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { NotificationResolver } from '../modules/notification/notification.resolver.js';
 
 /** Every resolver class of the API; add a module's resolvers here. */
@@ -76,6 +77,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   TaskResolver,
   TaskCommandResolver,
   InboxResolver,
+  IdentityResolver,
   CouncilReviewResolver,
   NotificationResolver,
 ];

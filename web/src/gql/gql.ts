@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      csrfToken\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  query Viewer {\n    me {\n      kind\n      role\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query AccountPicker($search: String) {\n    clientAccounts(first: 50, filter: { search: $search }) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AccountPickerDocument,
     "\n  query ContactPicker($accountId: ID!) {\n    clientAccount(id: $accountId) {\n      id\n      contacts {\n        id\n        name\n        respondentClass\n      }\n    }\n  }\n": typeof types.ContactPickerDocument,
     "\n  query FeedbackList($first: Int!) {\n    feedbackItems(first: $first) {\n      totalCount\n      nodes {\n        id\n        status\n        ...FeedbackRow_item\n      }\n    }\n  }\n": typeof types.FeedbackListDocument,
@@ -21,6 +24,9 @@ type Documents = {
     "\n  mutation SubmitFeedback($input: SubmitFeedbackInput!) {\n    submitFeedback(input: $input) {\n      duplicate\n      feedbackItem {\n        id\n        status\n        ...FeedbackRow_item\n      }\n    }\n  }\n": typeof types.SubmitFeedbackDocument,
 };
 const documents: Documents = {
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      csrfToken\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  query Viewer {\n    me {\n      kind\n      role\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query AccountPicker($search: String) {\n    clientAccounts(first: 50, filter: { search: $search }) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.AccountPickerDocument,
     "\n  query ContactPicker($accountId: ID!) {\n    clientAccount(id: $accountId) {\n      id\n      contacts {\n        id\n        name\n        respondentClass\n      }\n    }\n  }\n": types.ContactPickerDocument,
     "\n  query FeedbackList($first: Int!) {\n    feedbackItems(first: $first) {\n      totalCount\n      nodes {\n        id\n        status\n        ...FeedbackRow_item\n      }\n    }\n  }\n": types.FeedbackListDocument,
@@ -42,6 +48,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      csrfToken\n      user {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      csrfToken\n      user {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me {\n      kind\n      role\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      kind\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,6 +8,14 @@ import type { FeedbackChannel, FeedbackStatus, RespondentClass } from '../gql/gr
 const en = {
   app: { title: 'CX Ops Hub', tagline: 'Client feedback, closed loop', language: 'Language' },
   common: { loading: 'Loading…', retry: 'Try again', notGiven: '—' },
+  signIn: {
+    heading: 'Sign in',
+    email: 'E-mail',
+    password: 'Password',
+    submit: 'Sign in',
+    failed: 'Sign-in failed.',
+    signOut: 'Sign out',
+  },
   feedbackList: {
     heading: 'Recent feedback',
     empty: 'No feedback yet. Submit the first one with the form.',
@@ -86,6 +94,14 @@ const ru: Dictionary = {
     language: 'Язык',
   },
   common: { loading: 'Загрузка…', retry: 'Повторить', notGiven: '—' },
+  signIn: {
+    heading: 'Вход',
+    email: 'Эл. почта',
+    password: 'Пароль',
+    submit: 'Войти',
+    failed: 'Не удалось войти.',
+    signOut: 'Выйти',
+  },
   feedbackList: {
     heading: 'Последние отзывы',
     empty: 'Отзывов пока нет. Отправьте первый через форму.',

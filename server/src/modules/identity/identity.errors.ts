@@ -1,0 +1,20 @@
+import { defineErrors, ErrorCode } from '../../domain/errors.js';
+
+/** Error reasons of sign-in, sessions, passwords and API tokens. */
+export const identityError = defineErrors({
+  SIGN_IN_FAILED: ErrorCode.UNAUTHENTICATED,
+  SIGN_IN_THROTTLED: ErrorCode.UNAUTHENTICATED,
+  SESSION_EXPIRED: ErrorCode.UNAUTHENTICATED,
+  CSRF_TOKEN_INVALID: ErrorCode.UNAUTHENTICATED,
+  TOKEN_INVALID: ErrorCode.UNAUTHENTICATED,
+  PASSWORD_TOO_SHORT: ErrorCode.BAD_USER_INPUT,
+  PASSWORD_TOO_LONG: ErrorCode.BAD_USER_INPUT,
+  PASSWORD_TOO_WEAK: ErrorCode.BAD_USER_INPUT,
+  WRONG_PASSWORD: ErrorCode.BAD_USER_INPUT,
+  USER_NOT_FOUND: ErrorCode.NOT_FOUND,
+  TOKEN_NOT_FOUND: ErrorCode.NOT_FOUND,
+  SCOPES_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  EXPIRY_IN_PAST: ErrorCode.BAD_USER_INPUT,
+  TOKEN_REVOKED: ErrorCode.CONFLICT,
+  NOT_SIGNED_IN: ErrorCode.UNAUTHENTICATED,
+});
