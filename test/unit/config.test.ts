@@ -37,6 +37,10 @@ describe('loadConfig', () => {
     ['CX_SEED_DEMO', '0', { seedDemo: false }],
     ['CX_DATA_DIR', '/srv/hub', { dataDir: '/srv/hub', sqlitePath: '/srv/hub/hub.sqlite' }],
     ['LOG_LEVEL', 'debug', { logLevel: 'debug' }],
+    ['CX_TASK_REMINDER_HOURS', '0.5', { initiativeTimings: { taskReminderLeadMs: 1_800_000 } }],
+    ['CX_SESSION_HOURS', '1', { auth: { sessionMs: 3_600_000 } }],
+    ['CX_SECURE_COOKIES', 'true', { auth: { secureCookies: true } }],
+    ['CX_MAX_FAILED_SIGN_INS', '3', { auth: { maxFailedSignIns: 3 } }],
   ])('reads %s=%j', (name, value, expected) => {
     expect(loadConfig({ [name]: value })).toMatchObject(expected);
   });
@@ -47,7 +51,17 @@ describe('loadConfig', () => {
     ['PORT', '80.5', 'PORT must be a non-negative integer, got "80.5"'],
     ['CX_RUN_WORKER', 'maybe', 'CX_RUN_WORKER must be true or false, got "maybe"'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be debug, info, warn or error, got "loud"'],
+    ['CX_SESSION_HOURS', '0', 'CX_SESSION_HOURS must be a positive number of hours, got "0"'],
+    ['CX_ADMIN_EMAIL', 'a@b.example', 'CX_ADMIN_EMAIL and CX_ADMIN_PASSWORD go together'],
+    ['CX_ADMIN_PASSWORD', 'long enough secret', 'CX_ADMIN_EMAIL and CX_ADMIN_PASSWORD go together'],
   ])('rejects %s=%j with a clear message', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
+});
+
+it('reads the bootstrap admin from CX_ADMIN_EMAIL and CX_ADMIN_PASSWORD together, e-mail in lower case', () => {
+  expect(
+    loadConfig({ CX_ADMIN_EMAIL: ' Ada@Hub.Example ', CX_ADMIN_PASSWORD: 'correct horse battery' })
+      .auth.bootstrapAdmin,
+  ).toEqual({ email: 'ada@hub.example', password: 'correct horse battery' });
 });
