@@ -41,6 +41,7 @@ import { InitiativeLifecycleResolver } from '../modules/initiative/initiative-li
 import { InitiativeWorkflowFieldsResolver } from '../modules/initiative/initiative-workflow.resolver.js';
 import { InboxResolver } from '../modules/inbox/inbox.resolver.js';
 import { NotificationResolver } from '../modules/notification/notification.resolver.js';
+import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
 
 /** Every resolver class of the API; add a module's resolvers here. */
 export const resolvers: NonEmptyArray<ClassType> = [
@@ -78,4 +79,5 @@ export const resolvers: NonEmptyArray<ClassType> = [
   InboxResolver,
   CouncilReviewResolver,
   NotificationResolver,
+  PrivacyResolver,
 ];
