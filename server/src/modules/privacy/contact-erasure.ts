@@ -9,7 +9,8 @@ import { User } from '../organisation/user.entity.js';
 import { chunks, eraseAuditFields } from './audit-erasure.js';
 import { sweepFreeText } from './free-text.sweep.js';
 import { PersonalDataCategory as C } from './privacy.enums.js';
-import { ERASED, needlesFor } from './text-scrub.js';
+import { distinctiveNeedles } from './erasure-needles.js';
+import { ERASED } from './text-scrub.js';
 
 export type ErasedCounts = Partial<Record<C, number>>;
 
@@ -21,9 +22,16 @@ export type ErasedCounts = Partial<Record<C, number>>;
  */
 export async function eraseContactData(em: Em, contact: Contact, at: Date): Promise<ErasedCounts> {
   const feedback = await em.find(FeedbackItem, { contact }, { fields: ['id', 'text'] });
-  const needles = needlesFor(
+  const seatLogins = await em.find(
+    CouncilMember,
+    { contact, user: { $ne: null } },
+    { fields: ['user'] },
+  );
+  const needles = await distinctiveNeedles(
+    em,
     contact,
     feedback.map((f) => f.text ?? null),
+    seatLogins.map((s) => s.user!.id),
   );
   const email = contact.email ?? null;
 
