@@ -60,7 +60,7 @@ export async function initiativeTrails(em: Em): Promise<Trail> {
     { orderBy: { at: 'asc', id: 'asc' } },
   );
   const trails: Trail = new Map();
-  for (const e of events) trails.set(e.entityId, [...(trails.get(e.entityId) ?? []), e]);
+  for (const e of events) trails.set(e.entityId!, [...(trails.get(e.entityId!) ?? []), e]);
   return trails;
 }
 

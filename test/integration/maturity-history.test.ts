@@ -25,7 +25,12 @@ const ALL_GROUPS = Object.values(ProcessGroup);
 
 const evaluate = (orm: Orm) => evaluateMaturity(orm.em.fork(), NOW, DEFAULT_MATURITY_THRESHOLDS);
 const record = (orm: Orm, results: GroupMaturity[], minutesLater = 0) =>
-  recordComputedMaturity(orm.em.fork(), results, new Date(NOW.getTime() + minutesLater * 60_000));
+  recordComputedMaturity(
+    orm.em.fork(),
+    results,
+    new Date(NOW.getTime() + minutesLater * 60_000),
+    () => {},
+  );
 const computed = (orm: Orm) =>
   orm.em
     .fork()

@@ -211,7 +211,7 @@ describeEachDatabase('value factors and importance weights', (getOrm) => {
     const events = await getOrm().em.fork().find(AuditEvent, { action: 'setCurrentWeightSet' });
     const flips = (gid: string) =>
       events
-        .filter((e) => toGlobalId('WeightSet', e.entityId) === gid)
+        .filter((e) => toGlobalId('WeightSet', e.entityId!) === gid)
         .map((e) => `${e.before?.isCurrent}->${e.after?.isCurrent}`)
         .sort();
     expect(flips(a)).toEqual(['false->true', 'true->false']);

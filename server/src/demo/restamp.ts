@@ -37,7 +37,7 @@ export async function restampHistory(tx: Em, firstMark: string): Promise<void> {
     );
   const latest = new Map<string, { type: string; id: string; at: Date }>();
   for (const e of events) {
-    if (AUDITED[e.entityType])
+    if (e.entityType && e.entityId && AUDITED[e.entityType])
       latest.set(`${e.entityType}:${e.entityId}`, {
         type: e.entityType,
         id: e.entityId,

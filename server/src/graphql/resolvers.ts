@@ -42,6 +42,7 @@ import { InitiativeWorkflowFieldsResolver } from '../modules/initiative/initiati
 import { InboxResolver } from '../modules/inbox/inbox.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { NotificationResolver } from '../modules/notification/notification.resolver.js';
+import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
 
 /** Every resolver class of the API; add a module's resolvers here. */
 export const resolvers: NonEmptyArray<ClassType> = [
@@ -80,4 +81,5 @@ export const resolvers: NonEmptyArray<ClassType> = [
   IdentityResolver,
   CouncilReviewResolver,
   NotificationResolver,
+  PrivacyResolver,
 ];

@@ -2,5 +2,6 @@
 import { Migration20261123164545_initial } from './Migration20261123164545_initial.js';
 import { Migration20261130195121_workflows } from './Migration20261130195121_workflows.js';
 import { Migration20261130211439_identity } from './Migration20261130211439_identity.js';
+import { Migration20261130212058_privacy } from './Migration20261130212058_privacy.js';
 
-export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity];
+export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy];

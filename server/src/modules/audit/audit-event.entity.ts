@@ -1,7 +1,10 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { uuidv7 } from '../../db/ids.js';
 
-/** One recorded change: who did what to which entity, with before and after. */
+/**
+ * One recorded change (who did what to which entity, with before and after) or security
+ * event (login, token use, refused access: the kind is the action, the detail is `after`).
+ */
 const AuditEventSchema = defineEntity({
   name: 'AuditEvent',
   tableName: 'audit_event',
@@ -14,10 +17,11 @@ const AuditEventSchema = defineEntity({
     at: p.datetime().onCreate(() => new Date()),
     /** `user:<id>`, `token:<id>`, `system` or `workflow:<id>`. */
     actor: p.string().length(200),
-    /** Mutation or activity name, e.g. `updateInitiative`. */
+    /** Mutation or activity name, e.g. `updateInitiative`, or a `SecurityEventKind`. */
     action: p.string().length(120),
-    entityType: p.string().length(64),
-    entityId: p.string().length(64),
+    /** Null for a security event about no particular row (e.g. a login with an unknown e-mail). */
+    entityType: p.string().length(64).nullable(),
+    entityId: p.string().length(64).nullable(),
     before: p.json<Record<string, unknown>>().nullable(),
     after: p.json<Record<string, unknown>>().nullable(),
   },

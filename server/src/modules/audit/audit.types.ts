@@ -2,6 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection, Node, toGlobalId } from '../../graphql/relay.js';
 import type { AuditEvent } from './audit-event.entity.js';
+import { redactSecrets } from './redact.js';
 
 @ObjectType('AuditEvent', {
   implements: Node,
@@ -15,14 +16,22 @@ export class AuditEventType extends Node {
     description: '`user:<id>`, `token:<id>`, `system`, `workflow:<id>` or `anonymous`.',
   })
   actor!: string;
-  @Field(() => String, { description: 'Mutation or activity name, e.g. `updateInitiative`.' })
-  action!: string;
-  @Field(() => String, { description: 'GraphQL type name of the changed object.' })
-  entityType!: string;
-  @Field(() => ID, {
-    description: 'Global id of the changed object (it may since have been deleted).',
+  @Field(() => String, {
+    description: 'Mutation or activity name, e.g. `updateInitiative`, or the security event kind.',
   })
-  entityId!: string;
+  action!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'GraphQL type name of the changed object; null for a security event about no object.',
+  })
+  entityType!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Global id of the changed object (it may since have been deleted); null with entityType.',
+  })
+  entityId!: string | null;
   @Field(() => GraphQLJSONObject, {
     nullable: true,
     description: 'Null when the object was created.',
@@ -30,7 +39,7 @@ export class AuditEventType extends Node {
   before!: Record<string, unknown> | null;
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: 'Null when the object was deleted.',
+    description: "Null when the object was deleted; a security event's detail.",
   })
   after!: Record<string, unknown> | null;
   dbId!: string;
@@ -46,9 +55,10 @@ export function toAuditEventType(e: AuditEvent): AuditEventType {
     at: e.at,
     actor: e.actor,
     action: e.action,
-    entityType: e.entityType,
-    entityId: toGlobalId(e.entityType, e.entityId),
-    before: e.before ?? null,
-    after: e.after ?? null,
+    entityType: e.entityType ?? null,
+    entityId: e.entityType && e.entityId ? toGlobalId(e.entityType, e.entityId) : null,
+    // Redacted again on the way out, for rows written before redaction existed.
+    before: redactSecrets(e.before ?? null),
+    after: redactSecrets(e.after ?? null),
   });
 }

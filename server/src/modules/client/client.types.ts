@@ -59,6 +59,11 @@ export class ContactType extends Node {
   @Field(() => RespondentClass) respondentClass!: RespondentClass;
   @Field(() => String) locale!: string;
   @Field(() => Boolean) active!: boolean;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When their personal data was erased; the contact is then a nameless tombstone.',
+  })
+  erasedAt!: Date | null;
   @Field(() => Date) createdAt!: Date;
   dbId!: string;
   accountId!: string;
@@ -105,6 +110,7 @@ export function toContactType(e: Contact): ContactType {
     respondentClass: e.respondentClass,
     locale: e.locale,
     active: e.active,
+    erasedAt: e.erasedAt ?? null,
     createdAt: e.createdAt,
     accountId: e.account.id,
   });

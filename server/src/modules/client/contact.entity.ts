@@ -22,6 +22,8 @@ const ContactSchema = defineEntity({
     /** Language for notifications to this person: `ru` or `en`. */
     locale: p.string().length(8).default('en'),
     active: p.boolean().default(true),
+    /** Set when the person's data was erased (right to be forgotten); the row stays as a tombstone. */
+    erasedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

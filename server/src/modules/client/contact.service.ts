@@ -15,6 +15,17 @@ import { Contact } from './contact.entity.js';
 export const contactNotFound = (message: string, field: string) =>
   clientError('CONTACT_NOT_FOUND', message, field);
 
+/** An erased contact is a tombstone: nothing may give it personal data or a role again. */
+export function refuseErased(contact: Contact, field: string): void {
+  if (contact.erasedAt) {
+    throw clientError(
+      'CONTACT_ERASED',
+      "This contact's personal data was erased; create a new contact instead.",
+      field,
+    );
+  }
+}
+
 /** E-mails are matched case-insensitively (feedback matches contacts by e-mail), so store them lower-case. */
 const normaliseEmail = (email: string | null | undefined) =>
   email == null ? email : email.trim().toLowerCase() || null;
@@ -79,6 +90,7 @@ export class ContactService {
   async update(id: string, input: UpdateContactInput): Promise<Contact> {
     return this.ctx.em.transactional(async (em) => {
       const contact = await mustFind(em, Contact, id, 'id', contactNotFound);
+      refuseErased(contact, 'id');
       const before = snapshot(contact);
       const email = normaliseEmail(input.email);
       if (email !== undefined && email !== contact.email) {

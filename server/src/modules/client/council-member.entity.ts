@@ -21,6 +21,8 @@ const CouncilMemberSchema = defineEntity({
     user: () => p.manyToOne(User).nullable(),
     role: p.enum(() => CouncilRole).default(CouncilRole.MEMBER),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /** When the seat ended (the contact's data was erased); reviews it decided keep pointing at it. */
+    endedAt: p.datetime().nullable(),
   },
 });
 export class CouncilMember extends CouncilMemberSchema.class {}

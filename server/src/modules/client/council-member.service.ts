@@ -7,7 +7,7 @@ import { AdvisoryCouncil } from './advisory-council.entity.js';
 import { CouncilRole } from './client.enums.js';
 import { clientError } from './client.errors.js';
 import { Contact } from './contact.entity.js';
-import { contactNotFound } from './contact.service.js';
+import { contactNotFound, refuseErased } from './contact.service.js';
 import { CouncilMember } from './council-member.entity.js';
 import type { AddCouncilMemberInput, UpdateCouncilMemberInput } from './council.inputs.js';
 import { councilNotFound } from './council.service.js';
@@ -33,6 +33,7 @@ export class CouncilMemberService {
         councilNotFound,
       );
       const contact = await mustFind(em, Contact, input.contactId, 'contactId', contactNotFound);
+      refuseErased(contact, 'contactId');
       await council.accounts.init();
       if (!council.accounts.getItems().some((a) => a.id === contact.account.id)) {
         throw clientError(

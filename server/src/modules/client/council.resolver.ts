@@ -118,7 +118,9 @@ export class AdvisoryCouncilResolver {
     return rows.map(toClientAccountType);
   }
 
-  @FieldResolver(() => [CouncilMemberType], { description: 'Members, in the order they joined.' })
+  @FieldResolver(() => [CouncilMemberType], {
+    description: 'Members sitting now, in the order they joined (ended seats are left out).',
+  })
   async members(
     @Root() council: AdvisoryCouncilType,
     @Ctx() ctx: RequestContext,
@@ -127,7 +129,7 @@ export class AdvisoryCouncilResolver {
       parentProperty: 'council',
       orderBy: { createdAt: 'asc' },
     }).load(council.dbId);
-    return rows.map(toCouncilMemberType);
+    return rows.filter((m) => !m.endedAt).map(toCouncilMemberType);
   }
 }
 

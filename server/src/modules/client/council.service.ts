@@ -108,7 +108,11 @@ export class CouncilService {
           'accountIds',
         );
       }
-      const members = await em.count(CouncilMember, { council, contact: { account } });
+      const members = await em.count(CouncilMember, {
+        council,
+        contact: { account },
+        endedAt: null,
+      });
       if (members > 0) {
         throw clientError(
           'ACCOUNT_HAS_COUNCIL_MEMBERS',

@@ -43,6 +43,11 @@ export class AdvisoryCouncilType extends Node {
 export class CouncilMemberType extends Node {
   @Field(() => CouncilRole) role!: CouncilRole;
   @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the seat ended (the contact's personal data was erased).",
+  })
+  endedAt!: Date | null;
   dbId!: string;
   councilId!: string;
   contactId!: string;
@@ -114,6 +119,7 @@ export function toCouncilMemberType(e: CouncilMember): CouncilMemberType {
     dbId: e.id,
     role: e.role,
     createdAt: e.createdAt,
+    endedAt: e.endedAt ?? null,
     councilId: e.council.id,
     contactId: e.contact.id,
   });

@@ -21,7 +21,7 @@ export async function noticeCouncil(
   const council = await em.findOneOrFail(AdvisoryCouncil, { id: review.council.id });
   const members = await em.find(
     CouncilMember,
-    { council },
+    { council, endedAt: null },
     { populate: ['contact'], orderBy: { createdAt: 'asc', id: 'asc' } },
   );
   const keyOf = (m: CouncilMember) =>

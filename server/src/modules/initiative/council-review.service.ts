@@ -45,7 +45,7 @@ export class CouncilReviewService {
         initiativeNotFound('MEMBER_NOT_FOUND'),
       );
       refuseIf(checkCommand(await snapshotOf(em, initiative), 'decideReview', command));
-      if (member.council.id !== review.council.id) {
+      if (member.council.id !== review.council.id || member.endedAt) {
         throw initiativeError(
           'MEMBER_NOT_IN_COUNCIL',
           `The member does not sit on the council ${review.council.name}, so cannot decide its review.`,

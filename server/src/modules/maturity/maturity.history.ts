@@ -30,13 +30,14 @@ function metSet(evidence: readonly { code?: string; criterion: string; met: bool
 /**
  * Writes a COMPUTED assessment for each group whose level or set of met criteria differs from
  * that group's latest COMPUTED assessment, so the table holds the history of changes and
- * unchanged evidence writes nothing (running it twice is harmless). One transaction.
- * Returns the groups that changed.
+ * unchanged evidence writes nothing (running it twice is harmless). One transaction, in which
+ * `audit` records each new assessment. Returns the groups that changed.
  */
 export async function recordComputedMaturity(
   em: Em,
   results: readonly GroupMaturity[],
   at: Date,
+  audit: (tx: Em, assessment: MaturityAssessment) => void,
 ): Promise<ProcessGroup[]> {
   return em.transactional(async (tx) => {
     const changed: ProcessGroup[] = [];
@@ -54,7 +55,7 @@ export async function recordComputedMaturity(
       ) {
         continue;
       }
-      tx.create(MaturityAssessment, {
+      const assessment = tx.create(MaturityAssessment, {
         processGroup: result.processGroup,
         // 0 is a valid computed level: not even level 1 is evidenced.
         level: result.level,
@@ -64,6 +65,7 @@ export async function recordComputedMaturity(
         assessedBy: null,
         assessedAt: at,
       });
+      audit(tx, assessment);
       changed.push(result.processGroup);
     }
     return changed;

@@ -90,7 +90,9 @@ export class MaturityService {
    */
   async recompute(): Promise<ProcessGroup[]> {
     const { at, groups } = await this.evaluateNow();
-    return recordComputedMaturity(this.ctx.em, groups, at);
+    return recordComputedMaturity(this.ctx.em, groups, at, (tx, a) =>
+      this.ctx.audit.record(tx, 'recomputeMaturity', 'MaturityAssessment', a.id, null, snapshot(a)),
+    );
   }
 
   /** Latest manual and computed assessment of each of the five groups (at most ten rows read). */

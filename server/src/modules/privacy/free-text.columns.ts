@@ -1,0 +1,64 @@
+/**
+ * Where a person's name, e-mail or words can be copied: every column in which people write
+ * free text or the hub copies it (messages, notices, the audit trail's snapshots). Erasing a
+ * contact searches these for the contact's identifiers and long texts and replaces them.
+ *
+ * Every text or JSON column of every entity is either here or in `HOLDS_NO_FREE_TEXT`; a test
+ * fails when a new one is in neither, so a new free-text column cannot escape erasure unnoticed.
+ */
+export const FREE_TEXT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  AuditEvent: ['before', 'after'],
+  ClientNotification: ['subject', 'body', 'lastError'],
+  InboxEntry: ['subject', 'body'],
+  FeedbackItem: ['text'],
+  Initiative: ['title', 'problem', 'expectedEffect', 'holdReason', 'cancelReason'],
+  InitiativeTask: ['title', 'description', 'outcomeNote'],
+  InitiativeRevision: ['brief'],
+  CouncilReview: ['agenda', 'comments'],
+  Analysis: ['title', 'summary', 'result'],
+  SpecialRequirement: ['title', 'description'],
+  MaturityAssessment: ['note', 'evidence'],
+  AdvisoryCouncil: ['description'],
+  WeightSet: ['label', 'notes'],
+  Segment: ['description'],
+};
+
+/** Text and JSON columns that hold no free text about client people, and why. */
+export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  Contact: {
+    '*': 'the contact rows themselves: the erased one is cleared field by field, others are other people',
+  },
+  User: { '*': 'staff; a council member’s portal login is cleared field by field' },
+  AuditEvent: {
+    actor: 'an actor id',
+    action: 'an operation name',
+    entityType: 'a type name',
+    entityId: 'an id',
+  },
+  ClientNotification: {
+    dedupeKey: 'ids',
+    recipient: 'cleared field by field',
+    locale: 'a language',
+  },
+  InboxEntry: { dedupeKey: 'ids' },
+  FeedbackItem: {
+    externalId: 'the source system’s key (kept, so a re-import stays UNCHANGED)',
+    language: 'a language',
+  },
+  Initiative: { code: 'a generated code' },
+  InitiativeRevision: { openedBy: 'an actor id' },
+  Analysis: { periodFrom: 'a month', periodTo: 'a month' },
+  ClientAccount: { externalId: 'a key', name: 'a company', country: 'a country' },
+  Segment: { code: 'a code', name: 'reference data', industry: 'reference data' },
+  AdvisoryCouncil: { name: 'a council' },
+  Department: { code: 'a code', name: 'reference data' },
+  ValueFactor: { '*': 'the value catalogue' },
+  ProcessClass: { '*': 'the journey catalogue' },
+  Touchpoint: { '*': 'the journey catalogue' },
+  MetricDefinition: { '*': 'the metric catalogue' },
+  MetricObservation: { externalId: 'a key', period: 'a month', source: 'a system name' },
+  TransactionalFigures: { externalId: 'a key', period: 'a month' },
+  Questionnaire: { '*': 'questions asked, not answers given' },
+  SurveyCampaign: { '*': 'a schedule and its audience' },
+  CommandReceipt: { subjectId: 'an id' },
+};
