@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHttpServer, type HubHttpServer } from '../../server/src/app.js';
 import { SignInThrottle } from '../../server/src/auth/sign-in-throttle.js';
 import { loadConfig } from '../../server/src/config.js';
+import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
 import { ApiToken } from '../../server/src/modules/identity/api-token.entity.js';
 import { ensureBootstrapAdmin } from '../../server/src/modules/identity/bootstrap-admin.js';
 import { UserCredential } from '../../server/src/modules/identity/credential.entity.js';
@@ -127,6 +128,23 @@ describeEachDatabase('Signing in over HTTP', (getOrm) => {
     const em = getOrm().em.fork();
     const credential = await em.findOneOrFail(UserCredential, { user: { email: ADMIN.email } });
     expect(credential.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    // Each attempt is in the audit trail with the e-mail tried and why — never a password.
+    const events = await em.find(AuditEvent, {
+      action: { $in: ['LOGIN_FAILED', 'LOGIN_SUCCEEDED'] },
+    });
+    const failures = events.filter((e) => e.action === 'LOGIN_FAILED');
+    expect(failures.map((e) => (e.after as { reason: string }).reason)).toEqual(
+      expect.arrayContaining([
+        'UNKNOWN_EMAIL',
+        'WRONG_PASSWORD',
+        'WRONG_PASSWORD_NOW_LOCKED',
+        'LOCKED_OUT',
+      ]),
+    );
+    const stored = JSON.stringify(events.map((e) => e.after));
+    for (const secret of ['wrong password 1', 'wrong password 2', ADMIN.password]) {
+      expect(stored).not.toContain(secret);
+    }
     // Once the lock has run out, the right password works again.
     await em.nativeUpdate(
       UserCredential,

@@ -7,7 +7,7 @@ import { User } from '../organisation/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { identityError } from './identity.errors.js';
 import { digest, newSecret } from './secrets.js';
-import { SecurityLog } from './security-log.js';
+import { SecurityEventKind } from '../audit/security-event.js';
 
 export interface NewApiToken {
   name: string;
@@ -104,9 +104,7 @@ export class ApiTokenService {
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       await this.ctx.em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: now });
-      await this.ctx
-        .service(SecurityLog)
-        .record('TOKEN_USED', 'ApiToken', token.id, { name: token.name });
+      await this.ctx.audit.recordSecurityEvent(SecurityEventKind.TOKEN_USED, { tokenId: token.id });
     }
     return {
       actor: `token:${token.id}`,

@@ -38,9 +38,10 @@ export class IdentityResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<SignInResultType> {
     await ctx.app.signInThrottle?.admit(ctx.http?.address ?? 'in-process');
-    const grant = await ctx
-      .service(SessionService)
-      .signIn(input.email, input.password, ctx.http?.userAgent ?? null);
+    const grant = await ctx.service(SessionService).signIn(input.email, input.password, {
+      userAgent: ctx.http?.userAgent ?? null,
+      ip: ctx.http?.address ?? null,
+    });
     ctx.http?.startSession(grant.sessionToken, grant.csrfToken, grant.expiresAt);
     return Object.assign(new SignInResultType(), {
       user: toUserType(grant.user),

@@ -6,7 +6,7 @@ import { identityError } from './identity.errors.js';
 import { decoyHash, verifyPassword } from './password.js';
 import { digest, newSecret } from './secrets.js';
 import { Session } from './session.entity.js';
-import { SecurityLog } from './security-log.js';
+import { SecurityEventKind } from '../audit/security-event.js';
 
 /** What a successful sign-in hands the transport: secrets to set as cookies, and who signed in. */
 export interface SessionGrant {
@@ -32,24 +32,30 @@ export class SessionService {
   async signIn(
     emailGiven: string,
     password: string,
-    userAgent: string | null,
+    origin: { userAgent: string | null; ip: string | null },
   ): Promise<SessionGrant> {
     const email = emailGiven.trim().toLowerCase();
     const auth = this.ctx.deps.config.auth;
     const now = this.ctx.clock.now();
-    const log = this.ctx.service(SecurityLog);
+    const failed = (reason: string, userId: string | null) =>
+      this.ctx.audit.recordSecurityEvent(SecurityEventKind.LOGIN_FAILED, {
+        ...origin,
+        email,
+        reason,
+        userId,
+      });
     const user = await this.ctx.em.findOne(User, { email });
     const credential = user ? await this.ctx.em.findOne(UserCredential, { user }) : null;
     if (!user || !user.active || !credential) {
       await verifyPassword(await decoyHash(), password);
-      await log.record('LOGIN_FAILED', 'User', user?.id ?? 'unknown', {
-        email,
-        why: user ? 'no password or inactive' : 'unknown e-mail',
-      });
+      await failed(
+        !user ? 'UNKNOWN_EMAIL' : !user.active ? 'INACTIVE' : 'NO_PASSWORD',
+        user?.id ?? null,
+      );
       throw identityError('SIGN_IN_FAILED', SIGN_IN_FAILED);
     }
     if (credential.lockedUntil && credential.lockedUntil > now) {
-      await log.record('LOGIN_FAILED', 'User', user.id, { email, why: 'locked' });
+      await failed('LOCKED_OUT', user.id);
       throw identityError('SIGN_IN_FAILED', SIGN_IN_FAILED);
     }
     if (!(await verifyPassword(credential.passwordHash, password))) {
@@ -62,32 +68,33 @@ export class SessionService {
           ? { failedAttempts: 0, lockedUntil: new Date(now.getTime() + auth.lockMs) }
           : { failedAttempts: attempts },
       );
-      await log.record('LOGIN_FAILED', 'User', user.id, {
-        email,
-        why: locks ? 'wrong password; locked' : 'wrong password',
-      });
+      await failed(locks ? 'WRONG_PASSWORD_NOW_LOCKED' : 'WRONG_PASSWORD', user.id);
       throw identityError('SIGN_IN_FAILED', SIGN_IN_FAILED);
     }
     const sessionToken = newSecret();
     const csrfToken = newSecret();
     const expiresAt = new Date(now.getTime() + auth.sessionMs);
-    await this.ctx.em.transactional(async (em) => {
+    const session = await this.ctx.em.transactional(async (em) => {
       await em.nativeUpdate(
         UserCredential,
         { user: user.id },
         { failedAttempts: 0, lockedUntil: null },
       );
-      em.create(Session, {
+      return em.create(Session, {
         tokenHash: digest(sessionToken),
         csrfHash: digest(csrfToken),
         user,
         createdAt: now,
         lastSeenAt: now,
         expiresAt,
-        userAgent: userAgent?.slice(0, 300) ?? null,
+        userAgent: origin.userAgent?.slice(0, 300) ?? null,
       });
     });
-    await log.record('LOGIN_SUCCEEDED', 'User', user.id, { email });
+    await this.ctx.audit.recordSecurityEvent(SecurityEventKind.LOGIN_SUCCEEDED, {
+      ...origin,
+      userId: user.id,
+      sessionId: session.id,
+    });
     return { user, sessionToken, csrfToken, expiresAt };
   }
 
@@ -103,7 +110,10 @@ export class SessionService {
       { id: session.id },
       { revokedAt: this.ctx.clock.now() },
     );
-    await this.ctx.service(SecurityLog).record('LOGOUT', 'User', session.user.id, {});
+    await this.ctx.audit.recordSecurityEvent(SecurityEventKind.LOGOUT, {
+      userId: session.user.id,
+      sessionId: session.id,
+    });
   }
 
   /**
