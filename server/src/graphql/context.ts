@@ -23,7 +23,8 @@ export class RequestContext extends DomainContext {
     em?: Em,
     clock?: Clock,
   ) {
-    super(app, em ?? (app.orm.em.fork() as Em), viewer, clock);
+    // Every request is scoped: a viewer that does not say what it is counts as anonymous.
+    super(app, em ?? (app.orm.em.fork() as Em), viewer.kind ? viewer : anonymousViewer, clock);
   }
 
   /**
