@@ -40,7 +40,11 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
  * It has no user row (services would record it as capturer or assessor): tests that check who
  * acted create a user and pass it as the viewer.
  */
-export const testAdmin: Viewer = { actor: 'user:test-admin', kind: 'user', role: UserRole.CX_ADMIN };
+export const testAdmin: Viewer = {
+  actor: 'user:test-admin',
+  kind: 'user',
+  role: UserRole.CX_ADMIN,
+};
 
 export interface TestApi {
   /** Runs one operation as `viewer` (default `testAdmin`). */

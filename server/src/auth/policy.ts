@@ -15,7 +15,10 @@ import type { Viewer } from './viewer.js';
 export type { FieldRule, Rule } from './rules.js';
 
 export interface PolicyTables {
-  readonly operations: { readonly Query: Record<string, Rule>; readonly Mutation: Record<string, Rule> };
+  readonly operations: {
+    readonly Query: Record<string, Rule>;
+    readonly Mutation: Record<string, Rule>;
+  };
   readonly fields: Record<string, Record<string, FieldRule>>;
   /** Node type → the Query field whose rule decides `node(id)` for it. */
   readonly nodes: Record<string, string>;

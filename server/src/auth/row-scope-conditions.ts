@@ -60,14 +60,17 @@ export const councilRows: Record<string, (s: CouncilScope, self: Self) => Condit
     c.length
       ? where(
           self,
-          (a) => `${a}.id in (select cm.contact_id from council_member cm where cm.council_id in (${marks(c)}))`,
+          (a) =>
+            `${a}.id in (select cm.contact_id from council_member cm where cm.council_id in (${marks(c)}))`,
           c,
         )
       : NOTHING(),
   Initiative: ({ councilIds: c }, self) =>
     c.length ? where(self, (a) => `${a}.id in (${councilInitiatives(c)})`, c) : NOTHING(),
   InitiativeRevision: ({ councilIds: c }, self) =>
-    c.length ? where(self, (a) => `${a}.initiative_id in (${councilInitiatives(c)})`, c) : NOTHING(),
+    c.length
+      ? where(self, (a) => `${a}.initiative_id in (${councilInitiatives(c)})`, c)
+      : NOTHING(),
   InitiativeTask: ({ councilIds: c }, self) =>
     c.length
       ? {
@@ -108,7 +111,9 @@ export const departmentRows: Record<string, (s: DepartmentScope, self: Self) => 
   Initiative: ({ departmentId: d }, self) =>
     anyOf([d !== null && where(self, (a) => `${a}.id in (${departmentInitiatives})`, [d])]),
   InitiativeRevision: ({ departmentId: d }, self) =>
-    anyOf([d !== null && where(self, (a) => `${a}.initiative_id in (${departmentInitiatives})`, [d])]),
+    anyOf([
+      d !== null && where(self, (a) => `${a}.initiative_id in (${departmentInitiatives})`, [d]),
+    ]),
   InboxEntry: ({ departmentId: d, userId }) =>
     anyOf([userId !== null && { recipientUser: userId }, d !== null && { recipientDepartment: d }]),
   User: ({ departmentId: d, userId }, self) =>

@@ -145,6 +145,8 @@ export const rowScopeFilter: FilterDef = {
     rowScopeCondition(
       args as RowScope | undefined,
       entityName,
-      type === 'read' ? 'aliased' : { table: em.getMetadata().getByClassName(entityName).tableName },
+      type === 'read'
+        ? 'aliased'
+        : { table: em.getMetadata().getByClassName(entityName).tableName },
     ),
 };

@@ -88,7 +88,8 @@ function isRoot(schema: GraphQLSchema, type: GraphQLObjectType): boolean {
 
 function guardOperation(field: Field, rule: Rule, tables: PolicyTables): void {
   const resolve: Resolver = field.resolve ?? defaultFieldResolver;
-  const inner = field.name === 'node' || field.name === 'nodes' ? nodesOnly(resolve, tables) : resolve;
+  const inner =
+    field.name === 'node' || field.name === 'nodes' ? nodesOnly(resolve, tables) : resolve;
   field.resolve = (source, args, context, info) => {
     const refused = refusal(rule, viewerOf(context), field.name, args);
     if (refused) throw refused;
