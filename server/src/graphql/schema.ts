@@ -3,22 +3,24 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { policyTables, type PolicyTables } from '../auth/policy.js';
 import { enforcePolicy } from './authorisation.js';
+import { scopeFilterIds } from './filter-scope.js';
 import { decodeGlobalIdArgs } from './global-ids.js';
 import { resolvers } from './resolvers.js';
 
 let cached: Promise<GraphQLSchema> | undefined;
 
 /**
- * A fresh executable schema under the given access policy: global ids decoded, then the
- * policy checked around everything (so a refused caller is refused before its ids are read).
- * Fails, naming the field, when a Query or Mutation root field has no rule.
+ * A fresh executable schema under the given access policy. Each pass wraps the resolvers the
+ * previous one left, so a call runs: the policy (a refused caller is refused before its ids
+ * are read), global-id decoding, filter ids outside the viewer's rows made to name nothing,
+ * the resolver. Fails, naming the field, when a Query or Mutation root field has no rule.
  */
 export async function buildHubSchema(tables: PolicyTables = policyTables): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
   });
-  return enforcePolicy(decodeGlobalIdArgs(schema), tables);
+  return enforcePolicy(decodeGlobalIdArgs(scopeFilterIds(schema)), tables);
 }
 
 /** The executable schema, built once per process from the resolver classes. */
