@@ -41,3 +41,21 @@ export const departmentChangesStatusOnly: Guard = (viewer, args) => {
     other[0],
   );
 };
+
+/**
+ * A council member filters its councils' accounts only by what it may read of them (the
+ * name): filtering by tier, status, segment or owner would tell it what the field policy hides.
+ */
+export const councilFiltersAccountsByName: Guard = (viewer, args) => {
+  if (viewer.role !== COUNCIL_MEMBER) return null;
+  const filter = typeof args.filter === 'object' && args.filter !== null ? args.filter : {};
+  const other = Object.entries(filter).find(
+    ([field, value]) => value != null && field !== 'search',
+  );
+  if (!other) return null;
+  return authError(
+    'ARGUMENT_NOT_ALLOWED',
+    `A council member filters accounts by name only, not by ${other[0]}.`,
+    `filter.${other[0]}`,
+  );
+};

@@ -1,4 +1,8 @@
-import { decidesAsThemselves, departmentChangesStatusOnly } from './argument-guards.js';
+import {
+  councilFiltersAccountsByName,
+  decidesAsThemselves,
+  departmentChangesStatusOnly,
+} from './argument-guards.js';
 import {
   adminOnly,
   COUNCIL_MEMBER as COUNCIL,
@@ -34,7 +38,7 @@ export const queryRules: Record<string, Rule> = {
   advisoryCouncil: read(...OFFICE, COUNCIL),
   advisoryCouncils: read(...OFFICE, COUNCIL),
   clientAccount: read(...OFFICE, COUNCIL),
-  clientAccounts: read(...OFFICE, COUNCIL),
+  clientAccounts: { ...read(...OFFICE, COUNCIL), guard: councilFiltersAccountsByName },
   councilReview: read(...OFFICE, COUNCIL),
   councilReviews: read(...OFFICE, COUNCIL),
   clientNotification: read(...OFFICE, COUNCIL),
