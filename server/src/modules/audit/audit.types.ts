@@ -7,7 +7,7 @@ import type { AuditEvent } from './audit-event.entity.js';
   implements: Node,
   description:
     'One recorded change: who did what to which object, with its state before and after. ' +
-    'Readable by every viewer for now; the roadmap restricts the audit trail to CX admins.',
+    'Readable by CX admins only.',
 })
 export class AuditEventType extends Node {
   @Field(() => Date) at!: Date;
