@@ -26,7 +26,14 @@ const departmentReads: Who[] = [...officeAndReaders, 'department'];
 
 const each = (names: string[], who: Who[]) => Object.fromEntries(names.map((n) => [n, who]));
 
+const signedIn = WHO.filter((who) => who !== 'anonymous');
+
 export const mayCall: Record<string, Who[]> = {
+  // Signing in and out (the identity layer adds these operations).
+  login: [...WHO],
+  logout: signedIn,
+  me: signedIn,
+
   // Queries
   ...each(
     [
