@@ -102,7 +102,7 @@ export const rowScopes: Record<string, EntityScope> = {
   CommandReceipt: { office: 'all' },
 };
 
-const EVERYTHING: Condition = {};
+const EVERYTHING = (): Condition => ({});
 
 /**
  * The condition that keeps `entity` rows inside `scope`; `{}` when the scope hides nothing.
@@ -116,9 +116,9 @@ export function rowScopeCondition(
   switch (scope?.kind) {
     case undefined:
     case 'everything':
-      return EVERYTHING;
+      return EVERYTHING();
     case 'office':
-      return rowScopes[entity]?.office === 'all' ? EVERYTHING : NOTHING();
+      return rowScopes[entity]?.office === 'all' ? EVERYTHING() : NOTHING();
     case 'council':
       return councilRows[entity]?.(scope, self) ?? NOTHING();
     case 'department':
@@ -128,9 +128,12 @@ export function rowScopeCondition(
   }
 }
 
-/** True when queries of this EntityManager's context are scoped to a restricted viewer. */
-export function isRestricted(scope: RowScope | undefined): boolean {
-  return scope !== undefined && scope.kind !== 'everything';
+/**
+ * Whether `scope` hides any row of `entity` (raw fragments are symbol keys, hence `ownKeys`):
+ * code that bypasses the filter with raw SQL must not serve such a scope.
+ */
+export function hidesRows(scope: RowScope | undefined, entity: string): boolean {
+  return Reflect.ownKeys(rowScopeCondition(scope, entity)).length > 0;
 }
 
 /**

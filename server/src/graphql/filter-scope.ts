@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { EntityClass } from '@mikro-orm/core';
-import { isRestricted, ROW_SCOPE_FILTER, type RowScope } from '../auth/row-scopes.js';
+import { hidesRows, ROW_SCOPE_FILTER, type RowScope } from '../auth/row-scopes.js';
 import type { RequestContext } from './context.js';
 import { globalIdTypeOf } from './global-ids.js';
 import { entityById } from './loaders.js';
@@ -52,11 +52,12 @@ async function scoped(
   ctx: RequestContext,
 ): Promise<Record<string, unknown>> {
   const filter = args.filter as Record<string, unknown> | null | undefined;
-  if (!filter || !isRestricted(ctx.em.getFilterParams<RowScope>(ROW_SCOPE_FILTER))) return args;
+  if (!filter) return args;
+  const scope = ctx.em.getFilterParams<RowScope>(ROW_SCOPE_FILTER);
   const copy = { ...filter };
   for (const { field, type, list } of ids) {
     const value = copy[field];
-    if (value == null) continue;
+    if (value == null || !hidesRows(scope, type)) continue;
     const visible = (id: unknown) => visibleOrNowhere(ctx, type, String(id));
     copy[field] = list
       ? await Promise.all((value as unknown[]).map(visible))

@@ -1,7 +1,7 @@
 import type { EntityClass, EntityProperty, FilterQuery } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 import { authError } from '../auth/auth.errors.js';
-import { isRestricted, ROW_SCOPE_FILTER, type RowScope } from '../auth/row-scopes.js';
+import { hidesRows, ROW_SCOPE_FILTER, type RowScope } from '../auth/row-scopes.js';
 import type { RequestContext } from './context.js';
 
 interface WithId {
@@ -9,11 +9,11 @@ interface WithId {
 }
 
 /**
- * Raw SQL bypasses the row-scope filter: the loaders below use it only for viewers who see
- * every row, and take the filtered (slower) path for everyone else.
+ * Raw SQL bypasses the row-scope filter: the loaders below use it only when the viewer sees
+ * every row of the entity, and take the filtered (slower) path otherwise.
  */
-function restricted(ctx: RequestContext): boolean {
-  return isRestricted(ctx.em.getFilterParams<RowScope>(ROW_SCOPE_FILTER));
+function restricted(ctx: RequestContext, entity: EntityClass<object>): boolean {
+  return hidesRows(ctx.em.getFilterParams<RowScope>(ROW_SCOPE_FILTER), entity.name);
 }
 
 /** Batch loader of entities by primary key: one `where id in (…)` per batch. */
@@ -51,7 +51,7 @@ export function childrenOf<E extends WithId>(
   return ctx.loader<string, E[]>(key, async (parentIds) => {
     const orderBy = { ...options.orderBy, id: Object.values(options.orderBy)[0] ?? 'asc' };
     let where = { [options.parentProperty]: { $in: [...parentIds] } } as FilterQuery<E>;
-    const ranked = options.limitPerParent !== undefined && !restricted(ctx);
+    const ranked = options.limitPerParent !== undefined && !restricted(ctx, entity);
     if (ranked) {
       const ids = await topIdsPerParent(ctx, entity, options, [...parentIds], orderBy);
       where = { id: { $in: ids } } as unknown as FilterQuery<E>;
@@ -166,7 +166,7 @@ export function countOf(
   return ctx.loader<string, number>(
     `${entity.name}.count.by.${parentProperty}`,
     async (parentIds) => {
-      if (restricted(ctx)) return countVisible(ctx, entity, parentProperty, parentIds);
+      if (restricted(ctx, entity)) return countVisible(ctx, entity, parentProperty, parentIds);
       const meta = ctx.em.getMetadata().get(entity);
       const column = (meta.properties as Record<string, EntityProperty | undefined>)[parentProperty]
         ?.fieldNames?.[0];
@@ -216,7 +216,7 @@ export async function requiredById<E extends WithId>(
 ): Promise<E> {
   const row = await entityById(ctx, entity).load(id);
   if (row) return row;
-  if (restricted(ctx)) {
+  if (restricted(ctx, entity)) {
     throw authError('ROW_NOT_VISIBLE', `You may not read this ${entity.name} reference.`);
   }
   throw new Error(`${entity.name} ${id} is referenced but does not exist`);
