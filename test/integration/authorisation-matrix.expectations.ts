@@ -29,10 +29,12 @@ const each = (names: string[], who: Who[]) => Object.fromEntries(names.map((n) =
 const signedIn = WHO.filter((who) => who !== 'anonymous');
 
 export const mayCall: Record<string, Who[]> = {
-  // Signing in and out (the identity layer adds these operations).
-  login: [...WHO],
-  logout: signedIn,
+  // Signing in and its administration (the identity layer's operations).
+  signIn: [...WHO],
+  signOut: signedIn,
   me: signedIn,
+  changePassword: ['admin', 'manager', 'department', 'council'],
+  ...each(['setUserPassword', 'createApiToken', 'revokeApiToken', 'apiTokens'], ['admin']),
 
   // Queries
   ...each(

@@ -9,6 +9,7 @@ import {
   DEPARTMENT_MEMBER as DEPARTMENT,
   EVERY_ROLE,
   OFFICE,
+  people,
   PUBLIC,
   read,
   SIGNED_IN,
@@ -26,6 +27,7 @@ const { FEEDBACK_WRITE, FIGURES_WRITE, CLIENTS_WRITE, INITIATIVES_WRITE } = Toke
  */
 export const queryRules: Record<string, Rule> = {
   me: SIGNED_IN,
+  apiTokens: adminOnly,
   node: read(...EVERY_ROLE),
   nodes: read(...EVERY_ROLE),
 
@@ -90,8 +92,13 @@ export const queryRules: Record<string, Rule> = {
 
 /** Who may call each root field of Mutation; the CX office may change everything but people. */
 export const mutationRules: Record<string, Rule> = {
-  login: PUBLIC,
-  logout: SIGNED_IN,
+  // Sign-in and its administration (the identity layer's operations).
+  signIn: PUBLIC,
+  signOut: SIGNED_IN,
+  changePassword: people,
+  setUserPassword: adminOnly,
+  createApiToken: adminOnly,
+  revokeApiToken: adminOnly,
 
   createDepartment: adminOnly,
   updateDepartment: adminOnly,

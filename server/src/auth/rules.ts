@@ -44,7 +44,10 @@ export const write = (scope: TokenScope | null, more: UserRole[] = [], guard?: G
   ...(guard ? { guard } : {}),
 });
 
-/** CX admins only (people, departments, the audit trail); never a token. */
+/** Every signed-in person, whatever the role; never a token (e.g. changing one's own password). */
+export const people: Rule = { roles: EVERY_ROLE, scopes: [] };
+
+/** CX admins only (people, departments, passwords, API tokens, the audit trail); never a token. */
 export const adminOnly: Rule = { roles: [CX_ADMIN], scopes: [] };
 
 export const hiddenFrom = (...roles: UserRole[]): FieldRule => ({ hiddenFrom: roles });

@@ -33,7 +33,10 @@ type Field = GraphQLField<unknown, unknown, Record<string, unknown>>;
 const viewerOf = (context: unknown): Viewer =>
   (context as { viewer?: Viewer } | null)?.viewer ?? anonymousViewer;
 
-/** Throws, naming every root field of Query and Mutation that has no rule, or every stale node entry. */
+/**
+ * Throws, naming every root field of Query and Mutation without a rule and every `Node` type
+ * without a node rule; a field rule naming a field the schema lacks is a mistake too.
+ */
 export function checkPolicyCoverage(schema: GraphQLSchema, tables: PolicyTables): void {
   const missing: string[] = [];
   for (const root of [schema.getQueryType(), schema.getMutationType()]) {
