@@ -6,6 +6,7 @@ import { RequestContext, type AppDeps } from '../../server/src/graphql/context.j
 import { fixedClock } from '../../server/src/domain/context.js';
 import type { Logger } from '../../server/src/logger.js';
 import type { Viewer } from '../../server/src/auth/viewer.js';
+import { UserRole } from '../../server/src/modules/organisation/organisation.enums.js';
 import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
 import type { CollectStarter } from '../../server/src/temporal/collect-starter.js';
 
@@ -33,7 +34,20 @@ export class RecordingCollectStarter implements CollectStarter {
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
+/**
+ * Who API tests act as unless they say otherwise: a CX admin, who may call everything and sees
+ * every row, so tests of a feature test the feature. Role-specific tests pass their own viewer.
+ * It has no user row (services would record it as capturer or assessor): tests that check who
+ * acted create a user and pass it as the viewer.
+ */
+export const testAdmin: Viewer = {
+  actor: 'user:test-admin',
+  kind: 'user',
+  role: UserRole.CX_ADMIN,
+};
+
 export interface TestApi {
+  /** Runs one operation as `viewer` (default `testAdmin`). */
   execute<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -69,7 +83,7 @@ export async function createTestApi(
   await apollo.start();
   return {
     deps,
-    async execute(query, variables, viewer) {
+    async execute(query, variables, viewer = testAdmin) {
       const clock = options.now ? fixedClock(new Date(await options.now())) : undefined;
       const response = await apollo.executeOperation(
         { query, variables },

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/db.js';
-import { createTestApi, type TestApi } from '../helpers/graphql.js';
+import { systemViewer } from '../../server/src/auth/viewer.js';
+import { createTestApi, testAdmin, type TestApi } from '../helpers/graphql.js';
 
 const CREATE_FACTOR = `mutation($input: CreateValueFactorInput!) { createValueFactor(input: $input) { id } }`;
 const UPDATE_FACTOR = `mutation($id: ID!, $name: String!) { updateValueFactor(id: $id, input: { name: $name }) { id } }`;
@@ -25,25 +26,25 @@ describeEachDatabase('audit trail', (getOrm) => {
       await api.execute(
         CREATE_FACTOR,
         { input: { code: 'speed', name: 'Speed', tier: 'FUNCTIONAL' } },
-        { actor: 'user:alice' },
+        { ...testAdmin, actor: 'user:alice' },
       )
     ).data!.createValueFactor.id;
     await api.execute(
       UPDATE_FACTOR,
       { id: factorGid, name: 'Speed of delivery' },
-      { actor: 'user:bob' },
+      { ...testAdmin, actor: 'user:bob' },
     );
     otherGid = (
       await api.execute(
         CREATE_FACTOR,
         { input: { code: 'cost', name: 'Cost', tier: 'TABLE_STAKES' } },
-        { actor: 'user:alice' },
+        { ...testAdmin, actor: 'user:alice' },
       )
     ).data!.createValueFactor.id;
     await api.execute(
       `mutation { recordMaturityAssessment(input: { processGroup: MONITOR, level: 3 }) { id } }`,
       {},
-      { actor: 'system' },
+      systemViewer,
     );
   });
   afterAll(() => api.stop());

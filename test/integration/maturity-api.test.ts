@@ -1,3 +1,4 @@
+import { UserRole } from '../../server/src/modules/organisation/organisation.enums.js';
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
@@ -114,12 +115,16 @@ describeEachDatabase('maturity assessments', (getOrm) => {
 
   it('names the signed-in assessor', async () => {
     const em = getOrm().em.fork();
-    const user = em.create(User, { email: 'cx.lead@hub.example', name: 'CX Lead' });
+    const user = em.create(User, {
+      email: 'cx.lead@hub.example',
+      name: 'CX Lead',
+      role: UserRole.CX_MANAGER,
+    });
     await em.flush();
     const res = await api.execute(
       `mutation { recordMaturityAssessment(input: { processGroup: ANALYSE, level: 2 }) { assessedBy { name } } }`,
       {},
-      { actor: `user:${user.id}`, userId: user.id },
+      { actor: `user:${user.id}`, kind: 'user', role: UserRole.CX_MANAGER, userId: user.id },
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.recordMaturityAssessment.assessedBy).toEqual({ name: 'CX Lead' });

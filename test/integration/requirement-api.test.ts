@@ -1,3 +1,4 @@
+import { UserRole } from '../../server/src/modules/organisation/organisation.enums.js';
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Orm } from '../../server/src/db/orm.js';
@@ -153,7 +154,11 @@ describeEachDatabase('special requirements', (getOrm) => {
 
   it('records who captured a requirement', async () => {
     const em = getOrm().em.fork();
-    const user = em.create(User, { email: 'kam@hub.example', name: 'Key Account Manager' });
+    const user = em.create(User, {
+      email: 'kam@hub.example',
+      name: 'Key Account Manager',
+      role: UserRole.CX_MANAGER,
+    });
     await em.flush();
     const res = await api.execute(
       `mutation($input: CreateSpecialRequirementInput!) { createSpecialRequirement(input: $input) { capturedBy { name } } }`,
@@ -164,7 +169,7 @@ describeEachDatabase('special requirements', (getOrm) => {
           title: 'Pallets no higher than 1.2 m',
         },
       },
-      { actor: `user:${user.id}`, userId: user.id },
+      { actor: `user:${user.id}`, kind: 'user', role: UserRole.CX_MANAGER, userId: user.id },
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.createSpecialRequirement.capturedBy).toEqual({ name: 'Key Account Manager' });

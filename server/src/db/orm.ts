@@ -6,6 +6,7 @@ import { MikroORM as PostgresORM, PostgreSqlPlatform } from '@mikro-orm/postgres
 import { Migrator } from '@mikro-orm/migrations';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager, AbstractSqlDriver } from '@mikro-orm/sql';
+import { ROW_SCOPE_FILTER, rowScopeFilter } from '../auth/row-scopes.js';
 import { allEntities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 
@@ -41,6 +42,12 @@ function baseOptions(opts: DbOptions): Partial<Options> {
     },
     // Relations and collections read in GraphQL field resolvers are batched per tick.
     dataloader: true,
+    // Every query keeps to the rows its viewer may see (`server/src/auth/row-scopes.ts`);
+    // an EntityManager without the filter's parameters (activities, CLI) sees everything.
+    filters: { [ROW_SCOPE_FILTER]: rowScopeFilter },
+    // A reference to a hidden row stays a bare id (read through the filter when resolved)
+    // instead of an extra join per relation on every restricted query.
+    autoJoinRefsForFilters: false,
     allowGlobalContext: false,
     forceUtcTimezone: true,
     ignoreUndefinedInQuery: true,

@@ -1,3 +1,4 @@
+import { ROW_SCOPE_FILTER, rowScopeOf } from '../auth/row-scopes.js';
 import { anonymousViewer, type Viewer } from '../auth/viewer.js';
 import type { HubConfig } from '../config.js';
 import type { Em } from '../db/orm.js';
@@ -45,10 +46,14 @@ export class DomainContext {
   constructor(
     readonly deps: DomainDeps,
     readonly em: Em,
-    /** Who acts: recorded as the audit actor; scoping rules will read it too. */
+    /** Who acts: recorded as the audit actor; its kind and role scope every query of `em`. */
     readonly viewer: Viewer = anonymousViewer,
     readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    // A viewer without a kind is an activity or a loader acting as someone (`{ actor }`):
+    // its EntityManager keeps no parameters and so sees every row.
+    if (viewer.kind) em.setFilterParams(ROW_SCOPE_FILTER, rowScopeOf(viewer));
+  }
 
   /** This context's instance of a service (services are cheap and hold no state of their own). */
   service<T>(cls: ServiceClass<T>): T {
@@ -63,6 +68,20 @@ export class DomainContext {
   /** Every change writes an audit row through this, inside the change's transaction. */
   get audit(): AuditService {
     return this.service(AuditService);
+  }
+
+  /**
+   * A context that reads past the viewer's row scope while acting, for the audit trail, as the
+   * same viewer: only for the few steps that must find rows the viewer may not see — the user
+   * signing in, their own password and sessions. The operation is authorised before it runs.
+   */
+  unscoped(): DomainContext {
+    return new DomainContext(
+      this.deps,
+      this.em.fork(),
+      { actor: this.viewer.actor, kind: 'system' },
+      this.clock,
+    );
   }
 
   /** A copy bound to another EntityManager (e.g. a transaction's) with the same actor, clock and deps. */

@@ -29,7 +29,8 @@ export class RequestContext extends DomainContext {
     /** The HTTP exchange, for the few resolvers that set cookies (sign-in, sign-out). */
     readonly http?: HttpExchange,
   ) {
-    super(app, em ?? (app.orm.em.fork() as Em), viewer, clock);
+    // Every request is scoped: a viewer that does not say what it is counts as anonymous.
+    super(app, em ?? (app.orm.em.fork() as Em), viewer.kind ? viewer : anonymousViewer, clock);
   }
 
   /**

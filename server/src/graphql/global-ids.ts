@@ -46,6 +46,9 @@ export function IdField(type: string | [string], options: FieldOptions = {}): Pr
   };
 }
 
+/** Resolver class and method → argument name → the object type its global ids must be of. */
+const idArgs = new Map<string, Record<string, string>>();
+
 /**
  * `@Arg(name, () => ID)` whose value must be a global id of `type` (`['Type']` for `[ID!]`);
  * the parameter is the uuid (or the list of uuids).
@@ -57,7 +60,7 @@ export function IdArg(
 ): ParameterDecorator {
   const list = Array.isArray(type);
   const of = list ? type[0] : type;
-  return createParameterDecorator(
+  const decorator = createParameterDecorator(
     ({ args }) => {
       const value = args[name] as string | string[] | null | undefined;
       if (value == null) return value;
@@ -67,6 +70,18 @@ export function IdArg(
     },
     { arg: { name, typeFunc: () => (list ? [ID] : ID), options } },
   );
+  return (prototype, method, index) => {
+    const key = `${prototype.constructor.name}.${String(method)}`;
+    idArgs.set(key, { ...idArgs.get(key), [name]: of });
+    decorator(prototype, method, index);
+  };
+}
+
+/** The object type `@IdArg` declared for an argument of a Query or Mutation field, if any. */
+export function globalIdTypeOfArg(field: string, arg: string): string | undefined {
+  const storage = getMetadataStorage();
+  const resolver = [...storage.queries, ...storage.mutations].find((r) => r.schemaName === field);
+  return resolver && idArgs.get(`${resolver.target.name}.${resolver.methodName}`)?.[arg];
 }
 
 /** A global id of any type (e.g. an audit filter's entity), as its type and uuid. */

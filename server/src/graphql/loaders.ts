@@ -1,9 +1,19 @@
 import type { EntityClass, EntityProperty, FilterQuery } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
+import { authError } from '../auth/auth.errors.js';
+import { hidesRows, ROW_SCOPE_FILTER, type RowScope } from '../auth/row-scopes.js';
 import type { RequestContext } from './context.js';
 
 interface WithId {
   id: string;
+}
+
+/**
+ * Raw SQL bypasses the row-scope filter: the loaders below use it only when the viewer sees
+ * every row of the entity, and take the filtered (slower) path otherwise.
+ */
+function restricted(ctx: RequestContext, entity: EntityClass<object>): boolean {
+  return hidesRows(ctx.em.getFilterParams<RowScope>(ROW_SCOPE_FILTER), entity.name);
 }
 
 /** Batch loader of entities by primary key: one `where id in (…)` per batch. */
@@ -41,7 +51,8 @@ export function childrenOf<E extends WithId>(
   return ctx.loader<string, E[]>(key, async (parentIds) => {
     const orderBy = { ...options.orderBy, id: Object.values(options.orderBy)[0] ?? 'asc' };
     let where = { [options.parentProperty]: { $in: [...parentIds] } } as FilterQuery<E>;
-    if (options.limitPerParent !== undefined) {
+    const ranked = options.limitPerParent !== undefined && !restricted(ctx, entity);
+    if (ranked) {
       const ids = await topIdsPerParent(ctx, entity, options, [...parentIds], orderBy);
       where = { id: { $in: ids } } as unknown as FilterQuery<E>;
     }
@@ -51,7 +62,9 @@ export function childrenOf<E extends WithId>(
       const parent = (row as unknown as Record<string, WithId | null>)[options.parentProperty];
       if (parent) groups.get(parent.id)?.push(row);
     }
-    return parentIds.map((id) => groups.get(id) ?? []);
+    // A restricted viewer's top N is taken from the rows it may see, never from hidden ones.
+    const limit = ranked ? undefined : options.limitPerParent;
+    return parentIds.map((id) => (groups.get(id) ?? []).slice(0, limit));
   });
 }
 
@@ -153,6 +166,7 @@ export function countOf(
   return ctx.loader<string, number>(
     `${entity.name}.count.by.${parentProperty}`,
     async (parentIds) => {
+      if (restricted(ctx, entity)) return countVisible(ctx, entity, parentProperty, parentIds);
       const meta = ctx.em.getMetadata().get(entity);
       const column = (meta.properties as Record<string, EntityProperty | undefined>)[parentProperty]
         ?.fieldNames?.[0];
@@ -170,9 +184,30 @@ export function countOf(
   );
 }
 
+/** `countOf` through the row-scope filter: the rows themselves, counted per parent. */
+async function countVisible(
+  ctx: RequestContext,
+  entity: EntityClass<object>,
+  parentProperty: string,
+  parentIds: readonly string[],
+): Promise<number[]> {
+  const rows = await ctx.em.find(
+    entity,
+    { [parentProperty]: { $in: [...parentIds] } } as FilterQuery<object>,
+    { fields: [parentProperty] as never },
+  );
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const parent = (row as Record<string, WithId | null>)[parentProperty];
+    if (parent) counts.set(parent.id, (counts.get(parent.id) ?? 0) + 1);
+  }
+  return parentIds.map((id) => counts.get(id) ?? 0);
+}
+
 /**
  * Loads a referenced entity that must exist (a foreign key guarantees it), batched like
- * `entityById`. Its absence is a broken invariant, reported as an internal error.
+ * `entityById`. For a restricted viewer the row may lie outside its rows: FORBIDDEN, as for a
+ * non-null field it may not read. Otherwise its absence is a broken invariant (internal error).
  */
 export async function requiredById<E extends WithId>(
   ctx: RequestContext,
@@ -180,6 +215,9 @@ export async function requiredById<E extends WithId>(
   id: string,
 ): Promise<E> {
   const row = await entityById(ctx, entity).load(id);
-  if (!row) throw new Error(`${entity.name} ${id} is referenced but does not exist`);
-  return row;
+  if (row) return row;
+  if (restricted(ctx, entity)) {
+    throw authError('ROW_NOT_VISIBLE', `You may not read this ${entity.name} reference.`);
+  }
+  throw new Error(`${entity.name} ${id} is referenced but does not exist`);
 }

@@ -1,17 +1,31 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { policyTables, type PolicyTables } from '../auth/policy.js';
+import { enforcePolicy } from './authorisation.js';
+import { scopeFilterIds } from './filter-scope.js';
 import { decodeGlobalIdArgs } from './global-ids.js';
 import { resolvers } from './resolvers.js';
 
 let cached: Promise<GraphQLSchema> | undefined;
 
-/** The executable schema, built once per process from the resolver classes. */
-export function getSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({
+/**
+ * A fresh executable schema under the given access policy. Each pass wraps the resolvers the
+ * previous one left, so a call runs: the policy (a refused caller is refused before its ids
+ * are read), global-id decoding, filter ids outside the viewer's rows made to name nothing,
+ * the resolver. Fails, naming the field, when a Query or Mutation root field has no rule.
+ */
+export async function buildHubSchema(tables: PolicyTables = policyTables): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
-  }).then(decodeGlobalIdArgs);
+  });
+  return enforcePolicy(decodeGlobalIdArgs(scopeFilterIds(schema)), tables);
+}
+
+/** The executable schema, built once per process from the resolver classes. */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildHubSchema();
   return cached;
 }
 

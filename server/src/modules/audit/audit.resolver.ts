@@ -14,7 +14,7 @@ registerNodeType('AuditEvent', async (ctx, id) => {
   return e ? toAuditEventType(e) : null;
 });
 
-// Open to every viewer until access control lands; the roadmap restricts it to CX admins.
+// Readable by CX admins only (server/src/auth/operation-rules.ts and the AuditEvent row scope).
 @Resolver(() => AuditEventType)
 export class AuditResolver {
   @Query(() => AuditEventType, { nullable: true })
@@ -27,7 +27,7 @@ export class AuditResolver {
   }
 
   @Query(() => AuditEventConnection, {
-    description: 'The audit trail, newest first. To be restricted to CX admins.',
+    description: 'The audit trail, newest first. CX admins only.',
   })
   async auditEvents(
     @Args(() => ConnectionArgs) args: ConnectionArgs,

@@ -8,7 +8,7 @@ import { redactSecrets } from './redact.js';
   implements: Node,
   description:
     'One recorded change: who did what to which object, with its state before and after. ' +
-    'Readable by every viewer for now; the roadmap restricts the audit trail to CX admins.',
+    'Readable by CX admins only.',
 })
 export class AuditEventType extends Node {
   @Field(() => Date) at!: Date;

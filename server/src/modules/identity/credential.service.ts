@@ -12,13 +12,21 @@ const userNotFound = (message: string, field: string) =>
 
 /** Passwords: set by an admin (onboarding, reset) or changed by their owner. */
 export class CredentialService {
-  constructor(private readonly ctx: DomainContext) {}
+  /**
+   * Sign-in reads the user before anyone is signed in, and a person's own credential and
+   * sessions are hidden from their row scope: these services read past it (authorised before).
+   */
+  private readonly db: DomainContext;
+
+  constructor(private readonly ctx: DomainContext) {
+    this.db = ctx.unscoped();
+  }
 
   /** An admin sets a user's password; their sessions end. */
   async setPassword(userId: string, password: string): Promise<User> {
     assertAcceptablePassword(password);
     const passwordHash = await hashPassword(password);
-    return this.ctx.em.transactional(async (em) => {
+    return this.db.em.transactional(async (em) => {
       const user = await mustFind(em, User, userId, 'userId', userNotFound);
       await this.store(em, user, passwordHash);
       this.ctx.audit.record(em, 'setUserPassword', 'User', user.id, null, { passwordSet: true });
@@ -31,7 +39,7 @@ export class CredentialService {
     const userId = this.ctx.viewer.userId;
     if (!userId) throw identityError('NOT_SIGNED_IN', 'Sign in to change your password.');
     assertAcceptablePassword(next, 'newPassword');
-    const credential = await this.ctx.em.findOne(UserCredential, { user: userId });
+    const credential = await this.db.em.findOne(UserCredential, { user: userId });
     if (!credential || !(await verifyPassword(credential.passwordHash, current))) {
       throw identityError(
         'WRONG_PASSWORD',
@@ -40,7 +48,7 @@ export class CredentialService {
       );
     }
     const passwordHash = await hashPassword(next);
-    await this.ctx.em.transactional(async (em) => {
+    await this.db.em.transactional(async (em) => {
       const user = await em.findOneOrFail(User, { id: userId });
       await this.store(em, user, passwordHash);
       this.ctx.audit.record(em, 'changePassword', 'User', user.id, null, { passwordChanged: true });

@@ -27,7 +27,15 @@ const TOUCH_EVERY_MS = 60_000;
  * password and a locked account get the same answer after the same work.
  */
 export class SessionService {
-  constructor(private readonly ctx: DomainContext) {}
+  /**
+   * Sign-in reads the user before anyone is signed in, and a person's own credential and
+   * sessions are hidden from their row scope: these services read past it (authorised before).
+   */
+  private readonly db: DomainContext;
+
+  constructor(private readonly ctx: DomainContext) {
+    this.db = ctx.unscoped();
+  }
 
   async signIn(
     emailGiven: string,
@@ -44,8 +52,8 @@ export class SessionService {
         reason,
         userId,
       });
-    const user = await this.ctx.em.findOne(User, { email });
-    const credential = user ? await this.ctx.em.findOne(UserCredential, { user }) : null;
+    const user = await this.db.em.findOne(User, { email });
+    const credential = user ? await this.db.em.findOne(UserCredential, { user }) : null;
     if (!user || !user.active || !credential) {
       await verifyPassword(await decoyHash(), password);
       await failed(
@@ -61,7 +69,7 @@ export class SessionService {
     if (!(await verifyPassword(credential.passwordHash, password))) {
       const attempts = credential.failedAttempts + 1;
       const locks = attempts >= auth.maxFailedSignIns;
-      await this.ctx.em.nativeUpdate(
+      await this.db.em.nativeUpdate(
         UserCredential,
         { user: user.id },
         locks
@@ -74,7 +82,7 @@ export class SessionService {
     const sessionToken = newSecret();
     const csrfToken = newSecret();
     const expiresAt = new Date(now.getTime() + auth.sessionMs);
-    const session = await this.ctx.em.transactional(async (em) => {
+    const session = await this.db.em.transactional(async (em) => {
       await em.nativeUpdate(
         UserCredential,
         { user: user.id },
@@ -100,16 +108,12 @@ export class SessionService {
 
   /** Ends the session the cookie names (nothing happens for an unknown one). */
   async signOut(sessionToken: string): Promise<void> {
-    const session = await this.ctx.em.findOne(Session, {
+    const session = await this.db.em.findOne(Session, {
       tokenHash: digest(sessionToken),
       revokedAt: null,
     });
     if (!session) return;
-    await this.ctx.em.nativeUpdate(
-      Session,
-      { id: session.id },
-      { revokedAt: this.ctx.clock.now() },
-    );
+    await this.db.em.nativeUpdate(Session, { id: session.id }, { revokedAt: this.ctx.clock.now() });
     await this.ctx.audit.recordSecurityEvent(SecurityEventKind.LOGOUT, {
       userId: session.user.id,
       sessionId: session.id,
@@ -123,7 +127,7 @@ export class SessionService {
   async resume(sessionToken: string, csrfToken: string | undefined): Promise<User | null> {
     const now = this.ctx.clock.now();
     const idle = this.ctx.deps.config.auth.sessionIdleMs;
-    const session = await this.ctx.em.findOne(
+    const session = await this.db.em.findOne(
       Session,
       { tokenHash: digest(sessionToken) },
       { populate: ['user'] },
@@ -144,7 +148,7 @@ export class SessionService {
       );
     }
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-      await this.ctx.em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now });
+      await this.db.em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now });
     }
     return session.user;
   }

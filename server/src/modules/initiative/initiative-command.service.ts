@@ -7,6 +7,7 @@ import type {
   InitiativeCommands,
 } from '../../../../workflows/contracts/initiative.contract.js';
 import { isFinished } from '../../../../workflows/contracts/initiative.rules.js';
+import { CouncilMember } from '../client/council-member.entity.js';
 import { CouncilReview } from './council-review.entity.js';
 import { CouncilDecision } from './initiative.enums.js';
 import { InitiativeTask } from './initiative-task.entity.js';
@@ -65,7 +66,9 @@ export class InitiativeCommandService {
 
   async decideReview(
     reviewId: string,
-    command: Omit<Payload<'decideReview'>, 'reviewId'>,
+    command: Omit<Payload<'decideReview'>, 'reviewId' | 'decidedByMemberId'> & {
+      decidedByMemberId?: string | null;
+    },
   ): Promise<CouncilReview> {
     const review = await mustFind(
       this.ctx.em,
@@ -94,8 +97,30 @@ export class InitiativeCommandService {
         `This review is of revision ${review.revision}; ${initiative.code} has moved on to revision ${initiative.revision}, so it can no longer be decided.`,
       );
     }
-    await this.send(initiative.id, 'decideReview', { ...command, reviewId }, 'reviewId');
+    const decidedByMemberId = command.decidedByMemberId ?? (await this.seatOn(review));
+    await this.send(
+      initiative.id,
+      'decideReview',
+      { ...command, decidedByMemberId, reviewId },
+      'reviewId',
+    );
     return this.reload(CouncilReview, reviewId);
+  }
+
+  /** The acting person's own seat on the council whose review this is (a council member deciding). */
+  private async seatOn(review: CouncilReview): Promise<string> {
+    const userId = this.ctx.viewer.userId;
+    const seat = userId
+      ? await this.ctx.em.findOne(CouncilMember, { council: review.council, user: userId })
+      : null;
+    if (!seat) {
+      throw initiativeError(
+        'MEMBER_REQUIRED',
+        'Say which council member records the decision (decidedByMemberId): you do not sit on this council.',
+        'decidedByMemberId',
+      );
+    }
+    return seat.id;
   }
 
   /** The initiative must exist and still be open: finished ones are history, and their workflow has ended. */

@@ -40,6 +40,8 @@ export const initiativeError = defineErrors({
   INVALID_DECISION: ErrorCode.BAD_USER_INPUT,
   COMMENTS_REQUIRED: ErrorCode.BAD_USER_INPUT,
   MEMBER_NOT_IN_COUNCIL: ErrorCode.BAD_USER_INPUT,
+  /** No decidedByMemberId, and the person deciding has no seat on the review's council. */
+  MEMBER_REQUIRED: ErrorCode.BAD_USER_INPUT,
   INVALID_TRANSITION: ErrorCode.CONFLICT,
   INITIATIVE_FINISHED: ErrorCode.CONFLICT,
   ON_HOLD: ErrorCode.CONFLICT,

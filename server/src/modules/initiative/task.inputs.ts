@@ -101,8 +101,13 @@ export class DecideCouncilReviewInput {
   @MaxLength(20_000, { message: 'comments must be at most 20000 characters' })
   comments?: string | null;
 
-  @IdField('CouncilMember', { description: 'The council member recording the decision.' })
-  decidedByMemberId!: string;
+  @IdField('CouncilMember', {
+    nullable: true,
+    description:
+      'The council member recording the decision; left out, the signed-in person’s own seat on the review’s council.',
+  })
+  @IsOptional()
+  decidedByMemberId?: string | null;
 }
 
 @InputType()

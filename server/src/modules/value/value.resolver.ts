@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { IdArg } from '../../graphql/global-ids.js';
-import { entityById, requiredById } from '../../graphql/loaders.js';
+import { countOf, entityById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { Segment } from '../client/segment.entity.js';
@@ -163,17 +163,7 @@ export class WeightSetResolver {
 
   @FieldResolver(() => Int, { description: 'Number of importance weights in the set.' })
   async weightCount(@Root() set: WeightSetType, @Ctx() ctx: RequestContext): Promise<number> {
-    const loader = ctx.loader<string, number>('WeightSet.weightCount', async (ids) => {
-      const rows = await ctx.em
-        .getConnection()
-        .execute<{ id: string; n: number | string }[]>(
-          `select "weight_set_id" as "id", count(*) as "n" from "importance_weight" where "weight_set_id" in (${ids.map(() => '?').join(', ')}) group by "weight_set_id"`,
-          [...ids],
-        );
-      const counts = new Map(rows.map((r) => [r.id, Number(r.n)]));
-      return ids.map((id) => counts.get(id) ?? 0);
-    });
-    return loader.load(set.dbId);
+    return countOf(ctx, ImportanceWeight, 'weightSet').load(set.dbId);
   }
 }
 

@@ -1,0 +1,202 @@
+/**
+ * Who may call each Query and Mutation root field, written from the access-control issue's
+ * intent (not copied from the policy module): the CX office runs the loop; departments see
+ * and act on their own tasks; council members follow and decide what concerns their councils;
+ * API tokens read only with READ and write only in their scopes; nobody signed out.
+ */
+export const WHO = [
+  'anonymous',
+  'admin',
+  'manager',
+  'department',
+  'council',
+  'read',
+  'feedbackWrite',
+  'figuresWrite',
+  'clientsWrite',
+  'initiativesWrite',
+] as const;
+export type Who = (typeof WHO)[number];
+
+const office: Who[] = ['admin', 'manager'];
+const officeAndReaders: Who[] = [...office, 'read'];
+const everyoneSignedInWhoReads: Who[] = [...office, 'department', 'council', 'read'];
+const councilReads: Who[] = [...officeAndReaders, 'council'];
+const departmentReads: Who[] = [...officeAndReaders, 'department'];
+
+const each = (names: string[], who: Who[]) => Object.fromEntries(names.map((n) => [n, who]));
+
+const signedIn = WHO.filter((who) => who !== 'anonymous');
+
+export const mayCall: Record<string, Who[]> = {
+  // Signing in and its administration (the identity layer's operations).
+  signIn: [...WHO],
+  signOut: signedIn,
+  me: signedIn,
+  changePassword: ['admin', 'manager', 'department', 'council'],
+  ...each(['setUserPassword', 'createApiToken', 'revokeApiToken', 'apiTokens'], ['admin']),
+
+  // Queries
+  ...each(
+    [
+      'node',
+      'nodes',
+      'initiative',
+      'initiatives',
+      'initiativeTask',
+      'initiativeTasks',
+      'inboxEntries',
+    ],
+    everyoneSignedInWhoReads,
+  ),
+  ...each(
+    [
+      'advisoryCouncil',
+      'advisoryCouncils',
+      'clientAccount',
+      'clientAccounts',
+      'councilReview',
+      'councilReviews',
+      'clientNotification',
+      'clientNotifications',
+    ],
+    councilReads,
+  ),
+  ...each(
+    [
+      'department',
+      'departments',
+      'user',
+      'users',
+      'journeyStages',
+      'processClass',
+      'processClasses',
+      'touchpoint',
+      'touchpoints',
+    ],
+    departmentReads,
+  ),
+  ...each(
+    [
+      'analysis',
+      'analyses',
+      'contact',
+      'contacts',
+      'segment',
+      'segments',
+      'transactionalFigures',
+      'feedbackItem',
+      'feedbackItems',
+      'specialRequirement',
+      'specialRequirements',
+      'questionnaire',
+      'questionnaires',
+      'surveyCampaign',
+      'surveyCampaigns',
+      'metricDefinition',
+      'metricDefinitions',
+      'metricObservation',
+      'metricObservations',
+      'metricKindShare',
+      'valueFactor',
+      'valueFactors',
+      'weightSet',
+      'weightSets',
+      'currentWeightSet',
+      'importanceWeights',
+      'maturity',
+      'maturityAssessment',
+      'maturityAssessments',
+    ],
+    officeAndReaders,
+  ),
+  ...each(['auditEvent', 'auditEvents'], ['admin']),
+
+  // Mutations
+  ...each(['createDepartment', 'updateDepartment', 'createUser', 'updateUser'], ['admin']),
+  ...each(['submitFeedback', 'updateFeedback', 'importFeedback'], [...office, 'feedbackWrite']),
+  ...each(
+    [
+      'recordTransactionalFigures',
+      'importTransactionalFigures',
+      'recordMetricObservation',
+      'importMetricObservations',
+    ],
+    [...office, 'figuresWrite'],
+  ),
+  ...each(
+    [
+      'createSegment',
+      'updateSegment',
+      'createClientAccount',
+      'updateClientAccount',
+      'createContact',
+      'updateContact',
+      'createSpecialRequirement',
+      'updateSpecialRequirement',
+    ],
+    [...office, 'clientsWrite'],
+  ),
+  ...each(
+    [
+      'createInitiative',
+      'updateInitiative',
+      'setInitiativeTargets',
+      'moveInitiative',
+      'closeInitiative',
+      'holdInitiative',
+      'resumeInitiative',
+      'cancelInitiative',
+      'assignInitiativeOwner',
+      'createInitiativeTask',
+      'reassignTask',
+      'cancelTask',
+      'requestCouncilReview',
+    ],
+    [...office, 'initiativesWrite'],
+  ),
+  ...each(
+    ['completeTask', 'rejectTask', 'updateInitiativeTask'],
+    [...office, 'department', 'initiativesWrite'],
+  ),
+  decideCouncilReview: [...office, 'council'],
+  markInboxEntryRead: [...office, 'department', 'council'],
+  ...each(
+    [
+      'deleteSegment',
+      'deleteSpecialRequirement',
+      'createAdvisoryCouncil',
+      'updateAdvisoryCouncil',
+      'addCouncilAccounts',
+      'removeCouncilAccounts',
+      'addCouncilMember',
+      'updateCouncilMember',
+      'removeCouncilMember',
+      'createAnalysis',
+      'updateAnalysis',
+      'queueClientNotification',
+      'cancelClientNotification',
+      'retryClientNotification',
+      'createProcessClass',
+      'updateProcessClass',
+      'deleteProcessClass',
+      'createTouchpoint',
+      'updateTouchpoint',
+      'deleteTouchpoint',
+      'createMetricDefinition',
+      'updateMetricDefinition',
+      'deleteMetricDefinition',
+      'createValueFactor',
+      'updateValueFactor',
+      'createWeightSet',
+      'setCurrentWeightSet',
+      'setImportanceWeights',
+      'createQuestionnaire',
+      'createSurveyCampaign',
+      'updateSurveyCampaign',
+      'recordMaturityAssessment',
+      'recomputeMaturity',
+    ],
+    office,
+  ),
+};
