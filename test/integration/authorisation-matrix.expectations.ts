@@ -32,7 +32,7 @@ export const mayCall: Record<string, Who[]> = {
   // Signing in and its administration (the identity layer's operations).
   signIn: [...WHO],
   signOut: signedIn,
-  me: signedIn,
+  me: [...WHO],
   changePassword: ['admin', 'manager', 'department', 'council'],
   ...each(['setUserPassword', 'createApiToken', 'revokeApiToken', 'apiTokens'], ['admin']),
 
@@ -111,6 +111,8 @@ export const mayCall: Record<string, Who[]> = {
     officeAndReaders,
   ),
   ...each(['auditEvent', 'auditEvents'], ['admin']),
+  // Personal data: only an admin erases a person or exports what the hub holds about them.
+  ...each(['exportContactData', 'eraseContact'], ['admin']),
 
   // Mutations
   ...each(['createDepartment', 'updateDepartment', 'createUser', 'updateUser'], ['admin']),

@@ -1,3 +1,4 @@
+import { UserRole } from '../../server/src/modules/organisation/organisation.enums.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_MATURITY_THRESHOLDS } from '../../server/src/modules/maturity/maturity.thresholds.js';
 import { evaluateMaturity } from '../../server/src/modules/maturity/maturity.evaluator.js';
@@ -60,7 +61,7 @@ describeEachDatabase('erasing a contact (the right to be forgotten)', (getOrm) =
     const res = await api.execute(
       ERASE,
       { id: olga.contactGid, reason: `Request by ${OLGA.name} on 2026-11-30` },
-      { actor: 'user:privacy-officer' },
+      { actor: 'user:privacy-officer', kind: 'user', role: UserRole.CX_ADMIN },
     );
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     erasure = res.data!.eraseContact;
@@ -269,7 +270,11 @@ describeEachDatabase('erasing and exporting refuse bad input with a typed error'
   }
 
   it('audits an export, with counts and no personal values', async () => {
-    const res = await api.execute(EXPORT, { id: contactGid }, { actor: 'user:dpo' });
+    const res = await api.execute(
+      EXPORT,
+      { id: contactGid },
+      { actor: 'user:dpo', kind: 'user', role: UserRole.CX_ADMIN },
+    );
     expect(res.errors).toBeUndefined();
     const [event] = await getOrm()
       .em.fork()

@@ -47,10 +47,10 @@ describe('the access policy tables', () => {
     expect(stale.filter((name) => !IDENTITY_OPERATIONS.includes(name))).toEqual([]);
   });
 
-  it('keep signing in public and signing out and me to signed-in viewers', () => {
+  it('keep signing in and `me` public (a page learns it must sign in) and signing out to signed-in viewers', () => {
     expect(policyTables.operations.Mutation.signIn).toBe(PUBLIC);
     expect(policyTables.operations.Mutation.signOut).toBe(SIGNED_IN);
-    expect(policyTables.operations.Query.me).toBe(SIGNED_IN);
+    expect(policyTables.operations.Query.me).toBe(PUBLIC);
   });
 });
 
@@ -163,7 +163,7 @@ describe('row scopes', () => {
 
   it('hide the audit trail, and only it, from the CX office; nothing from admins or unscoped contexts', () => {
     const office = Object.keys(rowScopes).filter((e) => hidesRows({ kind: 'office' }, e));
-    expect(office).toEqual(['AuditEvent']);
+    expect(office).toEqual(['AuditEvent', 'UserCredential', 'Session', 'ApiToken']);
     expect(hidesRows({ kind: 'everything' }, 'AuditEvent')).toBe(false);
     expect(hidesRows(undefined, 'AuditEvent')).toBe(false);
   });

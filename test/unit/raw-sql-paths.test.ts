@@ -13,6 +13,10 @@ const reviewed: Record<string, string> = {
   'server/src/db/orm.ts': 'SQLite pragmas at start-up',
   'server/src/demo/load.ts': 'the demo loader (no viewer, no request)',
   'server/src/demo/restamp.ts': 'the demo loader (no viewer, no request)',
+  'server/src/demo/demo-sign-ins.ts': 'start-up (no viewer, no request)',
+  'server/src/modules/privacy/audit-erasure.ts': 'eraseContact: CX admins only',
+  'server/src/modules/privacy/erasure-needles.ts': 'eraseContact: CX admins only',
+  'server/src/modules/privacy/free-text.sweep.ts': 'eraseContact: CX admins only',
   'server/src/graphql/loaders.ts':
     'batch loaders take the filtered path when the scope hides rows of the entity',
   'server/src/modules/initiative/council-agenda.ts': 'built in activities (system)',

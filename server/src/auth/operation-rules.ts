@@ -26,7 +26,8 @@ const { FEEDBACK_WRITE, FIGURES_WRITE, CLIENTS_WRITE, INITIATIVES_WRITE } = Toke
  * Building the schema fails when a Query field has no entry here.
  */
 export const queryRules: Record<string, Rule> = {
-  me: SIGNED_IN,
+  // Answers `kind: anonymous` when signed out: how a page learns it must show the sign-in form.
+  me: PUBLIC,
   apiTokens: adminOnly,
   node: read(...EVERY_ROLE),
   nodes: read(...EVERY_ROLE),
@@ -88,10 +89,14 @@ export const queryRules: Record<string, Rule> = {
 
   auditEvent: adminOnly,
   auditEvents: adminOnly,
+  // A subject-access request: everything held about one person, for the CX admins who answer it.
+  exportContactData: adminOnly,
 };
 
 /** Who may call each root field of Mutation; the CX office may change everything but people. */
 export const mutationRules: Record<string, Rule> = {
+  // The right to be forgotten: irreversible, so CX admins only.
+  eraseContact: adminOnly,
   // Sign-in and its administration (the identity layer's operations).
   signIn: PUBLIC,
   signOut: SIGNED_IN,

@@ -1,5 +1,6 @@
 import { wrap } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { ROW_SCOPE_FILTER } from '../../auth/row-scopes.js';
 import type { Em } from '../../db/orm.js';
 import type { DomainContext } from '../../domain/context.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -96,7 +97,10 @@ export class AuditService {
     }
   }
 
-  /** When another process recorded this token's use within the window, if it did. */
+  /**
+   * When another process recorded this token's use within the window, if it did: the hub's own
+   * bookkeeping, so it looks past the acting viewer's row scope (a token may not read the trail).
+   */
   private async tokenUseRecordedSince(em: Em, tokenId: string, at: Date): Promise<Date | null> {
     const since = new Date(at.getTime() - TOKEN_USE_THROTTLE_MS);
     const [latest] = await em.find(
@@ -107,7 +111,7 @@ export class AuditService {
         action: SecurityEventKind.TOKEN_USED,
         at: { $gt: since, $lte: at },
       },
-      { fields: ['at'], orderBy: { at: 'desc' }, limit: 1 },
+      { fields: ['at'], orderBy: { at: 'desc' }, limit: 1, filters: { [ROW_SCOPE_FILTER]: false } },
     );
     return latest?.at ?? null;
   }

@@ -29,6 +29,18 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
     '*': 'the contact rows themselves: the erased one is cleared field by field, others are other people',
   },
   User: { '*': 'staff; a council member’s portal login is cleared field by field' },
+  UserCredential: { passwordHash: 'a password hash' },
+  Session: {
+    tokenHash: 'a hash',
+    csrfHash: 'a hash',
+    userAgent: 'the browser that signed in (a staff or portal user, never a client contact)',
+  },
+  ApiToken: {
+    name: 'what an integration is called',
+    prefix: 'the start of a secret',
+    tokenHash: 'a hash',
+    scopes: 'scope names',
+  },
   AuditEvent: {
     actor: 'an actor id',
     action: 'an operation name',
