@@ -39,6 +39,7 @@ export function defineErrors<Reason extends string>(table: Record<Reason, ErrorC
 
 export const commonError = defineErrors({
   INVALID_ID: ErrorCode.BAD_USER_INPUT,
+  INVALID_CHARACTERS: ErrorCode.BAD_USER_INPUT,
   INVALID_CURSOR: ErrorCode.BAD_USER_INPUT,
   PAGE_TOO_LARGE: ErrorCode.BAD_USER_INPUT,
   VALIDATION_FAILED: ErrorCode.BAD_USER_INPUT,

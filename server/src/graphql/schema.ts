@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { decodeGlobalIdArgs } from './global-ids.js';
+import { prepareArguments } from './argument-pass.js';
 import { resolvers } from './resolvers.js';
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -11,7 +11,7 @@ export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
-  }).then(decodeGlobalIdArgs);
+  }).then(prepareArguments);
   return cached;
 }
 
