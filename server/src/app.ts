@@ -54,6 +54,7 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
   app.disable('x-powered-by');
   const server = http.createServer(app);
   const apollo = await createApolloServer({
+    config: deps.config,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
   });
   await apollo.start();

@@ -84,6 +84,38 @@ describe('toGraphQLError', () => {
       message: /Cannot query field/,
     },
     {
+      name: 'a query-limit refusal reported by a validation rule',
+      error: new GraphQLError('The query nests fields 12 levels deep; at most 10 are allowed.', {
+        originalError: commonError('QUERY_TOO_DEEP', 'The query nests fields 12 levels deep.'),
+      }),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: /12 levels deep/,
+      reason: 'QUERY_TOO_DEEP',
+    },
+    {
+      name: "graphql-js's token limit while parsing",
+      error: new GraphQLError(
+        'Syntax Error: Document contains more that 5000 tokens. Parsing aborted.',
+      ),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: /^The query is too long: at most 5000 tokens/,
+      reason: 'TOO_MANY_TOKENS',
+    },
+    {
+      name: 'a rate-limit refusal',
+      error: commonError('RATE_LIMITED', 'Too many requests. Try again in 3 s.'),
+      code: ErrorCode.RATE_LIMITED,
+      message: /Try again in 3 s/,
+      reason: 'RATE_LIMITED',
+    },
+    {
+      name: 'a refused character',
+      error: located(commonError('INVALID_CHARACTERS', 'name contains a control character.')),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: /control character/,
+      reason: 'INVALID_CHARACTERS',
+    },
+    {
       name: 'an unexpected failure',
       error: located(new Error('connect ECONNREFUSED 10.0.0.5:5432 select * from secret')),
       code: ErrorCode.INTERNAL_SERVER_ERROR,

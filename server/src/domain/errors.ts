@@ -6,6 +6,8 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** Too many requests in the window; HTTP 429 with Retry-After. */
+  RATE_LIMITED = 'RATE_LIMITED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -47,4 +49,12 @@ export const commonError = defineErrors({
   DUPLICATE: ErrorCode.CONFLICT,
   REFERENCED: ErrorCode.CONFLICT,
   PAYLOAD_TOO_LARGE: ErrorCode.PAYLOAD_TOO_LARGE,
+  // Limits on the request itself (server/src/graphql/limits.ts, server/src/http/rate-limit.ts).
+  QUERY_TOO_DEEP: ErrorCode.BAD_USER_INPUT,
+  QUERY_TOO_COSTLY: ErrorCode.BAD_USER_INPUT,
+  TOO_MANY_ALIASES: ErrorCode.BAD_USER_INPUT,
+  TOO_MANY_DIRECTIVES: ErrorCode.BAD_USER_INPUT,
+  TOO_MANY_TOKENS: ErrorCode.BAD_USER_INPUT,
+  INTROSPECTION_DISABLED: ErrorCode.BAD_USER_INPUT,
+  RATE_LIMITED: ErrorCode.RATE_LIMITED,
 });

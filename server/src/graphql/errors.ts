@@ -5,7 +5,8 @@ import {
   NotFoundError,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
-import { DomainError, ErrorCode } from '../domain/errors.js';
+import { commonError, DomainError, ErrorCode } from '../domain/errors.js';
+import { TOO_MANY_TOKENS } from './limits.js';
 
 function describeValidation(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => {
@@ -97,6 +98,17 @@ export function toGraphQLError(
       code: ErrorCode.NOT_FOUND,
       reason: 'NOT_FOUND',
     });
+  }
+  const tokens = isGraphQLErrorLike(original) ? TOO_MANY_TOKENS.exec(original.message) : null;
+  if (tokens) {
+    const limit = tokens[1]!;
+    return toGraphQLError(
+      commonError(
+        'TOO_MANY_TOKENS',
+        `The query is too long: at most ${limit} tokens (names, punctuation and values). ` +
+          'Send values as variables.',
+      ),
+    );
   }
   if (isGraphQLErrorLike(original) && !original.originalError) {
     // Errors about the document or variables (parse, validation, coercion): safe and precise.
