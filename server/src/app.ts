@@ -8,6 +8,8 @@ import type { ApolloServer } from '@apollo/server';
 import { createApolloServer } from './graphql/apollo.js';
 import { RequestContext, type AppDeps } from './graphql/context.js';
 import { ErrorCode } from './domain/errors.js';
+import { withRateLimit } from './http/rate-limit.js';
+import { hardenHttp } from './http/security-headers.js';
 
 export interface HubHttpServer {
   server: http.Server;
@@ -51,7 +53,7 @@ const bodyErrors: ErrorRequestHandler = (
 
 export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
   const app = express();
-  app.disable('x-powered-by');
+  hardenHttp(app, deps.config.http);
   const server = http.createServer(app);
   const apollo = await createApolloServer({
     config: deps.config,
@@ -72,7 +74,9 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
     '/graphql',
     express.json({ limit: deps.config.maxBodyBytes }),
     bodyErrors,
-    expressMiddleware(apollo, { context: async () => new RequestContext(deps) }),
+    expressMiddleware(apollo, {
+      context: withRateLimit(deps.config.rateLimit, async () => new RequestContext(deps)),
+    }),
   );
 
   const webDir = deps.config.webDistDir;

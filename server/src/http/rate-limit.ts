@@ -1,0 +1,60 @@
+import { HeaderMap } from '@apollo/server';
+import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
+import { GraphQLError } from 'graphql';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Viewer } from '../auth/viewer.js';
+import type { RateLimitConfig } from '../config.js';
+import { commonError } from '../domain/errors.js';
+
+type ContextFunction<C> = (args: ExpressContextFunctionArgument) => Promise<C>;
+
+/**
+ * Who a request counts against: a signed-in user or an API token by its viewer's actor,
+ * however the viewer was made; anyone else by the client's address.
+ */
+export function rateLimitKey(viewer: Viewer, clientAddress: string | undefined): string {
+  return signedIn(viewer) ? viewer.actor : `address:${clientAddress ?? 'unknown'}`;
+}
+
+const signedIn = (viewer: Viewer) => viewer.kind === 'user' || viewer.kind === 'token';
+
+const limiter = (points: number, windowSeconds: number) =>
+  points > 0 ? new RateLimiterMemory({ points, duration: windowSeconds }) : undefined;
+
+/** HTTP 429 with Retry-After; the body is a GraphQL error with `extensions.code: RATE_LIMITED`. */
+function rateLimited(rejection: RateLimiterRes): GraphQLError {
+  const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+  const error = commonError(
+    'RATE_LIMITED',
+    `Too many requests: this client has used its allowance for now. Try again in ${seconds} s.`,
+  );
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: {
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) },
+    },
+  });
+}
+
+/**
+ * Wraps the request-context function: once the viewer is known, the request spends one point
+ * of its key's allowance (in memory, per process), or is refused before its document is parsed.
+ */
+export function withRateLimit<C extends { viewer: Viewer }>(
+  config: RateLimitConfig,
+  context: ContextFunction<C>,
+): ContextFunction<C> {
+  const perViewer = limiter(config.points, config.windowSeconds);
+  const perAddress = limiter(config.anonymousPoints, config.windowSeconds);
+  return async (args) => {
+    const value = await context(args);
+    const bucket = signedIn(value.viewer) ? perViewer : perAddress;
+    try {
+      await bucket?.consume(rateLimitKey(value.viewer, args.req.ip));
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw rateLimited(rejection);
+      throw rejection;
+    }
+    return value;
+  };
+}

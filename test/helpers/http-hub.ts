@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHttpServer, type HubHttpServer } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
+import type { Orm } from '../../server/src/db/orm.js';
+import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
+import { RecordingCollectStarter, silentLogger } from './graphql.js';
+
+export interface HttpHub {
+  baseUrl: string;
+  http: HubHttpServer;
+  /** POSTs a GraphQL request as JSON and answers the response with its parsed body. */
+  graphql(
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ response: Response; body: { data?: unknown; errors?: GraphErrorBody[] } }>;
+  close(): Promise<void>;
+}
+
+export interface GraphErrorBody {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * The hub's HTTP app (`createHttpServer`, as `npm start` mounts it) on a free port over
+ * `orm`, configured from `env` as the process environment would configure it.
+ */
+export async function startHttpHub(orm: Orm, env: NodeJS.ProcessEnv = {}): Promise<HttpHub> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-hub-http-'));
+  const http = await createHttpServer({
+    orm,
+    config: loadConfig({ CX_DATA_DIR: dir, ...env }),
+    collect: new RecordingCollectStarter(),
+    initiatives: unreachableInitiativeWorkflows,
+    log: silentLogger,
+  });
+  const baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
+  return {
+    baseUrl,
+    http,
+    async graphql(body, headers = {}) {
+      const response = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { response, body: JSON.parse(text) as { errors?: GraphErrorBody[] } };
+    },
+    async close() {
+      await http.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
