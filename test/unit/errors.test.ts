@@ -13,7 +13,7 @@ describe('toGraphQLError', () => {
   const cases: {
     name: string;
     error: unknown;
-    code: ErrorCode;
+    code: ErrorCode | 'PERSISTED_QUERY_NOT_SUPPORTED';
     message: RegExp;
     reason?: string;
   }[] = [
@@ -100,6 +100,14 @@ describe('toGraphQLError', () => {
       code: ErrorCode.BAD_USER_INPUT,
       message: /^The query is too long: at most 5000 tokens/,
       reason: 'TOO_MANY_TOKENS',
+    },
+    {
+      name: "Apollo's refusal of a persisted query, as a sentence under the protocol's code",
+      error: new GraphQLError('PersistedQueryNotSupported', {
+        extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' },
+      }),
+      code: 'PERSISTED_QUERY_NOT_SUPPORTED',
+      message: /^Persisted queries are not supported by this server/,
     },
     {
       name: 'a rate-limit refusal',

@@ -50,6 +50,12 @@ function isArgumentValidationError(
   );
 }
 
+/** Apollo protocol errors whose message is a bare name; clients key on the code, people read this. */
+const PROTOCOL_MESSAGES: Record<string, string> = {
+  PERSISTED_QUERY_NOT_SUPPORTED:
+    'Persisted queries are not supported by this server: send the whole document as `query`.',
+};
+
 /**
  * The one place where any thrown error becomes what a GraphQL client sees.
  * Unknown errors are logged and masked: no stack, no SQL, no ids of other rows.
@@ -114,7 +120,7 @@ export function toGraphQLError(
     // Errors about the document or variables (parse, validation, coercion): safe and precise.
     // Apollo names their class (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED…) on the formatted error.
     const code = original.extensions?.code ?? transportCode;
-    return make(original.message, {
+    return make(PROTOCOL_MESSAGES[String(code)] ?? original.message, {
       code:
         typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR
           ? code
