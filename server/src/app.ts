@@ -3,11 +3,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler } from 'express';
+import express from 'express';
 import type { ApolloServer } from '@apollo/server';
 import { createApolloServer } from './graphql/apollo.js';
 import { RequestContext, type AppDeps } from './graphql/context.js';
-import { ErrorCode } from './domain/errors.js';
+import { httpErrors } from './http/http-errors.js';
 import { withRateLimit } from './http/rate-limit.js';
 import { hardenHttp } from './http/security-headers.js';
 
@@ -17,39 +17,6 @@ export interface HubHttpServer {
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
 }
-
-/** Oversized or malformed bodies still get a GraphQL-shaped, typed error. */
-const bodyErrors: ErrorRequestHandler = (
-  error: { type?: string; status?: number },
-  _req,
-  res,
-  next,
-) => {
-  if (error.type === 'entity.too.large') {
-    res.status(413).json({
-      errors: [
-        {
-          message:
-            'The request is too large. Send at most the configured request size (CX_MAX_BODY_BYTES).',
-          extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, reason: 'PAYLOAD_TOO_LARGE' },
-        },
-      ],
-    });
-    return;
-  }
-  if (error.type === 'entity.parse.failed') {
-    res.status(400).json({
-      errors: [
-        {
-          message: 'The request body is not valid JSON.',
-          extensions: { code: ErrorCode.BAD_USER_INPUT },
-        },
-      ],
-    });
-    return;
-  }
-  next(error);
-};
 
 export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
   const app = express();
@@ -73,7 +40,7 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
   app.use(
     '/graphql',
     express.json({ limit: deps.config.maxBodyBytes }),
-    bodyErrors,
+    httpErrors(deps.log),
     expressMiddleware(apollo, {
       context: withRateLimit(deps.config.rateLimit, async () => new RequestContext(deps)),
     }),
@@ -95,6 +62,8 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
         .send('The web client is not built yet: run `npm run build`. The API is at /graphql.');
     });
   }
+
+  app.use(httpErrors(deps.log));
 
   return {
     server,

@@ -11,7 +11,10 @@ import { hostileString } from '../helpers/fuzz/values.js';
 import { createFuzzWorld, type IdPool } from '../helpers/fuzz/world.js';
 import { startHttpHub, type HttpHub } from '../helpers/http-hub.js';
 
-/** Requests no well-behaved client sends: broken JSON, batches, wrong types and headers, GETs. */
+/**
+ * Requests no well-behaved client sends: broken JSON, batches, wrong types, charsets,
+ * encodings and headers, GETs.
+ */
 interface RawRequest {
   method: string;
   headers: Record<string, string>;
@@ -60,6 +63,21 @@ const hostileRequest: fc.Arbitrary<RawRequest> = fc.oneof(
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: new Blob([new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])]),
+    },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=latin1' },
+      body: '{"query":"{ __typename }"}',
+    },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: '{"query":"{ __typename }"}',
+    },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'zip-bomb' },
+      body: '{"query":"{ __typename }"}',
     },
     { method: 'GET', headers: {}, body: undefined },
     { method: 'GET', headers: { 'apollo-require-preflight': 'true' }, body: undefined },
@@ -115,6 +133,9 @@ describeEachDatabase('hostile requests over HTTP', (getOrm) => {
         const response = await fetch(`${hub.baseUrl}/graphql`, { method, headers, body });
         expect(response.status).not.toBe(500);
         if (response.status === 404) return; // not a GraphQL route (e.g. PUT)
+        expect(response.headers.get('content-type')).toMatch(
+          /^application\/(graphql-response\+)?json/,
+        );
         const text = await response.text();
         const parsed = JSON.parse(text) as ErrorsBody;
         expect(responseProblems(parsed), text.slice(0, 300)).toEqual([]);

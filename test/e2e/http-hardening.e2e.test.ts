@@ -87,6 +87,33 @@ describe('the hub over HTTP: headers, limits and masking', () => {
     });
   });
 
+  const typename = '{"query":"{ __typename }"}';
+  it.each<[string, Record<string, string>, string, number]>([
+    [
+      'an unsupported charset',
+      { 'content-type': 'application/json; charset=latin1' },
+      typename,
+      415,
+    ],
+    ['an unknown content encoding', { 'content-encoding': 'zip-bomb' }, typename, 415],
+    ['broken gzip', { 'content-encoding': 'gzip' }, typename, 400],
+    ['invalid JSON', {}, '{"query":', 400],
+  ])(
+    'answers a body with %s with a typed JSON error, never a page with a stack',
+    async (_, headers, raw, status) => {
+      const hub = await start();
+      const { response, body } = await hub.graphql(raw, headers);
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(body.errors).toEqual([
+        {
+          message: expect.stringMatching(/^The request/),
+          extensions: { code: 'BAD_USER_INPUT', reason: 'MALFORMED_REQUEST' },
+        },
+      ]);
+    },
+  );
+
   describe('in production', () => {
     let hub: HttpHub;
     beforeAll(async () => {

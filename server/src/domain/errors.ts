@@ -49,6 +49,7 @@ export const commonError = defineErrors({
   DUPLICATE: ErrorCode.CONFLICT,
   REFERENCED: ErrorCode.CONFLICT,
   PAYLOAD_TOO_LARGE: ErrorCode.PAYLOAD_TOO_LARGE,
+  MALFORMED_REQUEST: ErrorCode.BAD_USER_INPUT,
   // Limits on the request itself (server/src/graphql/limits.ts, server/src/http/rate-limit.ts).
   QUERY_TOO_DEEP: ErrorCode.BAD_USER_INPUT,
   QUERY_TOO_COSTLY: ErrorCode.BAD_USER_INPUT,
