@@ -178,8 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     rateLimit: {
       points: int(env, 'CX_RATE_LIMIT_POINTS', 600),
-      anonymousPoints: int(env, 'CX_RATE_LIMIT_ANONYMOUS_POINTS', 300),
-      windowSeconds: positive(env, 'CX_RATE_LIMIT_WINDOW_SECONDS', 60),
+      anonymousPoints: int(env, 'CX_RATE_LIMIT_ANON_POINTS', 300),
+      windowSeconds: positive(env, 'CX_RATE_LIMIT_SECONDS', 60),
     },
     http: {
       hstsMaxAgeSeconds: int(env, 'CX_HSTS_MAX_AGE', 0),

@@ -94,7 +94,7 @@ describeEachDatabase('hostile requests over HTTP', (getOrm) => {
   beforeAll(async () => {
     schema = await getSchema();
     ids = await createFuzzWorld(getOrm(), schema);
-    hub = await startHttpHub(getOrm(), { CX_RATE_LIMIT_ANONYMOUS_POINTS: '0' });
+    hub = await startHttpHub(getOrm(), { CX_RATE_LIMIT_ANON_POINTS: '0' });
     fingerprint = await fingerprinter(getOrm());
   });
   afterAll(async () => {

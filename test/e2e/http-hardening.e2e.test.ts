@@ -60,7 +60,7 @@ describe('the hub over HTTP: headers, limits and masking', () => {
   });
 
   it('answers HTTP 429 with Retry-After and RATE_LIMITED once an address has used its allowance', async () => {
-    const hub = await start({ CX_RATE_LIMIT_ANONYMOUS_POINTS: '2' });
+    const hub = await start({ CX_RATE_LIMIT_ANON_POINTS: '2' });
     for (let i = 0; i < 2; i++) {
       expect((await hub.graphql({ query: '{ __typename }' })).response.status).toBe(200);
     }

@@ -77,15 +77,11 @@ describe('loadConfig', () => {
     ['CX_MAX_TOKENS', '800', { graphql: expect.objectContaining({ maxTokens: 800 }) }],
     ['CX_RATE_LIMIT_POINTS', '0', { rateLimit: expect.objectContaining({ points: 0 }) }],
     [
-      'CX_RATE_LIMIT_ANONYMOUS_POINTS',
+      'CX_RATE_LIMIT_ANON_POINTS',
       '5',
       { rateLimit: expect.objectContaining({ anonymousPoints: 5 }) },
     ],
-    [
-      'CX_RATE_LIMIT_WINDOW_SECONDS',
-      '1',
-      { rateLimit: expect.objectContaining({ windowSeconds: 1 }) },
-    ],
+    ['CX_RATE_LIMIT_SECONDS', '1', { rateLimit: expect.objectContaining({ windowSeconds: 1 }) }],
     [
       'CX_HSTS_MAX_AGE',
       '31536000',
@@ -105,11 +101,7 @@ describe('loadConfig', () => {
   it.each([
     ['PORT', 'abc', 'PORT must be a non-negative integer, got "abc"'],
     ['CX_MAX_QUERY_DEPTH', '0', 'CX_MAX_QUERY_DEPTH must be a positive integer, got "0"'],
-    [
-      'CX_RATE_LIMIT_WINDOW_SECONDS',
-      '0',
-      'CX_RATE_LIMIT_WINDOW_SECONDS must be a positive integer, got "0"',
-    ],
+    ['CX_RATE_LIMIT_SECONDS', '0', 'CX_RATE_LIMIT_SECONDS must be a positive integer, got "0"'],
     [
       'CX_RATE_LIMIT_POINTS',
       'lots',
