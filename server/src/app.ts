@@ -3,13 +3,15 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler } from 'express';
+import express from 'express';
 import type { ApolloServer } from '@apollo/server';
 import { createApolloServer } from './graphql/apollo.js';
 import { RequestContext, type AppDeps } from './graphql/context.js';
-import { ErrorCode } from './domain/errors.js';
 import { authenticate } from './auth/authenticate.js';
 import { httpExchange } from './http/cookies.js';
+import { httpErrors } from './http/http-errors.js';
+import { withRateLimit } from './http/rate-limit.js';
+import { hardenHttp } from './http/security-headers.js';
 
 export interface HubHttpServer {
   server: http.Server;
@@ -18,44 +20,12 @@ export interface HubHttpServer {
   close(): Promise<void>;
 }
 
-/** Oversized or malformed bodies still get a GraphQL-shaped, typed error. */
-const bodyErrors: ErrorRequestHandler = (
-  error: { type?: string; status?: number },
-  _req,
-  res,
-  next,
-) => {
-  if (error.type === 'entity.too.large') {
-    res.status(413).json({
-      errors: [
-        {
-          message:
-            'The request is too large. Send at most the configured request size (CX_MAX_BODY_BYTES).',
-          extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, reason: 'PAYLOAD_TOO_LARGE' },
-        },
-      ],
-    });
-    return;
-  }
-  if (error.type === 'entity.parse.failed') {
-    res.status(400).json({
-      errors: [
-        {
-          message: 'The request body is not valid JSON.',
-          extensions: { code: ErrorCode.BAD_USER_INPUT },
-        },
-      ],
-    });
-    return;
-  }
-  next(error);
-};
-
 export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
   const app = express();
-  app.disable('x-powered-by');
+  hardenHttp(app, deps.config.http);
   const server = http.createServer(app);
   const apollo = await createApolloServer({
+    config: deps.config,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
   });
   await apollo.start();
@@ -72,16 +42,19 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
   app.use(
     '/graphql',
     express.json({ limit: deps.config.maxBodyBytes }),
-    bodyErrors,
+    httpErrors(deps.log),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        new RequestContext(
-          deps,
-          await authenticate(deps, req.headers),
-          undefined,
-          undefined,
-          httpExchange(req, res, deps.config.auth.secureCookies),
-        ),
+      context: withRateLimit(
+        deps.config.rateLimit,
+        async ({ req, res }) =>
+          new RequestContext(
+            deps,
+            await authenticate(deps, req.headers),
+            undefined,
+            undefined,
+            httpExchange(req, res, deps.config.auth.secureCookies),
+          ),
+      ),
     }),
   );
 
@@ -101,6 +74,8 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
         .send('The web client is not built yet: run `npm run build`. The API is at /graphql.');
     });
   }
+
+  app.use(httpErrors(deps.log));
 
   return {
     server,

@@ -45,6 +45,12 @@ export interface HubConfig {
   maturityThresholds: MaturityThresholds;
   /** Sign-in and sessions. */
   auth: AuthConfig;
+  /** What a GraphQL document may ask for, and what the schema tells about itself. */
+  graphql: GraphQLHardening;
+  /** Requests per window: per signed-in user or API token, and per client address when anonymous. */
+  rateLimit: RateLimitConfig;
+  /** HTTP transport security. */
+  http: HttpHardening;
 }
 
 export interface AuthConfig {
@@ -62,6 +68,33 @@ export interface AuthConfig {
   signInsPerAddress: number;
   /** A CX admin ensured at start (e.g. the first one of a new installation), when both are set. */
   bootstrapAdmin: { email: string; password: string } | undefined;
+}
+
+export interface GraphQLHardening {
+  /** `__schema`/`__type` queries answered (off by default in production). */
+  introspection: boolean;
+  /** "Did you mean …?" in error messages (off by default in production). */
+  fieldSuggestions: boolean;
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+}
+
+export interface RateLimitConfig {
+  /** Requests a signed-in user or an API token may make per window; 0 turns the limit off. */
+  points: number;
+  /** Requests one client address may make per window without signing in; 0 turns it off. */
+  anonymousPoints: number;
+  windowSeconds: number;
+}
+
+export interface HttpHardening {
+  /** `Strict-Transport-Security` max-age; 0 (the default) sends none, for hubs not behind HTTPS. */
+  hstsMaxAgeSeconds: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For gives the client address. */
+  trustProxy: boolean | number | string;
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -105,6 +138,20 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = int(env, name, fallback);
+  if (value === 0) throw new Error(`${name} must be a positive integer, got "0"`);
+  return value;
+}
+
+/** `true`/`false`, a number of hops, or Express's list of trusted addresses, subnets and names. */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim() ?? '';
+  if (value === '' || /^(0|false|no|off)$/i.test(value)) return false;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 function blankToUndefined(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
@@ -112,6 +159,7 @@ function blankToUndefined(value: string | undefined): string | undefined {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const dataDir = path.resolve(env.CX_DATA_DIR ?? path.join(projectRoot, '.data'));
   const logLevel = env.LOG_LEVEL ?? 'info';
+  const production = env.NODE_ENV === 'production';
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
   }
@@ -156,6 +204,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       lockMs: int(env, 'CX_SIGN_IN_LOCK_MINUTES', 15) * 60_000,
       signInsPerAddress: int(env, 'CX_SIGN_INS_PER_ADDRESS', 30),
       bootstrapAdmin: bootstrapAdmin(env),
+    },
+    graphql: {
+      introspection: bool(env, 'CX_INTROSPECTION', !production),
+      fieldSuggestions: bool(env, 'CX_FIELD_SUGGESTIONS', !production),
+      maxDepth: positive(env, 'CX_MAX_QUERY_DEPTH', 10),
+      maxCost: positive(env, 'CX_MAX_QUERY_COST', 20_000),
+      maxAliases: positive(env, 'CX_MAX_ALIASES', 15),
+      maxDirectives: positive(env, 'CX_MAX_DIRECTIVES', 10),
+      maxTokens: positive(env, 'CX_MAX_TOKENS', 5_000),
+    },
+    rateLimit: {
+      points: int(env, 'CX_RATE_LIMIT_POINTS', 600),
+      anonymousPoints: int(env, 'CX_RATE_LIMIT_ANON_POINTS', 300),
+      windowSeconds: positive(env, 'CX_RATE_LIMIT_SECONDS', 60),
+    },
+    http: {
+      hstsMaxAgeSeconds: int(env, 'CX_HSTS_MAX_AGE', 0),
+      trustProxy: trustProxy(env.CX_TRUST_PROXY),
     },
   };
 }

@@ -79,7 +79,7 @@ export async function createTestApi(
     log: silentLogger,
     ...overrides,
   };
-  const apollo: ApolloServer<RequestContext> = await createApolloServer();
+  const apollo: ApolloServer<RequestContext> = await createApolloServer({ config: deps.config });
   await apollo.start();
   return {
     deps,

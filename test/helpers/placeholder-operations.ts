@@ -58,7 +58,13 @@ export function placeholderOperation(
 ): PlaceholderOperation {
   const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
   const variables = Object.fromEntries(
-    required.map((a) => [a.name, placeholder(a.type, globalIdTypeOfArg(field.name, a.name))]),
+    required.map((a) => [
+      a.name,
+      placeholder(
+        a.type,
+        globalIdTypeOfArg(root.name === 'Mutation' ? 'Mutation' : 'Query', field.name, a.name),
+      ),
+    ]),
   );
   const declared = required.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const passed = required.map((a) => `${a.name}: $${a.name}`).join(', ');

@@ -141,6 +141,39 @@ describeEachDatabase('security events in the audit trail', (getOrm, dialect) => 
     expect(refusals.map((e) => e.after?.operation)).toContain('createDepartment');
   });
 
+  it('records every operation refused to a signed-in person or a token, and no anonymous one', async () => {
+    const actor = `user:${uuidv7()}`;
+    const department: Viewer = {
+      actor,
+      kind: 'user',
+      userId: actor.slice(5),
+      role: 'DEPARTMENT_MEMBER' as never,
+      departmentId: uuidv7(),
+    };
+    const tokenActor = `token:${uuidv7()}`;
+    const token: Viewer = {
+      actor: tokenActor,
+      kind: 'token',
+      tokenId: tokenActor.slice(6),
+      scopes: ['FEEDBACK_WRITE' as never],
+    };
+    const refusedTo = async (viewer: Viewer) => {
+      const res = await api.execute(`{ auditEvents(first: 1) { totalCount } }`, {}, viewer);
+      return res.errors?.[0]?.extensions?.reason;
+    };
+    const before = (await events(SecurityEventKind.ACCESS_REFUSED)).length;
+    expect(await refusedTo(department)).toBe('ROLE_NOT_ALLOWED');
+    expect(await refusedTo(token)).toBe('SCOPE_MISSING');
+    expect(await refusedTo({ actor: 'anonymous', kind: 'anonymous' })).toBe('SIGN_IN_REQUIRED');
+    const recorded = (await events(SecurityEventKind.ACCESS_REFUSED)).slice(before);
+    expect(recorded.map((e) => [e.actor, e.after?.operation, e.after?.reason])).toEqual([
+      [actor, 'auditEvents', 'ROLE_NOT_ALLOWED'],
+      [tokenActor, 'auditEvents', 'SCOPE_MISSING'],
+    ]);
+    expect(recorded[0]!.after?.viewer).toMatchObject({ role: 'DEPARTMENT_MEMBER' });
+    expect(recorded[1]!.after?.viewer).toMatchObject({ scopes: ['FEEDBACK_WRITE'] });
+  });
+
   it('redacts secrets in every change it records, and again when the trail is read', async () => {
     const orm = getOrm();
     const ctx = domainContext(orm, { at: T0 });

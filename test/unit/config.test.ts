@@ -45,8 +45,73 @@ describe('loadConfig', () => {
     expect(loadConfig({ [name]: value })).toMatchObject(expected);
   });
 
+  it('turns on every limit with sane defaults, introspection and suggestions outside production', () => {
+    const config = loadConfig({});
+    expect(config.graphql).toEqual({
+      introspection: true,
+      fieldSuggestions: true,
+      maxDepth: 10,
+      maxCost: 20_000,
+      maxAliases: 15,
+      maxDirectives: 10,
+      maxTokens: 5_000,
+    });
+    expect(config.rateLimit).toEqual({ points: 600, anonymousPoints: 300, windowSeconds: 60 });
+    expect(config.http).toEqual({ hstsMaxAgeSeconds: 0, trustProxy: false });
+  });
+
+  it('turns introspection and field suggestions off by default when NODE_ENV=production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).graphql).toMatchObject({
+      introspection: false,
+      fieldSuggestions: false,
+    });
+  });
+
+  it.each([
+    ['CX_INTROSPECTION', 'on', { graphql: expect.objectContaining({ introspection: true }) }],
+    [
+      'CX_FIELD_SUGGESTIONS',
+      'false',
+      { graphql: expect.objectContaining({ fieldSuggestions: false }) },
+    ],
+    ['CX_MAX_QUERY_DEPTH', '6', { graphql: expect.objectContaining({ maxDepth: 6 }) }],
+    ['CX_MAX_QUERY_COST', '900', { graphql: expect.objectContaining({ maxCost: 900 }) }],
+    ['CX_MAX_ALIASES', '3', { graphql: expect.objectContaining({ maxAliases: 3 }) }],
+    ['CX_MAX_DIRECTIVES', '4', { graphql: expect.objectContaining({ maxDirectives: 4 }) }],
+    ['CX_MAX_TOKENS', '800', { graphql: expect.objectContaining({ maxTokens: 800 }) }],
+    ['CX_RATE_LIMIT_POINTS', '0', { rateLimit: expect.objectContaining({ points: 0 }) }],
+    [
+      'CX_RATE_LIMIT_ANON_POINTS',
+      '5',
+      { rateLimit: expect.objectContaining({ anonymousPoints: 5 }) },
+    ],
+    ['CX_RATE_LIMIT_SECONDS', '1', { rateLimit: expect.objectContaining({ windowSeconds: 1 }) }],
+    [
+      'CX_HSTS_MAX_AGE',
+      '31536000',
+      { http: expect.objectContaining({ hstsMaxAgeSeconds: 31_536_000 }) },
+    ],
+    ['CX_TRUST_PROXY', 'true', { http: expect.objectContaining({ trustProxy: true }) }],
+    ['CX_TRUST_PROXY', '1', { http: expect.objectContaining({ trustProxy: 1 }) }],
+    [
+      'CX_TRUST_PROXY',
+      'loopback, 10.0.0.0/8',
+      { http: expect.objectContaining({ trustProxy: 'loopback, 10.0.0.0/8' }) },
+    ],
+  ])('reads %s=%j', (name, value, expected) => {
+    expect(loadConfig({ NODE_ENV: 'production', [name]: value })).toMatchObject(expected);
+  });
+
   it.each([
     ['PORT', 'abc', 'PORT must be a non-negative integer, got "abc"'],
+    ['CX_MAX_QUERY_DEPTH', '0', 'CX_MAX_QUERY_DEPTH must be a positive integer, got "0"'],
+    ['CX_RATE_LIMIT_SECONDS', '0', 'CX_RATE_LIMIT_SECONDS must be a positive integer, got "0"'],
+    [
+      'CX_RATE_LIMIT_POINTS',
+      'lots',
+      'CX_RATE_LIMIT_POINTS must be a non-negative integer, got "lots"',
+    ],
+    ['CX_INTROSPECTION', 'sometimes', 'CX_INTROSPECTION must be true or false, got "sometimes"'],
     ['PORT', '-1', 'PORT must be a non-negative integer, got "-1"'],
     ['PORT', '80.5', 'PORT must be a non-negative integer, got "80.5"'],
     ['CX_RUN_WORKER', 'maybe', 'CX_RUN_WORKER must be true or false, got "maybe"'],

@@ -13,7 +13,7 @@ describe('toGraphQLError', () => {
   const cases: {
     name: string;
     error: unknown;
-    code: ErrorCode;
+    code: ErrorCode | 'PERSISTED_QUERY_NOT_SUPPORTED';
     message: RegExp;
     reason?: string;
   }[] = [
@@ -82,6 +82,46 @@ describe('toGraphQLError', () => {
       error: new GraphQLError('Cannot query field "x" on type "Query".'),
       code: ErrorCode.BAD_USER_INPUT,
       message: /Cannot query field/,
+    },
+    {
+      name: 'a query-limit refusal reported by a validation rule',
+      error: new GraphQLError('The query nests fields 12 levels deep; at most 10 are allowed.', {
+        originalError: commonError('QUERY_TOO_DEEP', 'The query nests fields 12 levels deep.'),
+      }),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: /12 levels deep/,
+      reason: 'QUERY_TOO_DEEP',
+    },
+    {
+      name: "graphql-js's token limit while parsing",
+      error: new GraphQLError(
+        'Syntax Error: Document contains more that 5000 tokens. Parsing aborted.',
+      ),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: /^The query is too long: at most 5000 tokens/,
+      reason: 'TOO_MANY_TOKENS',
+    },
+    {
+      name: "Apollo's refusal of a persisted query, as a sentence under the protocol's code",
+      error: new GraphQLError('PersistedQueryNotSupported', {
+        extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' },
+      }),
+      code: 'PERSISTED_QUERY_NOT_SUPPORTED',
+      message: /^Persisted queries are not supported by this server/,
+    },
+    {
+      name: 'a rate-limit refusal',
+      error: commonError('RATE_LIMITED', 'Too many requests. Try again in 3 s.'),
+      code: ErrorCode.RATE_LIMITED,
+      message: /Try again in 3 s/,
+      reason: 'RATE_LIMITED',
+    },
+    {
+      name: 'a refused character',
+      error: located(commonError('INVALID_CHARACTERS', 'name contains a control character.')),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: /control character/,
+      reason: 'INVALID_CHARACTERS',
     },
     {
       name: 'an unexpected failure',

@@ -9,12 +9,8 @@ import {
   Resolver,
 } from 'type-graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  decodeGlobalIdArgs,
-  globalIdTypeOf,
-  IdArg,
-  IdField,
-} from '../../server/src/graphql/global-ids.js';
+import { prepareArguments } from '../../server/src/graphql/argument-pass.js';
+import { globalIdTypeOf, IdArg, IdField } from '../../server/src/graphql/global-ids.js';
 import { toGlobalId } from '../../server/src/graphql/relay.js';
 import { getSchema } from '../../server/src/graphql/schema.js';
 
@@ -71,7 +67,7 @@ describe('global ids at the GraphQL edge', () => {
   };
 
   beforeAll(async () => {
-    schema = decodeGlobalIdArgs(await buildSchema({ resolvers: [ProbeResolver] }));
+    schema = prepareArguments(await buildSchema({ resolvers: [ProbeResolver] }));
   });
 
   it('hands resolvers uuids for ids in arguments, nested inputs, lists and inherited fields', async () => {

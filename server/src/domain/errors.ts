@@ -6,6 +6,8 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** Too many requests in the window; HTTP 429 with Retry-After. */
+  RATE_LIMITED = 'RATE_LIMITED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -39,6 +41,7 @@ export function defineErrors<Reason extends string>(table: Record<Reason, ErrorC
 
 export const commonError = defineErrors({
   INVALID_ID: ErrorCode.BAD_USER_INPUT,
+  INVALID_CHARACTERS: ErrorCode.BAD_USER_INPUT,
   INVALID_CURSOR: ErrorCode.BAD_USER_INPUT,
   PAGE_TOO_LARGE: ErrorCode.BAD_USER_INPUT,
   VALIDATION_FAILED: ErrorCode.BAD_USER_INPUT,
@@ -46,4 +49,13 @@ export const commonError = defineErrors({
   DUPLICATE: ErrorCode.CONFLICT,
   REFERENCED: ErrorCode.CONFLICT,
   PAYLOAD_TOO_LARGE: ErrorCode.PAYLOAD_TOO_LARGE,
+  MALFORMED_REQUEST: ErrorCode.BAD_USER_INPUT,
+  // Limits on the request itself (server/src/graphql/limits.ts, server/src/http/rate-limit.ts).
+  QUERY_TOO_DEEP: ErrorCode.BAD_USER_INPUT,
+  QUERY_TOO_COSTLY: ErrorCode.BAD_USER_INPUT,
+  TOO_MANY_ALIASES: ErrorCode.BAD_USER_INPUT,
+  TOO_MANY_DIRECTIVES: ErrorCode.BAD_USER_INPUT,
+  TOO_MANY_TOKENS: ErrorCode.BAD_USER_INPUT,
+  INTROSPECTION_DISABLED: ErrorCode.BAD_USER_INPUT,
+  RATE_LIMITED: ErrorCode.RATE_LIMITED,
 });

@@ -25,6 +25,9 @@ import {
   type Rule,
 } from '../auth/policy.js';
 import { anonymousViewer, type Viewer } from '../auth/viewer.js';
+import { DomainContext } from '../domain/context.js';
+import type { DomainError } from '../domain/errors.js';
+import { SecurityEventKind } from '../modules/audit/security-event.js';
 import { parseGlobalId } from './relay.js';
 
 type Resolver = GraphQLFieldResolver<unknown, unknown, Record<string, unknown>>;
@@ -93,11 +96,37 @@ function guardOperation(field: Field, rule: Rule, tables: PolicyTables): void {
   const resolve: Resolver = field.resolve ?? defaultFieldResolver;
   const inner =
     field.name === 'node' || field.name === 'nodes' ? nodesOnly(resolve, tables) : resolve;
-  field.resolve = (source, args, context, info) => {
+  field.resolve = async (source, args, context, info) => {
     const refused = refusal(rule, viewerOf(context), field.name, args);
-    if (refused) throw refused;
+    if (refused) {
+      await recordRefusal(context, field.name, refused);
+      throw refused;
+    }
     return inner(source, args, context, info);
   };
+}
+
+/**
+ * A signed-in person or a token refused an operation: the audit trail keeps who, what and why
+ * (in a short transaction of its own, so it stays although the request writes nothing). Anonymous
+ * callers are only told to sign in; recording them would let anyone fill the trail.
+ */
+async function recordRefusal(context: unknown, operation: string, refused: DomainError) {
+  if (!(context instanceof DomainContext)) return;
+  const { viewer } = context;
+  if (viewer.kind !== 'user' && viewer.kind !== 'token') return;
+  const http = (context as { http?: { address: string; userAgent: string | null } }).http;
+  try {
+    await context.audit.recordSecurityEvent(SecurityEventKind.ACCESS_REFUSED, {
+      operation,
+      reason: refused.reason,
+      ip: http?.address ?? null,
+      userAgent: http?.userAgent ?? null,
+    });
+  } catch (error) {
+    // The refusal stands whether or not it could be recorded.
+    context.deps.log.error(`Could not record a refused ${operation}: ${String(error)}`);
+  }
 }
 
 /**

@@ -5,7 +5,8 @@ import {
   NotFoundError,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
-import { DomainError, ErrorCode } from '../domain/errors.js';
+import { commonError, DomainError, ErrorCode } from '../domain/errors.js';
+import { TOO_MANY_TOKENS } from './limits.js';
 
 function describeValidation(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => {
@@ -48,6 +49,12 @@ function isArgumentValidationError(
     )
   );
 }
+
+/** Apollo protocol errors whose message is a bare name; clients key on the code, people read this. */
+const PROTOCOL_MESSAGES: Record<string, string> = {
+  PERSISTED_QUERY_NOT_SUPPORTED:
+    'Persisted queries are not supported by this server: send the whole document as `query`.',
+};
 
 /**
  * The one place where any thrown error becomes what a GraphQL client sees.
@@ -98,13 +105,24 @@ export function toGraphQLError(
       reason: 'NOT_FOUND',
     });
   }
+  const tokens = isGraphQLErrorLike(original) ? TOO_MANY_TOKENS.exec(original.message) : null;
+  if (tokens) {
+    const limit = tokens[1]!;
+    return toGraphQLError(
+      commonError(
+        'TOO_MANY_TOKENS',
+        `The query is too long: at most ${limit} tokens (names, punctuation and values). ` +
+          'Send values as variables.',
+      ),
+    );
+  }
   if (isGraphQLErrorLike(original) && !original.originalError) {
     // Errors about the document or variables (parse, validation, coercion): safe and precise.
     // Apollo names their class (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED…) on the formatted error.
     // Requests refused before execution (e.g. a bad API token) carry their reason too.
     const code = original.extensions?.code ?? transportCode;
     const reason = original.extensions?.reason;
-    return make(original.message, {
+    return make(PROTOCOL_MESSAGES[String(code)] ?? original.message, {
       code:
         typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR
           ? code

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { policyTables, type PolicyTables } from '../auth/policy.js';
+import { prepareArguments } from './argument-pass.js';
 import { enforcePolicy } from './authorisation.js';
 import { scopeFilterIds } from './filter-scope.js';
-import { decodeGlobalIdArgs } from './global-ids.js';
 import { resolvers } from './resolvers.js';
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -12,7 +12,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 /**
  * A fresh executable schema under the given access policy. Each pass wraps the resolvers the
  * previous one left, so a call runs: the policy (a refused caller is refused before its ids
- * are read), global-id decoding, filter ids outside the viewer's rows made to name nothing,
+ * are read), the argument pass (text checked, global ids decoded), filter ids outside the viewer's rows made to name nothing,
  * the resolver. Fails, naming the field, when a Query or Mutation root field has no rule.
  */
 export async function buildHubSchema(tables: PolicyTables = policyTables): Promise<GraphQLSchema> {
@@ -20,7 +20,7 @@ export async function buildHubSchema(tables: PolicyTables = policyTables): Promi
     resolvers,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
   });
-  return enforcePolicy(decodeGlobalIdArgs(scopeFilterIds(schema)), tables);
+  return enforcePolicy(prepareArguments(scopeFilterIds(schema)), tables);
 }
 
 /** The executable schema, built once per process from the resolver classes. */

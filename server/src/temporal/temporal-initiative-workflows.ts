@@ -123,8 +123,9 @@ export function toDomainError(err: unknown): unknown {
       ? err.cause
       : undefined;
   if (!failure) {
+    // The transport's own words name hosts and ports: clients get a sentence without them.
     return err instanceof Error && /UNAVAILABLE|ECONNREFUSED|deadline/i.test(err.message)
-      ? workflowsUnavailable(err.message)
+      ? workflowsUnavailable('no answer from it')
       : err;
   }
   if (failure.type === InitiativeFailure.UNAVAILABLE) {

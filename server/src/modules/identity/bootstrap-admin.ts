@@ -16,12 +16,14 @@ export async function ensureBootstrapAdmin(
 ): Promise<'created' | 'password-set' | 'present' | 'not-configured'> {
   if (!admin) return 'not-configured';
   assertAcceptablePassword(admin.password, 'CX_ADMIN_PASSWORD');
+  // Stored as sign-in looks it up, whoever calls this.
+  const email = admin.email.trim().toLowerCase();
   const em = orm.em.fork();
-  let user = await em.findOne(User, { email: admin.email });
+  let user = await em.findOne(User, { email });
   const created = !user;
   if (!user) {
     user = em.create(User, {
-      email: admin.email,
+      email,
       name: 'Administrator',
       role: UserRole.CX_ADMIN,
       department: await em.findOne(Department, { isCxOffice: true }),

@@ -1,0 +1,9 @@
+import { fieldShard, fuzzFields } from '../helpers/fuzz/fuzz-fields.js';
+
+/** Hostile and random arguments for every mutation, part 2 of 3 (the mutations split by name). */
+fuzzFields(
+  'hostile input to mutations, part 2 of 3',
+  'Mutation',
+  await fieldShard('Mutation', 2, 3),
+  40,
+);
