@@ -43,6 +43,8 @@ export interface HubConfig {
   maturityTimings: MaturityTimings;
   /** Thresholds of the computed maturity criteria (CX_MATURITY_THRESHOLDS, JSON). */
   maturityThresholds: MaturityThresholds;
+  /** The scheduled Pareto analysis: where the cut lies, and when root-cause tasks are due. */
+  pareto: ParetoConfig;
   /** Sign-in and sessions. */
   auth: AuthConfig;
   /** What a GraphQL document may ask for, and what the schema tells about itself. */
@@ -51,6 +53,24 @@ export interface HubConfig {
   rateLimit: RateLimitConfig;
   /** HTTP transport security. */
   http: HttpHardening;
+}
+
+export interface ParetoConfig {
+  /** Causes are proposed until together they make up this share of dissatisfaction (CX_PARETO_CUT). */
+  cutShare: number;
+  /** A root-cause task is due this many days after the analysis (CX_ROOT_CAUSE_TASK_DAYS). */
+  rootCauseTaskDays: number;
+}
+
+/** A share strictly between 0 and 1. */
+function share(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value >= 1) {
+    throw new Error(`${name} must be a share between 0 and 1 (e.g. 0.8), got "${raw}"`);
+  }
+  return value;
 }
 
 export interface AuthConfig {
@@ -196,6 +216,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       evaluationsPerRun: 200,
     },
     maturityThresholds: loadMaturityThresholds(env),
+    pareto: {
+      cutShare: share(env, 'CX_PARETO_CUT', 0.8),
+      rootCauseTaskDays: positive(env, 'CX_ROOT_CAUSE_TASK_DAYS', 14),
+    },
     auth: {
       sessionMs: hours(env, 'CX_SESSION_HOURS', 12),
       sessionIdleMs: hours(env, 'CX_SESSION_IDLE_HOURS', 2),

@@ -18,6 +18,7 @@ import { CircuitBreakingCollectStarter } from './temporal/circuit-breaker-starte
 import { DeferredCollectStarter } from './temporal/deferred-collect-starter.js';
 import { DeferredInitiativeWorkflows } from './temporal/deferred-initiative-workflows.js';
 import { ensureMaturityWorkflow } from './temporal/maturity-starter.js';
+import { ensureParetoSchedule } from './temporal/pareto-starter.js';
 import { TemporalInitiativeWorkflows } from './temporal/temporal-initiative-workflows.js';
 import { WorkflowReconciler } from './temporal/workflow-reconciler.js';
 import { TemporalCollectStarter } from './temporal/temporal-collect-starter.js';
@@ -122,6 +123,14 @@ export async function startHub(
     }).catch((error: unknown) =>
       log.warn(
         `Maturity workflow not started: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
+    await ensureParetoSchedule(temporal.client, {
+      taskQueue: config.temporalTaskQueue,
+      initiativeTimings: config.initiativeTimings,
+    }).catch((error: unknown) =>
+      log.warn(
+        `Pareto schedule not started: ${error instanceof Error ? error.message : String(error)}`,
       ),
     );
     reconciler.start(config.reconcileIntervalMs);

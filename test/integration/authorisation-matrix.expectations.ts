@@ -198,6 +198,7 @@ export const mayCall: Record<string, Who[]> = {
       'updateSurveyCampaign',
       'recordMaturityAssessment',
       'recomputeMaturity',
+      'runParetoAnalysis',
     ],
     office,
   ),

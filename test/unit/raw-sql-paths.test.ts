@@ -24,6 +24,12 @@ const reviewed: Record<string, string> = {
   'server/src/modules/initiative/initiative.links.ts': 'runs in activities (system)',
   'server/src/modules/initiative/initiative.service.ts':
     'next initiative code: createInitiative is for the CX office and INITIATIVES_WRITE tokens',
+  'server/src/modules/analyse/pareto.query.ts':
+    'runParetoAnalysis (CX office only) and the Pareto workflow (system)',
+  'server/src/modules/analyse/pareto.proposals.ts':
+    'runParetoAnalysis (CX office only) and the Pareto workflow (system)',
+  'server/src/modules/analyse/pareto.service.ts':
+    'runParetoAnalysis (CX office only) and the Pareto workflow (system)',
   'server/src/modules/maturity/maturity.evidence.ts':
     'maturity queries and recompute: the CX office and READ tokens only',
 };

@@ -184,4 +184,5 @@ export const mutationRules: Record<string, Rule> = {
   updateSurveyCampaign: write(null),
   recordMaturityAssessment: write(null),
   recomputeMaturity: write(null),
+  runParetoAnalysis: write(null),
 };

@@ -12,6 +12,7 @@ import {
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { IdField } from '../../graphql/global-ids.js';
 import { RespondentClass } from '../client/client.enums.js';
+import { JourneyStage } from '../journey/journey.enums.js';
 import { ComplaintClass, FeedbackChannel, FeedbackStatus, Sentiment } from './feedback.enums.js';
 import { MAX_FEEDBACK_TEXT } from './feedback.rules.js';
 
@@ -141,6 +142,31 @@ export class FeedbackFilter {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(10) npsAtMost?: number | null;
   @Field(() => Date, { nullable: true }) @IsOptional() receivedFrom?: Date | null;
   @Field(() => Date, { nullable: true }) @IsOptional() receivedTo?: Date | null;
+  @IdField(['ProcessClass'], {
+    nullable: true,
+    description: 'Items whose touchpoint belongs to one of these process classes.',
+  })
+  @IsOptional()
+  processClassIds?: string[] | null;
+  @Field(() => [JourneyStage], {
+    nullable: true,
+    description: 'Items whose touchpoint is at one of these journey stages.',
+  })
+  @IsOptional()
+  stages?: JourneyStage[] | null;
+  @IdField(['Segment'], {
+    nullable: true,
+    description: 'Items from accounts in one of these segments.',
+  })
+  @IsOptional()
+  segmentIds?: string[] | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only dissatisfied items (negative, complaint, NPS 0–6, CSI below 60 or CES 3 or less), as the Pareto analysis counts them.',
+  })
+  @IsOptional()
+  dissatisfied?: boolean | null;
 }
 
 @InputType({ description: 'Staff corrections of a feedback item; only the given fields change.' })

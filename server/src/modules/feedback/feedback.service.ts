@@ -20,6 +20,7 @@ import type {
   UpdateFeedbackInput,
 } from './feedback.inputs.js';
 import type { FeedbackOrder } from './feedback.types.js';
+import { analyseFilters } from '../analyse/feedback-filters.js';
 
 /** Feedback moves through the loop in this order and never back. */
 const STATUS_ORDER = [
@@ -278,6 +279,7 @@ export class FeedbackService {
         ...(filter.receivedTo ? { $lt: filter.receivedTo } : {}),
       };
     }
+    Object.assign(where, analyseFilters(filter, where));
     // Keyset cursors cannot order by NULLs portably: sorting by a score lists scored items only.
     if (order?.field === 'npsScore' && where.npsScore === undefined) where.npsScore = { $ne: null };
     const orderBy = order ? { [order.field]: order.direction } : { receivedAt: 'desc' as const };

@@ -19,6 +19,10 @@ const AnalysisSchema = defineEntity({
     summary: p.text().nullable(),
     /** The computed result (e.g. Pareto rows) as it was when the analysis was made. */
     result: p.json<Record<string, unknown>>().nullable(),
+    /** What the analysis was computed from (thresholds, cut, counts), for a reader to check it. */
+    inputs: p.json<Record<string, unknown>>().nullable(),
+    /** Business key of a scheduled analysis (e.g. `pareto:2026-11`): one per period, ever. */
+    runKey: p.string().length(64).nullable().unique(),
     createdBy: () => p.manyToOne(User).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

@@ -56,6 +56,11 @@ export class AnalysisType extends Node {
     description: 'The computed result as it was when made.',
   })
   result!: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'What a scheduled analysis was computed from (period, thresholds, cut, counts).',
+  })
+  inputs!: Record<string, unknown> | null;
   @Field(() => Date) createdAt!: Date;
   dbId!: string;
   createdById!: string | null;
@@ -164,6 +169,7 @@ export function toAnalysisType(e: Analysis): AnalysisType {
     periodTo: e.periodTo ?? null,
     summary: e.summary ?? null,
     result: e.result ?? null,
+    inputs: e.inputs ?? null,
     createdAt: e.createdAt,
     createdById: e.createdBy?.id ?? null,
   });
