@@ -130,3 +130,26 @@ it('reads the bootstrap admin from CX_ADMIN_EMAIL and CX_ADMIN_PASSWORD together
       .auth.bootstrapAdmin,
   ).toEqual({ email: 'ada@hub.example', password: 'correct horse battery' });
 });
+
+describe('the Pareto analysis settings', () => {
+  it('cuts at 80% and gives root-cause tasks 14 days unless told otherwise', () => {
+    expect(loadConfig({}).pareto).toEqual({ cutShare: 0.8, rootCauseTaskDays: 14 });
+    expect(loadConfig({ CX_PARETO_CUT: '0.7', CX_ROOT_CAUSE_TASK_DAYS: '5' }).pareto).toEqual({
+      cutShare: 0.7,
+      rootCauseTaskDays: 5,
+    });
+  });
+
+  it.each([
+    ['CX_PARETO_CUT', '80', 'CX_PARETO_CUT must be a share between 0 and 1 (e.g. 0.8), got "80"'],
+    ['CX_PARETO_CUT', '1', 'CX_PARETO_CUT must be a share between 0 and 1 (e.g. 0.8), got "1"'],
+    [
+      'CX_PARETO_CUT',
+      'most',
+      'CX_PARETO_CUT must be a share between 0 and 1 (e.g. 0.8), got "most"',
+    ],
+    ['CX_ROOT_CAUSE_TASK_DAYS', '0', 'CX_ROOT_CAUSE_TASK_DAYS must be a positive integer, got "0"'],
+  ])('rejects %s=%j with a clear message', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});
