@@ -4,6 +4,7 @@ import { Analysis } from '../../server/src/modules/initiative/analysis.entity.js
 import { InitiativeTask } from '../../server/src/modules/initiative/initiative-task.entity.js';
 import { Initiative } from '../../server/src/modules/initiative/initiative.entity.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
+import { InboxEntry } from '../../server/src/modules/inbox/inbox-entry.entity.js';
 import { ensureParetoSchedule } from '../../server/src/temporal/pareto-starter.js';
 import { initiativeWorkflowId } from '../../workflows/contracts/initiative.contract.js';
 import {
@@ -99,7 +100,16 @@ describeEachDatabase('The Pareto workflows on the Temporal test server', (getOrm
   });
 
   it('reminds the departments of their root-cause tasks and escalates them when overdue', async () => {
-    const ids = [...proposals];
+    // A company of its own, analysed in its own month (March 2024).
+    const other = await buildParetoWorld(getOrm(), `wf-timers-${dialect}`, 2024);
+    const run = await analyse('2024-03');
+    expect(run.created).toBe(true);
+    run.proposedIds.forEach((id) => proposals.add(id));
+    const ids = run.proposedIds;
+    expect((await tasksOf(ids)).map((t) => t.department.id)).toEqual([
+      other.departments.logistics.id,
+      other.departments.quality.id,
+    ]);
     const [task] = await tasksOf(ids);
     const due = task!.dueAt!.getTime();
     // Default timings: a reminder 48 hours before the due date.
@@ -118,6 +128,17 @@ describeEachDatabase('The Pareto workflows on the Temporal test server', (getOrm
       (rows) => rows.every((t) => t.escalationLevel > 0),
     );
     expect(escalated.every((t) => t.escalatedAt !== null && t.escalationLevel > 0)).toBe(true);
+    // Each owning department was told: assigned, due soon, overdue.
+    const told = await getOrm()
+      .em.fork()
+      .find(InboxEntry, { task: { id: { $in: escalated.map((t) => t.id) } } });
+    for (const t of escalated) {
+      const kinds = told
+        .filter((e) => e.task?.id === t.id && e.recipientDepartment?.id === t.department.id)
+        .map((e) => e.kind)
+        .sort();
+      expect(kinds).toEqual(['TASK_ASSIGNED', 'TASK_DUE_SOON', 'TASK_OVERDUE']);
+    }
   });
 
   it('runs the schedule after each month ends, analysing the month that ended', async () => {
