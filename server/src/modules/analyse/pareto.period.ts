@@ -42,8 +42,3 @@ export function closedPeriod(period: string, now: Date): Period {
   }
   return span;
 }
-
-/** The month before the one `at` falls in: the one a scheduled run analyses. */
-export function previousPeriod(at: Date): string {
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-}
