@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toGlobalId } from '../../server/src/graphql/relay.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
 import { Analysis } from '../../server/src/modules/initiative/analysis.entity.js';
+import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
 import { InitiativeTask } from '../../server/src/modules/initiative/initiative-task.entity.js';
 import { Initiative } from '../../server/src/modules/initiative/initiative.entity.js';
 import { UserRole } from '../../server/src/modules/organisation/organisation.enums.js';
@@ -20,7 +21,7 @@ const RUN = `mutation($input: RunParetoAnalysisInput!) { runParetoAnalysis(input
   created
   analysis { id kind periodFrom periodTo result inputs }
   proposed { id status stage processGroup processClass { id } analysis { id }
-    feedback { id } tasks { title dueAt status department { id } } }
+    feedback { id status } tasks { title dueAt status department { id } } }
 } }`;
 const ITEMS = `query($filter: FeedbackFilter) { feedbackItems(first: 100, filter: $filter) { nodes { id } } }`;
 
@@ -171,6 +172,14 @@ describeEachDatabase('runParetoAnalysis and the feedback filters', (getOrm) => {
     expect(sorted(proposed[1].feedback.map((f: { id: string }) => f.id))).toEqual(
       expected(w.items.cause2),
     );
+    // The linked feedback is being acted on (closing the initiative closes the loop for it).
+    expect(new Set(proposed.flatMap((p) => p.feedback.map((f: any) => f.status)))).toEqual(
+      new Set(['ACTIONED']),
+    );
+    const unlinked = await getOrm()
+      .em.fork()
+      .findOneOrFail(FeedbackItem, { id: w.items.cause3[0]! });
+    expect(unlinked.status).toBe('ACKNOWLEDGED');
     // The class's owning department gets the task (not the touchpoint's), due in 14 days.
     const due = new Date(NOW.getTime() + 14 * DAY_MS).toISOString();
     expect(

@@ -4,6 +4,7 @@ import { snapshot } from '../audit/audit.service.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Segment } from '../client/segment.entity.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
+import { FeedbackStatus } from '../feedback/feedback.enums.js';
 import type { JourneyStage } from '../journey/journey.enums.js';
 import { ProcessClass } from '../journey/process-class.entity.js';
 import { sql } from '../maturity/maturity.evidence.js';
@@ -118,7 +119,9 @@ export async function propose(
       clientVisible: false,
       createdAt: now,
     });
-    for (const f of behind) initiative.feedback.add(em.getReference(FeedbackItem, f.id));
+    const items = await em.find(FeedbackItem, { id: { $in: behind.map((f) => f.id) } });
+    initiative.feedback.set(items);
+    markActioned(ctx, em, items);
     for (const account of new Set(behind.map((f) => f.account)))
       initiative.affectedAccounts.add(em.getReference(ClientAccount, account));
     firstRevision(ctx, em, initiative);
@@ -144,6 +147,21 @@ export async function propose(
     created.push(initiative);
   }
   return created;
+}
+
+/**
+ * As createInitiative does: feedback an initiative links is being acted on, so closing the
+ * initiative closes the loop for it (`initiative.links.ts`) and cancelling releases it.
+ */
+function markActioned(ctx: DomainContext, em: Em, items: FeedbackItem[]): void {
+  for (const item of items) {
+    if (item.status === FeedbackStatus.ACTIONED) continue;
+    const before = { status: item.status };
+    item.status = FeedbackStatus.ACTIONED;
+    ctx.audit.record(em, 'actionFeedback', 'FeedbackItem', item.id, before, {
+      status: item.status,
+    });
+  }
 }
 
 const words = (code: string) => code.toLowerCase().replaceAll('_', ' ');
