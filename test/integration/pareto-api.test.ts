@@ -20,7 +20,7 @@ const DAY_MS = 86_400_000;
 const RUN = `mutation($input: RunParetoAnalysisInput!) { runParetoAnalysis(input: $input) {
   created
   analysis { id kind periodFrom periodTo result inputs }
-  proposed { id status stage processGroup processClass { id } analysis { id }
+  proposed { id status clientVisible stage processGroup processClass { id } analysis { id }
     feedback { id status } tasks { title dueAt status department { id } } }
 } }`;
 const ITEMS = `query($filter: FeedbackFilter) { feedbackItems(first: 100, filter: $filter) { nodes { id } } }`;
@@ -172,6 +172,8 @@ describeEachDatabase('runParetoAnalysis and the feedback filters', (getOrm) => {
     expect(sorted(proposed[1].feedback.map((f: { id: string }) => f.id))).toEqual(
       expected(w.items.cause2),
     );
+    // Internal until the CX office decides: no council sees a proposal.
+    expect(proposed.map((p) => p.clientVisible)).toEqual([false, false]);
     // The linked feedback is being acted on (closing the initiative closes the loop for it).
     expect(new Set(proposed.flatMap((p) => p.feedback.map((f: any) => f.status)))).toEqual(
       new Set(['ACTIONED']),
