@@ -208,6 +208,21 @@ describeEachDatabase('runParetoAnalysis and the feedback filters', (getOrm) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('two runs of the same month at once store one analysis: one creates it, the other finds it', async () => {
+    const period = '2024-11';
+    const runs = await Promise.all([
+      ok(RUN, { input: { period } }),
+      ok(RUN, { input: { period } }),
+    ]);
+    expect(runs.map((r) => r.runParetoAnalysis.created).sort()).toEqual([false, true]);
+    expect(new Set(runs.map((r) => r.runParetoAnalysis.analysis.id)).size).toBe(1);
+    expect(
+      await getOrm()
+        .em.fork()
+        .count(Analysis, { runKey: `pareto:${period}` }),
+    ).toBe(1);
+  });
+
   it('proposes nothing for a cause an open initiative already works on', async () => {
     // April holds only the spec/quality cause, which March's proposal links and works on.
     await ok(RUN, { input: { period: WORLD_PERIOD } });
