@@ -201,4 +201,8 @@ export const mayCall: Record<string, Who[]> = {
     ],
     office,
   ),
+
+  // The monitor: alerts and respondent coverage are the CX office's (owners get inbox entries).
+  ...each(['alert', 'alerts', 'respondentCoverage'], officeAndReaders),
+  closeAlert: office,
 };

@@ -91,6 +91,11 @@ export const queryRules: Record<string, Rule> = {
   auditEvents: adminOnly,
   // A subject-access request: everything held about one person, for the CX admins who answer it.
   exportContactData: adminOnly,
+
+  // The monitor's alerts and coverage are the CX office's work (owners get inbox entries).
+  alert: read(...OFFICE),
+  alerts: read(...OFFICE),
+  respondentCoverage: read(...OFFICE),
 };
 
 /** Who may call each root field of Mutation; the CX office may change everything but people. */
@@ -184,4 +189,6 @@ export const mutationRules: Record<string, Rule> = {
   updateSurveyCampaign: write(null),
   recordMaturityAssessment: write(null),
   recomputeMaturity: write(null),
+
+  closeAlert: write(null),
 };
