@@ -92,6 +92,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
         config: opts.config,
         collect: opts.collect,
         clock: opts.clock,
+        coverageInvites: opts.coverageInvites,
       };
       return {
         ...createCollectActivities(deps),
