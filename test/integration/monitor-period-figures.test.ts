@@ -41,7 +41,7 @@ describeEachDatabase('the period figures the monitor recomputes', (getOrm) => {
     return {
       responses: f.responses,
       npsResponses: f.npsResponses,
-      nps: f.nps === null || f.nps === undefined ? null : Math.round(f.nps * 10) / 10,
+      nps: f.nps == null ? null : Math.round(Number(f.nps) * 10) / 10,
       csiResponses: f.csiResponses,
       csi: f.csi ?? null,
       revenue: f.revenue ?? null,
