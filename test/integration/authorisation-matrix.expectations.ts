@@ -203,6 +203,6 @@ export const mayCall: Record<string, Who[]> = {
   ),
 
   // The monitor: alerts and respondent coverage are the CX office's (owners get inbox entries).
-  ...each(['alert', 'alerts', 'respondentCoverage'], officeAndReaders),
+  ...each(['alert', 'alerts', 'respondentCoverage', 'periodFigures'], officeAndReaders),
   closeAlert: office,
 };

@@ -4,6 +4,8 @@ import { PeriodFigure } from '../../server/src/modules/monitor/period-figure.ent
 import { recomputePeriodFigures } from '../../server/src/modules/monitor/period-figures.js';
 import { addFeedback, addFigures, createAccounts } from '../fixtures/maturity-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { createTestApi } from '../helpers/graphql.js';
+import { toGlobalId } from '../../server/src/graphql/relay.js';
 
 const AT = new Date('2026-06-10T00:00:00.000Z');
 
@@ -37,7 +39,7 @@ describeEachDatabase('the period figures the monitor recomputes', (getOrm) => {
   });
 
   const row = async (key: string) => {
-    const f = await getOrm().em.fork().findOneOrFail(PeriodFigure, { key });
+    const f = await getOrm().em.fork().findOneOrFail(PeriodFigure, { id: key });
     return {
       responses: f.responses,
       npsResponses: f.npsResponses,
@@ -100,6 +102,48 @@ describeEachDatabase('the period figures the monitor recomputes', (getOrm) => {
       revenue: 400,
       avgDaysLate: 4,
     });
+  });
+
+  it('lists the rows through the API by level, month and segment', async () => {
+    const api = await createTestApi(getOrm());
+    try {
+      const res = await api.execute(
+        `query($filter: PeriodFigureFilter!) {
+          periodFigures(first: 10, filter: $filter) {
+            totalCount
+            nodes { period level nps revenue account { name } segment { id } }
+          }
+        }`,
+        {
+          filter: {
+            level: 'ACCOUNT',
+            periodFrom: '2026-04',
+            periodTo: '2026-05',
+            segmentId: toGlobalId('Segment', a.segment.id),
+          },
+        },
+      );
+      expect(res.errors).toBeUndefined();
+      const rows = res.data!.periodFigures;
+      expect(rows.totalCount).toBe(3);
+      expect(rows.nodes.map((n: any) => [n.period, n.level, n.account.name, n.revenue])).toEqual(
+        expect.arrayContaining([
+          ['2026-04', 'ACCOUNT', a.name, null],
+          ['2026-05', 'ACCOUNT', a.name, 100],
+          ['2026-05', 'ACCOUNT', b.name, 300],
+        ]),
+      );
+      expect(rows.nodes[0].period).toBe('2026-04');
+      const company = await api.execute(
+        `{ periodFigures(first: 10, filter: { level: COMPANY, periodFrom: "2026-05", periodTo: "2026-05" }) {
+          nodes { level nps account { id } segment { id } } } }`,
+      );
+      expect(company.data!.periodFigures.nodes).toEqual([
+        { level: 'COMPANY', nps: 0, account: null, segment: null },
+      ]);
+    } finally {
+      await api.stop();
+    }
   });
 
   it('recomputes in place: a second run writes the same rows', async () => {

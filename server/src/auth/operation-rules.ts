@@ -96,6 +96,7 @@ export const queryRules: Record<string, Rule> = {
   alert: read(...OFFICE),
   alerts: read(...OFFICE),
   respondentCoverage: read(...OFFICE),
+  periodFigures: read(...OFFICE),
 };
 
 /** Who may call each root field of Mutation; the CX office may change everything but people. */

@@ -18,6 +18,12 @@ import { Alert } from './alert.entity.js';
 import { AlertService } from './alert.service.js';
 import { AlertFilterInput, CoverageInput } from './monitor.inputs.js';
 import { CoverageService } from './coverage.service.js';
+import { PeriodFigureService } from './period-figure.service.js';
+import {
+  PeriodFigureConnection,
+  PeriodFigureFilter,
+  toPeriodFigureType,
+} from './period-figure.types.js';
 import {
   AlertConnection,
   AlertOrder,
@@ -74,6 +80,18 @@ export class AlertResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<CoverageType> {
     return ctx.service(CoverageService).coverage(input);
+  }
+
+  @Query(() => PeriodFigureConnection, {
+    description:
+      "The monitor's period figures (NPS, CSI, revenue, days paid late) of accounts, segments or the company, oldest month first.",
+  })
+  async periodFigures(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => PeriodFigureFilter) filter: PeriodFigureFilter,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PeriodFigureConnection> {
+    return mapPage(await ctx.service(PeriodFigureService).list(filter, args), toPeriodFigureType);
   }
 
   @FieldResolver(() => ClientAccountType)

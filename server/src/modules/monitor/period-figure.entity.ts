@@ -5,15 +5,15 @@ import { Segment } from '../client/segment.entity.js';
 /**
  * The read model of the monitor: satisfaction and payment figures of one month, for one
  * account (`account` set), one segment (only `segment` set) or the whole company (neither).
- * Recomputed by the monitor workflow with aggregate queries; `key` names the scope and month.
+ * Recomputed by the monitor workflow with aggregate queries; `id` names the scope and month.
  */
 const PeriodFigureSchema = defineEntity({
   name: 'PeriodFigure',
   tableName: 'period_figure',
   indexes: [{ properties: ['period'] }],
   properties: {
-    /** `A:<account>:<YYYY-MM>`, `S:<segment>:<YYYY-MM>` or `ALL:<YYYY-MM>`. */
-    key: p.string().length(60).primary(),
+    /** The scope and month: `A:<account>:<YYYY-MM>`, `S:<segment>:<YYYY-MM>` or `ALL:<YYYY-MM>`. */
+    id: p.string().length(60).primary(),
     period: p.string().length(7),
     account: () => p.manyToOne(ClientAccount).nullable().index(),
     segment: () => p.manyToOne(Segment).nullable().index(),

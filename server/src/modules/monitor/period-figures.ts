@@ -3,7 +3,7 @@ import { AccountStatus } from '../client/client.enums.js';
 import { dialectOf, raw, shiftMonth, sql, type Sql } from '../maturity/maturity.evidence.js';
 import { monthStart } from './monitor.window.js';
 
-const COLUMNS = `key, period, account_id, segment_id, responses, nps_responses, nps_promoters,
+const COLUMNS = `id, period, account_id, segment_id, responses, nps_responses, nps_promoters,
   nps_detractors, nps, csi_responses, csi, revenue, gross_margin, avg_days_late, computed_at`;
 
 async function run(em: Em, statement: Sql): Promise<void> {

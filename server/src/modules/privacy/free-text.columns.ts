@@ -80,5 +80,5 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
     period: 'a month',
     figures: 'numbers, ids, dates and rule names computed by the monitor',
   },
-  PeriodFigure: { key: 'ids and a month', period: 'a month' },
+  PeriodFigure: { id: 'ids and a month', period: 'a month' },
 };

@@ -1,10 +1,10 @@
 import { DualMigration } from '../dual-migration.js';
 
-export class Migration20261130230525_monitor extends DualMigration {
-  override name = 'Migration20261130230525_monitor';
+export class Migration20261130232854_monitor extends DualMigration {
+  override name = 'Migration20261130232854_monitor';
 
   protected readonly sqlite = [
-    "create table `period_figure` (`key` text not null primary key, `period` text not null, `account_id` text null, `segment_id` text null, `responses` integer not null, `nps_responses` integer not null, `nps_promoters` integer not null, `nps_detractors` integer not null, `nps` double null, `csi_responses` integer not null, `csi` double null, `revenue` double null, `gross_margin` double null, `avg_days_late` double null, `computed_at` datetime not null, constraint `period_figure_account_id_foreign` foreign key (`account_id`) references `client_account` (`id`) on delete set null, constraint `period_figure_segment_id_foreign` foreign key (`segment_id`) references `segment` (`id`) on delete set null)",
+    "create table `period_figure` (`id` text not null primary key, `period` text not null, `account_id` text null, `segment_id` text null, `responses` integer not null, `nps_responses` integer not null, `nps_promoters` integer not null, `nps_detractors` integer not null, `nps` double null, `csi_responses` integer not null, `csi` double null, `revenue` double null, `gross_margin` double null, `avg_days_late` double null, `computed_at` datetime not null, constraint `period_figure_account_id_foreign` foreign key (`account_id`) references `client_account` (`id`) on delete set null, constraint `period_figure_segment_id_foreign` foreign key (`segment_id`) references `segment` (`id`) on delete set null)",
     "create index `period_figure_account_id_index` on `period_figure` (`account_id`)",
     "create index `period_figure_segment_id_index` on `period_figure` (`segment_id`)",
     "create index `period_figure_period_index` on `period_figure` (`period`)",
@@ -34,7 +34,7 @@ export class Migration20261130230525_monitor extends DualMigration {
   ];
 
   protected readonly postgresql = [
-    "create table \"period_figure\" (\"key\" varchar(60) not null, \"period\" varchar(7) not null, \"account_id\" uuid null, \"segment_id\" uuid null, \"responses\" int not null, \"nps_responses\" int not null, \"nps_promoters\" int not null, \"nps_detractors\" int not null, \"nps\" double precision null, \"csi_responses\" int not null, \"csi\" double precision null, \"revenue\" double precision null, \"gross_margin\" double precision null, \"avg_days_late\" double precision null, \"computed_at\" timestamptz not null, primary key (\"key\"))",
+    "create table \"period_figure\" (\"id\" varchar(60) not null, \"period\" varchar(7) not null, \"account_id\" uuid null, \"segment_id\" uuid null, \"responses\" int not null, \"nps_responses\" int not null, \"nps_promoters\" int not null, \"nps_detractors\" int not null, \"nps\" double precision null, \"csi_responses\" int not null, \"csi\" double precision null, \"revenue\" double precision null, \"gross_margin\" double precision null, \"avg_days_late\" double precision null, \"computed_at\" timestamptz not null, primary key (\"id\"))",
     "create index \"period_figure_account_id_index\" on \"period_figure\" (\"account_id\")",
     "create index \"period_figure_segment_id_index\" on \"period_figure\" (\"segment_id\")",
     "create index \"period_figure_period_index\" on \"period_figure\" (\"period\")",
