@@ -4,7 +4,11 @@ import { ClientAccount } from '../client/client-account.entity.js';
 import { Alert } from './alert.entity.js';
 import { AlertService, type NewAlert } from './alert.service.js';
 import { coverageGaps, silentKeyContacts, type CoverageGap } from './coverage.js';
-import { noCoverageInviter, type CoverageInvitation } from './coverage-invitations.port.js';
+import {
+  noCoverageInviter,
+  type CoverageInvitation,
+  type CoverageInviter,
+} from './coverage-invitations.port.js';
 import { accountTrends, isDivergent } from './divergence.js';
 import { AlertKind, AlertStatus } from './monitor.enums.js';
 import type { MonitorRules } from './monitor.rules.js';
@@ -90,7 +94,7 @@ export class MonitorService {
     for (const g of gaps.filter((gap) => !known.has(keyOf(gap)))) {
       const invitation: CoverageInvitation =
         g.contacts > 0
-          ? await inviter.inviteForCoverage(g.accountId, g.respondentClass)
+          ? await this.invite(inviter, g)
           : {
               invited: 0,
               campaignId: null,
@@ -115,6 +119,25 @@ export class MonitorService {
       });
     }
     return alerts;
+  }
+
+  /**
+   * A failed invitation is recorded in the alert, not retried: the alert (the owner's task) must
+   * not wait for the survey dispatch, and a retried run would invite the classes before it again.
+   */
+  private async invite(inviter: CoverageInviter, g: CoverageGap): Promise<CoverageInvitation> {
+    try {
+      return await inviter.inviteForCoverage(g.accountId, g.respondentClass);
+    } catch (error) {
+      this.ctx.deps.log.warn(
+        `coverage invitation failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return {
+        invited: 0,
+        campaignId: null,
+        reason: 'INVITE_FAILED: the invitation could not be sent',
+      };
+    }
   }
 
   private async silentContactAlerts(at: Date, period: string): Promise<NewAlert[]> {
