@@ -112,6 +112,26 @@ describeEachDatabase('closing an alert', (getOrm) => {
     expect((await state(alert.id)).audit).toBe(audit + 1);
   });
 
+  it('marks a key contact with createContact and unmarks it with updateContact', async () => {
+    const created = await api.execute(
+      `mutation($input: CreateContactInput!) { createContact(input: $input) { id isKey } }`,
+      {
+        input: {
+          accountId: toGlobalId('ClientAccount', account.id),
+          name: 'Kira Key',
+          respondentClass: 'ECONOMIC_BUYER',
+          isKey: true,
+        },
+      },
+    );
+    expect(created.data?.createContact.isKey).toBe(true);
+    const updated = await api.execute(
+      `mutation($id: ID!) { updateContact(id: $id, input: { isKey: false }) { isKey } }`,
+      { id: created.data?.createContact.id },
+    );
+    expect(updated.data?.updateContact.isKey).toBe(false);
+  });
+
   it('lists alerts by kind, status and account, and hides them from council and department members', async () => {
     const [other] = (await createAccounts(getOrm(), 1)) as [ClientAccount];
     const gap = await createAlert(getOrm(), other, { kind: AlertKind.COVERAGE_GAP });
