@@ -62,8 +62,9 @@ export class AlertService {
     const fresh = alerts.filter((a) => !existing.has(a.key));
     const raisedAt = this.ctx.clock.now();
     const inbox = this.ctx.service(InboxService);
-    const created: Alert[] = [];
-    for (const a of fresh) {
+    // Alerts on owner-less accounts go to the CX office: looked up once for the whole batch.
+    const office = fresh.some((a) => !a.ownerId) ? await inbox.cxOfficeIds(em) : [];
+    const created = fresh.map((a) => {
       const alert = em.create(Alert, {
         dedupeKey: a.key,
         kind: a.kind,
@@ -75,19 +76,21 @@ export class AlertService {
         figures: a.figures,
         raisedAt,
       });
-      created.push(alert);
-      await inbox.post(em, [
-        {
-          key: `alert:${alert.id}`,
-          kind: InboxKind.MONITOR_ALERT,
-          ...(await inbox.ownerOrOffice(em, a.ownerId)),
-          subject: a.subject,
-          body: `${a.body}\n\nAlert ${a.kind} ${alert.id}, period ${a.period}.`,
-        },
-      ]);
       this.ctx.audit.record(em, 'raiseAlert', 'Alert', alert.id, null, snapshot(alert));
-    }
-    return created;
+      return { alert, a };
+    });
+    await inbox.post(
+      em,
+      created.map(({ alert, a }) => ({
+        key: `alert:${alert.id}`,
+        kind: InboxKind.MONITOR_ALERT,
+        userIds: a.ownerId ? [a.ownerId] : [],
+        departmentIds: a.ownerId ? [] : office,
+        subject: a.subject,
+        body: `${a.body}\n\nAlert ${a.kind} ${alert.id}, period ${a.period}.`,
+      })),
+    );
+    return created.map(({ alert }) => alert);
   }
 
   /** Closes an open alert with a note saying what was found or done. */
