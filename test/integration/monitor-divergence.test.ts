@@ -1,6 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { ClientAccount } from '../../server/src/modules/client/client-account.entity.js';
 import { Alert } from '../../server/src/modules/monitor/alert.entity.js';
+import { InboxEntry } from '../../server/src/modules/inbox/inbox-entry.entity.js';
+import { InboxKind } from '../../server/src/modules/initiative/initiative.enums.js';
+import { Department } from '../../server/src/modules/organisation/department.entity.js';
 import { AlertKind } from '../../server/src/modules/monitor/monitor.enums.js';
 import { MonitorService } from '../../server/src/modules/monitor/monitor.service.js';
 import { addFeedback, addFigures, createAccounts } from '../fixtures/maturity-factories.js';
@@ -14,6 +17,7 @@ const period = (d: Date) => d.toISOString().slice(0, 7);
 
 describeEachDatabase('the divergence rule on a hand-built world', (getOrm) => {
   let rising: ClientAccount, risingPaysBetter: ClientAccount, flat: ClientAccount;
+  let office: Department;
 
   beforeAll(async () => {
     [rising, risingPaysBetter, flat] = (await createAccounts(getOrm(), 3)) as [
@@ -48,6 +52,10 @@ describeEachDatabase('the divergence rule on a hand-built world', (getOrm) => {
         { account: flat, period: period(at), revenue: 100, grossMargin: 20, avgDaysLate: 5 },
       ]),
     );
+    // The accounts have no owner: their alerts' inbox entries go to the CX office.
+    const em = getOrm().em.fork();
+    office = em.create(Department, { code: 'CX_OFFICE', name: 'CX office', isCxOffice: true });
+    await em.flush();
     await domainContext(getOrm(), { viewer: { actor: 'workflow:period-monitor' }, at: AT })
       .service(MonitorService)
       .run();
@@ -67,5 +75,17 @@ describeEachDatabase('the divergence rule on a hand-built world', (getOrm) => {
     expect(figures.satisfactionFirst).toBe(63);
     expect(figures.satisfactionLast).toBe(79);
     expect(alerts[0]!.period).toBe('2026-05');
+  });
+
+  it('tells the CX office when the account has no owner: the inbox entry is the task', async () => {
+    const [alert] = await getOrm().em.fork().find(Alert, { kind: AlertKind.DIVERGENCE });
+    const entries = await getOrm()
+      .em.fork()
+      .find(InboxEntry, { kind: InboxKind.MONITOR_ALERT, recipientDepartment: office.id });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.subject).toBe(
+      `${rising.name}: Satisfaction rises, payments do not: analyse`,
+    );
+    expect(entries[0]!.body).toContain(alert!.id);
   });
 });
