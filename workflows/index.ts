@@ -3,3 +3,4 @@ export { collectFeedback } from './collect.workflow.js';
 export { initiativeLifecycle } from './initiative.workflow.js';
 export { maturityEvaluation } from './maturity.workflow.js';
 export { paretoAnalysis, paretoSchedule } from './pareto.workflow.js';
+export { periodMonitor } from './monitor.workflow.js';

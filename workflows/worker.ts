@@ -12,6 +12,7 @@ import { createCollectActivities } from './activities/collect.activities.js';
 import { createInitiativeActivities } from './activities/initiative.activities.js';
 import { createMaturityActivities } from './activities/maturity.activities.js';
 import { createParetoActivities } from './activities/pareto.activities.js';
+import { createMonitorActivities } from './activities/monitor.activities.js';
 
 const workflowsPath = path.join(import.meta.dirname, 'index.ts');
 
@@ -92,12 +93,14 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
         config: opts.config,
         collect: opts.collect,
         clock: opts.clock,
+        coverageInvites: opts.coverageInvites,
       };
       return {
         ...createCollectActivities(deps),
         ...createInitiativeActivities(deps),
         ...createMaturityActivities(deps),
         ...createParetoActivities(deps),
+        ...createMonitorActivities(deps),
       };
     })(),
     // Running activities get this long to finish on shutdown (SIGINT/SIGTERM or worker.shutdown()).

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { InitiativeTimings } from '../../workflows/contracts/initiative.contract.js';
 import type { MaturityTimings } from '../../workflows/contracts/maturity.contract.js';
+import type { MonitorTimings } from '../../workflows/contracts/monitor.contract.js';
+import { DEFAULT_MONITOR_RULES, type MonitorRules } from './modules/monitor/monitor.rules.js';
 import {
   loadMaturityThresholds,
   type MaturityThresholds,
@@ -45,6 +47,10 @@ export interface HubConfig {
   maturityThresholds: MaturityThresholds;
   /** The scheduled Pareto analysis: where the cut lies, and when root-cause tasks are due. */
   pareto: ParetoConfig;
+  /** How often the monitor workflow recomputes period figures and checks its rules. */
+  monitorTimings: MonitorTimings;
+  /** Thresholds of the monitoring rules (divergence, coverage gaps, silent key contacts). */
+  monitorRules: MonitorRules;
   /** Sign-in and sessions. */
   auth: AuthConfig;
   /** What a GraphQL document may ask for, and what the schema tells about itself. */
@@ -150,6 +156,17 @@ function hours(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return Math.round(value * 3_600_000);
 }
 
+/** A non-negative decimal number. */
+function decimal(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  }
+  return value;
+}
+
 function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name]?.toLowerCase();
   if (raw === undefined || raw === '') return fallback;
@@ -219,6 +236,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     pareto: {
       cutShare: share(env, 'CX_PARETO_CUT', 0.8),
       rootCauseTaskDays: positive(env, 'CX_ROOT_CAUSE_TASK_DAYS', 14),
+    },
+    monitorTimings: {
+      intervalMs: hours(env, 'CX_MONITOR_INTERVAL_HOURS', 24),
+      runsPerExecution: 100,
+    },
+    monitorRules: {
+      divergenceMonths: positive(
+        env,
+        'CX_DIVERGENCE_MONTHS',
+        DEFAULT_MONITOR_RULES.divergenceMonths,
+      ),
+      divergenceMinScores: positive(
+        env,
+        'CX_DIVERGENCE_MIN_SCORES',
+        DEFAULT_MONITOR_RULES.divergenceMinScores,
+      ),
+      satisfactionRisePerMonth: decimal(
+        env,
+        'CX_DIVERGENCE_RISE',
+        DEFAULT_MONITOR_RULES.satisfactionRisePerMonth,
+      ),
+      divergenceMinT: decimal(env, 'CX_DIVERGENCE_MIN_T', DEFAULT_MONITOR_RULES.divergenceMinT),
+      daysLateFallPerMonth: decimal(
+        env,
+        'CX_DIVERGENCE_DAYS_LATE_FALL',
+        DEFAULT_MONITOR_RULES.daysLateFallPerMonth,
+      ),
+      coverageGapDays: positive(env, 'CX_COVERAGE_GAP_DAYS', DEFAULT_MONITOR_RULES.coverageGapDays),
+      keyContactSilentDays: positive(
+        env,
+        'CX_KEY_CONTACT_SILENT_DAYS',
+        DEFAULT_MONITOR_RULES.keyContactSilentDays,
+      ),
     },
     auth: {
       sessionMs: hours(env, 'CX_SESSION_HOURS', 12),

@@ -19,6 +19,7 @@ import { DeferredCollectStarter } from './temporal/deferred-collect-starter.js';
 import { DeferredInitiativeWorkflows } from './temporal/deferred-initiative-workflows.js';
 import { ensureMaturityWorkflow } from './temporal/maturity-starter.js';
 import { ensureParetoSchedule } from './temporal/pareto-starter.js';
+import { ensureMonitorWorkflow } from './temporal/monitor-starter.js';
 import { TemporalInitiativeWorkflows } from './temporal/temporal-initiative-workflows.js';
 import { WorkflowReconciler } from './temporal/workflow-reconciler.js';
 import { TemporalCollectStarter } from './temporal/temporal-collect-starter.js';
@@ -131,6 +132,14 @@ export async function startHub(
     }).catch((error: unknown) =>
       log.warn(
         `Pareto schedule not started: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
+    await ensureMonitorWorkflow(temporal.client, {
+      taskQueue: config.temporalTaskQueue,
+      timings: config.monitorTimings,
+    }).catch((error: unknown) =>
+      log.warn(
+        `Monitor workflow not started: ${error instanceof Error ? error.message : String(error)}`,
       ),
     );
     reconciler.start(config.reconcileIntervalMs);

@@ -202,4 +202,8 @@ export const mayCall: Record<string, Who[]> = {
     ],
     office,
   ),
+
+  // The monitor: alerts and respondent coverage are the CX office's (owners get inbox entries).
+  ...each(['alert', 'alerts', 'respondentCoverage', 'periodFigures'], officeAndReaders),
+  closeAlert: office,
 };

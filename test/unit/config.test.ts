@@ -41,6 +41,14 @@ describe('loadConfig', () => {
     ['CX_SESSION_HOURS', '1', { auth: { sessionMs: 3_600_000 } }],
     ['CX_SECURE_COOKIES', 'true', { auth: { secureCookies: true } }],
     ['CX_MAX_FAILED_SIGN_INS', '3', { auth: { maxFailedSignIns: 3 } }],
+    ['CX_MONITOR_INTERVAL_HOURS', '2', { monitorTimings: { intervalMs: 7_200_000 } }],
+    ['CX_COVERAGE_GAP_DAYS', '90', { monitorRules: { coverageGapDays: 90 } }],
+    ['CX_KEY_CONTACT_SILENT_DAYS', '30', { monitorRules: { keyContactSilentDays: 30 } }],
+    ['CX_DIVERGENCE_MONTHS', '9', { monitorRules: { divergenceMonths: 9 } }],
+    ['CX_DIVERGENCE_MIN_SCORES', '6', { monitorRules: { divergenceMinScores: 6 } }],
+    ['CX_DIVERGENCE_RISE', '0.8', { monitorRules: { satisfactionRisePerMonth: 0.8 } }],
+    ['CX_DIVERGENCE_MIN_T', '2.5', { monitorRules: { divergenceMinT: 2.5 } }],
+    ['CX_DIVERGENCE_DAYS_LATE_FALL', '0.5', { monitorRules: { daysLateFallPerMonth: 0.5 } }],
   ])('reads %s=%j', (name, value, expected) => {
     expect(loadConfig({ [name]: value })).toMatchObject(expected);
   });
@@ -117,6 +125,8 @@ describe('loadConfig', () => {
     ['CX_RUN_WORKER', 'maybe', 'CX_RUN_WORKER must be true or false, got "maybe"'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be debug, info, warn or error, got "loud"'],
     ['CX_SESSION_HOURS', '0', 'CX_SESSION_HOURS must be a positive number of hours, got "0"'],
+    ['CX_COVERAGE_GAP_DAYS', '0', 'CX_COVERAGE_GAP_DAYS must be a positive integer, got "0"'],
+    ['CX_DIVERGENCE_RISE', '-1', 'CX_DIVERGENCE_RISE must be a non-negative number, got "-1"'],
     ['CX_ADMIN_EMAIL', 'a@b.example', 'CX_ADMIN_EMAIL and CX_ADMIN_PASSWORD go together'],
     ['CX_ADMIN_PASSWORD', 'long enough secret', 'CX_ADMIN_EMAIL and CX_ADMIN_PASSWORD go together'],
   ])('rejects %s=%j with a clear message', (name, value, message) => {

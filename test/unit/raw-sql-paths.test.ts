@@ -32,6 +32,10 @@ const reviewed: Record<string, string> = {
     'runParetoAnalysis (CX office only) and the Pareto workflow (system)',
   'server/src/modules/maturity/maturity.evidence.ts':
     'maturity queries and recompute: the CX office and READ tokens only',
+  'server/src/modules/monitor/period-figures.ts': "the monitor workflow's activity (system)",
+  'server/src/modules/monitor/divergence.ts': "the monitor workflow's activity (system)",
+  'server/src/modules/monitor/coverage.ts':
+    'the monitor activity (system), and respondentCoverage: the CX office and READ tokens only',
 };
 
 // `execute` on an EntityManager or connection; the initiative workflows' `execute` is a Temporal call.

@@ -31,6 +31,7 @@ describe('Committed workflow histories', () => {
         'initiative-full-loop.v1.json',
         'initiative-continued-as-new.v1.json',
         'initiative-hold-cancel.v1.json',
+        'period-monitor-continued-as-new.v1.json',
       ]),
     );
   });

@@ -4,6 +4,7 @@ import { DomainContext, type Clock, type DomainDeps } from '../../server/src/dom
 import type { Logger } from '../../server/src/logger.js';
 import type { CollectStarter } from '../../server/src/temporal/collect-starter.js';
 import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
+import type { CoverageInviter } from '../../server/src/modules/monitor/coverage-invitations.port.js';
 
 /**
  * What activities are built over: the ORM (a fresh EntityManager per run) and the domain's
@@ -16,6 +17,8 @@ export interface ActivityDeps {
   config?: HubConfig;
   collect?: CollectStarter;
   clock?: Clock;
+  /** Invitations for coverage gaps (the surveys module's dispatch); none when absent. */
+  coverageInvites?: CoverageInviter;
 }
 
 /** Stands in when a worker is given no starter, so a misuse fails loudly instead of silently. */
@@ -40,6 +43,7 @@ export function activityContexts(
     collect: deps.collect ?? noCollectStarter,
     // Activities apply commands; they never send them to a workflow themselves.
     initiatives: unreachableInitiativeWorkflows,
+    ...(deps.coverageInvites ? { coverageInvites: deps.coverageInvites } : {}),
   };
   return (actor, clock = deps.clock) =>
     new DomainContext(ports, deps.orm.em.fork() as Em, { actor }, clock);

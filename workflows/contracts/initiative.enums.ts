@@ -71,4 +71,6 @@ export enum InboxKind {
   COUNCIL_DECIDED = 'COUNCIL_DECIDED',
   COUNCIL_NOT_CONCERNED = 'COUNCIL_NOT_CONCERNED',
   COUNCIL_REVIEW_OVERDUE = 'COUNCIL_REVIEW_OVERDUE',
+  /** The monitor raised an alert on an account the recipient owns (the alert is the task). */
+  MONITOR_ALERT = 'MONITOR_ALERT',
 }

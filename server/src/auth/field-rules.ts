@@ -73,6 +73,7 @@ export const fieldRules: Record<string, Record<string, FieldRule>> = {
  */
 export const nodeRules: Record<string, string> = {
   AdvisoryCouncil: 'advisoryCouncil',
+  Alert: 'alert',
   ApiToken: 'apiTokens',
   Analysis: 'analysis',
   AuditEvent: 'auditEvent',

@@ -91,6 +91,12 @@ export const queryRules: Record<string, Rule> = {
   auditEvents: adminOnly,
   // A subject-access request: everything held about one person, for the CX admins who answer it.
   exportContactData: adminOnly,
+
+  // The monitor's alerts and coverage are the CX office's work (owners get inbox entries).
+  alert: read(...OFFICE),
+  alerts: read(...OFFICE),
+  respondentCoverage: read(...OFFICE),
+  periodFigures: read(...OFFICE),
 };
 
 /** Who may call each root field of Mutation; the CX office may change everything but people. */
@@ -185,4 +191,6 @@ export const mutationRules: Record<string, Rule> = {
   recordMaturityAssessment: write(null),
   recomputeMaturity: write(null),
   runParetoAnalysis: write(null),
+
+  closeAlert: write(null),
 };

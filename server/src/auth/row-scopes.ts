@@ -104,6 +104,10 @@ export const rowScopes: Record<string, EntityScope> = {
   UserCredential: { office: 'none' },
   Session: { office: 'none' },
   ApiToken: { office: 'none' },
+  // The monitor: the CX office's; council and department members see none (owners are told
+  // through their inbox).
+  Alert: { office: 'all' },
+  PeriodFigure: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

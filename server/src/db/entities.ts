@@ -1,5 +1,7 @@
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { InboxEntry } from '../modules/inbox/inbox-entry.entity.js';
+import { Alert } from '../modules/monitor/alert.entity.js';
+import { PeriodFigure } from '../modules/monitor/period-figure.entity.js';
 import { CommandReceipt } from './command-receipt.entity.js';
 import { ApiToken } from '../modules/identity/api-token.entity.js';
 import { UserCredential } from '../modules/identity/credential.entity.js';
@@ -67,4 +69,6 @@ export const allEntities = [
   UserCredential,
   Session,
   ApiToken,
+  Alert,
+  PeriodFigure,
 ];

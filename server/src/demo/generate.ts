@@ -15,18 +15,13 @@ import { generateWeights } from './generate-weights.js';
 import { generateAcknowledgements } from './generate-acknowledgements.js';
 import { generateAnalyses, generateMaturity, generateRequirements } from './generate-work.js';
 import { planInitiatives } from './plan-initiatives.js';
+import type { AccountKind } from './model.js';
 import { Random } from './random.js';
 
 export { PLANTED_RELATION } from './model.js';
 
-/**
- * Builds a believable B2B company: 4 segments, 300×scale accounts, 1,000×scale contacts,
- * 12 months of figures and observations, 20,000×scale feedback items with their
- * acknowledgements, surveys, analyses, initiative plans and maturity assessments. Pure: writes
- * nothing (the plans are played through the services by the loader). The same seed (and `now`)
- * gives the same business content; only the generated uuids differ.
- */
-export function generateDemo(options: DemoOptions): DemoDataset {
+/** The first steps of every generation: its context, users, segments and accounts. */
+function generateCompany(options: DemoOptions) {
   const scale = options.scale;
   if (!(scale > 0)) throw new Error(`scale must be a positive number, got ${scale}`);
   const rng = new Random(options.seed);
@@ -66,6 +61,27 @@ export function generateDemo(options: DemoOptions): DemoDataset {
   const segments = generateSegments(ctx);
   part('accounts');
   generateAccounts(ctx);
+  return { ctx, rng, part, users, segments };
+}
+
+/**
+ * The kind each generated account was planted as (normal, deteriorating, divergent), by
+ * external id: the truth the monitoring rules are measured against. Same options, same answer.
+ */
+export function plantedAccountKinds(options: DemoOptions): Map<string, AccountKind> {
+  const { ctx } = generateCompany(options);
+  return new Map(ctx.accounts.map((a) => [String(a.row.externalId), a.kind]));
+}
+
+/**
+ * Builds a believable B2B company: 4 segments, 300×scale accounts, 1,000×scale contacts,
+ * 12 months of figures and observations, 20,000×scale feedback items with their
+ * acknowledgements, surveys, analyses, initiative plans and maturity assessments. Pure: writes
+ * nothing (the plans are played through the services by the loader). The same seed (and `now`)
+ * gives the same business content; only the generated uuids differ.
+ */
+export function generateDemo(options: DemoOptions): DemoDataset {
+  const { ctx, part, users, segments } = generateCompany(options);
   part('contacts');
   const contacts = generateContacts(ctx);
   const councils = generateCouncils(ctx);

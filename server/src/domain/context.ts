@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import type { CollectStarter } from '../temporal/collect-starter.js';
 import type { InitiativeWorkflows } from '../modules/initiative/initiative-workflows.port.js';
+import type { CoverageInviter } from '../modules/monitor/coverage-invitations.port.js';
 
 /** Where "now" comes from for the facts services record (completedAt, decidedAt …). */
 export interface Clock {
@@ -31,6 +32,11 @@ export interface DomainDeps {
   /** Starts initiative workflows and sends them commands. */
   initiatives: InitiativeWorkflows;
   config: HubConfig;
+  /**
+   * Invites a respondent class of an account when the monitor finds a coverage gap (the
+   * surveys module's dispatch); absent, the monitor invites nobody and says so in the alert.
+   */
+  coverageInvites?: CoverageInviter;
 }
 
 export type ServiceClass<T> = new (ctx: DomainContext) => T;

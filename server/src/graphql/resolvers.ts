@@ -44,6 +44,8 @@ import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { NotificationResolver } from '../modules/notification/notification.resolver.js';
 import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
 import { ParetoAnalysisResolver } from '../modules/analyse/pareto.resolver.js';
+import { AlertResolver } from '../modules/monitor/alert.resolver.js';
+import { PeriodFigureResolver } from '../modules/monitor/period-figure.resolver.js';
 
 /** Every resolver class of the API; add a module's resolvers here. */
 export const resolvers: NonEmptyArray<ClassType> = [
@@ -84,4 +86,6 @@ export const resolvers: NonEmptyArray<ClassType> = [
   NotificationResolver,
   PrivacyResolver,
   ParetoAnalysisResolver,
+  AlertResolver,
+  PeriodFigureResolver,
 ];

@@ -123,6 +123,12 @@ export class CreateContactInput {
   locale?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @len('externalId', 1, 200) externalId?:
     string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A key contact: an alert is raised when they have not answered for a while.',
+  })
+  @IsOptional()
+  isKey?: boolean | null;
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field.' })
@@ -143,6 +149,7 @@ export class UpdateContactInput {
   @IsIn(['ru', 'en'], { message: 'locale must be ru or en' })
   locale?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() isKey?: boolean | null;
   @Field(() => String, { nullable: true }) @IsOptional() @len('externalId', 1, 200) externalId?:
     string | null;
 }

@@ -59,6 +59,7 @@ export class ContactType extends Node {
   @Field(() => RespondentClass) respondentClass!: RespondentClass;
   @Field(() => String) locale!: string;
   @Field(() => Boolean) active!: boolean;
+  @Field(() => Boolean, { description: 'A key contact, watched by the monitor.' }) isKey!: boolean;
   @Field(() => Date, {
     nullable: true,
     description: 'When their personal data was erased; the contact is then a nameless tombstone.',
@@ -110,6 +111,7 @@ export function toContactType(e: Contact): ContactType {
     respondentClass: e.respondentClass,
     locale: e.locale,
     active: e.active,
+    isKey: e.isKey,
     erasedAt: e.erasedAt ?? null,
     createdAt: e.createdAt,
     accountId: e.account.id,

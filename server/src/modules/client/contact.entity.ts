@@ -22,6 +22,8 @@ const ContactSchema = defineEntity({
     /** Language for notifications to this person: `ru` or `en`. */
     locale: p.string().length(8).default('en'),
     active: p.boolean().default(true),
+    /** A key contact: the monitor raises an alert when they have not answered for a while. */
+    isKey: p.boolean().default(false),
     /** Set when the person's data was erased (right to be forgotten); the row stays as a tombstone. */
     erasedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -81,6 +81,7 @@ export class ContactService {
         respondentClass: input.respondentClass,
         locale: input.locale ?? 'en',
         externalId: input.externalId ?? null,
+        isKey: input.isKey ?? false,
       });
       this.ctx.audit.record(em, 'createContact', 'Contact', contact.id, null, snapshot(contact));
       return contact;
@@ -107,6 +108,7 @@ export class ContactService {
       if (input.respondentClass != null) contact.respondentClass = input.respondentClass;
       if (input.locale != null) contact.locale = input.locale;
       if (input.active != null) contact.active = input.active;
+      if (input.isKey != null) contact.isKey = input.isKey;
       this.ctx.audit.record(em, 'updateContact', 'Contact', contact.id, before, snapshot(contact));
       return contact;
     });

@@ -21,6 +21,8 @@ export const FREE_TEXT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   AdvisoryCouncil: ['description'],
   WeightSet: ['label', 'notes'],
   Segment: ['description'],
+  // The note may name a person; the figures hold numbers and ids only, but the note is free text.
+  Alert: ['closeNote'],
 };
 
 /** Text and JSON columns that hold no free text about client people, and why. */
@@ -78,4 +80,10 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
   Questionnaire: { '*': 'questions asked, not answers given' },
   SurveyCampaign: { '*': 'a schedule and its audience' },
   CommandReceipt: { subjectId: 'an id' },
+  Alert: {
+    dedupeKey: 'a rule, ids and a date',
+    period: 'a month',
+    figures: 'numbers, ids, dates and rule names computed by the monitor',
+  },
+  PeriodFigure: { id: 'ids and a month', period: 'a month' },
 };

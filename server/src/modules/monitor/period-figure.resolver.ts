@@ -1,0 +1,35 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { entityById } from '../../graphql/loaders.js';
+import { ClientAccount } from '../client/client-account.entity.js';
+import {
+  ClientAccountType,
+  SegmentType,
+  toClientAccountType,
+  toSegmentType,
+} from '../client/client.types.js';
+import { Segment } from '../client/segment.entity.js';
+import { PeriodFigureType } from './period-figure.types.js';
+
+@Resolver(() => PeriodFigureType)
+export class PeriodFigureResolver {
+  @FieldResolver(() => ClientAccountType, { nullable: true })
+  async account(
+    @Root() row: PeriodFigureType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClientAccountType | null> {
+    if (!row.accountId) return null;
+    const account = await entityById(ctx, ClientAccount).load(row.accountId);
+    return account ? toClientAccountType(account) : null;
+  }
+
+  @FieldResolver(() => SegmentType, { nullable: true })
+  async segment(
+    @Root() row: PeriodFigureType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SegmentType | null> {
+    if (!row.segmentId) return null;
+    const segment = await entityById(ctx, Segment).load(row.segmentId);
+    return segment ? toSegmentType(segment) : null;
+  }
+}
