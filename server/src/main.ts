@@ -19,6 +19,10 @@ import { DeferredCollectStarter } from './temporal/deferred-collect-starter.js';
 import { DeferredInitiativeWorkflows } from './temporal/deferred-initiative-workflows.js';
 import { ensureMaturityWorkflow } from './temporal/maturity-starter.js';
 import { TemporalInitiativeWorkflows } from './temporal/temporal-initiative-workflows.js';
+import {
+  DeferredSurveyWorkflows,
+  TemporalSurveyWorkflows,
+} from './temporal/temporal-survey-workflows.js';
 import { WorkflowReconciler } from './temporal/workflow-reconciler.js';
 import { TemporalCollectStarter } from './temporal/temporal-collect-starter.js';
 import { createWorker } from '../../workflows/worker.js';
@@ -69,6 +73,7 @@ export async function startHub(
 
   const collect = new DeferredCollectStarter();
   const initiatives = new DeferredInitiativeWorkflows();
+  const surveys = new DeferredSurveyWorkflows();
   const signInThrottle = new SignInThrottle(config.auth.signInsPerAddress);
   // Requests skip Temporal for a while after it failed; the reconciler keeps probing it directly.
   const deps: AppDeps = {
@@ -78,8 +83,9 @@ export async function startHub(
     initiatives,
     log,
     signInThrottle,
+    surveys,
   };
-  const reconciler = new WorkflowReconciler({ orm, collect, initiatives, log });
+  const reconciler = new WorkflowReconciler({ orm, collect, initiatives, surveys, log });
   let temporal: TemporalConnection | undefined;
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
@@ -97,6 +103,9 @@ export async function startHub(
         taskQueue: config.temporalTaskQueue,
         timings: config.initiativeTimings,
       }),
+    );
+    surveys.attach(
+      new TemporalSurveyWorkflows(temporal.client, { taskQueue: config.temporalTaskQueue }),
     );
     if (config.runWorker) {
       worker = await createWorker({

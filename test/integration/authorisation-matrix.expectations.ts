@@ -201,4 +201,8 @@ export const mayCall: Record<string, Who[]> = {
     ],
     office,
   ),
+  // Surveys dispatched: the CX office and readers see invitations and response rates; an ERP or
+  // CRM reports trigger events with the feedback scope; council and department members see none.
+  ...each(['surveyInvitations', 'surveyResponseRates'], officeAndReaders),
+  recordTriggerEvent: [...office, 'feedbackWrite'],
 };

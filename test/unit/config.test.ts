@@ -41,6 +41,7 @@ describe('loadConfig', () => {
     ['CX_SESSION_HOURS', '1', { auth: { sessionMs: 3_600_000 } }],
     ['CX_SECURE_COOKIES', 'true', { auth: { secureCookies: true } }],
     ['CX_MAX_FAILED_SIGN_INS', '3', { auth: { maxFailedSignIns: 3 } }],
+    ['CX_SURVEY_FATIGUE_DAYS', '30', { surveyFatigueDays: 30 }],
   ])('reads %s=%j', (name, value, expected) => {
     expect(loadConfig({ [name]: value })).toMatchObject(expected);
   });

@@ -104,6 +104,9 @@ export const rowScopes: Record<string, EntityScope> = {
   UserCredential: { office: 'none' },
   Session: { office: 'none' },
   ApiToken: { office: 'none' },
+  // Surveys dispatched: the CX office's; council and department members see none of it.
+  SurveyTriggerEvent: { office: 'all' },
+  SurveyInvitation: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

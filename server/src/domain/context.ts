@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import type { CollectStarter } from '../temporal/collect-starter.js';
 import type { InitiativeWorkflows } from '../modules/initiative/initiative-workflows.port.js';
+import type { SurveyWorkflows } from '../modules/survey/survey-workflows.port.js';
 
 /** Where "now" comes from for the facts services record (completedAt, decidedAt …). */
 export interface Clock {
@@ -31,6 +32,11 @@ export interface DomainDeps {
   /** Starts initiative workflows and sends them commands. */
   initiatives: InitiativeWorkflows;
   config: HubConfig;
+  /**
+   * Calendar campaigns' Schedules and trigger-event dispatch. Optional: where it is missing
+   * (the demo loader, activities, most tests) the reconciler does the work later.
+   */
+  surveys?: SurveyWorkflows;
 }
 
 export type ServiceClass<T> = new (ctx: DomainContext) => T;

@@ -26,6 +26,11 @@ import {
   SurveyCampaignResolver,
 } from '../modules/survey/survey.resolver.js';
 import { SpecialRequirementResolver } from '../modules/requirement/requirement.resolver.js';
+import {
+  SurveyInvitationResolver,
+  SurveyResponseRateResolver,
+  SurveyTriggerEventResolver,
+} from '../modules/survey/survey-dispatch.resolver.js';
 import { MaturityResolver } from '../modules/maturity/maturity.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AnalysisResolver } from '../modules/initiative/analysis.resolver.js';
@@ -82,4 +87,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   CouncilReviewResolver,
   NotificationResolver,
   PrivacyResolver,
+  SurveyInvitationResolver,
+  SurveyTriggerEventResolver,
+  SurveyResponseRateResolver,
 ];

@@ -73,4 +73,9 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
   Questionnaire: { '*': 'questions asked, not answers given' },
   SurveyCampaign: { '*': 'a schedule and its audience' },
   CommandReceipt: { subjectId: 'an id' },
+  SurveyTriggerEvent: { externalId: 'the source system’s key of an event' },
+  SurveyInvitation: {
+    runKey: 'ids of a campaign run',
+    heldReason: 'generated: a campaign name, a date and the fatigue window; no person’s words',
+  },
 };

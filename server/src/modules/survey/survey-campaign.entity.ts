@@ -26,6 +26,11 @@ const SurveyCampaignSchema = defineEntity({
     status: p.enum(() => CampaignStatus).default(CampaignStatus.DRAFT),
     startsAt: p.datetime().nullable(),
     endsAt: p.datetime().nullable(),
+    /**
+     * The status the campaign's Temporal Schedule was last brought to (CALENDAR only); the
+     * reconciler syncs every campaign where it differs from `status` (Temporal was down).
+     */
+    scheduleSyncedStatus: p.enum(() => CampaignStatus).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()
