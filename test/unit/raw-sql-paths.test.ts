@@ -24,6 +24,8 @@ const reviewed: Record<string, string> = {
   'server/src/modules/initiative/initiative.links.ts': 'runs in activities (system)',
   'server/src/modules/initiative/initiative.service.ts':
     'next initiative code: createInitiative is for the CX office and INITIATIVES_WRITE tokens',
+  'server/src/modules/survey/survey-response.service.ts':
+    'surveyResponseRates: the CX office and READ tokens only',
   'server/src/modules/maturity/maturity.evidence.ts':
     'maturity queries and recompute: the CX office and READ tokens only',
 };

@@ -31,6 +31,7 @@ import {
   SurveyResponseRateResolver,
   SurveyTriggerEventResolver,
 } from '../modules/survey/survey-dispatch.resolver.js';
+import { FeedbackSurveyFieldsResolver } from '../modules/survey/feedback-survey-fields.resolver.js';
 import { MaturityResolver } from '../modules/maturity/maturity.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AnalysisResolver } from '../modules/initiative/analysis.resolver.js';
@@ -90,4 +91,5 @@ export const resolvers: NonEmptyArray<ClassType> = [
   SurveyInvitationResolver,
   SurveyTriggerEventResolver,
   SurveyResponseRateResolver,
+  FeedbackSurveyFieldsResolver,
 ];

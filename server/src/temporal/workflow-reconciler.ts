@@ -58,6 +58,14 @@ export class WorkflowReconciler {
 
   /** One pass over each kind: oldest first, batch after batch, until none is left or Temporal fails. */
   async runOnce(): Promise<ReconcileResult> {
+    const loop = await this.loopWorkflows();
+    if (loop.failed) return loop;
+    const surveys = await this.surveys();
+    return { started: loop.started + surveys.started, failed: surveys.failed };
+  }
+
+  /** Feedback items' collect workflows, then open initiatives' workflows. */
+  private async loopWorkflows(): Promise<ReconcileResult> {
     const feedback = await this.pass<FeedbackItem>({
       label: 'collect',
       entity: FeedbackItem,
@@ -77,11 +85,7 @@ export class WorkflowReconciler {
       orderBy: { createdAt: 'asc', id: 'asc' },
       start: (id) => initiatives.start(id),
     });
-    const surveys = await this.surveys();
-    return {
-      started: feedback.started + open.started + surveys.started,
-      failed: open.failed || surveys.failed,
-    };
+    return { started: feedback.started + open.started, failed: open.failed };
   }
 
   /** Trigger events whose dispatch never started, and campaigns whose schedule lags. */
