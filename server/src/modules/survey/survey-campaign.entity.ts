@@ -28,9 +28,10 @@ const SurveyCampaignSchema = defineEntity({
     endsAt: p.datetime().nullable(),
     /**
      * The status the campaign's Temporal Schedule was last brought to (CALENDAR only); the
-     * reconciler syncs every campaign where it differs from `status` (Temporal was down).
+     * reconciler syncs every campaign where it differs from `status` (Temporal was down). A
+     * CampaignStatus kept as plain text: SQLite's table rebuild drops an enum's check here.
      */
-    scheduleSyncedStatus: p.enum(() => CampaignStatus).nullable(),
+    scheduleSyncedStatus: p.string().length(16).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

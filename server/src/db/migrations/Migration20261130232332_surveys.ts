@@ -1,7 +1,7 @@
 import { DualMigration } from '../dual-migration.js';
 
-export class Migration20261130230717_surveys extends DualMigration {
-  override name = 'Migration20261130230717_surveys';
+export class Migration20261130232332_surveys extends DualMigration {
+  override name = 'Migration20261130232332_surveys';
 
   protected readonly sqlite = [
     "create table `survey_trigger_event` (`id` text not null primary key, `external_id` text not null, `account_id` text not null, `type` text check (`type` in ('ORDER_DELIVERED', 'CLAIM_CLOSED', 'INVOICE_PAID_LATE', 'CONTRACT_SIGNED', 'SUPPORT_TICKET_CLOSED', 'SPECIFICATION_CHANGED')) not null, `occurred_at` datetime not null, `recorded_at` datetime not null, `workflow_started_at` datetime null, constraint `survey_trigger_event_account_id_foreign` foreign key (`account_id`) references `client_account` (`id`))",
@@ -17,14 +17,7 @@ export class Migration20261130230717_surveys extends DualMigration {
     "create index `survey_invitation_feedback_id_index` on `survey_invitation` (`feedback_id`)",
     "create index `survey_invitation_contact_id_sent_at_index` on `survey_invitation` (`contact_id`, `sent_at`)",
     "create unique index `survey_invitation_campaign_id_run_key_contact_id_unique` on `survey_invitation` (`campaign_id`, `run_key`, `contact_id`)",
-    "pragma foreign_keys = off",
-    "create table `survey_campaign__temp_alter` (`id` text not null primary key, `name` text not null, `questionnaire_id` text not null, `schedule_kind` text check (`schedule_kind` in ('CALENDAR', 'TRIGGER')) not null, `cron` text null, `trigger_event` text check (`trigger_event` in ('ORDER_DELIVERED', 'CLAIM_CLOSED', 'INVOICE_PAID_LATE', 'CONTRACT_SIGNED', 'SUPPORT_TICKET_CLOSED', 'SPECIFICATION_CHANGED')) null, `target_respondent_classes` json not null, `segment_id` text null, `status` text check (`status` in ('DRAFT', 'ACTIVE', 'PAUSED', 'FINISHED')) not null default 'DRAFT', `starts_at` datetime null, `ends_at` datetime null, `schedule_synced_status` text null, `created_at` datetime not null, `updated_at` datetime not null, constraint `survey_campaign_questionnaire_id_foreign` foreign key (`questionnaire_id`) references `questionnaire` (`id`), constraint `survey_campaign_segment_id_foreign` foreign key (`segment_id`) references `segment` (`id`) on delete set null)",
-    "insert into `survey_campaign__temp_alter` select `id`, `name`, `questionnaire_id`, `schedule_kind`, `cron`, `trigger_event`, `target_respondent_classes`, `segment_id`, `status`, `starts_at`, `ends_at`, null as `schedule_synced_status`, `created_at`, `updated_at` from `survey_campaign`",
-    "drop table `survey_campaign`",
-    "alter table `survey_campaign__temp_alter` rename to `survey_campaign`",
-    "create index `survey_campaign_questionnaire_id_index` on `survey_campaign` (`questionnaire_id`)",
-    "create index `survey_campaign_segment_id_index` on `survey_campaign` (`segment_id`)",
-    "pragma foreign_keys = on",
+    "alter table `survey_campaign` add column `schedule_synced_status` text null",
   ];
 
   protected readonly postgresql = [
@@ -39,8 +32,7 @@ export class Migration20261130230717_surveys extends DualMigration {
     "create index \"survey_invitation_feedback_id_index\" on \"survey_invitation\" (\"feedback_id\")",
     "create index \"survey_invitation_contact_id_sent_at_index\" on \"survey_invitation\" (\"contact_id\", \"sent_at\")",
     "alter table \"survey_invitation\" add constraint \"survey_invitation_campaign_id_run_key_contact_id_unique\" unique (\"campaign_id\", \"run_key\", \"contact_id\")",
-    "alter table \"survey_campaign\" add \"schedule_synced_status\" text null",
-    "alter table \"survey_campaign\" add constraint \"survey_campaign_schedule_synced_status_check\" check (\"schedule_synced_status\" in ('DRAFT', 'ACTIVE', 'PAUSED', 'FINISHED'))",
+    "alter table \"survey_campaign\" add \"schedule_synced_status\" varchar(16) null",
     "alter table \"survey_trigger_event\" add constraint \"survey_trigger_event_account_id_foreign\" foreign key (\"account_id\") references \"client_account\" (\"id\")",
     "alter table \"survey_trigger_event\" add constraint \"survey_trigger_event_type_check\" check (\"type\" in ('ORDER_DELIVERED', 'CLAIM_CLOSED', 'INVOICE_PAID_LATE', 'CONTRACT_SIGNED', 'SUPPORT_TICKET_CLOSED', 'SPECIFICATION_CHANGED'))",
     "alter table \"survey_invitation\" add constraint \"survey_invitation_campaign_id_foreign\" foreign key (\"campaign_id\") references \"survey_campaign\" (\"id\")",
