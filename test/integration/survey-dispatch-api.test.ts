@@ -6,6 +6,7 @@ import type { Em } from '../../server/src/db/orm.js';
 import { DomainContext } from '../../server/src/domain/context.js';
 import { toGlobalId } from '../../server/src/graphql/relay.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
+import { ClientAccount } from '../../server/src/modules/client/client-account.entity.js';
 import { RespondentClass } from '../../server/src/modules/client/client.enums.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
 import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
@@ -371,6 +372,59 @@ describeEachDatabase('surveys dispatched: events, answers, rates', (getOrm) => {
         field: 'to',
       });
     });
+  });
+
+  it('imported feedback answers invitations by their reference, row by row', async () => {
+    const { account: first } = await createAccount(getOrm(), { contacts: [] });
+    const { account, contacts } = await accountIn(getOrm(), first.segment, [
+      { respondentClass: OPERATOR },
+      { respondentClass: OPERATOR },
+    ]);
+    const externalId = `acc-${randomUUID()}`;
+    await getOrm().em.fork().nativeUpdate(ClientAccount, { id: account.id }, { externalId });
+    const { campaign } = await createCampaign(getOrm(), {
+      kind: CampaignScheduleKind.CALENDAR,
+      targets: [OPERATOR],
+    });
+    await system()
+      .service(SurveyDispatchService)
+      .inviteAccount({ campaignId: campaign.id, accountId: account.id, runKey: 'run:import' });
+    const [one, two] = await getOrm()
+      .em.fork()
+      .find(SurveyInvitation, { campaign: campaign.id }, { orderBy: { contact: 'asc' } });
+    const row = (ref: string, extra: Record<string, unknown> = {}) => ({
+      externalId: `fb-${randomUUID()}`,
+      accountExternalId: externalId,
+      channel: 'SURVEY',
+      npsScore: 8,
+      invitationReference: ref,
+      ...extra,
+    });
+    const res = await api.execute(
+      `mutation($rows: [FeedbackRow!]!) { importFeedback(rows: $rows) { created refused rows { outcome errors { field code } } } }`,
+      {
+        rows: [
+          row(one!.id),
+          row(one!.id),
+          row(randomUUID()),
+          row(two!.id, { contactEmail: 'nobody@elsewhere.example' }),
+        ],
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.importFeedback.created).toBe(1);
+    expect(res.data!.importFeedback.rows.map((r: { errors: unknown[] }) => r.errors)).toEqual([
+      [],
+      [{ field: 'invitationReference', code: 'INVITATION_MISMATCH' }],
+      [{ field: 'invitationReference', code: 'INVITATION_NOT_FOUND' }],
+      [{ field: 'contactEmail', code: 'CONTACT_NOT_FOUND' }],
+    ]);
+    const em = getOrm().em.fork();
+    const answered = await em.findOneOrFail(SurveyInvitation, one!.id, { populate: ['feedback'] });
+    expect(answered.status).toBe(InvitationStatus.ANSWERED);
+    expect(answered.feedback!.campaign!.id).toBe(campaign.id);
+    expect(answered.feedback!.contact!.id).toBe(contacts.find((c) => c.id === one!.contact.id)!.id);
+    expect((await em.findOneOrFail(SurveyInvitation, two!.id)).status).toBe(InvitationStatus.SENT);
   });
 
   it('invites for coverage only through a campaign that fits the class and the segment, once a day', async () => {
