@@ -467,5 +467,15 @@ describeEachDatabase('surveys dispatched: events, answers, rates', (getOrm) => {
     );
     const repeat = await service().inviteForCoverage(account.id, ECONOMIC_BUYER);
     expect(repeat).toMatchObject({ sent: 0, held: 0, existing: 2 });
+
+    // A subject-access export lists the invitation and its audit event.
+    const exported = await api.execute(`query($id: ID!) { exportContactData(id: $id) }`, {
+      id: toGlobalId('Contact', contacts[0]!.id),
+    });
+    const data = exported.data!.exportContactData;
+    expect(data.surveyInvitations).toMatchObject([
+      { campaign: { name: 'Executive pulse' }, status: 'SENT', channel: 'SURVEY' },
+    ]);
+    expect(data.auditEvents.map((e: { action: string }) => e.action)).toContain('inviteToSurvey');
   });
 });
