@@ -427,6 +427,36 @@ describeEachDatabase('surveys dispatched: events, answers, rates', (getOrm) => {
     expect((await em.findOneOrFail(SurveyInvitation, two!.id)).status).toBe(InvitationStatus.SENT);
   });
 
+  it('campaigns inviting one account at the same time invite each contact once (the fatigue rule holds under concurrency)', async () => {
+    const { account: first } = await createAccount(getOrm(), { contacts: [] });
+    const { account, contacts } = await accountIn(getOrm(), first.segment, [
+      { respondentClass: TECHNICAL_BUYER },
+      { respondentClass: TECHNICAL_BUYER },
+      { respondentClass: TECHNICAL_BUYER },
+    ]);
+    const campaigns = await Promise.all(
+      [1, 2, 3].map(() =>
+        createCampaign(getOrm(), {
+          kind: CampaignScheduleKind.CALENDAR,
+          targets: [TECHNICAL_BUYER],
+        }),
+      ),
+    );
+    const results = await Promise.all(
+      campaigns.map(({ campaign }) =>
+        system()
+          .service(SurveyDispatchService)
+          .inviteAccount({ campaignId: campaign.id, accountId: account.id, runKey: 'run:race' }),
+      ),
+    );
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBe(contacts.length);
+    expect(results.reduce((n, r) => n + r.held, 0)).toBe(contacts.length * 2);
+    const sent = await getOrm()
+      .em.fork()
+      .find(SurveyInvitation, { account: account.id, status: InvitationStatus.SENT });
+    expect(sent.map((i) => i.contact.id).sort()).toEqual(contacts.map((c) => c.id).sort());
+  });
+
   it('invites for coverage only through a campaign that fits the class and the segment, once a day', async () => {
     const { account: first } = await createAccount(getOrm(), { contacts: [] });
     const { account, contacts } = await accountIn(getOrm(), first.segment, [

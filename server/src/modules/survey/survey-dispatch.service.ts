@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.js';
 import type { DomainContext } from '../../domain/context.js';
 import type {
@@ -102,6 +103,9 @@ export class SurveyDispatchService {
       );
       const account = await em.findOne(ClientAccount, { id: input.accountId });
       if (!campaign || !account) return none;
+      // Runs of different campaigns for one account wait for each other here (PostgreSQL), so
+      // the fatigue rule sees what the other one invited.
+      await em.lock(account, LockMode.PESSIMISTIC_WRITE);
       const classes = only ? [only] : campaign.targetRespondentClasses;
       const contacts = await em.find(
         Contact,
