@@ -235,6 +235,8 @@ describeEachDatabase('surveys dispatched: events, answers, rates', (getOrm) => {
       campaignId: campaign.id,
       cron: campaign.cron,
       status: CampaignStatus.ACTIVE,
+      startsAt: null,
+      endsAt: null,
     });
     const em = getOrm().em.fork();
     expect(await em.count(SurveyTriggerEvent, { workflowStartedAt: null })).toBe(0);

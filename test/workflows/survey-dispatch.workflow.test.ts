@@ -167,6 +167,18 @@ describeEachDatabase('surveys dispatched on the real Temporal server', (getOrm) 
       (h) => h?.[0]?.start === 7,
     );
     expect(hours).toEqual([{ start: 7, end: 7, step: 1 }]);
+    // A new window: the schedule fires only inside it.
+    const endsAt = '2030-06-30T00:00:00.000Z';
+    const window = await api.execute(
+      `mutation($id: ID!, $endsAt: DateTimeISO) { updateSurveyCampaign(id: $id, input: { endsAt: $endsAt }) { endsAt } }`,
+      { id: gid, endsAt },
+    );
+    expect(window.errors).toBeUndefined();
+    const endAt = await eventually(
+      async () => (await schedule.describe()).spec.endAt?.toISOString(),
+      (at) => at === endsAt,
+    );
+    expect(endAt).toBe(endsAt);
     await api.execute(UPDATE, { id: gid, status: 'FINISHED' });
     expect(await gone(schedule)).toBe(true);
   });

@@ -58,7 +58,7 @@ export class TemporalSurveyWorkflows implements SurveyWorkflows {
     try {
       await this.client.schedule.create({
         scheduleId: surveyScheduleId(s.campaignId),
-        spec: { cronExpressions: [s.cron] },
+        spec: specOf(s),
         action: {
           type: 'startWorkflow',
           workflowType: SURVEY_DISPATCH_WORKFLOW,
@@ -75,10 +75,19 @@ export class TemporalSurveyWorkflows implements SurveyWorkflows {
       if (!(err instanceof ScheduleAlreadyRunning)) throw err;
     }
     const handle = this.client.schedule.getHandle(surveyScheduleId(s.campaignId));
-    await handle.update((previous) => ({ ...previous, spec: { cronExpressions: [s.cron] } }));
+    await handle.update((previous) => ({ ...previous, spec: specOf(s) }));
     if (paused) await handle.pause(note);
     else await handle.unpause(note);
   }
+}
+
+/** The cron (UTC), limited to the campaign's window. */
+function specOf(s: CampaignSchedule) {
+  return {
+    cronExpressions: [s.cron],
+    ...(s.startsAt ? { startAt: s.startsAt } : {}),
+    ...(s.endsAt ? { endAt: s.endsAt } : {}),
+  };
 }
 
 /** The API's survey workflows while Temporal is still being reached: calls fail, the reconciler repeats them. */

@@ -41,6 +41,8 @@ export async function syncCampaignSchedule(
     await surveys.syncSchedule({
       campaignId: c.id,
       cron: c.cron ?? '',
+      startsAt: c.startsAt ?? null,
+      endsAt: c.endsAt ?? null,
       // No schedule wanted (DRAFT, or now a TRIGGER campaign): delete whatever exists.
       status: desired ?? CampaignStatus.FINISHED,
     });

@@ -144,8 +144,13 @@ export class SurveyCampaignService {
         c.targetRespondentClasses = [...new Set(input.targetRespondentClasses)];
       }
       if (input.segmentId !== undefined) c.segment = await this.segment(em, input.segmentId);
+      const window = [c.startsAt?.getTime(), c.endsAt?.getTime()].join();
       if (input.startsAt !== undefined) c.startsAt = input.startsAt;
       if (input.endsAt !== undefined) c.endsAt = input.endsAt;
+      // A new window for a scheduled campaign: its schedule must be updated.
+      if ([c.startsAt?.getTime(), c.endsAt?.getTime()].join() !== window) {
+        c.scheduleSyncedStatus = null;
+      }
       checkSchedule(c.scheduleKind, c.cron ?? null, c.triggerEvent ?? null);
       checkWindow(c.startsAt ?? null, c.endsAt ?? null);
       this.ctx.audit.record(

@@ -5,6 +5,9 @@ export interface CampaignSchedule {
   campaignId: string;
   cron: string;
   status: CampaignStatus;
+  /** The campaign's window: the schedule fires only inside it. */
+  startsAt?: Date | null;
+  endsAt?: Date | null;
 }
 
 /**
