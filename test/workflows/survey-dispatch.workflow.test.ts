@@ -53,7 +53,8 @@ describeEachDatabase('surveys dispatched on the real Temporal server', (getOrm) 
 
   beforeAll(async () => {
     const taskQueue = `surveys-${randomUUID()}`;
-    const surveys = new TemporalSurveyWorkflows(env.client, { taskQueue });
+    // A generous deadline: on a loaded machine a slow answer is not what these tests are about.
+    const surveys = new TemporalSurveyWorkflows(env.client, { taskQueue, timeoutMs: 20_000 });
     api = await createTestApi(getOrm(), { surveys });
     worker = await createWorker({
       orm: getOrm(),

@@ -74,10 +74,13 @@ export class TemporalSurveyWorkflows implements SurveyWorkflows {
     } catch (err) {
       if (!(err instanceof ScheduleAlreadyRunning)) throw err;
     }
-    const handle = this.client.schedule.getHandle(surveyScheduleId(s.campaignId));
-    await handle.update((previous) => ({ ...previous, spec: specOf(s) }));
-    if (paused) await handle.pause(note);
-    else await handle.unpause(note);
+    // One update carries the spec and the paused flag: a separate pause could be overtaken by
+    // the update, which writes back the whole state it read.
+    await this.client.schedule.getHandle(surveyScheduleId(s.campaignId)).update((previous) => ({
+      ...previous,
+      spec: specOf(s),
+      state: { ...previous.state, paused, note },
+    }));
   }
 }
 
