@@ -4,3 +4,4 @@ export { initiativeLifecycle } from './initiative.workflow.js';
 export { maturityEvaluation } from './maturity.workflow.js';
 export { paretoAnalysis, paretoSchedule } from './pareto.workflow.js';
 export { periodMonitor } from './monitor.workflow.js';
+export { surveyDispatch } from './survey-dispatch.workflow.js';

@@ -13,6 +13,7 @@ import { createInitiativeActivities } from './activities/initiative.activities.j
 import { createMaturityActivities } from './activities/maturity.activities.js';
 import { createParetoActivities } from './activities/pareto.activities.js';
 import { createMonitorActivities } from './activities/monitor.activities.js';
+import { createSurveyActivities } from './activities/survey.activities.js';
 
 const workflowsPath = path.join(import.meta.dirname, 'index.ts');
 
@@ -101,6 +102,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
         ...createMaturityActivities(deps),
         ...createParetoActivities(deps),
         ...createMonitorActivities(deps),
+        ...createSurveyActivities(deps),
       };
     })(),
     // Running activities get this long to finish on shutdown (SIGINT/SIGTERM or worker.shutdown()).

@@ -59,6 +59,8 @@ export interface HubConfig {
   rateLimit: RateLimitConfig;
   /** HTTP transport security. */
   http: HttpHardening;
+  /** Surveys dispatched: no contact is invited more than once per this many days (CX_SURVEY_FATIGUE_DAYS). */
+  surveyFatigueDays: number;
 }
 
 export interface ParetoConfig {
@@ -297,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       hstsMaxAgeSeconds: int(env, 'CX_HSTS_MAX_AGE', 0),
       trustProxy: trustProxy(env.CX_TRUST_PROXY),
     },
+    surveyFatigueDays: int(env, 'CX_SURVEY_FATIGUE_DAYS', 14),
   };
 }
 

@@ -21,6 +21,10 @@ import { ensureMaturityWorkflow } from './temporal/maturity-starter.js';
 import { ensureParetoSchedule } from './temporal/pareto-starter.js';
 import { ensureMonitorWorkflow } from './temporal/monitor-starter.js';
 import { TemporalInitiativeWorkflows } from './temporal/temporal-initiative-workflows.js';
+import {
+  DeferredSurveyWorkflows,
+  TemporalSurveyWorkflows,
+} from './temporal/temporal-survey-workflows.js';
 import { WorkflowReconciler } from './temporal/workflow-reconciler.js';
 import { TemporalCollectStarter } from './temporal/temporal-collect-starter.js';
 import { createWorker } from '../../workflows/worker.js';
@@ -71,6 +75,7 @@ export async function startHub(
 
   const collect = new DeferredCollectStarter();
   const initiatives = new DeferredInitiativeWorkflows();
+  const surveys = new DeferredSurveyWorkflows();
   const signInThrottle = new SignInThrottle(config.auth.signInsPerAddress);
   // Requests skip Temporal for a while after it failed; the reconciler keeps probing it directly.
   const deps: AppDeps = {
@@ -80,8 +85,9 @@ export async function startHub(
     initiatives,
     log,
     signInThrottle,
+    surveys,
   };
-  const reconciler = new WorkflowReconciler({ orm, collect, initiatives, log });
+  const reconciler = new WorkflowReconciler({ orm, collect, initiatives, surveys, log });
   let temporal: TemporalConnection | undefined;
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
@@ -99,6 +105,9 @@ export async function startHub(
         taskQueue: config.temporalTaskQueue,
         timings: config.initiativeTimings,
       }),
+    );
+    surveys.attach(
+      new TemporalSurveyWorkflows(temporal.client, { taskQueue: config.temporalTaskQueue }),
     );
     if (config.runWorker) {
       worker = await createWorker({

@@ -49,6 +49,7 @@ describe('loadConfig', () => {
     ['CX_DIVERGENCE_RISE', '0.8', { monitorRules: { satisfactionRisePerMonth: 0.8 } }],
     ['CX_DIVERGENCE_MIN_T', '2.5', { monitorRules: { divergenceMinT: 2.5 } }],
     ['CX_DIVERGENCE_DAYS_LATE_FALL', '0.5', { monitorRules: { daysLateFallPerMonth: 0.5 } }],
+    ['CX_SURVEY_FATIGUE_DAYS', '30', { surveyFatigueDays: 30 }],
   ])('reads %s=%j', (name, value, expected) => {
     expect(loadConfig({ [name]: value })).toMatchObject(expected);
   });

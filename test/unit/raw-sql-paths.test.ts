@@ -30,6 +30,8 @@ const reviewed: Record<string, string> = {
     'runParetoAnalysis (CX office only) and the Pareto workflow (system)',
   'server/src/modules/analyse/pareto.service.ts':
     'runParetoAnalysis (CX office only) and the Pareto workflow (system)',
+  'server/src/modules/survey/survey-response.service.ts':
+    'surveyResponseRates: the CX office and READ tokens only',
   'server/src/modules/maturity/maturity.evidence.ts':
     'maturity queries and recompute: the CX office and READ tokens only',
   'server/src/modules/monitor/period-figures.ts': "the monitor workflow's activity (system)",

@@ -98,6 +98,8 @@ export const nodeRules: Record<string, string> = {
   Segment: 'segment',
   SpecialRequirement: 'specialRequirement',
   SurveyCampaign: 'surveyCampaign',
+  SurveyInvitation: 'surveyInvitations',
+  SurveyTriggerEvent: 'surveyInvitations',
   Touchpoint: 'touchpoint',
   TransactionalFigures: 'transactionalFigures',
   User: 'user',

@@ -72,6 +72,8 @@ export const queryRules: Record<string, Rule> = {
   questionnaires: read(...OFFICE),
   surveyCampaign: read(...OFFICE),
   surveyCampaigns: read(...OFFICE),
+  surveyInvitations: read(...OFFICE),
+  surveyResponseRates: read(...OFFICE),
   metricDefinition: read(...OFFICE),
   metricDefinitions: read(...OFFICE),
   metricObservation: read(...OFFICE),
@@ -188,6 +190,8 @@ export const mutationRules: Record<string, Rule> = {
   createQuestionnaire: write(null),
   createSurveyCampaign: write(null),
   updateSurveyCampaign: write(null),
+  // Integrators report client-side events from their ERP/CRM with the feedback scope.
+  recordTriggerEvent: write(FEEDBACK_WRITE),
   recordMaturityAssessment: write(null),
   recomputeMaturity: write(null),
   runParetoAnalysis: write(null),

@@ -30,6 +30,8 @@ import { User } from '../modules/organisation/user.entity.js';
 import { SpecialRequirement } from '../modules/requirement/special-requirement.entity.js';
 import { Questionnaire } from '../modules/survey/questionnaire.entity.js';
 import { SurveyCampaign } from '../modules/survey/survey-campaign.entity.js';
+import { SurveyInvitation } from '../modules/survey/survey-invitation.entity.js';
+import { SurveyTriggerEvent } from '../modules/survey/survey-trigger-event.entity.js';
 import { ImportanceWeight } from '../modules/value/importance-weight.entity.js';
 import { ValueFactor } from '../modules/value/value-factor.entity.js';
 import { WeightSet } from '../modules/value/weight-set.entity.js';
@@ -71,4 +73,6 @@ export const allEntities = [
   ApiToken,
   Alert,
   PeriodFigure,
+  SurveyTriggerEvent,
+  SurveyInvitation,
 ];

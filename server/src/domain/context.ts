@@ -7,6 +7,7 @@ import { AuditService } from '../modules/audit/audit.service.js';
 import type { CollectStarter } from '../temporal/collect-starter.js';
 import type { InitiativeWorkflows } from '../modules/initiative/initiative-workflows.port.js';
 import type { CoverageInviter } from '../modules/monitor/coverage-invitations.port.js';
+import type { SurveyWorkflows } from '../modules/survey/survey-workflows.port.js';
 
 /** Where "now" comes from for the facts services record (completedAt, decidedAt …). */
 export interface Clock {
@@ -37,6 +38,11 @@ export interface DomainDeps {
    * surveys module's dispatch); absent, the monitor invites nobody and says so in the alert.
    */
   coverageInvites?: CoverageInviter;
+  /**
+   * Calendar campaigns' Schedules and trigger-event dispatch. Optional: where it is missing
+   * (the demo loader, activities, most tests) the reconciler does the work later.
+   */
+  surveys?: SurveyWorkflows;
 }
 
 export type ServiceClass<T> = new (ctx: DomainContext) => T;

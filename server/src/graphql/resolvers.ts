@@ -26,6 +26,12 @@ import {
   SurveyCampaignResolver,
 } from '../modules/survey/survey.resolver.js';
 import { SpecialRequirementResolver } from '../modules/requirement/requirement.resolver.js';
+import {
+  SurveyInvitationResolver,
+  SurveyResponseRateResolver,
+  SurveyTriggerEventResolver,
+} from '../modules/survey/survey-dispatch.resolver.js';
+import { FeedbackSurveyFieldsResolver } from '../modules/survey/feedback-survey-fields.resolver.js';
 import { MaturityResolver } from '../modules/maturity/maturity.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AnalysisResolver } from '../modules/initiative/analysis.resolver.js';
@@ -88,4 +94,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ParetoAnalysisResolver,
   AlertResolver,
   PeriodFigureResolver,
+  SurveyInvitationResolver,
+  SurveyTriggerEventResolver,
+  SurveyResponseRateResolver,
+  FeedbackSurveyFieldsResolver,
 ];

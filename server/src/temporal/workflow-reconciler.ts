@@ -6,12 +6,21 @@ import type { InitiativeWorkflows } from '../modules/initiative/initiative-workf
 import { Initiative } from '../modules/initiative/initiative.entity.js';
 import { InitiativeStatus } from '../modules/initiative/initiative.enums.js';
 import type { CollectStarter } from './collect-starter.js';
+import {
+  maybeUnsynced,
+  syncCampaignSchedule,
+} from '../modules/survey/campaign-schedule.service.js';
+import { SurveyCampaign } from '../modules/survey/survey-campaign.entity.js';
+import { SurveyTriggerEvent } from '../modules/survey/survey-trigger-event.entity.js';
+import type { SurveyWorkflows } from '../modules/survey/survey-workflows.port.js';
 
 export interface ReconcilerDeps {
   orm: Orm;
   collect: CollectStarter;
   /** Initiative workflows to start as well (the API passes them; tests of feedback may not). */
   initiatives?: InitiativeWorkflows;
+  /** Trigger-event dispatches to start and campaign schedules to sync (the API passes them). */
+  surveys?: SurveyWorkflows;
   log: Pick<Logger, 'info' | 'warn'>;
   batchSize?: number;
 }
@@ -49,6 +58,14 @@ export class WorkflowReconciler {
 
   /** One pass over each kind: oldest first, batch after batch, until none is left or Temporal fails. */
   async runOnce(): Promise<ReconcileResult> {
+    const loop = await this.loopWorkflows();
+    if (loop.failed) return loop;
+    const surveys = await this.surveys();
+    return { started: loop.started + surveys.started, failed: surveys.failed };
+  }
+
+  /** Feedback items' collect workflows, then open initiatives' workflows. */
+  private async loopWorkflows(): Promise<ReconcileResult> {
     const feedback = await this.pass<FeedbackItem>({
       label: 'collect',
       entity: FeedbackItem,
@@ -69,6 +86,28 @@ export class WorkflowReconciler {
       start: (id) => initiatives.start(id),
     });
     return { started: feedback.started + open.started, failed: open.failed };
+  }
+
+  /** Trigger events whose dispatch never started, and campaigns whose schedule lags. */
+  private async surveys(): Promise<ReconcileResult> {
+    const surveys = this.deps.surveys;
+    if (!surveys) return { started: 0, failed: false };
+    const events = await this.pass<SurveyTriggerEvent>({
+      label: 'survey dispatch',
+      entity: SurveyTriggerEvent,
+      where: { workflowStartedAt: null },
+      orderBy: { recordedAt: 'asc', id: 'asc' },
+      start: (id) => surveys.startTriggerDispatch(id),
+    });
+    if (events.failed) return events;
+    const em = this.deps.orm.em.fork();
+    const campaigns = await em.find(SurveyCampaign, maybeUnsynced, { orderBy: { id: 'asc' } });
+    for (const c of campaigns) {
+      if (!(await syncCampaignSchedule(em, surveys, this.deps.log, c.id))) {
+        return { started: events.started, failed: true };
+      }
+    }
+    return events;
   }
 
   private async pass<E extends { id: string; workflowStartedAt?: Date | null }>(

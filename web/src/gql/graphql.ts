@@ -69,6 +69,8 @@ export type SubmitFeedbackInput = {
   csiScore?: number | null | undefined;
   /** Id in the source system; the same id submitted twice yields one item. */
   externalId?: string | null | undefined;
+  /** The survey invitation this answers: links the item to its campaign and invitation (same account and contact). */
+  invitationId?: string | number | null | undefined;
   /** Language of the text, `ru` or `en`. */
   language?: string | null | undefined;
   /** Net Promoter score, 0–10. */

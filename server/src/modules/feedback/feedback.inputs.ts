@@ -109,6 +109,14 @@ export class SubmitFeedbackInput {
   @IsOptional()
   campaignId?: string | null;
 
+  @IdField('SurveyInvitation', {
+    nullable: true,
+    description:
+      'The survey invitation this answers: links the item to its campaign and invitation (same account and contact).',
+  })
+  @IsOptional()
+  invitationId?: string | null;
+
   @Field(() => ComplaintClass, { nullable: true, description: 'When the client named the class.' })
   @IsOptional()
   complaintClass?: ComplaintClass | null;

@@ -8,6 +8,7 @@ import { ClientAccount } from '../client/client-account.entity.js';
 import { Contact } from '../client/contact.entity.js';
 import { Touchpoint } from '../journey/touchpoint.entity.js';
 import { SurveyCampaign } from '../survey/survey-campaign.entity.js';
+import { invitationAnswered, markAnswered } from '../survey/survey-answer.js';
 import { FeedbackItem } from './feedback-item.entity.js';
 import { ClassificationSource, FeedbackStatus } from './feedback.enums.js';
 import { User } from '../organisation/user.entity.js';
@@ -103,7 +104,17 @@ export class FeedbackService {
       'accountId',
       notFound('ACCOUNT_NOT_FOUND'),
     );
-    const contact = await this.resolveContact(em, account, input);
+    // An answer to a survey invitation: its contact and campaign come from the invitation.
+    const invitation = input.invitationId
+      ? await invitationAnswered(em, {
+          invitationId: input.invitationId,
+          accountId: account.id,
+          contactId: input.contactId,
+          campaignId: input.campaignId,
+          newContact: input.contact != null,
+        })
+      : null;
+    const contact = (await this.resolveContact(em, account, input)) ?? invitation?.contact ?? null;
     const respondentClass = input.respondentClass ?? contact?.respondentClass ?? null;
     if (contact && input.respondentClass && input.respondentClass !== contact.respondentClass) {
       throw feedbackError(
@@ -117,11 +128,13 @@ export class FeedbackService {
           feedbackError('TOUCHPOINT_NOT_FOUND', message, f),
         )
       : null;
-    const campaign = input.campaignId
-      ? await mustFind(em, SurveyCampaign, input.campaignId, 'campaignId', (message, f) =>
-          feedbackError('CAMPAIGN_NOT_FOUND', message, f),
-        )
-      : null;
+    const campaign = invitation
+      ? invitation.campaign
+      : input.campaignId
+        ? await mustFind(em, SurveyCampaign, input.campaignId, 'campaignId', (message, f) =>
+            feedbackError('CAMPAIGN_NOT_FOUND', message, f),
+          )
+        : null;
     const item = em.create(FeedbackItem, {
       externalId: input.externalId ?? null,
       account,
@@ -140,6 +153,7 @@ export class FeedbackService {
       classifiedAt: input.complaintClass ? now : null,
       receivedAt: input.receivedAt ?? now,
     });
+    if (invitation) markAnswered(invitation, item);
     this.ctx.audit.record(em, 'submitFeedback', 'FeedbackItem', item.id, null, snapshot(item));
     return { item, duplicate: false };
   }

@@ -9,6 +9,8 @@ import {
   feedbackValueViolations,
   normaliseFeedbackText,
 } from '../feedback/feedback.rules.js';
+import { markAnswered } from '../survey/survey-answer.js';
+import { answeredInvitation, invitationsOf } from './feedback-invitations.js';
 import { RowErrorCode } from './import.errors.js';
 import type { FeedbackRow } from './import.inputs.js';
 import {
@@ -68,6 +70,8 @@ export async function planFeedback(
     rows.map((r) => r.contactEmail?.trim().toLowerCase()),
   );
   const contactsByEmail = indexBy(byEmail, (c) => emailKey(c.account.id, c.email ?? ''));
+  const invitations = await invitationsOf(em, rows);
+  const claimed = new Set<string>();
 
   return rows.map((row, index): RowDecision => {
     const duplicate = duplicates.get(index);
@@ -105,17 +109,21 @@ export async function planFeedback(
     }
     if (!check.ok || !account) return refused(...check.errors);
     if (stored) return { outcome: 'UNCHANGED', id: stored.id };
+    const invitation = answeredInvitation(check, row, account, contact, invitations, claimed);
+    if (!check.ok) return refused(...check.errors);
     const id = uuidv7();
     return {
       outcome: 'CREATED',
       id,
-      apply: (tx) =>
-        void tx.create(FeedbackItem, {
+      apply: (tx) => {
+        const who = contact ?? invitation?.contact ?? null;
+        const item = tx.create(FeedbackItem, {
           id,
           externalId: row.externalId,
           account,
-          contact,
-          respondentClass: row.respondentClass ?? contact?.respondentClass ?? null,
+          contact: who,
+          campaign: invitation?.campaign ?? null,
+          respondentClass: row.respondentClass ?? who?.respondentClass ?? null,
           channel: row.channel,
           npsScore: row.npsScore ?? null,
           csiScore: row.csiScore ?? null,
@@ -127,7 +135,9 @@ export async function planFeedback(
           classifiedAt: row.complaintClass ? now : null,
           receivedAt: row.receivedAt ?? now,
           workflowStartedAt: null,
-        }),
+        });
+        if (invitation) markAnswered(invitation, item);
+      },
     };
   });
 }

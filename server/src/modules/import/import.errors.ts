@@ -37,5 +37,9 @@ export const RowErrorCode = {
   KEY_CHANGED: 'KEY_CHANGED',
   /** The externalId already belongs to feedback of another account. */
   EXTERNAL_ID_REUSED: 'EXTERNAL_ID_REUSED',
+  /** `invitationReference` names no survey invitation. */
+  INVITATION_NOT_FOUND: 'INVITATION_NOT_FOUND',
+  /** The invitation went to another account or contact, was held back, or is answered already. */
+  INVITATION_MISMATCH: 'INVITATION_MISMATCH',
 } as const;
 export type RowErrorCode = (typeof RowErrorCode)[keyof typeof RowErrorCode];

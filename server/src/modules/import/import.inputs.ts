@@ -122,4 +122,11 @@ export class FeedbackRow {
     description: 'When the client gave it; defaults to the time of import.',
   })
   receivedAt?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The survey invitation this answers: the reference quoted in the invitation (same account and contact).',
+  })
+  invitationReference?: string | null;
 }

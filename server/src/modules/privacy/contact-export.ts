@@ -4,6 +4,7 @@ import type { Contact } from '../client/contact.entity.js';
 import { CouncilMember } from '../client/council-member.entity.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
 import { ClientNotification } from '../notification/client-notification.entity.js';
+import { SurveyInvitation } from '../survey/survey-invitation.entity.js';
 import { chunks } from './audit-erasure.js';
 
 type Json = Record<string, unknown>;
@@ -28,6 +29,8 @@ export interface ContactDataExport {
   councilMemberships: (Json & { id: RowRef; council: { id: RowRef; name: string } })[];
   portalLogins: (Json & { id: RowRef })[];
   auditEvents: (Json & { id: RowRef; entity: RowRef | null })[];
+  /** Survey invitations sent to them or held back (added to version 1; readers ignore unknown keys). */
+  surveyInvitations: (Json & { id: RowRef; campaign: { id: RowRef; name: string } })[];
 }
 
 const ref = (type: string, id: string): RowRef => ({ type, id });
@@ -47,7 +50,13 @@ export async function collectContactData(
       { populate: ['council', 'user'], orderBy: { createdAt: 'asc', id: 'asc' } },
     ),
   ];
+  const invitations = await em.find(
+    SurveyInvitation,
+    { contact },
+    { populate: ['campaign'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
   const subjects: RowRef[] = [
+    ...invitations.map((i) => ref('SurveyInvitation', i.id)),
     ref('Contact', contact.id),
     ...feedback.map((f) => ref('FeedbackItem', f.id)),
     ...messages.map((m) => ref('ClientNotification', m.id)),
@@ -110,6 +119,16 @@ export async function collectContactData(
     portalLogins: seats
       .flatMap((s) => (s.user ? [s.user] : []))
       .map((u) => ({ id: ref('User', u.id), name: u.name, email: u.email, active: u.active })),
+    surveyInvitations: invitations.map((i) => ({
+      id: ref('SurveyInvitation', i.id),
+      campaign: { id: ref('SurveyCampaign', i.campaign.id), name: i.campaign.name },
+      channel: i.channel,
+      status: i.status,
+      heldReason: i.heldReason ?? null,
+      sentAt: iso(i.sentAt),
+      answeredAt: iso(i.answeredAt),
+      createdAt: iso(i.createdAt),
+    })),
     auditEvents: (await auditEventsAbout(em, subjects)).map((e) => ({
       id: ref('AuditEvent', e.id),
       at: iso(e.at),

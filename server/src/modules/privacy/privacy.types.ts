@@ -67,6 +67,11 @@ export function toContactExportJson(d: ContactDataExport): Record<string, unknow
       council: { id: gid(s.council.id), name: s.council.name },
     })),
     portalLogins: d.portalLogins.map((u) => ({ ...u, id: gid(u.id) })),
+    surveyInvitations: d.surveyInvitations.map((i) => ({
+      ...i,
+      id: gid(i.id),
+      campaign: { id: gid(i.campaign.id), name: i.campaign.name },
+    })),
     auditEvents: d.auditEvents.map(({ entity, ...e }) => ({
       ...e,
       id: gid(e.id),

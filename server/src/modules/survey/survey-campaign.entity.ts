@@ -26,6 +26,12 @@ const SurveyCampaignSchema = defineEntity({
     status: p.enum(() => CampaignStatus).default(CampaignStatus.DRAFT),
     startsAt: p.datetime().nullable(),
     endsAt: p.datetime().nullable(),
+    /**
+     * The status the campaign's Temporal Schedule was last brought to (CALENDAR only); the
+     * reconciler syncs every campaign where it differs from `status` (Temporal was down). A
+     * CampaignStatus kept as plain text: SQLite's table rebuild drops an enum's check here.
+     */
+    scheduleSyncedStatus: p.string().length(16).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

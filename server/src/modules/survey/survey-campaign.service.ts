@@ -6,6 +6,7 @@ import { containsInsensitive } from '../../db/search.js';
 import type { DomainContext } from '../../domain/context.js';
 import { snapshot } from '../audit/audit.service.js';
 import { Segment } from '../client/segment.entity.js';
+import { CampaignScheduleService } from './campaign-schedule.service.js';
 import { cronError } from './cron.js';
 import { Questionnaire } from './questionnaire.entity.js';
 import { SurveyCampaign } from './survey-campaign.entity.js';
@@ -88,7 +89,14 @@ export class SurveyCampaignService {
     });
   }
 
+  /** Changes the row in one transaction; after the commit, brings its Temporal Schedule in line. */
   async updateCampaign(id: string, input: UpdateSurveyCampaignInput): Promise<SurveyCampaign> {
+    const campaign = await this.change(id, input);
+    await this.ctx.service(CampaignScheduleService).sync(campaign.id);
+    return campaign;
+  }
+
+  private async change(id: string, input: UpdateSurveyCampaignInput): Promise<SurveyCampaign> {
     return this.ctx.em.transactional(async (em) => {
       const c = await mustFind(em, SurveyCampaign, id, 'id', notFound('CAMPAIGN_NOT_FOUND'));
       if (c.status === CampaignStatus.FINISHED) {
@@ -118,7 +126,12 @@ export class SurveyCampaignService {
         if (input.scheduleKind === CampaignScheduleKind.CALENDAR) c.triggerEvent = null;
         else c.cron = null;
       }
-      if (input.cron !== undefined) c.cron = input.cron?.trim() || null;
+      if (input.cron !== undefined) {
+        const cron = input.cron?.trim() || null;
+        // A new cron for a scheduled campaign: its schedule must be updated.
+        if (cron !== c.cron && c.scheduleSyncedStatus) c.scheduleSyncedStatus = null;
+        c.cron = cron;
+      }
       if (input.triggerEvent !== undefined) c.triggerEvent = input.triggerEvent;
       if (input.targetRespondentClasses != null) {
         if (!input.targetRespondentClasses.length) {
@@ -131,8 +144,13 @@ export class SurveyCampaignService {
         c.targetRespondentClasses = [...new Set(input.targetRespondentClasses)];
       }
       if (input.segmentId !== undefined) c.segment = await this.segment(em, input.segmentId);
+      const window = [c.startsAt?.getTime(), c.endsAt?.getTime()].join();
       if (input.startsAt !== undefined) c.startsAt = input.startsAt;
       if (input.endsAt !== undefined) c.endsAt = input.endsAt;
+      // A new window for a scheduled campaign: its schedule must be updated.
+      if ([c.startsAt?.getTime(), c.endsAt?.getTime()].join() !== window) {
+        c.scheduleSyncedStatus = null;
+      }
       checkSchedule(c.scheduleKind, c.cron ?? null, c.triggerEvent ?? null);
       checkWindow(c.startsAt ?? null, c.endsAt ?? null);
       this.ctx.audit.record(

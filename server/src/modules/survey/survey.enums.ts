@@ -29,3 +29,13 @@ export enum QuestionType {
   SCALE = 'SCALE',
   TEXT = 'TEXT',
 }
+
+/** Where one contact's invitation of one campaign run stands. */
+export enum InvitationStatus {
+  /** The message is in the outbox. */
+  SENT = 'SENT',
+  /** Held back by the fatigue rule; no message was queued (`heldReason` says why). */
+  HELD = 'HELD',
+  /** Feedback answering it arrived. */
+  ANSWERED = 'ANSWERED',
+}
