@@ -13,8 +13,8 @@ export interface CoverageInvitation {
 /**
  * The port through which the monitor asks the surveys module to invite the contacts of one
  * respondent class of one account "where a campaign fits" when it finds a coverage gap. The
- * surveys module provides it (`DomainDeps.coverageInvites`); until it is wired, the default
- * below sends nothing and says so in the alert's figures.
+ * surveys module serves it (`surveyCoverageInviter`, the default); `DomainDeps.coverageInvites`
+ * replaces it, e.g. in tests that record what was asked.
  */
 export interface CoverageInviter {
   inviteForCoverage(
@@ -22,14 +22,3 @@ export interface CoverageInviter {
     respondentClass: RespondentClass,
   ): Promise<CoverageInvitation>;
 }
-
-export const NO_INVITER_REASON = 'NO_INVITER';
-
-export const noCoverageInviter: CoverageInviter = {
-  inviteForCoverage: () =>
-    Promise.resolve({
-      invited: 0,
-      campaignId: null,
-      reason: `${NO_INVITER_REASON}: no survey dispatch is connected, so no invitation was sent`,
-    }),
-};

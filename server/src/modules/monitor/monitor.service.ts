@@ -3,12 +3,9 @@ import type { DomainContext } from '../../domain/context.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Alert } from './alert.entity.js';
 import { AlertService, type NewAlert } from './alert.service.js';
+import { surveyCoverageInviter } from '../survey/coverage-inviter.js';
 import { coverageGaps, silentKeyContacts, type CoverageGap } from './coverage.js';
-import {
-  noCoverageInviter,
-  type CoverageInvitation,
-  type CoverageInviter,
-} from './coverage-invitations.port.js';
+import { type CoverageInvitation, type CoverageInviter } from './coverage-invitations.port.js';
 import { accountTrends, isDivergent } from './divergence.js';
 import { AlertKind, AlertStatus } from './monitor.enums.js';
 import type { MonitorRules } from './monitor.rules.js';
@@ -89,7 +86,7 @@ export class MonitorService {
     const keyOf = (g: CoverageGap) =>
       `${AlertKind.COVERAGE_GAP}:${g.accountId}:${g.respondentClass}:${g.lastHeardAt?.toISOString() ?? 'never'}`;
     const known = await this.existingKeys(gaps.map(keyOf));
-    const inviter = this.ctx.deps.coverageInvites ?? noCoverageInviter;
+    const inviter = this.ctx.deps.coverageInvites ?? surveyCoverageInviter(this.ctx);
     const alerts: NewAlert[] = [];
     for (const g of gaps.filter((gap) => !known.has(keyOf(gap)))) {
       const invitation: CoverageInvitation =
