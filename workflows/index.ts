@@ -2,3 +2,4 @@
 export { collectFeedback } from './collect.workflow.js';
 export { initiativeLifecycle } from './initiative.workflow.js';
 export { maturityEvaluation } from './maturity.workflow.js';
+export { feedbackCaseClock } from './case.workflow.js';

@@ -11,6 +11,7 @@ import type { ActivityDeps } from './activities/activity-context.js';
 import { createCollectActivities } from './activities/collect.activities.js';
 import { createInitiativeActivities } from './activities/initiative.activities.js';
 import { createMaturityActivities } from './activities/maturity.activities.js';
+import { createCaseActivities } from './activities/case.activities.js';
 
 const workflowsPath = path.join(import.meta.dirname, 'index.ts');
 
@@ -96,6 +97,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
         ...createCollectActivities(deps),
         ...createInitiativeActivities(deps),
         ...createMaturityActivities(deps),
+        ...createCaseActivities(deps),
       };
     })(),
     // Running activities get this long to finish on shutdown (SIGINT/SIGTERM or worker.shutdown()).

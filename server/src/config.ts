@@ -5,6 +5,7 @@ import {
   loadMaturityThresholds,
   type MaturityThresholds,
 } from './modules/maturity/maturity.thresholds.js';
+import { loadCaseSettings, type CaseSettings } from './modules/case/case.settings.js';
 
 /** Everything the hub reads from its environment, parsed once at start-up. */
 export interface HubConfig {
@@ -51,6 +52,8 @@ export interface HubConfig {
   rateLimit: RateLimitConfig;
   /** HTTP transport security. */
   http: HttpHardening;
+  /** Cases for unhappy feedback: thresholds and response SLAs (CX_CASE_*). */
+  cases: CaseSettings;
 }
 
 export interface AuthConfig {
@@ -223,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       hstsMaxAgeSeconds: int(env, 'CX_HSTS_MAX_AGE', 0),
       trustProxy: trustProxy(env.CX_TRUST_PROXY),
     },
+    cases: loadCaseSettings(env),
   };
 }
 

@@ -102,4 +102,5 @@ export const nodeRules: Record<string, string> = {
   User: 'user',
   ValueFactor: 'valueFactor',
   WeightSet: 'weightSet',
+  Case: 'case',
 };

@@ -91,6 +91,10 @@ export const queryRules: Record<string, Rule> = {
   auditEvents: adminOnly,
   // A subject-access request: everything held about one person, for the CX admins who answer it.
   exportContactData: adminOnly,
+
+  // Cases for unhappy feedback: the CX office sees all, a department its own (row scope).
+  case: read(...OFFICE, DEPARTMENT),
+  cases: read(...OFFICE, DEPARTMENT),
 };
 
 /** Who may call each root field of Mutation; the CX office may change everything but people. */
@@ -184,4 +188,9 @@ export const mutationRules: Record<string, Rule> = {
   updateSurveyCampaign: write(null),
   recordMaturityAssessment: write(null),
   recomputeMaturity: write(null),
+
+  // A department answers and closes its own cases (rows keep it to them); the office reassigns.
+  respondToCase: write(null, [DEPARTMENT]),
+  resolveCase: write(null, [DEPARTMENT]),
+  reassignCase: write(null),
 };

@@ -104,6 +104,7 @@ export const rowScopes: Record<string, EntityScope> = {
   UserCredential: { office: 'none' },
   Session: { office: 'none' },
   ApiToken: { office: 'none' },
+  FeedbackCase: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

@@ -31,6 +31,7 @@ import { SurveyCampaign } from '../modules/survey/survey-campaign.entity.js';
 import { ImportanceWeight } from '../modules/value/importance-weight.entity.js';
 import { ValueFactor } from '../modules/value/value-factor.entity.js';
 import { WeightSet } from '../modules/value/weight-set.entity.js';
+import { FeedbackCase } from '../modules/case/case.entity.js';
 
 /** Every persisted entity; the ORM, the migration generator and the tests use this list. */
 export const allEntities = [
@@ -67,4 +68,5 @@ export const allEntities = [
   UserCredential,
   Session,
   ApiToken,
+  FeedbackCase,
 ];

@@ -43,6 +43,7 @@ import { InboxResolver } from '../modules/inbox/inbox.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { NotificationResolver } from '../modules/notification/notification.resolver.js';
 import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
+import { CaseResolver } from '../modules/case/case.resolver.js';
 
 /** Every resolver class of the API; add a module's resolvers here. */
 export const resolvers: NonEmptyArray<ClassType> = [
@@ -82,4 +83,5 @@ export const resolvers: NonEmptyArray<ClassType> = [
   CouncilReviewResolver,
   NotificationResolver,
   PrivacyResolver,
+  CaseResolver,
 ];

@@ -21,6 +21,7 @@ export const FREE_TEXT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   AdvisoryCouncil: ['description'],
   WeightSet: ['label', 'notes'],
   Segment: ['description'],
+  FeedbackCase: ['resolutionNote'],
 };
 
 /** Text and JSON columns that hold no free text about client people, and why. */
