@@ -116,24 +116,24 @@ export const AREA_STEMS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** The client says it is worse than before (DOMAIN.md: a regression, not a first complaint). */
+/**
+ * Words that by themselves say something got worse (DOMAIN.md: a regression, not a first
+ * complaint): they make the text negative and a deterioration.
+ */
+export const WORSENING_STEMS: readonly string[] = ['worse', 'deteriorat', 'хуже', 'ухудш'];
+
+/** Words that mark a repeated or lost standard: a deterioration when the text is negative. */
 export const DETERIORATION_CUES: readonly string[] = [
-  'worse',
-  'worsen',
   'no longer',
   'not anymore',
   'any more',
   'anymore',
   'again',
   'used to',
-  'deteriorat',
   'declin',
   'than before',
   'back to',
   'keeps getting',
-  'стало хуже',
-  'хуже',
-  'ухудш',
   'опять',
   'снова',
   'раньше',

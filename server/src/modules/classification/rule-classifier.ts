@@ -5,6 +5,7 @@ import {
   NEGATIONS,
   NEGATIVE_STEMS,
   POSITIVE_STEMS,
+  WORSENING_STEMS,
 } from './classification.rules.js';
 import type {
   ClassifierInput,
@@ -74,15 +75,18 @@ function areaOf(tokens: readonly string[]): ComplaintClass | null {
 }
 
 /**
- * The rule-based classifier (RU and EN word lists). Deterioration needs both a cue ("стало
- * хуже", "again", "no longer") and a negative text: "we will order again" is no regression.
+ * The rule-based classifier (RU and EN word lists). "Worse", "хуже", "ухудшилось" are a
+ * deterioration by themselves; "again", "опять", "no longer" only in a negative text: "we
+ * will order again" is no regression.
  */
 export const ruleClassifier: FeedbackClassifier = {
   method: 'rules-v1',
   classify({ text }: ClassifierInput): FeedbackClassification {
     const tokens = words(text);
-    const sentiment = sentimentOf(tokens);
-    const deterioration = sentiment === Sentiment.NEGATIVE && count(tokens, DETERIORATION_CUES) > 0;
+    const worsening = count(tokens, WORSENING_STEMS) > 0;
+    const sentiment = worsening ? Sentiment.NEGATIVE : sentimentOf(tokens);
+    const deterioration =
+      worsening || (sentiment === Sentiment.NEGATIVE && count(tokens, DETERIORATION_CUES) > 0);
     const area = areaOf(tokens);
     return {
       complaintClass: deterioration ? ComplaintClass.DETERIORATION : area,
