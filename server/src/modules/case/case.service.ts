@@ -4,7 +4,7 @@ import type { Em } from '../../db/orm.js';
 import { paginate, type Page, type PageArgs } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
 import { snapshot } from '../audit/audit.service.js';
-import { Contact } from '../client/contact.entity.js';
+import { ROW_SCOPE_FILTER } from '../../auth/row-scopes.js';
 import { acknowledgementLocale } from '../feedback/acknowledgement-message.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
 import { ClientNotification } from '../notification/client-notification.entity.js';
@@ -116,9 +116,11 @@ export class CaseService {
       if (!kase.firstResponseAt) this.markResponded(em, kase);
       // The viewer may act on the case (its row scope found it) but, as a department member,
       // may not read the feedback or the contact: the note's address is read past the scope.
-      const item = await this.ctx
-        .unscoped()
-        .em.findOneOrFail(FeedbackItem, { id: kase.feedback.id }, { populate: ['contact'] });
+      const item = await em.findOneOrFail(
+        FeedbackItem,
+        { id: kase.feedback.id },
+        { populate: ['contact'], filters: { [ROW_SCOPE_FILTER]: false } },
+      );
       const contact = item.contact ?? null;
       const locale = acknowledgementLocale(contact?.locale, item.language);
       const message = resolutionMessage(locale, contact?.name, item.id.slice(-12), text);
@@ -127,8 +129,8 @@ export class CaseService {
         dedupeKey: `case-resolution:${kase.id}`,
         kind: NotificationKind.CASE_RESOLUTION,
         account: kase.account,
-        contact: contact ? em.getReference(Contact, contact.id) : null,
-        feedbackItem: em.getReference(FeedbackItem, item.id),
+        contact,
+        feedbackItem: item,
         recipient,
         locale,
         subject: message.subject,
