@@ -1,14 +1,7 @@
-import {
-  ParentClosePolicy,
-  type ActivityOptions,
-  patched,
-  proxyActivities,
-  startChild,
-} from '@temporalio/workflow';
+import { patched, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import type { CaseActivities } from './activities/case.activities.js';
 import type { CollectActivities } from './activities/collect.activities.js';
-import { feedbackCaseClock } from './case.workflow.js';
-import { caseWorkflowId, type IntakeCaseResult } from './contracts/case.contract.js';
+import type { IntakeCaseResult } from './contracts/case.contract.js';
 import {
   CollectFailure,
   type CollectFeedbackInput,
@@ -27,7 +20,8 @@ const activityOptions: ActivityOptions = {
 };
 
 const { acknowledgeFeedback } = proxyActivities<CollectActivities>(activityOptions);
-const { classifyFeedback, openCaseForFeedback } = proxyActivities<CaseActivities>(activityOptions);
+const { classifyFeedback, openCaseForFeedback, startCaseClock } =
+  proxyActivities<CaseActivities>(activityOptions);
 
 /** Histories recorded before intake classified feedback and opened cases replay without it. */
 export const CLASSIFY_AND_OPEN_CASE = 'classify-and-open-case';
@@ -47,23 +41,14 @@ async function classifyAndOpenCase(feedbackId: string): Promise<IntakeCaseResult
   const at = () => new Date(Date.now()).toISOString();
   const classified = await classifyFeedback({ feedbackId, at: at() });
   const opened = await openCaseForFeedback({ feedbackId, at: at() });
+  // Started whenever a case exists, not only when this run opened it: a retried activity
+  // finds the case it opened before, and its clock must run all the same.
   if (opened) {
-    // Started whenever a case exists, not only when this run opened it: a retried activity
-    // finds the case it opened before, and its clock must run all the same.
-    try {
-      await startChild(feedbackCaseClock, {
-        workflowId: caseWorkflowId(opened.caseId),
-        args: [
-          { caseId: opened.caseId, remindAt: opened.remindAt, responseDueAt: opened.responseDueAt },
-        ],
-        // The clock outlives the collect workflow, which ends here.
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-      });
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) {
-        throw error;
-      }
-    }
+    await startCaseClock({
+      caseId: opened.caseId,
+      remindAt: opened.remindAt,
+      responseDueAt: opened.responseDueAt,
+    });
   }
   return { ...classified, caseId: opened?.caseId ?? null, caseOpened: opened?.opened ?? false };
 }

@@ -4,7 +4,7 @@ import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js
 import { FeedbackCase } from '../../server/src/modules/case/case.entity.js';
 import { InboxEntry } from '../../server/src/modules/inbox/inbox-entry.entity.js';
 import { createCaseActivities } from '../../workflows/activities/case.activities.js';
-import { createCaseWorld, type CaseWorld } from '../fixtures/case-factories.js';
+import { createCaseWorld } from '../fixtures/case-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { createTestApi, silentLogger, type TestApi } from '../helpers/graphql.js';
 

@@ -1,12 +1,15 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { fixedClock } from '../../server/src/domain/context.js';
 import { DomainError, ErrorCode } from '../../server/src/domain/errors.js';
 import { ClassificationService } from '../../server/src/modules/classification/classification.service.js';
 import { CaseClockService } from '../../server/src/modules/case/case-clock.service.js';
 import { CollectFailure, collectWorkflowId } from '../contracts/collect.contract.js';
+import { startOnce } from '../../server/src/temporal/start-once.js';
 import {
+  CASE_CLOCK_WORKFLOW,
   CaseFailure,
   caseWorkflowId,
+  type CaseClockInput,
   type CaseClockStepInput,
   type CaseClockStepResult,
 } from '../contracts/case.contract.js';
@@ -53,6 +56,21 @@ export function createCaseActivities(deps: ActivityDeps) {
       return orFailFor(CollectFailure.FEEDBACK_NOT_FOUND, () =>
         ctx.service(CaseClockService).openForFeedback(feedbackId),
       );
+    },
+
+    /**
+     * Starts the case's clock workflow (business id: the case), once ever, on this worker's
+     * task queue. An activity rather than a child workflow: the clock outlives the collect
+     * workflow, and abandoned children stall the time-skipping test server.
+     */
+    async startCaseClock(input: CaseClockInput): Promise<'started' | 'already-started'> {
+      const { client, info } = Context.current();
+      return startOnce(client, CASE_CLOCK_WORKFLOW, {
+        workflowId: caseWorkflowId(input.caseId),
+        taskQueue: info.taskQueue,
+        args: [input],
+        timeoutMs: 10_000,
+      });
     },
 
     async remindCaseOwner({ caseId, at }: CaseClockStepInput): Promise<CaseClockStepResult> {
