@@ -201,4 +201,10 @@ export const mayCall: Record<string, Who[]> = {
     ],
     office,
   ),
+
+  // Cases for unhappy feedback: the CX office and departments (their own rows) read and act;
+  // only the office hands a case to someone else; council members see none; tokens read.
+  ...each(['case', 'cases'], departmentReads),
+  ...each(['respondToCase', 'resolveCase'], [...office, 'department']),
+  reassignCase: office,
 };
