@@ -146,7 +146,7 @@ describe('case settings (CX_CASE_*)', () => {
   it('overrides the SLA of the classes named in CX_CASE_SLA_HOURS and keeps the others', () => {
     const { cases } = loadConfig({
       CX_CASE_SLA_HOURS: '{"QUALITY":12,"DEFAULT":72}',
-      CX_CASE_SPECIAL_REQUIREMENT_SLA_HOURS: '2',
+      CX_CASE_SPECIAL_SLA_HOURS: '2',
       CX_CASE_REMINDER_HOURS: '0.5',
       CX_CASE_THRESHOLDS: '{"npsAtMost":4,"cesAtMost":2.5}',
     });

@@ -22,7 +22,7 @@ const temporal = useTimeSkippingEnv();
 // Short, distinct SLAs so each assertion can only hold for the rule it names.
 const config = loadConfig({
   CX_CASE_SLA_HOURS: '{"DEFAULT":30,"DELIVERY_DISCIPLINE":20}',
-  CX_CASE_SPECIAL_REQUIREMENT_SLA_HOURS: '6',
+  CX_CASE_SPECIAL_SLA_HOURS: '6',
   CX_CASE_REMINDER_HOURS: '5',
 });
 

@@ -73,7 +73,7 @@ function inRange(name: string, value: unknown, min: number, max: number): number
 
 /**
  * Case settings from the environment: `CX_CASE_SLA_HOURS` (JSON, hours per complaint class
- * and DEFAULT), `CX_CASE_SPECIAL_REQUIREMENT_SLA_HOURS`, `CX_CASE_REMINDER_HOURS` and
+ * and DEFAULT), `CX_CASE_SPECIAL_SLA_HOURS`, `CX_CASE_REMINDER_HOURS` and
  * `CX_CASE_THRESHOLDS` (JSON: npsAtMost, csiAtMost, cesAtMost). Keys left out keep defaults.
  */
 export function loadCaseSettings(env: NodeJS.ProcessEnv): CaseSettings {
@@ -96,7 +96,7 @@ export function loadCaseSettings(env: NodeJS.ProcessEnv): CaseSettings {
   return {
     slaHours,
     specialRequirementSlaHours: hoursOf(
-      'CX_CASE_SPECIAL_REQUIREMENT_SLA_HOURS',
+      'CX_CASE_SPECIAL_SLA_HOURS',
       d.specialRequirementSlaHours,
     ),
     reminderLeadHours: hoursOf('CX_CASE_REMINDER_HOURS', d.reminderLeadHours),
