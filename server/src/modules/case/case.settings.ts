@@ -95,10 +95,7 @@ export function loadCaseSettings(env: NodeJS.ProcessEnv): CaseSettings {
   const key = (k: string) => `${CASE_THRESHOLDS_ENV} key "${k}"`;
   return {
     slaHours,
-    specialRequirementSlaHours: hoursOf(
-      'CX_CASE_SPECIAL_SLA_HOURS',
-      d.specialRequirementSlaHours,
-    ),
+    specialRequirementSlaHours: hoursOf('CX_CASE_SPECIAL_SLA_HOURS', d.specialRequirementSlaHours),
     reminderLeadHours: hoursOf('CX_CASE_REMINDER_HOURS', d.reminderLeadHours),
     npsAtMost:
       t.npsAtMost === undefined ? d.npsAtMost : inRange(key('npsAtMost'), t.npsAtMost, 0, 10),
