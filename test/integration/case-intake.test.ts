@@ -3,6 +3,10 @@ import { toGlobalId } from '../../server/src/graphql/relay.js';
 import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
 import { FeedbackCase } from '../../server/src/modules/case/case.entity.js';
 import { InboxEntry } from '../../server/src/modules/inbox/inbox-entry.entity.js';
+import {
+  RequirementStatus,
+  SpecialRequirement,
+} from '../../server/src/modules/requirement/special-requirement.entity.js';
 import { createCaseActivities } from '../../workflows/activities/case.activities.js';
 import { createCaseWorld } from '../fixtures/case-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
@@ -179,6 +183,34 @@ describeEachDatabase('Classification and cases on intake', (getOrm) => {
       responseDueAt: '2026-03-02T17:00:00.000Z',
       specialRequirement: { title: 'Deliveries only between 6 and 9 in the morning' },
       department: { id: toGlobalId('Department', w.logisticsId) },
+    });
+  });
+
+  it('leaves the class SLA when the special requirement is retired or on another process class', async () => {
+    const w = await createCaseWorld(getOrm(), { specialRequirement: true });
+    const complaint = (touchpointId?: string) =>
+      submit({
+        accountId: w.gid.account,
+        channel: 'COMPLAINT',
+        text: 'The truck arrived late.',
+        ...(touchpointId ? { touchpointId } : {}),
+      });
+    // No touchpoint: no process class, so the requirement is not in play.
+    const elsewhere = await runIntake((await complaint()).id);
+    const em = getOrm().em.fork();
+    expect(await em.findOneOrFail(FeedbackCase, elsewhere!.caseId)).toMatchObject({
+      specialRequirement: null,
+      slaHours: 24,
+    });
+    await em.nativeUpdate(
+      SpecialRequirement,
+      { account: w.accountId },
+      { status: RequirementStatus.RETIRED },
+    );
+    const retired = await runIntake((await complaint(w.gid.touchpoint)).id);
+    expect(await em.fork().findOneOrFail(FeedbackCase, retired!.caseId)).toMatchObject({
+      specialRequirement: null,
+      slaHours: 24,
     });
   });
 
