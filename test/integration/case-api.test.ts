@@ -131,6 +131,21 @@ describeEachDatabase('Case commands and lists', (getOrm) => {
     expect((await list({ ...byDept, olderThanHours: 2 })).totalCount).toBe(2);
     expect((await list({ ...byDept, olderThanHours: 3 })).totalCount).toBe(0);
     expect((await list({ ...byDept, overdueOnly: true })).totalCount).toBe(0);
+    // Sixty hours after opening, the 48-hour deadline has passed for the unanswered case only.
+    const later = await createTestApi(
+      getOrm(),
+      {},
+      { now: () => Promise.resolve(now + 60 * 3_600_000) },
+    );
+    try {
+      const overdue = await later.execute(CASES, {
+        filter: { ...byDept, overdueOnly: true },
+        first: 50,
+      });
+      expect(overdue.data!.cases.nodes).toEqual([{ id: a.gid, status: 'OPEN' }]);
+    } finally {
+      await later.stop();
+    }
 
     const member = viewers.department(w.logisticsId, w.logisticsMemberId);
     const mine = await api.execute(CASES, { first: 50 }, member);
