@@ -5,3 +5,4 @@ export { maturityEvaluation } from './maturity.workflow.js';
 export { paretoAnalysis, paretoSchedule } from './pareto.workflow.js';
 export { periodMonitor } from './monitor.workflow.js';
 export { surveyDispatch } from './survey-dispatch.workflow.js';
+export { feedbackCaseClock } from './case.workflow.js';

@@ -14,6 +14,7 @@ import { createMaturityActivities } from './activities/maturity.activities.js';
 import { createParetoActivities } from './activities/pareto.activities.js';
 import { createMonitorActivities } from './activities/monitor.activities.js';
 import { createSurveyActivities } from './activities/survey.activities.js';
+import { createCaseActivities } from './activities/case.activities.js';
 
 const workflowsPath = path.join(import.meta.dirname, 'index.ts');
 
@@ -103,6 +104,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
         ...createParetoActivities(deps),
         ...createMonitorActivities(deps),
         ...createSurveyActivities(deps),
+        ...createCaseActivities(deps),
       };
     })(),
     // Running activities get this long to finish on shutdown (SIGINT/SIGTERM or worker.shutdown()).

@@ -7,6 +7,7 @@ import {
   loadMaturityThresholds,
   type MaturityThresholds,
 } from './modules/maturity/maturity.thresholds.js';
+import { loadCaseSettings, type CaseSettings } from './modules/case/case.settings.js';
 
 /** Everything the hub reads from its environment, parsed once at start-up. */
 export interface HubConfig {
@@ -61,6 +62,8 @@ export interface HubConfig {
   http: HttpHardening;
   /** Surveys dispatched: no contact is invited more than once per this many days (CX_SURVEY_FATIGUE_DAYS). */
   surveyFatigueDays: number;
+  /** Cases for unhappy feedback: thresholds and response SLAs (CX_CASE_*). */
+  cases: CaseSettings;
 }
 
 export interface ParetoConfig {
@@ -300,6 +303,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       trustProxy: trustProxy(env.CX_TRUST_PROXY),
     },
     surveyFatigueDays: int(env, 'CX_SURVEY_FATIGUE_DAYS', 14),
+    cases: loadCaseSettings(env),
   };
 }
 

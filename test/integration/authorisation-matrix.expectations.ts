@@ -210,4 +210,9 @@ export const mayCall: Record<string, Who[]> = {
   // CRM reports trigger events with the feedback scope; council and department members see none.
   ...each(['surveyInvitations', 'surveyResponseRates'], officeAndReaders),
   recordTriggerEvent: [...office, 'feedbackWrite'],
+  // Cases for unhappy feedback: the CX office and departments (their own rows) read and act;
+  // only the office hands a case to someone else; council members see none; tokens read.
+  ...each(['case', 'cases'], departmentReads),
+  ...each(['respondToCase', 'resolveCase'], [...office, 'department']),
+  reassignCase: office,
 };

@@ -164,3 +164,42 @@ describe('the Pareto analysis settings', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 });
+describe('case settings (CX_CASE_*)', () => {
+  it('defaults to a detractor at NPS 6 or less, CSI 50 or less, CES 3 or less and a 48 h default SLA', () => {
+    expect(loadConfig({}).cases).toMatchObject({
+      npsAtMost: 6,
+      csiAtMost: 50,
+      cesAtMost: 3,
+      specialRequirementSlaHours: 8,
+      reminderLeadHours: 4,
+      slaHours: { DEFAULT: 48, DELIVERY_DISCIPLINE: 24, QUALITY: 48 },
+    });
+  });
+
+  it('overrides the SLA of the classes named in CX_CASE_SLA_HOURS and keeps the others', () => {
+    const { cases } = loadConfig({
+      CX_CASE_SLA_HOURS: '{"QUALITY":12,"DEFAULT":72}',
+      CX_CASE_SPECIAL_SLA_HOURS: '2',
+      CX_CASE_REMINDER_HOURS: '0.5',
+      CX_CASE_THRESHOLDS: '{"npsAtMost":4,"cesAtMost":2.5}',
+    });
+    expect(cases.slaHours).toMatchObject({ QUALITY: 12, DEFAULT: 72, SERVICE: 24 });
+    expect(cases).toMatchObject({
+      specialRequirementSlaHours: 2,
+      reminderLeadHours: 0.5,
+      npsAtMost: 4,
+      cesAtMost: 2.5,
+      csiAtMost: 50,
+    });
+  });
+
+  it.each([
+    ['CX_CASE_SLA_HOURS', '{"PRICE":4}', 'CX_CASE_SLA_HOURS has an unknown key "PRICE"'],
+    ['CX_CASE_SLA_HOURS', '{"QUALITY":0}', 'CX_CASE_SLA_HOURS key "QUALITY" must be a positive'],
+    ['CX_CASE_SLA_HOURS', '[1]', 'CX_CASE_SLA_HOURS must be a JSON object'],
+    ['CX_CASE_THRESHOLDS', '{"npsAtMost":11}', 'key "npsAtMost" must be a number from 0 to 10'],
+    ['CX_CASE_REMINDER_HOURS', 'soon', 'CX_CASE_REMINDER_HOURS must be a positive number of hours'],
+  ])('rejects %s=%j with a clear message', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

@@ -32,6 +32,9 @@ describe('Committed workflow histories', () => {
         'initiative-continued-as-new.v1.json',
         'initiative-hold-cancel.v1.json',
         'period-monitor-continued-as-new.v1.json',
+        // Intake with classification and a case, and the case's clock (reminded, escalated).
+        'collect-feedback.v2.json',
+        'feedback-case-clock.v1.json',
       ]),
     );
   });

@@ -4,6 +4,8 @@
  * Node and ORM imports so the workflow bundle can include it.
  */
 
+import type { IntakeCaseResult } from './case.contract.js';
+
 /** Workflow type name, as registered by the worker and started by the server. */
 export const COLLECT_FEEDBACK_WORKFLOW = 'collectFeedback';
 
@@ -18,6 +20,8 @@ export interface CollectFeedbackInput {
 export interface CollectFeedbackResult {
   feedbackId: string;
   acknowledgement: AcknowledgeFeedbackResult;
+  /** Classification and the case for unhappy feedback (absent in histories from before). */
+  intake?: IntakeCaseResult;
 }
 
 export interface AcknowledgeFeedbackResult {

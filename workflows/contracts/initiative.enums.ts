@@ -73,4 +73,8 @@ export enum InboxKind {
   COUNCIL_REVIEW_OVERDUE = 'COUNCIL_REVIEW_OVERDUE',
   /** The monitor raised an alert on an account the recipient owns (the alert is the task). */
   MONITOR_ALERT = 'MONITOR_ALERT',
+  /** Cases for unhappy feedback (server/src/modules/case). */
+  CASE_OPENED = 'CASE_OPENED',
+  CASE_DUE_SOON = 'CASE_DUE_SOON',
+  CASE_ESCALATED = 'CASE_ESCALATED',
 }

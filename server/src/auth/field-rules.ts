@@ -105,4 +105,5 @@ export const nodeRules: Record<string, string> = {
   User: 'user',
   ValueFactor: 'valueFactor',
   WeightSet: 'weightSet',
+  Case: 'case',
 };

@@ -99,6 +99,9 @@ export const queryRules: Record<string, Rule> = {
   alerts: read(...OFFICE),
   respondentCoverage: read(...OFFICE),
   periodFigures: read(...OFFICE),
+  // Cases for unhappy feedback: the CX office sees all, a department its own (row scope).
+  case: read(...OFFICE, DEPARTMENT),
+  cases: read(...OFFICE, DEPARTMENT),
 };
 
 /** Who may call each root field of Mutation; the CX office may change everything but people. */
@@ -197,4 +200,9 @@ export const mutationRules: Record<string, Rule> = {
   runParetoAnalysis: write(null),
 
   closeAlert: write(null),
+
+  // A department answers and closes its own cases (rows keep it to them); the office reassigns.
+  respondToCase: write(null, [DEPARTMENT]),
+  resolveCase: write(null, [DEPARTMENT]),
+  reassignCase: write(null),
 };

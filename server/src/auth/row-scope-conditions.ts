@@ -116,6 +116,9 @@ export const departmentRows: Record<string, (s: DepartmentScope, self: Self) => 
     ]),
   InboxEntry: ({ departmentId: d, userId }) =>
     anyOf([userId !== null && { recipientUser: userId }, d !== null && { recipientDepartment: d }]),
+  // Cases: the department's, and those handed to the member personally.
+  FeedbackCase: ({ departmentId: d, userId }) =>
+    anyOf([d !== null && { department: d }, userId !== null && { owner: userId }]),
   User: ({ departmentId: d, userId }, self) =>
     anyOf([
       userId !== null && { id: userId },

@@ -111,6 +111,7 @@ export const rowScopes: Record<string, EntityScope> = {
   // Surveys dispatched: the CX office's; council and department members see none of it.
   SurveyTriggerEvent: { office: 'all' },
   SurveyInvitation: { office: 'all' },
+  FeedbackCase: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

@@ -35,6 +35,7 @@ import { SurveyTriggerEvent } from '../modules/survey/survey-trigger-event.entit
 import { ImportanceWeight } from '../modules/value/importance-weight.entity.js';
 import { ValueFactor } from '../modules/value/value-factor.entity.js';
 import { WeightSet } from '../modules/value/weight-set.entity.js';
+import { FeedbackCase } from '../modules/case/case.entity.js';
 
 /** Every persisted entity; the ORM, the migration generator and the tests use this list. */
 export const allEntities = [
@@ -75,4 +76,5 @@ export const allEntities = [
   PeriodFigure,
   SurveyTriggerEvent,
   SurveyInvitation,
+  FeedbackCase,
 ];

@@ -3,8 +3,6 @@ import { Migration20261123164545_initial } from './Migration20261123164545_initi
 import { Migration20261130195121_workflows } from './Migration20261130195121_workflows.js';
 import { Migration20261130211439_identity } from './Migration20261130211439_identity.js';
 import { Migration20261130212058_privacy } from './Migration20261130212058_privacy.js';
-import { Migration20261130230121_pareto } from './Migration20261130230121_pareto.js';
-import { Migration20261130232332_surveys } from './Migration20261130232332_surveys.js';
-import { Migration20261130232854_monitor } from './Migration20261130232854_monitor.js';
+import { Migration20261130235939_collect_analyse_monitor } from './Migration20261130235939_collect_analyse_monitor.js';
 
-export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy, Migration20261130230121_pareto, Migration20261130232332_surveys, Migration20261130232854_monitor];
+export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy, Migration20261130235939_collect_analyse_monitor];

@@ -45,6 +45,8 @@ const FeedbackItemSchema = defineEntity({
     classifiedBy: () => p.manyToOne(User).nullable(),
     classifiedAt: p.datetime().nullable(),
     sentiment: p.enum(() => Sentiment).nullable(),
+    /** Who set the sentiment: STAFF corrections are never overwritten by a classifier. */
+    sentimentSource: p.enum(() => ClassificationSource).nullable(),
     status: p.enum(() => FeedbackStatus).default(FeedbackStatus.RECEIVED),
     receivedAt: p.datetime().onCreate(() => new Date()),
     acknowledgedAt: p.datetime().nullable(),

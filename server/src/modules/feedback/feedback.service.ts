@@ -243,7 +243,10 @@ export class FeedbackService {
           ? em.getReference(User, this.ctx.viewer.userId)
           : null;
       }
-      if (input.sentiment) item.sentiment = input.sentiment;
+      if (input.sentiment) {
+        item.sentiment = input.sentiment;
+        item.sentimentSource = ClassificationSource.STAFF;
+      }
       if (input.touchpointId) {
         item.touchpoint = await mustFind(
           em,

@@ -51,6 +51,11 @@ export class FeedbackItemType extends Node {
   classificationSource!: ClassificationSource | null;
   @Field(() => Date, { nullable: true }) classifiedAt!: Date | null;
   @Field(() => Sentiment, { nullable: true }) sentiment!: Sentiment | null;
+  @Field(() => ClassificationSource, {
+    nullable: true,
+    description: 'Who or what set the sentiment (STAFF corrections are kept).',
+  })
+  sentimentSource!: ClassificationSource | null;
   @Field(() => FeedbackStatus) status!: FeedbackStatus;
   @Field(() => Date) receivedAt!: Date;
   @Field(() => Date, { nullable: true }) acknowledgedAt!: Date | null;
@@ -90,6 +95,7 @@ export function toFeedbackItemType(e: FeedbackItem): FeedbackItemType {
     classificationSource: e.classificationSource ?? null,
     classifiedAt: e.classifiedAt ?? null,
     sentiment: e.sentiment ?? null,
+    sentimentSource: e.sentimentSource ?? null,
     status: e.status,
     receivedAt: e.receivedAt,
     acknowledgedAt: e.acknowledgedAt ?? null,

@@ -5,6 +5,8 @@ export enum NotificationKind {
   INITIATIVE_PROGRESS = 'INITIATIVE_PROGRESS',
   COUNCIL_REVIEW_REQUEST = 'COUNCIL_REVIEW_REQUEST',
   SURVEY_INVITATION = 'SURVEY_INVITATION',
+  /** A case's resolution note, sent to the client who gave the unhappy feedback. */
+  CASE_RESOLUTION = 'CASE_RESOLUTION',
 }
 
 export enum DeliveryStatus {

@@ -23,6 +23,7 @@ export const FREE_TEXT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   Segment: ['description'],
   // The note may name a person; the figures hold numbers and ids only, but the note is free text.
   Alert: ['closeNote'],
+  FeedbackCase: ['resolutionNote'],
 };
 
 /** Text and JSON columns that hold no free text about client people, and why. */

@@ -1,0 +1,129 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { IdArg } from '../../graphql/global-ids.js';
+import { entityById } from '../../graphql/loaders.js';
+import { registerNodeType } from '../../graphql/node.resolver.js';
+import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
+import { ClientAccount } from '../client/client-account.entity.js';
+import { ClientAccountType, toClientAccountType } from '../client/client.types.js';
+import { FeedbackItem } from '../feedback/feedback-item.entity.js';
+import { FeedbackItemType, toFeedbackItemType } from '../feedback/feedback.types.js';
+import { ProcessClass } from '../journey/process-class.entity.js';
+import { ProcessClassType, toProcessClassType } from '../journey/journey.types.js';
+import { Department } from '../organisation/department.entity.js';
+import { User } from '../organisation/user.entity.js';
+import {
+  DepartmentType,
+  UserType,
+  toDepartmentType,
+  toUserType,
+} from '../organisation/organisation.types.js';
+import { SpecialRequirement } from '../requirement/special-requirement.entity.js';
+import {
+  SpecialRequirementType,
+  toSpecialRequirementType,
+} from '../requirement/requirement.types.js';
+import { FeedbackCase } from './case.entity.js';
+import { CaseFilter, ReassignCaseInput, ResolveCaseInput } from './case.inputs.js';
+import { CaseService } from './case.service.js';
+import { CaseConnection, CaseOrder, CaseType, toCaseType } from './case.types.js';
+
+registerNodeType('Case', async (ctx, id) => {
+  const e = await entityById(ctx, FeedbackCase).load(id);
+  return e ? toCaseType(e) : null;
+});
+
+/** Loads a related row the viewer may see, or null (department members see no feedback). */
+async function visible<E extends { id: string }, T>(
+  ctx: RequestContext,
+  entity: new () => E,
+  id: string | null,
+  map: (e: E) => T,
+): Promise<T | null> {
+  if (!id) return null;
+  const row = await entityById(ctx, entity).load(id);
+  return row ? map(row) : null;
+}
+
+@Resolver(() => CaseType)
+export class CaseResolver {
+  @Query(() => CaseType, { nullable: true })
+  async case(
+    @IdArg('id', 'Case') id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CaseType | null> {
+    const e = await ctx.service(CaseService).get(id);
+    return e ? toCaseType(e) : null;
+  }
+
+  @Query(() => CaseConnection, {
+    description: 'Cases for unhappy feedback, newest first by default.',
+  })
+  async cases(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | undefined,
+    @Arg('orderBy', () => CaseOrder, { nullable: true }) orderBy: CaseOrder | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CaseConnection> {
+    return mapPage(await ctx.service(CaseService).list(filter, orderBy, args), toCaseType);
+  }
+
+  @Mutation(() => CaseType, { description: 'Records that the owner has answered the client.' })
+  async respondToCase(
+    @IdArg('id', 'Case') id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CaseType> {
+    return toCaseType(await ctx.service(CaseService).recordResponse(id));
+  }
+
+  @Mutation(() => CaseType, {
+    description: 'Closes the case; the note goes to the client through the outbox.',
+  })
+  async resolveCase(
+    @Arg('input', () => ResolveCaseInput) input: ResolveCaseInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CaseType> {
+    return toCaseType(await ctx.service(CaseService).resolve(input.caseId, input.note));
+  }
+
+  @Mutation(() => CaseType)
+  async reassignCase(
+    @Arg('input', () => ReassignCaseInput) input: ReassignCaseInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CaseType> {
+    return toCaseType(await ctx.service(CaseService).reassign(input.caseId, input));
+  }
+
+  @FieldResolver(() => FeedbackItemType, { nullable: true })
+  feedback(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<FeedbackItemType | null> {
+    return visible(ctx, FeedbackItem, c.feedbackId, toFeedbackItemType);
+  }
+
+  @FieldResolver(() => ClientAccountType, { nullable: true })
+  account(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<ClientAccountType | null> {
+    return visible(ctx, ClientAccount, c.accountId, toClientAccountType);
+  }
+
+  @FieldResolver(() => DepartmentType, { nullable: true })
+  department(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<DepartmentType | null> {
+    return visible(ctx, Department, c.departmentId, toDepartmentType);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  owner(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<UserType | null> {
+    return visible(ctx, User, c.ownerId, toUserType);
+  }
+
+  @FieldResolver(() => ProcessClassType, { nullable: true })
+  processClass(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<ProcessClassType | null> {
+    return visible(ctx, ProcessClass, c.processClassId, toProcessClassType);
+  }
+
+  @FieldResolver(() => SpecialRequirementType, { nullable: true })
+  specialRequirement(
+    @Root() c: CaseType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SpecialRequirementType | null> {
+    return visible(ctx, SpecialRequirement, c.specialRequirementId, toSpecialRequirementType);
+  }
+}
