@@ -17,7 +17,7 @@ import type { Random } from './random.js';
  * Two planted exceptions give the analyses something to find:
  * - DETERIORATING accounts (≈6%): satisfaction falls by 0.15 sd a month over the last 6 months
  *   (their complaints turn into the DETERIORATION class);
- * - DIVERGENT accounts (≈5%): satisfaction rises by 0.1 sd a month, payments do not follow
+ * - DIVERGENT accounts (≈5%): satisfaction rises by 0.2 sd a month, payments do not follow
  *   ("if satisfaction rises but payment behaviour does not improve, the problem is not satisfaction").
  * Finance follows the monthly satisfaction for normal and deteriorating accounts, but only the
  * base level for divergent ones.
@@ -37,7 +37,9 @@ export const PLANTED_RELATION = {
   /** Pearson correlation of per-account mean CSI and mean gross margin rate the data is built for. */
   expectedCorrelation: 0.67,
   deteriorating: { share: 0.06, slopePerMonth: -0.15, fromMonth: 6 },
-  divergent: { share: 0.05, slopePerMonth: 0.1 },
+  // 0.2 sd a month (2.2 sd over a year): at 0.1 a planted rise was within the noise of an
+  // account's ~30 scores a year, so no rule could tell half of them from chance.
+  divergent: { share: 0.05, slopePerMonth: 0.2 },
 } as const;
 
 export type AccountKind = 'normal' | 'deteriorating' | 'divergent';
