@@ -204,7 +204,10 @@ export const mayCall: Record<string, Who[]> = {
   ),
 
   // The monitor: alerts and respondent coverage are the CX office's (owners get inbox entries).
-  ...each(['alert', 'alerts', 'respondentCoverage', 'periodFigures'], officeAndReaders),
+  ...each(
+    ['alert', 'alerts', 'respondentCoverage', 'periodFigures', 'periodMetricFigures'],
+    officeAndReaders,
+  ),
   closeAlert: office,
   // Surveys dispatched: the CX office and readers see invitations and response rates; an ERP or
   // CRM reports trigger events with the feedback scope; council and department members see none.

@@ -108,6 +108,7 @@ export const rowScopes: Record<string, EntityScope> = {
   // through their inbox).
   Alert: { office: 'all' },
   PeriodFigure: { office: 'all' },
+  PeriodMetricFigure: { office: 'all' },
   // Surveys dispatched: the CX office's; council and department members see none of it.
   SurveyTriggerEvent: { office: 'all' },
   SurveyInvitation: { office: 'all' },

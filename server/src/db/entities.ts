@@ -2,6 +2,7 @@ import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { InboxEntry } from '../modules/inbox/inbox-entry.entity.js';
 import { Alert } from '../modules/monitor/alert.entity.js';
 import { PeriodFigure } from '../modules/monitor/period-figure.entity.js';
+import { PeriodMetricFigure } from '../modules/monitor/period-metric-figure.entity.js';
 import { CommandReceipt } from './command-receipt.entity.js';
 import { ApiToken } from '../modules/identity/api-token.entity.js';
 import { UserCredential } from '../modules/identity/credential.entity.js';
@@ -74,6 +75,7 @@ export const allEntities = [
   ApiToken,
   Alert,
   PeriodFigure,
+  PeriodMetricFigure,
   SurveyTriggerEvent,
   SurveyInvitation,
   FeedbackCase,

@@ -52,6 +52,7 @@ import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
 import { ParetoAnalysisResolver } from '../modules/analyse/pareto.resolver.js';
 import { AlertResolver } from '../modules/monitor/alert.resolver.js';
 import { PeriodFigureResolver } from '../modules/monitor/period-figure.resolver.js';
+import { PeriodMetricFigureResolver } from '../modules/monitor/period-metric-figure.resolver.js';
 import { CaseResolver } from '../modules/case/case.resolver.js';
 
 /** Every resolver class of the API; add a module's resolvers here. */
@@ -95,6 +96,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ParetoAnalysisResolver,
   AlertResolver,
   PeriodFigureResolver,
+  PeriodMetricFigureResolver,
   SurveyInvitationResolver,
   SurveyTriggerEventResolver,
   SurveyResponseRateResolver,

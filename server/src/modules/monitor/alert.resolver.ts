@@ -22,7 +22,10 @@ import { PeriodFigureService } from './period-figure.service.js';
 import {
   PeriodFigureConnection,
   PeriodFigureFilter,
+  PeriodMetricFigureConnection,
+  PeriodMetricFigureFilter,
   toPeriodFigureType,
+  toPeriodMetricFigureType,
 } from './period-figure.types.js';
 import {
   AlertConnection,
@@ -92,6 +95,21 @@ export class AlertResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PeriodFigureConnection> {
     return mapPage(await ctx.service(PeriodFigureService).list(filter, args), toPeriodFigureType);
+  }
+
+  @Query(() => PeriodMetricFigureConnection, {
+    description:
+      "The monitor's figures of computable metrics (from their observations) for accounts, segments or the company, oldest month first.",
+  })
+  async periodMetricFigures(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => PeriodMetricFigureFilter) filter: PeriodMetricFigureFilter,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PeriodMetricFigureConnection> {
+    return mapPage(
+      await ctx.service(PeriodFigureService).listMetrics(filter, args),
+      toPeriodMetricFigureType,
+    );
   }
 
   @FieldResolver(() => ClientAccountType)

@@ -31,6 +31,12 @@ const PeriodFigureSchema = defineEntity({
     revenue: p.double().nullable(),
     grossMargin: p.double().nullable(),
     avgDaysLate: p.double().nullable(),
+    /** Orders placed in the month (summed for segments and the company). */
+    orderCount: p.integer().nullable(),
+    /** 0..1, as recorded (for segments and the company, weighted by revenue). */
+    orderRegularity: p.double().nullable(),
+    /** 0..1, our share of the client's spend (for segments and the company, weighted by revenue). */
+    shareOfWallet: p.double().nullable(),
     computedAt: p.datetime(),
   },
 });

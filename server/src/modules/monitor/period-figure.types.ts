@@ -3,6 +3,7 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type
 import { Connection } from '../../graphql/relay.js';
 import { IdField } from '../../graphql/global-ids.js';
 import type { PeriodFigure } from './period-figure.entity.js';
+import type { PeriodMetricFigure } from './period-metric-figure.entity.js';
 
 /** Which rows of the read model: accounts, segments or the whole company. */
 export enum FigureLevel {
@@ -37,6 +38,23 @@ export class PeriodFigureType {
     description: 'Days paid late (for segments and the company, weighted by revenue).',
   })
   avgDaysLate!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Orders placed in the month (summed for segments and the company).',
+  })
+  orderCount!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '0..1: share of the last months in which the client ordered as usual (for segments and the company, weighted by revenue).',
+  })
+  orderRegularity!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "0..1: our share of the client's spend in our category (for segments and the company, weighted by revenue).",
+  })
+  shareOfWallet!: number | null;
   @Field(() => Date) computedAt!: Date;
   accountId!: string | null;
   segmentId!: string | null;
@@ -77,7 +95,66 @@ export function toPeriodFigureType(e: PeriodFigure): PeriodFigureType {
     revenue: e.revenue ?? null,
     grossMargin: e.grossMargin ?? null,
     avgDaysLate: e.avgDaysLate ?? null,
+    orderCount: e.orderCount ?? null,
+    orderRegularity: e.orderRegularity ?? null,
+    shareOfWallet: e.shareOfWallet ?? null,
     computedAt: e.computedAt,
+    accountId,
+    segmentId,
+  });
+}
+
+@ObjectType('PeriodMetricFigure', {
+  description:
+    "One month's value of a computable metric for an account (its observation), a segment or the company (the mean over the accounts observed), as the monitor last computed it.",
+})
+export class PeriodMetricFigureType {
+  @Field(() => String, { description: 'YYYY-MM' }) period!: string;
+  @Field(() => FigureLevel) level!: FigureLevel;
+  @Field(() => Float, {
+    description:
+      "The account's observed value; for a segment or the company, the mean over the accounts observed.",
+  })
+  value!: number;
+  @Field(() => Int, { description: 'Accounts observed (1 for an account).' }) accounts!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Observations behind the value(s), summed; null when none was recorded.',
+  })
+  sampleSize!: number | null;
+  @Field(() => Date) computedAt!: Date;
+  metricId!: string;
+  accountId!: string | null;
+  segmentId!: string | null;
+}
+
+@ObjectType()
+export class PeriodMetricFigureConnection extends Connection(
+  PeriodMetricFigureType,
+  'PeriodMetricFigure',
+) {}
+
+@InputType()
+export class PeriodMetricFigureFilter extends PeriodFigureFilter {
+  @IdField(['MetricDefinition'], {
+    nullable: true,
+    description: 'Only these metrics (computable ones; others have no rows).',
+  })
+  @IsOptional()
+  metricIds?: string[] | null;
+}
+
+export function toPeriodMetricFigureType(e: PeriodMetricFigure): PeriodMetricFigureType {
+  const accountId = e.account?.id ?? null;
+  const segmentId = e.segment?.id ?? null;
+  return Object.assign(new PeriodMetricFigureType(), {
+    period: e.period,
+    level: accountId ? FigureLevel.ACCOUNT : segmentId ? FigureLevel.SEGMENT : FigureLevel.COMPANY,
+    value: e.value,
+    accounts: e.accounts,
+    sampleSize: e.sampleSize ?? null,
+    computedAt: e.computedAt,
+    metricId: e.metric.id,
     accountId,
     segmentId,
   });

@@ -87,6 +87,7 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
     figures: 'numbers, ids, dates and rule names computed by the monitor',
   },
   PeriodFigure: { id: 'ids and a month', period: 'a month' },
+  PeriodMetricFigure: { id: 'ids and a month', period: 'a month' },
   SurveyTriggerEvent: { externalId: 'the source system’s key of an event' },
   SurveyInvitation: {
     runKey: 'ids of a campaign run',

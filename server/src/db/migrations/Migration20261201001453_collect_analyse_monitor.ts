@@ -1,7 +1,7 @@
 import { DualMigration } from '../dual-migration.js';
 
-export class Migration20261130235939_collect_analyse_monitor extends DualMigration {
-  override name = 'Migration20261130235939_collect_analyse_monitor';
+export class Migration20261201001453_collect_analyse_monitor extends DualMigration {
+  override name = 'Migration20261201001453_collect_analyse_monitor';
 
   // Edited by hand: the generator's SQLite rebuild of feedback_item left out the check of the
   // new enum column sentiment_source, so the schema would never match the entities.
@@ -10,7 +10,7 @@ export class Migration20261130235939_collect_analyse_monitor extends DualMigrati
     "create unique index `survey_trigger_event_external_id_unique` on `survey_trigger_event` (`external_id`)",
     "create index `survey_trigger_event_account_id_index` on `survey_trigger_event` (`account_id`)",
     "create index `survey_trigger_event_workflow_started_at_index` on `survey_trigger_event` (`workflow_started_at`)",
-    "create table `period_figure` (`id` text not null primary key, `period` text not null, `account_id` text null, `segment_id` text null, `responses` integer not null, `nps_responses` integer not null, `nps_promoters` integer not null, `nps_detractors` integer not null, `nps` double null, `csi_responses` integer not null, `csi` double null, `revenue` double null, `gross_margin` double null, `avg_days_late` double null, `computed_at` datetime not null, constraint `period_figure_account_id_foreign` foreign key (`account_id`) references `client_account` (`id`) on delete set null, constraint `period_figure_segment_id_foreign` foreign key (`segment_id`) references `segment` (`id`) on delete set null)",
+    "create table `period_figure` (`id` text not null primary key, `period` text not null, `account_id` text null, `segment_id` text null, `responses` integer not null, `nps_responses` integer not null, `nps_promoters` integer not null, `nps_detractors` integer not null, `nps` double null, `csi_responses` integer not null, `csi` double null, `revenue` double null, `gross_margin` double null, `avg_days_late` double null, `order_count` integer null, `order_regularity` double null, `share_of_wallet` double null, `computed_at` datetime not null, constraint `period_figure_account_id_foreign` foreign key (`account_id`) references `client_account` (`id`) on delete set null, constraint `period_figure_segment_id_foreign` foreign key (`segment_id`) references `segment` (`id`) on delete set null)",
     "create index `period_figure_account_id_index` on `period_figure` (`account_id`)",
     "create index `period_figure_segment_id_index` on `period_figure` (`segment_id`)",
     "create index `period_figure_period_index` on `period_figure` (`period`)",
@@ -45,6 +45,11 @@ export class Migration20261130235939_collect_analyse_monitor extends DualMigrati
     "create index `monitor_alert_closed_by_id_index` on `monitor_alert` (`closed_by_id`)",
     "create index `monitor_alert_status_raised_at_index` on `monitor_alert` (`status`, `raised_at`)",
     "create index `monitor_alert_kind_raised_at_index` on `monitor_alert` (`kind`, `raised_at`)",
+    "create table `period_metric_figure` (`id` text not null primary key, `period` text not null, `metric_id` text not null, `account_id` text null, `segment_id` text null, `value` double not null, `accounts` integer not null, `sample_size` integer null, `computed_at` datetime not null, constraint `period_metric_figure_metric_id_foreign` foreign key (`metric_id`) references `metric_definition` (`id`), constraint `period_metric_figure_account_id_foreign` foreign key (`account_id`) references `client_account` (`id`) on delete set null, constraint `period_metric_figure_segment_id_foreign` foreign key (`segment_id`) references `segment` (`id`) on delete set null)",
+    "create index `period_metric_figure_metric_id_index` on `period_metric_figure` (`metric_id`)",
+    "create index `period_metric_figure_account_id_index` on `period_metric_figure` (`account_id`)",
+    "create index `period_metric_figure_segment_id_index` on `period_metric_figure` (`segment_id`)",
+    "create index `period_metric_figure_period_index` on `period_metric_figure` (`period`)",
     "alter table `survey_campaign` add column `schedule_synced_status` text null",
     "alter table `contact` add column `is_key` integer not null default false",
     "pragma foreign_keys = off",
@@ -99,7 +104,7 @@ export class Migration20261130235939_collect_analyse_monitor extends DualMigrati
     "alter table \"survey_trigger_event\" add constraint \"survey_trigger_event_external_id_unique\" unique (\"external_id\")",
     "create index \"survey_trigger_event_account_id_index\" on \"survey_trigger_event\" (\"account_id\")",
     "create index \"survey_trigger_event_workflow_started_at_index\" on \"survey_trigger_event\" (\"workflow_started_at\")",
-    "create table \"period_figure\" (\"id\" varchar(60) not null, \"period\" varchar(7) not null, \"account_id\" uuid null, \"segment_id\" uuid null, \"responses\" int not null, \"nps_responses\" int not null, \"nps_promoters\" int not null, \"nps_detractors\" int not null, \"nps\" double precision null, \"csi_responses\" int not null, \"csi\" double precision null, \"revenue\" double precision null, \"gross_margin\" double precision null, \"avg_days_late\" double precision null, \"computed_at\" timestamptz not null, primary key (\"id\"))",
+    "create table \"period_figure\" (\"id\" varchar(60) not null, \"period\" varchar(7) not null, \"account_id\" uuid null, \"segment_id\" uuid null, \"responses\" int not null, \"nps_responses\" int not null, \"nps_promoters\" int not null, \"nps_detractors\" int not null, \"nps\" double precision null, \"csi_responses\" int not null, \"csi\" double precision null, \"revenue\" double precision null, \"gross_margin\" double precision null, \"avg_days_late\" double precision null, \"order_count\" int null, \"order_regularity\" double precision null, \"share_of_wallet\" double precision null, \"computed_at\" timestamptz not null, primary key (\"id\"))",
     "create index \"period_figure_account_id_index\" on \"period_figure\" (\"account_id\")",
     "create index \"period_figure_segment_id_index\" on \"period_figure\" (\"segment_id\")",
     "create index \"period_figure_period_index\" on \"period_figure\" (\"period\")",
@@ -123,6 +128,11 @@ export class Migration20261130235939_collect_analyse_monitor extends DualMigrati
     "create index \"monitor_alert_owner_id_index\" on \"monitor_alert\" (\"owner_id\")",
     "create index \"monitor_alert_status_raised_at_index\" on \"monitor_alert\" (\"status\", \"raised_at\")",
     "create index \"monitor_alert_kind_raised_at_index\" on \"monitor_alert\" (\"kind\", \"raised_at\")",
+    "create table \"period_metric_figure\" (\"id\" varchar(100) not null, \"period\" varchar(7) not null, \"metric_id\" uuid not null, \"account_id\" uuid null, \"segment_id\" uuid null, \"value\" double precision not null, \"accounts\" int not null, \"sample_size\" int null, \"computed_at\" timestamptz not null, primary key (\"id\"))",
+    "create index \"period_metric_figure_metric_id_index\" on \"period_metric_figure\" (\"metric_id\")",
+    "create index \"period_metric_figure_account_id_index\" on \"period_metric_figure\" (\"account_id\")",
+    "create index \"period_metric_figure_segment_id_index\" on \"period_metric_figure\" (\"segment_id\")",
+    "create index \"period_metric_figure_period_index\" on \"period_metric_figure\" (\"period\")",
     "alter table \"survey_campaign\" add \"schedule_synced_status\" varchar(16) null",
     "alter table \"contact\" add \"is_key\" boolean not null default false",
     "alter table \"feedback_item\" add \"sentiment_source\" text null",
@@ -163,5 +173,8 @@ export class Migration20261130235939_collect_analyse_monitor extends DualMigrati
     "alter table \"monitor_alert\" add constraint \"monitor_alert_closed_by_id_foreign\" foreign key (\"closed_by_id\") references \"app_user\" (\"id\") on delete set null",
     "alter table \"monitor_alert\" add constraint \"monitor_alert_kind_check\" check (\"kind\" in ('DIVERGENCE', 'COVERAGE_GAP', 'KEY_CONTACT_SILENT'))",
     "alter table \"monitor_alert\" add constraint \"monitor_alert_status_check\" check (\"status\" in ('OPEN', 'CLOSED'))",
+    "alter table \"period_metric_figure\" add constraint \"period_metric_figure_metric_id_foreign\" foreign key (\"metric_id\") references \"metric_definition\" (\"id\")",
+    "alter table \"period_metric_figure\" add constraint \"period_metric_figure_account_id_foreign\" foreign key (\"account_id\") references \"client_account\" (\"id\") on delete set null",
+    "alter table \"period_metric_figure\" add constraint \"period_metric_figure_segment_id_foreign\" foreign key (\"segment_id\") references \"segment\" (\"id\") on delete set null",
   ];
 }
