@@ -14,6 +14,9 @@ import {
 } from '../fixtures/maturity-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { createTestApi } from '../helpers/graphql.js';
+import { domainContext } from '../helpers/domain.js';
+import { Department } from '../../server/src/modules/organisation/department.entity.js';
+import { MonitorService } from '../../server/src/modules/monitor/monitor.service.js';
 
 const AT = new Date('2026-06-10T00:00:00.000Z');
 
@@ -288,6 +291,31 @@ describeEachDatabase(
       const before = await getOrm().em.fork().count(PeriodMetricFigure, {});
       await recomputePeriodFigures(getOrm().em.fork(), '2026-03', '2026-06', AT);
       expect(await getOrm().em.fork().count(PeriodMetricFigure, {})).toBe(before);
+    });
+
+    it("is recomputed by the monitor's run for the months it covers", async () => {
+      await addObservations(getOrm(), claims, [
+        { account: a, period: '2026-04', value: 2 },
+        { account: b, period: '2026-04', value: 5, sampleSize: 1 },
+      ]);
+      const em = getOrm().em.fork();
+      em.create(Department, { code: 'CX_OFFICE', name: 'CX office', isCxOffice: true });
+      await em.flush();
+      await domainContext(getOrm(), { viewer: { actor: 'workflow:period-monitor' }, at: AT })
+        .service(MonitorService)
+        .run();
+      // a and b, one segment: (2 + 5) / 2 over 2 accounts.
+      expect(await metricRow(`S:${a.segment.id}:${claims.id}:2026-04`)).toEqual({
+        value: 3.5,
+        accounts: 2,
+        sampleSize: 1,
+      });
+      expect(await metricRow(`ALL:${claims.id}:2026-04`)).toEqual({
+        value: 3.5,
+        accounts: 2,
+        sampleSize: 1,
+      });
+      expect(await metricRow(`ALL:${onTime.id}:2026-05`)).toMatchObject({ accounts: 3 });
     });
   },
 );
