@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { InitiativeTimings } from '../../../workflows/contracts/initiative.contract.js';
 import {
   PARETO_SCHEDULE_ID,
@@ -6,12 +6,13 @@ import {
   type ParetoScheduleInput,
   type ParetoScheduleTimings,
 } from '../../../workflows/contracts/pareto.contract.js';
+import { ensureSingletonWorkflow } from './singleton-workflow.js';
 
 /**
- * Makes sure the one Pareto schedule runs (it lives for ever through continue-as-new and
- * starts `pareto-YYYY-MM` after each month); a running one is left as it is.
+ * Makes sure the one Pareto schedule runs (it starts `pareto-YYYY-MM` after each month); a
+ * running one is left as it is.
  */
-export async function ensureParetoSchedule(
+export function ensureParetoSchedule(
   client: Client,
   opts: {
     taskQueue: string;
@@ -23,17 +24,10 @@ export async function ensureParetoSchedule(
     ...(opts.timings ? { timings: opts.timings } : {}),
     ...(opts.initiativeTimings ? { initiativeTimings: opts.initiativeTimings } : {}),
   };
-  try {
-    await client.workflow.start(PARETO_SCHEDULE_WORKFLOW, {
-      taskQueue: opts.taskQueue,
-      workflowId: PARETO_SCHEDULE_ID,
-      args: [input],
-      workflowIdConflictPolicy: 'FAIL',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-    });
-    return 'started';
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'running';
-    throw err;
-  }
+  return ensureSingletonWorkflow(client, {
+    workflowType: PARETO_SCHEDULE_WORKFLOW,
+    workflowId: PARETO_SCHEDULE_ID,
+    taskQueue: opts.taskQueue,
+    input,
+  });
 }
