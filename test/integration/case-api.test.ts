@@ -114,6 +114,36 @@ describeEachDatabase('Case commands and lists', (getOrm) => {
     expect(note.recipient).toMatch(/^anna\./);
   });
 
+  it('shows a department member what acting on its case needs: the feedback, who gave it, their account — and nothing of other cases', async () => {
+    const w = await createCaseWorld(getOrm());
+    const kase = await openCase(w, { text: 'The truck came two days late again' });
+    const other = await createCaseWorld(getOrm());
+    const foreign = await openCase(other, { text: 'Nobody answers the phone' });
+    const CONTEXT = `query ($id: ID!) { case(id: $id) {
+      feedback { text npsScore contact { id } } account { id } } }`;
+    const member = viewers.department(w.logisticsId, w.logisticsMemberId);
+    const mine = await api.execute(CONTEXT, { id: kase.gid }, member);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.case).toEqual({
+      feedback: {
+        text: 'The truck came two days late again',
+        npsScore: 2,
+        contact: { id: w.gid.contact },
+      },
+      account: { id: w.gid.account },
+    });
+    // Another department's case, and the feedback, contact and account behind it, stay unseen.
+    const stranger = viewers.department(w.otherDepartmentId);
+    expect((await api.execute(CONTEXT, { id: kase.gid }, stranger)).data!.case).toBeNull();
+    const NODES = `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`;
+    const behindForeign = await api.execute(
+      NODES,
+      { ids: [other.gid.contact, other.gid.account, foreign.gid] },
+      member,
+    );
+    expect(behindForeign.data!.nodes).toEqual([null, null, null]);
+  });
+
   it('lists cases by department, owner, status and age, and shows each viewer only its rows', async () => {
     const w = await createCaseWorld(getOrm());
     const a = await openCase(w);

@@ -37,6 +37,10 @@ const councilInitiatives = (c: string[]) =>
 /** Initiatives in which the department has a task. */
 const departmentInitiatives = `select dt.initiative_id from initiative_task dt where dt.department_id = ?`;
 
+/** Cases of the department, or handed to the member personally. */
+const caseColumn = (column: 'feedback_id' | 'account_id') =>
+  `select dc.${column} from feedback_case dc where dc.department_id = ? or dc.owner_id = ?`;
+
 /** `any` of the given conditions; `NOTHING` when none applies (never "everything" by omission). */
 function anyOf(conditions: (Condition | false)[]): Condition {
   const present = conditions.filter((c): c is Condition => c !== false);
@@ -116,9 +120,30 @@ export const departmentRows: Record<string, (s: DepartmentScope, self: Self) => 
     ]),
   InboxEntry: ({ departmentId: d, userId }) =>
     anyOf([userId !== null && { recipientUser: userId }, d !== null && { recipientDepartment: d }]),
-  // Cases: the department's, and those handed to the member personally.
+  // Cases: the department's, and those handed to the member personally …
   FeedbackCase: ({ departmentId: d, userId }) =>
     anyOf([d !== null && { department: d }, userId !== null && { owner: userId }]),
+  // … and what acting on one needs: the feedback behind it, who gave it and their account.
+  FeedbackItem: ({ departmentId: d, userId }, self) =>
+    anyOf([
+      (d !== null || userId !== null) &&
+        where(self, (a) => `${a}.id in (${caseColumn('feedback_id')})`, [d, userId]),
+    ]),
+  Contact: ({ departmentId: d, userId }, self) =>
+    anyOf([
+      (d !== null || userId !== null) &&
+        where(
+          self,
+          (a) =>
+            `${a}.id in (select cf.contact_id from feedback_item cf where cf.id in (${caseColumn('feedback_id')}))`,
+          [d, userId],
+        ),
+    ]),
+  ClientAccount: ({ departmentId: d, userId }, self) =>
+    anyOf([
+      (d !== null || userId !== null) &&
+        where(self, (a) => `${a}.id in (${caseColumn('account_id')})`, [d, userId]),
+    ]),
   User: ({ departmentId: d, userId }, self) =>
     anyOf([
       userId !== null && { id: userId },
