@@ -221,3 +221,18 @@ export async function requiredById<E extends WithId>(
   }
   throw new Error(`${entity.name} ${id} is referenced but does not exist`);
 }
+
+/**
+ * Loads an optional reference (a nullable foreign key), batched like `entityById`, and maps it
+ * to its GraphQL type: null when there is no reference or the row lies outside the viewer's rows.
+ */
+export async function optionalById<E extends WithId, T>(
+  ctx: RequestContext,
+  entity: EntityClass<E>,
+  id: string | null | undefined,
+  map: (row: E) => T,
+): Promise<T | null> {
+  if (!id) return null;
+  const row = await entityById(ctx, entity).load(id);
+  return row ? map(row) : null;
+}

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { IdArg } from '../../graphql/global-ids.js';
-import { entityById } from '../../graphql/loaders.js';
+import { entityById, optionalById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
@@ -32,18 +32,6 @@ registerNodeType('Case', async (ctx, id) => {
   const e = await entityById(ctx, FeedbackCase).load(id);
   return e ? toCaseType(e) : null;
 });
-
-/** Loads a related row the viewer may see, or null (department members see no feedback). */
-async function visible<E extends { id: string }, T>(
-  ctx: RequestContext,
-  entity: new () => E,
-  id: string | null,
-  map: (e: E) => T,
-): Promise<T | null> {
-  if (!id) return null;
-  const row = await entityById(ctx, entity).load(id);
-  return row ? map(row) : null;
-}
 
 @Resolver(() => CaseType)
 export class CaseResolver {
@@ -96,27 +84,27 @@ export class CaseResolver {
 
   @FieldResolver(() => FeedbackItemType, { nullable: true })
   feedback(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<FeedbackItemType | null> {
-    return visible(ctx, FeedbackItem, c.feedbackId, toFeedbackItemType);
+    return optionalById(ctx, FeedbackItem, c.feedbackId, toFeedbackItemType);
   }
 
   @FieldResolver(() => ClientAccountType, { nullable: true })
   account(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<ClientAccountType | null> {
-    return visible(ctx, ClientAccount, c.accountId, toClientAccountType);
+    return optionalById(ctx, ClientAccount, c.accountId, toClientAccountType);
   }
 
   @FieldResolver(() => DepartmentType, { nullable: true })
   department(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<DepartmentType | null> {
-    return visible(ctx, Department, c.departmentId, toDepartmentType);
+    return optionalById(ctx, Department, c.departmentId, toDepartmentType);
   }
 
   @FieldResolver(() => UserType, { nullable: true })
   owner(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<UserType | null> {
-    return visible(ctx, User, c.ownerId, toUserType);
+    return optionalById(ctx, User, c.ownerId, toUserType);
   }
 
   @FieldResolver(() => ProcessClassType, { nullable: true })
   processClass(@Root() c: CaseType, @Ctx() ctx: RequestContext): Promise<ProcessClassType | null> {
-    return visible(ctx, ProcessClass, c.processClassId, toProcessClassType);
+    return optionalById(ctx, ProcessClass, c.processClassId, toProcessClassType);
   }
 
   @FieldResolver(() => SpecialRequirementType, { nullable: true })
@@ -124,6 +112,6 @@ export class CaseResolver {
     @Root() c: CaseType,
     @Ctx() ctx: RequestContext,
   ): Promise<SpecialRequirementType | null> {
-    return visible(ctx, SpecialRequirement, c.specialRequirementId, toSpecialRequirementType);
+    return optionalById(ctx, SpecialRequirement, c.specialRequirementId, toSpecialRequirementType);
   }
 }

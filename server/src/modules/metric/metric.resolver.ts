@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { IdArg } from '../../graphql/global-ids.js';
-import { entityById, requiredById } from '../../graphql/loaders.js';
+import { entityById, optionalById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage, toGlobalId } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
@@ -42,17 +42,6 @@ registerNodeType('MetricObservation', async (ctx, id) => {
   const e = await entityById(ctx, MetricObservation).load(id);
   return e ? toMetricObservationType(e) : null;
 });
-
-async function optional<E extends { id: string }, T>(
-  ctx: RequestContext,
-  entity: new () => E,
-  id: string | null,
-  map: (e: E) => T,
-): Promise<T | null> {
-  if (!id) return null;
-  const e = await entityById(ctx, entity).load(id);
-  return e ? map(e) : null;
-}
 
 @Resolver(() => MetricDefinitionType)
 export class MetricDefinitionResolver {
@@ -125,7 +114,7 @@ export class MetricDefinitionResolver {
     @Root() m: MetricDefinitionType,
     @Ctx() ctx: RequestContext,
   ): Promise<ProcessClassType | null> {
-    return optional(ctx, ProcessClass, m.processClassId, toProcessClassType);
+    return optionalById(ctx, ProcessClass, m.processClassId, toProcessClassType);
   }
 
   @FieldResolver(() => ValueFactorType, { nullable: true })
@@ -133,7 +122,7 @@ export class MetricDefinitionResolver {
     @Root() m: MetricDefinitionType,
     @Ctx() ctx: RequestContext,
   ): Promise<ValueFactorType | null> {
-    return optional(ctx, ValueFactor, m.factorId, toValueFactorType);
+    return optionalById(ctx, ValueFactor, m.factorId, toValueFactorType);
   }
 }
 

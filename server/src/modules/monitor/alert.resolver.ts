@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { IdArg } from '../../graphql/global-ids.js';
-import { entityById, requiredById } from '../../graphql/loaders.js';
+import { entityById, optionalById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
@@ -119,9 +119,7 @@ export class AlertResolver {
 
   @FieldResolver(() => ContactType, { nullable: true })
   async contact(@Root() alert: AlertType, @Ctx() ctx: RequestContext): Promise<ContactType | null> {
-    if (!alert.contactId) return null;
-    const contact = await entityById(ctx, Contact).load(alert.contactId);
-    return contact ? toContactType(contact) : null;
+    return optionalById(ctx, Contact, alert.contactId, toContactType);
   }
 
   @FieldResolver(() => UserType, {
@@ -129,17 +127,11 @@ export class AlertResolver {
     description: "The account's owner when raised.",
   })
   async owner(@Root() alert: AlertType, @Ctx() ctx: RequestContext): Promise<UserType | null> {
-    return userOrNull(ctx, alert.ownerId);
+    return optionalById(ctx, User, alert.ownerId, toUserType);
   }
 
   @FieldResolver(() => UserType, { nullable: true })
   async closedBy(@Root() alert: AlertType, @Ctx() ctx: RequestContext): Promise<UserType | null> {
-    return userOrNull(ctx, alert.closedById);
+    return optionalById(ctx, User, alert.closedById, toUserType);
   }
-}
-
-async function userOrNull(ctx: RequestContext, id: string | null): Promise<UserType | null> {
-  if (!id) return null;
-  const user = await entityById(ctx, User).load(id);
-  return user ? toUserType(user) : null;
 }

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { entityById, requiredById } from '../../graphql/loaders.js';
+import { optionalById, requiredById } from '../../graphql/loaders.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import {
   ClientAccountType,
@@ -28,9 +28,7 @@ export class PeriodMetricFigureResolver {
     @Root() row: PeriodMetricFigureType,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientAccountType | null> {
-    if (!row.accountId) return null;
-    const account = await entityById(ctx, ClientAccount).load(row.accountId);
-    return account ? toClientAccountType(account) : null;
+    return optionalById(ctx, ClientAccount, row.accountId, toClientAccountType);
   }
 
   @FieldResolver(() => SegmentType, { nullable: true })
@@ -38,8 +36,6 @@ export class PeriodMetricFigureResolver {
     @Root() row: PeriodMetricFigureType,
     @Ctx() ctx: RequestContext,
   ): Promise<SegmentType | null> {
-    if (!row.segmentId) return null;
-    const segment = await entityById(ctx, Segment).load(row.segmentId);
-    return segment ? toSegmentType(segment) : null;
+    return optionalById(ctx, Segment, row.segmentId, toSegmentType);
   }
 }

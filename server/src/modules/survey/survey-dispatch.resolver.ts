@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
-import { childrenOf, entityById, requiredById } from '../../graphql/loaders.js';
+import { childrenOf, entityById, optionalById, requiredById } from '../../graphql/loaders.js';
 import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { ClientAccount } from '../client/client-account.entity.js';
@@ -107,9 +107,7 @@ export class SurveyInvitationResolver {
     @Root() i: SurveyInvitationType,
     @Ctx() ctx: RequestContext,
   ): Promise<SurveyTriggerEventType | null> {
-    if (!i.triggerEventId) return null;
-    const e = await entityById(ctx, SurveyTriggerEvent).load(i.triggerEventId);
-    return e ? toSurveyTriggerEventType(e) : null;
+    return optionalById(ctx, SurveyTriggerEvent, i.triggerEventId, toSurveyTriggerEventType);
   }
 
   @FieldResolver(() => ClientNotificationType, {
@@ -120,9 +118,7 @@ export class SurveyInvitationResolver {
     @Root() i: SurveyInvitationType,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientNotificationType | null> {
-    if (!i.notificationId) return null;
-    const n = await entityById(ctx, ClientNotification).load(i.notificationId);
-    return n ? toClientNotificationType(n) : null;
+    return optionalById(ctx, ClientNotification, i.notificationId, toClientNotificationType);
   }
 
   @FieldResolver(() => FeedbackItemType, { nullable: true, description: 'The answer, if any.' })
@@ -130,9 +126,7 @@ export class SurveyInvitationResolver {
     @Root() i: SurveyInvitationType,
     @Ctx() ctx: RequestContext,
   ): Promise<FeedbackItemType | null> {
-    if (!i.feedbackId) return null;
-    const f = await entityById(ctx, FeedbackItem).load(i.feedbackId);
-    return f ? toFeedbackItemType(f) : null;
+    return optionalById(ctx, FeedbackItem, i.feedbackId, toFeedbackItemType);
   }
 }
 
