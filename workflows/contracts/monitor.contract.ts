@@ -31,6 +31,8 @@ export interface MonitorRunResult {
   figures: number;
   /** Alerts raised by this run, per kind (an alert already raised for the same condition is not counted). */
   raised: Record<string, number>;
+  /** Rows written by each analytics step (index, finance, forecasts, effects …); absent in older runs. */
+  analytics?: Record<string, number>;
 }
 
 export interface MonitorRunState {

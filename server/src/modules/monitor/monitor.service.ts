@@ -1,5 +1,6 @@
 import type { Em } from '../../db/orm.js';
 import type { DomainContext } from '../../domain/context.js';
+import { recomputeAnalytics } from '../analytics/analytics-recompute.js';
 import { ClientAccount } from '../client/client-account.entity.js';
 import { Alert } from './alert.entity.js';
 import { AlertService, type NewAlert } from './alert.service.js';
@@ -17,6 +18,8 @@ const DAY_MS = 86_400_000;
 export interface MonitorRun {
   figures: number;
   raised: Record<AlertKind, number>;
+  /** Rows written by each analytics step (`modules/analytics`). */
+  analytics: Record<string, number>;
 }
 
 /**
@@ -45,7 +48,8 @@ export class MonitorService {
     });
     const raised = { DIVERGENCE: 0, COVERAGE_GAP: 0, KEY_CONTACT_SILENT: 0 };
     for (const a of created) raised[a.kind] += 1;
-    return { figures, raised };
+    const analytics = await recomputeAnalytics(this.ctx);
+    return { figures, raised, analytics };
   }
 
   /** Divergent accounts without an open divergence alert; one alert per account and period. */
