@@ -64,6 +64,15 @@ export interface HubConfig {
   surveyFatigueDays: number;
   /** Cases for unhappy feedback: thresholds and response SLAs (CX_CASE_*). */
   cases: CaseSettings;
+  /** Initiative effect against a control group (CX_EFFECT_*). */
+  initiativeEffect: InitiativeEffectConfig;
+}
+
+export interface InitiativeEffectConfig {
+  /** Complete months before the implementation started that form the "before" window (CX_EFFECT_BEFORE_MONTHS). */
+  beforeMonths: number;
+  /** The monitor keeps recomputing a CLOSED initiative's effect for this many days after closing (CX_EFFECT_CLOSED_DAYS). */
+  closedRecomputeDays: number;
 }
 
 export interface ParetoConfig {
@@ -241,6 +250,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     pareto: {
       cutShare: share(env, 'CX_PARETO_CUT', 0.8),
       rootCauseTaskDays: positive(env, 'CX_ROOT_CAUSE_TASK_DAYS', 14),
+    },
+    initiativeEffect: {
+      beforeMonths: positive(env, 'CX_EFFECT_BEFORE_MONTHS', 6),
+      closedRecomputeDays: positive(env, 'CX_EFFECT_CLOSED_DAYS', 90),
     },
     monitorTimings: {
       intervalMs: hours(env, 'CX_MONITOR_INTERVAL_HOURS', 24),

@@ -50,6 +50,8 @@ describe('loadConfig', () => {
     ['CX_DIVERGENCE_MIN_T', '2.5', { monitorRules: { divergenceMinT: 2.5 } }],
     ['CX_DIVERGENCE_DAYS_LATE_FALL', '0.5', { monitorRules: { daysLateFallPerMonth: 0.5 } }],
     ['CX_SURVEY_FATIGUE_DAYS', '30', { surveyFatigueDays: 30 }],
+    ['CX_EFFECT_BEFORE_MONTHS', '3', { initiativeEffect: { beforeMonths: 3 } }],
+    ['CX_EFFECT_CLOSED_DAYS', '30', { initiativeEffect: { closedRecomputeDays: 30 } }],
   ])('reads %s=%j', (name, value, expected) => {
     expect(loadConfig({ [name]: value })).toMatchObject(expected);
   });

@@ -8,6 +8,7 @@ import type {
   ResumeCommand,
 } from '../../../../workflows/contracts/initiative.contract.js';
 import { checkCommand, isOpenTask } from '../../../../workflows/contracts/initiative.rules.js';
+import { InitiativeEffectService } from '../analytics/effect/initiative-effect.service.js';
 import { CouncilRequestService } from './council-request.service.js';
 import { InitiativeTask } from './initiative-task.entity.js';
 import type { Initiative } from './initiative.entity.js';
@@ -63,8 +64,12 @@ export class InitiativeFlowService {
       const milestones = this.ctx.service(MilestoneService);
       if (to === ProcessGroup.IMPLEMENT)
         await milestones.announce(em, initiative, Milestone.STARTED);
-      if (to === ProcessGroup.MONITOR)
+      if (to === ProcessGroup.MONITOR) {
         await milestones.announce(em, initiative, Milestone.MONITORING);
+        // The measured effect is written to the initiative as it enters MONITOR, in this
+        // transaction (a retried command finds its receipt and writes nothing twice).
+        await this.ctx.service(InitiativeEffectService).recompute(em, initiative);
+      }
       if (
         initiative.clientVisible &&
         (to === ProcessGroup.MONITOR || to === ProcessGroup.CORRECT)
