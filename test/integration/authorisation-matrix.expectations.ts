@@ -218,4 +218,6 @@ export const mayCall: Record<string, Who[]> = {
   ...each(['case', 'cases'], departmentReads),
   ...each(['respondToCase', 'resolveCase'], [...office, 'department']),
   reassignCase: office,
+  // Analytics: the CX office's; readers (READ tokens) read them too, council and departments not.
+  initiativeEffects: officeAndReaders,
 };

@@ -36,6 +36,8 @@ const reviewed: Record<string, string> = {
     'maturity queries and recompute: the CX office and READ tokens only',
   'server/src/modules/monitor/period-figures.ts': "the monitor workflow's activity (system)",
   'server/src/modules/monitor/divergence.ts': "the monitor workflow's activity (system)",
+  'server/src/modules/analytics/effect/effect.query.ts':
+    'effects are computed in the initiative activity and the monitor activity (system); readers get the stored rows',
   'server/src/modules/monitor/coverage.ts':
     'the monitor activity (system), and respondentCoverage: the CX office and READ tokens only',
 };

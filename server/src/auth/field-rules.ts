@@ -21,6 +21,10 @@ export const fieldRules: Record<string, Record<string, FieldRule>> = {
     live: fromMembers,
     feedback: fromMembers,
     targets: fromMembers,
+    // The effect sets the affected accounts against other clients of the same segments (their
+    // averaged NPS/CSI, with n often small): the CX office's. Clients hear what changed through
+    // the MONITORING and CLOSED milestones the office writes with the effect in hand.
+    effects: fromMembers,
     analysis: fromMembers,
     workflowStartedAt: fromMembers,
     owner: fromCouncil,

@@ -103,6 +103,8 @@ export const queryRules: Record<string, Rule> = {
   // Cases for unhappy feedback: the CX office sees all, a department its own (row scope).
   case: read(...OFFICE, DEPARTMENT),
   cases: read(...OFFICE, DEPARTMENT),
+  // Analytics: the CX office's.
+  initiativeEffects: read(...OFFICE),
 };
 
 /** Who may call each root field of Mutation; the CX office may change everything but people. */

@@ -113,6 +113,9 @@ export const rowScopes: Record<string, EntityScope> = {
   SurveyTriggerEvent: { office: 'all' },
   SurveyInvitation: { office: 'all' },
   FeedbackCase: { office: 'all' },
+  // Initiative effects compare an initiative's accounts with other clients of their segments:
+  // the CX office's; council and department members see none of it.
+  InitiativeEffect: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

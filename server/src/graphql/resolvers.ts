@@ -54,6 +54,10 @@ import { AlertResolver } from '../modules/monitor/alert.resolver.js';
 import { PeriodFigureResolver } from '../modules/monitor/period-figure.resolver.js';
 import { PeriodMetricFigureResolver } from '../modules/monitor/period-metric-figure.resolver.js';
 import { CaseResolver } from '../modules/case/case.resolver.js';
+import {
+  InitiativeEffectResolver,
+  InitiativeEffectsFieldResolver,
+} from '../modules/analytics/effect/initiative-effect.resolver.js';
 
 /** Every resolver class of the API; add a module's resolvers here. */
 export const resolvers: NonEmptyArray<ClassType> = [
@@ -102,4 +106,6 @@ export const resolvers: NonEmptyArray<ClassType> = [
   SurveyResponseRateResolver,
   FeedbackSurveyFieldsResolver,
   CaseResolver,
+  InitiativeEffectsFieldResolver,
+  InitiativeEffectResolver,
 ];

@@ -88,6 +88,13 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
   },
   PeriodFigure: { id: 'ids and a month', period: 'a month' },
   PeriodMetricFigure: { id: 'ids and a month', period: 'a month' },
+  InitiativeEffect: {
+    measure: 'a metric code',
+    beforeFrom: 'a month',
+    beforeTo: 'a month',
+    afterFrom: 'a month',
+    afterTo: 'a month',
+  },
   SurveyTriggerEvent: { externalId: 'the source system’s key of an event' },
   SurveyInvitation: {
     runKey: 'ids of a campaign run',

@@ -1,4 +1,6 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { Em } from '../../../db/orm.js';
+import { paginate, type Page, type PageArgs } from '../../../db/paginate.js';
 import type { DomainContext } from '../../../domain/context.js';
 import { InitiativeRevision } from '../../initiative/initiative-revision.entity.js';
 import { InitiativeTarget } from '../../initiative/initiative-target.entity.js';
@@ -147,6 +149,18 @@ export class InitiativeEffectService {
       );
     }
     return written;
+  }
+
+  /** Effect rows for the dashboard, newest computation first. */
+  async list(
+    filter: { initiativeId?: string | null; measure?: string | null; status?: EffectStatus | null },
+    args: PageArgs,
+  ): Promise<Page<InitiativeEffect>> {
+    const where: FilterQuery<InitiativeEffect> = {};
+    if (filter.initiativeId) where.initiative = filter.initiativeId;
+    if (filter.measure) where.measure = filter.measure;
+    if (filter.status) where.status = filter.status;
+    return paginate(this.ctx.em, InitiativeEffect, where, args, { computedAt: 'desc' });
   }
 
   private async firstRevisionAt(em: Em, initiative: Initiative): Promise<Date> {
