@@ -64,8 +64,8 @@ it('agrees on the demo data with NPS counted answer by answer in the test', asyn
     expect([row.treatedN, row.controlN]).toEqual([changes.treated.length, changes.control.length]);
     if (row.status === EffectStatus.ESTIMATED) {
       expect(row.did).toBeCloseTo(mean(changes.treated) - mean(changes.control), 9);
-      expect(row.ciLow!).toBeLessThan(row.did!);
-      expect(row.ciHigh!).toBeGreaterThan(row.did!);
+      expect(Number(row.ciLow)).toBeLessThan(Number(row.did));
+      expect(Number(row.ciHigh)).toBeGreaterThan(Number(row.did));
       checked += 1;
     }
   }
