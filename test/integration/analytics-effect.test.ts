@@ -10,7 +10,7 @@ import {
   InitiativeStatus,
   ProcessGroup,
 } from '../../server/src/modules/initiative/initiative.enums.js';
-import type { MetricDefinition } from '../../server/src/modules/metric/metric-definition.entity.js';
+import { MetricDefinition } from '../../server/src/modules/metric/metric-definition.entity.js';
 import {
   addFeedback,
   addObservations,
@@ -231,6 +231,49 @@ describeEachDatabase('initiative effect against a control group', (getOrm) => {
       EffectStatus.NO_POST_PERIOD,
       EffectStatus.NO_POST_PERIOD,
     ]);
+  });
+
+  it('reports a target on NPS itself on the NPS row, from the answers, with its expected change', async () => {
+    const orm = getOrm();
+    const [t, c1, c2] = (await createAccounts(orm, 3)) as [
+      ClientAccount,
+      ClientAccount,
+      ClientAccount,
+    ];
+    await addFeedback(orm, [
+      ...answers(t, new Date('2026-03-03T10:00:00.000Z'), 0, 50),
+      ...answers(t, new Date('2026-05-03T10:00:00.000Z'), 50, 50),
+      ...answers(c1, new Date('2026-03-03T10:00:00.000Z'), 0, 50),
+      ...answers(c1, new Date('2026-05-03T10:00:00.000Z'), 25, 50),
+      ...answers(c2, new Date('2026-03-03T10:00:00.000Z'), 25, 50),
+      ...answers(c2, new Date('2026-05-03T10:00:00.000Z'), 25, 50),
+    ]);
+    const em = orm.em.fork();
+    const nps =
+      (await em.findOne(MetricDefinition, { code: 'NPS' })) ??
+      (await createMetricDefinition(orm, 'NPS'));
+    const initiative = await createInitiative(orm, [t]);
+    em.create(InitiativeTarget, {
+      initiative: initiative.id,
+      metric: nps.id,
+      baseline: 0,
+      targetValue: 40,
+      expectedDelta: 30,
+    });
+    await em.flush();
+    expect(await recompute(orm, initiative)).toBe(2);
+    const row = (await effects(orm, initiative)).find((r) => r.measure === 'NPS')!;
+    // Treated change 50, control changes 25 and 0 (mean 12.5): DiD 37.5, one treated account.
+    expect(row).toMatchObject({
+      targeted: true,
+      metricId: nps.id,
+      expectedDelta: 30,
+      targetValue: 40,
+      status: EffectStatus.NO_INTERVAL,
+      treatedN: 1,
+      controlN: 2,
+    });
+    expect(row.did).toBeCloseTo(37.5, 9);
   });
 
   it("the monitor's step recomputes monitored and recently closed initiatives, not others", async () => {
