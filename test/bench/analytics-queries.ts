@@ -1,5 +1,9 @@
 import type { Em } from '../../server/src/db/orm.js';
 import { paretoOf } from '../../server/src/modules/analyse/pareto.query.js';
+import { satisfactionByAccount } from '../../server/src/modules/analytics/effect/effect.query.js';
+import { effectWindows } from '../../server/src/modules/analytics/effect/effect.window.js';
+import { Initiative } from '../../server/src/modules/initiative/initiative.entity.js';
+import { ProcessGroup } from '../../server/src/modules/initiative/initiative.enums.js';
 
 /** One analytics query measured at scale, and the plain aggregate over the same rows it is set against. */
 export interface AnalyticsQuery {
@@ -30,6 +34,24 @@ export const ANALYTICS_QUERIES: AnalyticsQuery[] = [
   {
     name: 'Pareto of complaint causes (12 months)',
     run: async (em, now) => (await paretoOf(em, lastYear(now), 0.8)).causes.length,
+    baseline: feedbackAggregate,
+  },
+  {
+    // What the monitor's initiative-effect step reads: per account of the affected accounts'
+    // segments, NPS and CSI before and after the start, for every monitored initiative.
+    name: 'Initiative effect: NPS/CSI per account before/after (monitored initiatives)',
+    run: async (em, now) => {
+      const monitored = await em.find(Initiative, {
+        processGroup: { $in: [ProcessGroup.MONITOR, ProcessGroup.CORRECT] },
+        startedAt: { $ne: null },
+      });
+      let rows = 0;
+      for (const initiative of monitored) {
+        const w = effectWindows(initiative.startedAt!, now, 6);
+        if (w.hasAfter) rows += (await satisfactionByAccount(em, initiative.id, w)).nps.length;
+      }
+      return rows;
+    },
     baseline: feedbackAggregate,
   },
 ];

@@ -54,11 +54,12 @@ export async function satisfactionByAccount(
         ${nps(before)} as nps_before, ${nps(after)} as nps_after,
         avg(case when ${before} then f.csi_score end) as csi_before,
         avg(case when ${after} then f.csi_score end) as csi_after
-      from feedback_item f
-      join client_account a on a.id = f.account_id
+      from client_account a
+      join feedback_item f
+        on f.account_id = a.id and f.received_at >= ${from} and f.received_at < ${end}
       left join initiative_account ia
-        on ia.client_account_id = f.account_id and ia.initiative_id = ${initiativeId}
-      where f.received_at >= ${from} and f.received_at < ${end} and ${inScope(initiativeId, 'a')}
+        on ia.client_account_id = a.id and ia.initiative_id = ${initiativeId}
+      where ${inScope(initiativeId, 'a')}
       group by f.account_id`,
   );
   const change = (r: Record<string, unknown>, measure: 'nps' | 'csi'): AccountChange => ({
