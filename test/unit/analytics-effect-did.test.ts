@@ -5,6 +5,7 @@ import {
   estimateEffect,
   welchTTest,
 } from '../../server/src/modules/analytics/effect/did.js';
+import { effectWindows } from '../../server/src/modules/analytics/effect/effect.window.js';
 
 describe('difference in differences', () => {
   it('reproduces Card & Krueger (1994): FTE employment, NJ vs PA, DiD ≈ +2.76', () => {
@@ -88,5 +89,33 @@ describe('estimateEffect from per-account before/after values', () => {
     );
     expect(estimateEffect([t(1, 2), t(2, 3), c(null, 1)]).status).toBe(EffectStatus.NO_CONTROL);
     expect(estimateEffect([t(1, 2), t(2, 3)]).did).toBeNull();
+  });
+});
+
+describe('effect windows', () => {
+  it('takes complete months before the start month, and the start month to the last complete one', () => {
+    // Started 10 Feb 2026, looked at on 3 May 2026, 6 months before: Aug 2025 … Jan 2026 (across
+    // the year), after Feb … Apr 2026 (May is not complete).
+    expect(
+      effectWindows(new Date('2026-02-10T08:00:00Z'), new Date('2026-05-03T00:00:00Z'), 6),
+    ).toEqual({
+      beforeFrom: '2025-08',
+      beforeTo: '2026-01',
+      afterFrom: '2026-02',
+      afterTo: '2026-04',
+      hasAfter: true,
+    });
+  });
+
+  it('has no "after" while the start month is not complete', () => {
+    const w = effectWindows(new Date('2026-05-02T00:00:00Z'), new Date('2026-05-31T23:59:59Z'), 3);
+    expect([w.beforeFrom, w.beforeTo, w.afterFrom, w.afterTo, w.hasAfter]).toEqual([
+      '2026-02',
+      '2026-04',
+      '2026-05',
+      '2026-04',
+      false,
+    ]);
+    expect(() => effectWindows(new Date(), new Date(), 0)).toThrow(RangeError);
   });
 });
