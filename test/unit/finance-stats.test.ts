@@ -140,7 +140,8 @@ describe('correctForMeasurementError', () => {
 describe('seriesTrend', () => {
   it('gives the least-squares slope per step of a series (hand-computed: 0.2, 0.3, 0.3, 0.5 → 0.09)', () => {
     // x̄ = 1.5, ȳ = 0.325; Σ(x−x̄)(y−ȳ) = 0.45, Σ(x−x̄)² = 5.
-    expect(seriesTrend([0.2, 0.3, 0.3, 0.5])!.slope).toBeCloseTo(0.09, 10);
-    expect(seriesTrend([0.2, 0.3])).toBeNull();
+    const at = (ys: number[]) => ys.map((y, x) => ({ x, y }));
+    expect(seriesTrend(at([0.2, 0.3, 0.3, 0.5]))!.slope).toBeCloseTo(0.09, 10);
+    expect(seriesTrend(at([0.2, 0.3]))).toBeNull();
   });
 });

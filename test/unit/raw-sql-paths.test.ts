@@ -36,6 +36,8 @@ const reviewed: Record<string, string> = {
     'maturity queries and recompute: the CX office and READ tokens only',
   'server/src/modules/monitor/period-figures.ts': "the monitor workflow's activity (system)",
   'server/src/modules/monitor/divergence.ts': "the monitor workflow's activity (system)",
+  'server/src/modules/analytics/finance/finance.query.ts':
+    "the monitor's analytics step (system), and financeLinkage / computableShare: the CX office and READ tokens only",
   'server/src/modules/monitor/coverage.ts':
     'the monitor activity (system), and respondentCoverage: the CX office and READ tokens only',
 };

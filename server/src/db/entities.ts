@@ -3,6 +3,8 @@ import { InboxEntry } from '../modules/inbox/inbox-entry.entity.js';
 import { Alert } from '../modules/monitor/alert.entity.js';
 import { PeriodFigure } from '../modules/monitor/period-figure.entity.js';
 import { PeriodMetricFigure } from '../modules/monitor/period-metric-figure.entity.js';
+import { FinanceLinkage } from '../modules/analytics/finance/finance-linkage.entity.js';
+import { ComputableShare } from '../modules/analytics/finance/computable-share.entity.js';
 import { CommandReceipt } from './command-receipt.entity.js';
 import { ApiToken } from '../modules/identity/api-token.entity.js';
 import { UserCredential } from '../modules/identity/credential.entity.js';
@@ -76,6 +78,8 @@ export const allEntities = [
   Alert,
   PeriodFigure,
   PeriodMetricFigure,
+  FinanceLinkage,
+  ComputableShare,
   SurveyTriggerEvent,
   SurveyInvitation,
   FeedbackCase,

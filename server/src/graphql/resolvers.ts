@@ -52,6 +52,12 @@ import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
 import { ParetoAnalysisResolver } from '../modules/analyse/pareto.resolver.js';
 import { AlertResolver } from '../modules/monitor/alert.resolver.js';
 import { PeriodFigureResolver } from '../modules/monitor/period-figure.resolver.js';
+import {
+  ComputableShareSeriesResolver,
+  FinanceDivergentAccountResolver,
+  FinanceLinkageRowResolver,
+  FinanceResolver,
+} from '../modules/analytics/finance/finance.resolver.js';
 import { PeriodMetricFigureResolver } from '../modules/monitor/period-metric-figure.resolver.js';
 import { CaseResolver } from '../modules/case/case.resolver.js';
 
@@ -102,4 +108,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   SurveyResponseRateResolver,
   FeedbackSurveyFieldsResolver,
   CaseResolver,
+  FinanceResolver,
+  FinanceLinkageRowResolver,
+  FinanceDivergentAccountResolver,
+  ComputableShareSeriesResolver,
 ];

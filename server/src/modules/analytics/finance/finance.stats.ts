@@ -152,8 +152,10 @@ export function correctForMeasurementError(
   };
 }
 
-/** Least-squares trend of a series against its position (0, 1, 2 …): slope per step and p-value. */
-export function seriesTrend(values: readonly number[]): { slope: number; pValue: number } | null {
-  const reg = regress(values.map((y, i) => ({ x: i, y, group: '' })));
+/** Least-squares trend of a series of (x, y) points: slope per unit of x and its p-value. */
+export function seriesTrend(
+  points: readonly { x: number; y: number }[],
+): { slope: number; pValue: number } | null {
+  const reg = regress(points.map((p) => ({ ...p, group: '' })));
   return reg ? { slope: reg.slope, pValue: reg.pValue } : null;
 }
