@@ -28,7 +28,7 @@ describe('regress: the textbook simple regression', () => {
     expect(reg.df).toBe(48);
     expect(reg.slope).toBeCloseTo(3.9324, 4);
     expect(reg.slopeSe).toBeCloseTo(0.4155, 4);
-    expect(reg.t).toBeCloseTo(9.464, 3);
+    expect(reg.t!).toBeCloseTo(9.464, 3);
     // R prints p = 1.49e-12.
     expect(reg.pValue).toBeGreaterThan(1.485e-12);
     expect(reg.pValue).toBeLessThan(1.495e-12);

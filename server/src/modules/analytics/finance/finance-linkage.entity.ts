@@ -27,7 +27,7 @@ const FinanceLinkageSchema = defineEntity({
     slopeSe: p.double(),
     slopeLow: p.double(),
     slopeHigh: p.double(),
-    t: p.double(),
+    t: p.double().nullable(),
     pValue: p.double(),
     intercept: p.double().nullable(),
     interceptSe: p.double().nullable(),

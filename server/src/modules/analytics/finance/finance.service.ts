@@ -1,5 +1,4 @@
 import type { DomainContext } from '../../../domain/context.js';
-import type { Em } from '../../../db/orm.js';
 import { ClientAccount } from '../../client/client-account.entity.js';
 import { Segment } from '../../client/segment.entity.js';
 import type { JourneyStage } from '../../journey/journey.enums.js';
@@ -38,7 +37,7 @@ export interface LinkageRow {
   slopeSe: number;
   slopeLow: number;
   slopeHigh: number;
-  t: number;
+  t: number | null;
   pValue: number;
   intercept: number | null;
   interceptSe: number | null;
@@ -103,8 +102,13 @@ export class FinanceService {
       await em.nativeDelete(ComputableShare, {
         period: { $gte: window.from, $lte: window.to },
       });
-      for (const row of linkage) em.create(FinanceLinkage, toEntity(em, row));
-      for (const c of cells) em.create(ComputableShare, shareEntity(em, c, at));
+      // Native inserts: the rows replace ones this context may hold from a run before.
+      if (linkage.length > 0) await em.insertMany(FinanceLinkage, linkage.map(toEntity));
+      if (cells.length > 0)
+        await em.insertMany(
+          ComputableShare,
+          cells.map((c) => shareEntity(c, at)),
+        );
     });
     return linkage.length + cells.length;
   }
@@ -291,12 +295,12 @@ function toRow(
   };
 }
 
-function toEntity(em: Em, row: LinkageRow) {
+function toEntity(row: LinkageRow) {
   const { segmentId, ...rest } = row;
   return {
     ...rest,
     id: `${row.satisfactionMetric}:${segmentId ?? POOLED}:${row.measure}`,
-    segment: segmentId ? em.getReference(Segment, segmentId) : null,
+    segment: segmentId,
   };
 }
 
@@ -315,7 +319,7 @@ function fromEntity(e: FinanceLinkage): LinkageRow {
     slopeSe: Number(e.slopeSe),
     slopeLow: Number(e.slopeLow),
     slopeHigh: Number(e.slopeHigh),
-    t: Number(e.t),
+    t: numberOrNull(e.t),
     pValue: Number(e.pValue),
     intercept: numberOrNull(e.intercept),
     interceptSe: numberOrNull(e.interceptSe),
@@ -333,11 +337,11 @@ function fromEntity(e: FinanceLinkage): LinkageRow {
 
 const numberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-function shareEntity(em: Em, c: ShareCell, at: Date) {
+function shareEntity(c: ShareCell, at: Date) {
   return {
     id: `${c.period}:${c.segmentId}:${c.stage ?? 'NONE'}`,
     period: c.period,
-    segment: em.getReference(Segment, c.segmentId),
+    segment: c.segmentId,
     stage: (c.stage as JourneyStage | null) ?? null,
     computableObservations: c.computableObservations,
     triggerObservations: c.triggerObservations,

@@ -26,8 +26,8 @@ export interface Regression {
   slopeSe: number;
   slopeLow: number;
   slopeHigh: number;
-  /** t = slope / SE and its two-sided p-value (Student t, df). */
-  t: number;
+  /** t = slope / SE (null for a perfect fit, SE 0) and its two-sided p-value (Student t, df). */
+  t: number | null;
   pValue: number;
   /** The intercept and its SE: only for one group (pooled fits have one per segment). */
   intercept: number | null;
@@ -77,8 +77,8 @@ export function regress(points: readonly Point[]): Regression | null {
   const sigma2 = rss / df;
   const slopeSe = Math.sqrt(sigma2 / sxx);
   const q = tQuantile(1 - (1 - LEVEL) / 2, df);
-  const t = slopeSe > 0 ? slope / slopeSe : slope === 0 ? 0 : Math.sign(slope) * Infinity;
-  const pValue = Number.isFinite(t) ? 2 * (1 - tCdf(Math.abs(t), df)) : 0;
+  const t = slopeSe > 0 ? slope / slopeSe : null;
+  const pValue = t !== null ? 2 * (1 - tCdf(Math.abs(t), df)) : slope === 0 ? 1 : 0;
   const r = syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
   const [rLow, rHigh] = fisherInterval(r, n - (groups - 1));
   const all = [...byGroup.values()].flat();

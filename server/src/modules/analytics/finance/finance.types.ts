@@ -56,7 +56,8 @@ export class FinanceLinkageRowType {
   @Field(() => Float, { description: '95% interval of the slope (Student t).' })
   slopeLow!: number;
   @Field(() => Float) slopeHigh!: number;
-  @Field(() => Float) t!: number;
+  @Field(() => Float, { nullable: true, description: 'slope / SE; null for a perfect fit.' })
+  t!: number | null;
   @Field(() => Float, { description: 'Two-sided p-value of the slope.' }) pValue!: number;
   @Field(() => Float, { nullable: true, description: 'Null when pooled (one per segment).' })
   intercept!: number | null;
