@@ -78,7 +78,8 @@ export function regress(points: readonly Point[]): Regression | null {
   const slopeSe = Math.sqrt(sigma2 / sxx);
   const q = tQuantile(1 - (1 - LEVEL) / 2, df);
   const t = slopeSe > 0 ? slope / slopeSe : null;
-  const pValue = t !== null ? 2 * (1 - tCdf(Math.abs(t), df)) : slope === 0 ? 1 : 0;
+  // The lower tail, so that tiny p-values do not cancel to 0 in 1 − cdf.
+  const pValue = t !== null ? 2 * tCdf(-Math.abs(t), df) : slope === 0 ? 1 : 0;
   const r = syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
   const [rLow, rHigh] = fisherInterval(r, n - (groups - 1));
   const all = [...byGroup.values()].flat();
