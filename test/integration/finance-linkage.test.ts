@@ -3,10 +3,7 @@ import { toGlobalId } from '../../server/src/graphql/relay.js';
 import type { ClientAccount } from '../../server/src/modules/client/client-account.entity.js';
 import { ComputableShare } from '../../server/src/modules/analytics/finance/computable-share.entity.js';
 import { FinanceLinkage } from '../../server/src/modules/analytics/finance/finance-linkage.entity.js';
-import {
-  FinanceMeasure,
-  SatisfactionMetric,
-} from '../../server/src/modules/analytics/finance/finance.enums.js';
+import { FinanceMeasure } from '../../server/src/modules/analytics/finance/finance.enums.js';
 import {
   FinanceService,
   type LinkageRow,

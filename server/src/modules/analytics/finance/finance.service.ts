@@ -7,7 +7,7 @@ import { accountTrends, isDivergent, type DivergenceFigures } from '../../monito
 import { completeMonths, monthOf } from '../../monitor/monitor.window.js';
 import { ComputableShare } from './computable-share.entity.js';
 import { FinanceLinkage } from './finance-linkage.entity.js';
-import { FinanceMeasure, SatisfactionMetric } from './finance.enums.js';
+import { SatisfactionMetric, type FinanceMeasure } from './finance.enums.js';
 import { financeError } from './finance.errors.js';
 import { financeLinkage, type LinkageFigures } from './finance.linkage.js';
 import { accountFinance, shareCells, type MonthWindow, type ShareCell } from './finance.query.js';
