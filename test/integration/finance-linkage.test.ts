@@ -237,6 +237,9 @@ describeEachDatabase('the finance linkage on hand-built accounts', (getOrm) => {
     expect(await refused({ periodFrom: '2026-01', periodTo: '2026-06' })).toEqual([
       ['BAD_USER_INPUT', 'INVALID_WINDOW'],
     ]);
+    expect(await refused({ periodFrom: '0000-01', periodTo: '0000-12' })).toEqual([
+      ['BAD_USER_INPUT', 'INVALID_WINDOW'],
+    ]);
     expect(await refused({ periodFrom: '2020-01', periodTo: '2026-05' })).toEqual([
       ['BAD_USER_INPUT', 'INVALID_WINDOW'],
     ]);

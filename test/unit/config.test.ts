@@ -50,6 +50,9 @@ describe('loadConfig', () => {
     ['CX_DIVERGENCE_MIN_T', '2.5', { monitorRules: { divergenceMinT: 2.5 } }],
     ['CX_DIVERGENCE_DAYS_LATE_FALL', '0.5', { monitorRules: { daysLateFallPerMonth: 0.5 } }],
     ['CX_SURVEY_FATIGUE_DAYS', '30', { surveyFatigueDays: 30 }],
+    ['CX_FINANCE_WINDOW_MONTHS', '24', { finance: { windowMonths: 24 } }],
+    ['CX_FINANCE_MIN_SCORES', '10', { finance: { minScores: 10 } }],
+    ['CX_FINANCE_MIN_MONTHS', '6', { finance: { minMonths: 6 } }],
   ])('reads %s=%j', (name, value, expected) => {
     expect(loadConfig({ [name]: value })).toMatchObject(expected);
   });

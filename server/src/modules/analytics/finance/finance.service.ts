@@ -7,19 +7,17 @@ import { accountTrends, isDivergent, type DivergenceFigures } from '../../monito
 import { completeMonths, monthOf } from '../../monitor/monitor.window.js';
 import { ComputableShare } from './computable-share.entity.js';
 import { FinanceLinkage } from './finance-linkage.entity.js';
+import type { FinanceRules } from './finance.rules.js';
 import { SatisfactionMetric, type FinanceMeasure } from './finance.enums.js';
 import { financeError } from './finance.errors.js';
 import { financeLinkage, type LinkageFigures } from './finance.linkage.js';
 import { accountFinance, shareCells, type MonthWindow, type ShareCell } from './finance.query.js';
 import { shareSeries, type ShareSeries } from './finance.share.js';
 
-/** Complete months the monitor's snapshot (and a query without a window) covers. */
-export const DEFAULT_WINDOW_MONTHS = 12;
 /** The longest window a query may ask for. */
 export const MAX_WINDOW_MONTHS = 36;
-/** An account enters the linkage with at least this many scores and months of figures. */
-export const MIN_SCORES = 5;
-export const MIN_MONTHS = 3;
+/** The earliest month a window may start in. */
+export const FIRST_MONTH = '1970-01';
 
 /** One row of the linkage as stored and served (a snapshot row or one computed on request). */
 export interface LinkageRow {
@@ -89,10 +87,18 @@ const POOLED = 'POOLED';
 export class FinanceService {
   constructor(private readonly ctx: DomainContext) {}
 
+  private get rules(): FinanceRules {
+    return this.ctx.deps.config.finance;
+  }
+
+  private defaultWindow(): MonthWindow {
+    return completeMonths(this.ctx.clock.now(), this.rules.windowMonths);
+  }
+
   /** The monitor's step: replaces the linkage snapshot and the share rows of the window. */
   async recompute(): Promise<number> {
     const at = this.ctx.clock.now();
-    const window = completeMonths(at, DEFAULT_WINDOW_MONTHS);
+    const window = this.defaultWindow();
     const linkage: LinkageRow[] = [];
     for (const metric of Object.values(SatisfactionMetric))
       linkage.push(...(await this.compute(window, metric, at)));
@@ -140,7 +146,7 @@ export class FinanceService {
     }
     if (!report) {
       const at = this.ctx.clock.now();
-      const window = explicit ?? completeMonths(at, DEFAULT_WINDOW_MONTHS);
+      const window = explicit ?? this.defaultWindow();
       report = {
         periodFrom: window.from,
         periodTo: window.to,
@@ -166,7 +172,7 @@ export class FinanceService {
     let cells: ShareCell[];
     if (explicit) cells = await shareCells(this.ctx.em, explicit);
     else {
-      const window = completeMonths(this.ctx.clock.now(), DEFAULT_WINDOW_MONTHS);
+      const window = this.defaultWindow();
       const stored = await this.ctx.em.find(
         ComputableShare,
         { period: { $gte: window.from, $lte: window.to } },
@@ -196,7 +202,8 @@ export class FinanceService {
   }
 
   private async compute(window: MonthWindow, metric: SatisfactionMetric, at: Date) {
-    const accounts = await accountFinance(this.ctx.em, window, metric, MIN_SCORES, MIN_MONTHS);
+    const { minScores, minMonths } = this.rules;
+    const accounts = await accountFinance(this.ctx.em, window, metric, minScores, minMonths);
     return financeLinkage(accounts).map((f) => toRow(f, window, metric, at));
   }
 
@@ -224,6 +231,13 @@ export class FinanceService {
         'INVALID_WINDOW',
         'Give both periodFrom and periodTo, or neither for the latest snapshot.',
         from ? 'periodTo' : 'periodFrom',
+      );
+    }
+    if (from < FIRST_MONTH) {
+      throw financeError(
+        'INVALID_WINDOW',
+        `The window may start in ${FIRST_MONTH} at the earliest.`,
+        'periodFrom',
       );
     }
     if (from > to) {
