@@ -197,6 +197,23 @@ describeEachDatabase('the finance linkage on hand-built accounts', (getOrm) => {
     }
   });
 
+  it('stores the default window as the snapshot the queries read, the same figures as computed', async () => {
+    const service = domainContext(getOrm(), AS_SYSTEM).service(FinanceService);
+    // CSI rows for S, T and pooled × 3 measures (no NPS scores here, so no NPS rows).
+    expect(await service.recompute()).toBeGreaterThan(0);
+    const fresh = domainContext(getOrm(), AS_SYSTEM).service(FinanceService);
+    const snapshot = await fresh.linkage({});
+    expect(snapshot.fromSnapshot).toBe(true);
+    expect([snapshot.periodFrom, snapshot.periodTo]).toEqual(['2025-06', '2026-05']);
+    const key = (r: LinkageRow) => `${r.segmentId ?? ''}:${r.measure}`;
+    const strip = (list: LinkageRow[]) =>
+      list
+        .map(({ computedAt: _c, ...r }) => r)
+        .sort((x, y) => key(x as LinkageRow).localeCompare(key(y as LinkageRow)));
+    expect(strip(snapshot.rows)).toEqual(strip(rows));
+    expect(snapshot.divergent.map((d) => d.accountId)).toEqual([rising.id]);
+  });
+
   it('serves the CX office through GraphQL, with typed errors for bad windows', async () => {
     const query = `query($input: FinanceLinkageInput) { financeLinkage(input: $input) {
       periodFrom periodTo fromSnapshot satisfactionMetric
