@@ -1,3 +1,7 @@
+import {
+  DEFAULT_FINANCE_RULES,
+  type FinanceRules,
+} from './modules/analytics/finance/finance.rules.js';
 import path from 'node:path';
 import type { InitiativeTimings } from '../../workflows/contracts/initiative.contract.js';
 import type { MaturityTimings } from '../../workflows/contracts/maturity.contract.js';
@@ -52,6 +56,8 @@ export interface HubConfig {
   monitorTimings: MonitorTimings;
   /** Thresholds of the monitoring rules (divergence, coverage gaps, silent key contacts). */
   monitorRules: MonitorRules;
+  /** The finance linkage: its default window and who enters the regression. */
+  finance: FinanceRules;
   /** Sign-in and sessions. */
   auth: AuthConfig;
   /** What a GraphQL document may ask for, and what the schema tells about itself. */
@@ -254,6 +260,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     initiativeEffect: {
       beforeMonths: positive(env, 'CX_EFFECT_BEFORE_MONTHS', 6),
       closedRecomputeDays: positive(env, 'CX_EFFECT_CLOSED_DAYS', 90),
+    },
+    finance: {
+      windowMonths: positive(env, 'CX_FINANCE_WINDOW_MONTHS', DEFAULT_FINANCE_RULES.windowMonths),
+      minScores: positive(env, 'CX_FINANCE_MIN_SCORES', DEFAULT_FINANCE_RULES.minScores),
+      minMonths: positive(env, 'CX_FINANCE_MIN_MONTHS', DEFAULT_FINANCE_RULES.minMonths),
     },
     monitorTimings: {
       intervalMs: hours(env, 'CX_MONITOR_INTERVAL_HOURS', 24),

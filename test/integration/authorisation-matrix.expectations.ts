@@ -209,6 +209,8 @@ export const mayCall: Record<string, Who[]> = {
     officeAndReaders,
   ),
   closeAlert: office,
+  // Analytics: satisfaction ↔ finance and the computable/trigger share are the CX office's.
+  ...each(['financeLinkage', 'computableShare'], officeAndReaders),
   // Surveys dispatched: the CX office and readers see invitations and response rates; an ERP or
   // CRM reports trigger events with the feedback scope; council and department members see none.
   ...each(['surveyInvitations', 'surveyResponseRates'], officeAndReaders),

@@ -52,6 +52,9 @@ describe('loadConfig', () => {
     ['CX_SURVEY_FATIGUE_DAYS', '30', { surveyFatigueDays: 30 }],
     ['CX_EFFECT_BEFORE_MONTHS', '3', { initiativeEffect: { beforeMonths: 3 } }],
     ['CX_EFFECT_CLOSED_DAYS', '30', { initiativeEffect: { closedRecomputeDays: 30 } }],
+    ['CX_FINANCE_WINDOW_MONTHS', '24', { finance: { windowMonths: 24 } }],
+    ['CX_FINANCE_MIN_SCORES', '10', { finance: { minScores: 10 } }],
+    ['CX_FINANCE_MIN_MONTHS', '6', { finance: { minMonths: 6 } }],
   ])('reads %s=%j', (name, value, expected) => {
     expect(loadConfig({ [name]: value })).toMatchObject(expected);
   });

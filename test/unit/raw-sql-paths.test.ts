@@ -38,6 +38,8 @@ const reviewed: Record<string, string> = {
   'server/src/modules/monitor/divergence.ts': "the monitor workflow's activity (system)",
   'server/src/modules/analytics/effect/effect.query.ts':
     'effects are computed in the initiative activity and the monitor activity (system); readers get the stored rows',
+  'server/src/modules/analytics/finance/finance.query.ts':
+    "the monitor's analytics step (system), and financeLinkage / computableShare: the CX office and READ tokens only",
   'server/src/modules/monitor/coverage.ts':
     'the monitor activity (system), and respondentCoverage: the CX office and READ tokens only',
 };

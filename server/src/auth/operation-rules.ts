@@ -99,6 +99,8 @@ export const queryRules: Record<string, Rule> = {
   alerts: read(...OFFICE),
   respondentCoverage: read(...OFFICE),
   periodFigures: read(...OFFICE),
+  financeLinkage: read(...OFFICE),
+  computableShare: read(...OFFICE),
   periodMetricFigures: read(...OFFICE),
   // Cases for unhappy feedback: the CX office sees all, a department its own (row scope).
   case: read(...OFFICE, DEPARTMENT),

@@ -109,6 +109,9 @@ export const rowScopes: Record<string, EntityScope> = {
   Alert: { office: 'all' },
   PeriodFigure: { office: 'all' },
   PeriodMetricFigure: { office: 'all' },
+  // Analytics read models (finance linkage, computable/trigger share): the CX office's.
+  FinanceLinkage: { office: 'all' },
+  ComputableShare: { office: 'all' },
   // Surveys dispatched: the CX office's; council and department members see none of it.
   SurveyTriggerEvent: { office: 'all' },
   SurveyInvitation: { office: 'all' },

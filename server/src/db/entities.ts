@@ -4,6 +4,8 @@ import { Alert } from '../modules/monitor/alert.entity.js';
 import { PeriodFigure } from '../modules/monitor/period-figure.entity.js';
 import { PeriodMetricFigure } from '../modules/monitor/period-metric-figure.entity.js';
 import { InitiativeEffect } from '../modules/analytics/effect/initiative-effect.entity.js';
+import { FinanceLinkage } from '../modules/analytics/finance/finance-linkage.entity.js';
+import { ComputableShare } from '../modules/analytics/finance/computable-share.entity.js';
 import { CommandReceipt } from './command-receipt.entity.js';
 import { ApiToken } from '../modules/identity/api-token.entity.js';
 import { UserCredential } from '../modules/identity/credential.entity.js';
@@ -77,6 +79,8 @@ export const allEntities = [
   Alert,
   PeriodFigure,
   PeriodMetricFigure,
+  FinanceLinkage,
+  ComputableShare,
   SurveyTriggerEvent,
   SurveyInvitation,
   FeedbackCase,

@@ -52,6 +52,12 @@ import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
 import { ParetoAnalysisResolver } from '../modules/analyse/pareto.resolver.js';
 import { AlertResolver } from '../modules/monitor/alert.resolver.js';
 import { PeriodFigureResolver } from '../modules/monitor/period-figure.resolver.js';
+import {
+  ComputableShareSeriesResolver,
+  FinanceDivergentAccountResolver,
+  FinanceLinkageRowResolver,
+  FinanceResolver,
+} from '../modules/analytics/finance/finance.resolver.js';
 import { PeriodMetricFigureResolver } from '../modules/monitor/period-metric-figure.resolver.js';
 import { CaseResolver } from '../modules/case/case.resolver.js';
 import {
@@ -108,4 +114,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   CaseResolver,
   InitiativeEffectsFieldResolver,
   InitiativeEffectResolver,
+  FinanceResolver,
+  FinanceLinkageRowResolver,
+  FinanceDivergentAccountResolver,
+  ComputableShareSeriesResolver,
 ];

@@ -1,5 +1,6 @@
 import type { DomainContext } from '../../domain/context.js';
 import { InitiativeEffectService } from './effect/initiative-effect.service.js';
+import { financeStep } from './finance/finance.step.js';
 
 /**
  * One part of the analytics engine the monitor keeps current (the satisfaction index, the
@@ -22,6 +23,7 @@ export const ANALYTICS_STEPS: readonly AnalyticsStep[] = [
     name: 'initiativeEffects',
     run: (ctx) => ctx.service(InitiativeEffectService).recomputeDue(),
   },
+  financeStep,
 ];
 
 /** Runs every analytics step; the monitor calls this on each run, after the period figures. */

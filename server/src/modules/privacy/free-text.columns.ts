@@ -95,6 +95,12 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
     afterFrom: 'a month',
     afterTo: 'a month',
   },
+  FinanceLinkage: {
+    id: 'a metric, a segment id and a measure',
+    periodFrom: 'a month',
+    periodTo: 'a month',
+  },
+  ComputableShare: { id: 'a month, a segment id and a stage', period: 'a month' },
   SurveyTriggerEvent: { externalId: 'the source system’s key of an event' },
   SurveyInvitation: {
     runKey: 'ids of a campaign run',
