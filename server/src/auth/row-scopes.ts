@@ -113,6 +113,8 @@ export const rowScopes: Record<string, EntityScope> = {
   SurveyTriggerEvent: { office: 'all' },
   SurveyInvitation: { office: 'all' },
   FeedbackCase: { office: 'all' },
+  // Forecasts (the analytics engine): the CX office's.
+  AccountForecast: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

@@ -18,11 +18,11 @@ import type { PanelRow } from './panel.query.js';
  */
 
 /** Version of features + method; stored with every forecast. */
-export const MODEL_VERSION = 'forecast-v1 (ridge λ=10, logistic λ=1, 14 signals)';
+export const MODEL_VERSION = 'forecast-v1 (ridge λ=10, logistic λ=10, 14 signals)';
 /** How far ahead churn is predicted: the figures stop within this many months. */
 export const CHURN_HORIZON = 3;
 const RIDGE_LAMBDA = 10;
-const LOGISTIC_LAMBDA = 1;
+const LOGISTIC_LAMBDA = 10;
 
 const ratio = (a: number | null, b: number | null) =>
   a === null || b === null || b === 0 ? null : a / b;
