@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { ForecastConfig } from '../../../config.js';
-import { paginate, type Page, type PageArgs } from '../../../db/paginate.js';
+import { paginate, type Page, type PageArgs, type SortDirection } from '../../../db/paginate.js';
 import type { DomainContext } from '../../../domain/context.js';
 import { shiftMonth } from '../../maturity/maturity.evidence.js';
 import { monthOf } from '../../monitor/monitor.window.js';
@@ -71,10 +71,8 @@ export class ForecastService {
         { churnRisk: { $gte: this.config.dangerChurnRisk } },
       ];
     }
-    const order =
-      sort === 'PREDICTED_NPS_ASC'
-        ? ({ predictedNps: 'asc' } as const)
-        : ({ churnRisk: 'desc' } as const);
+    const order: Record<string, SortDirection> =
+      sort === 'PREDICTED_NPS_ASC' ? { predictedNps: 'asc' } : { churnRisk: 'desc' };
     return paginate(
       this.ctx.em,
       AccountForecast,
