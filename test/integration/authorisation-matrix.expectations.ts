@@ -208,6 +208,8 @@ export const mayCall: Record<string, Who[]> = {
     ['alert', 'alerts', 'respondentCoverage', 'periodFigures', 'periodMetricFigures'],
     officeAndReaders,
   ),
+  // The analytics engine's forecasts and margin at risk: the CX office's.
+  ...each(['accountForecasts', 'forecastEvaluation', 'marginAtRisk'], officeAndReaders),
   closeAlert: office,
   // Surveys dispatched: the CX office and readers see invitations and response rates; an ERP or
   // CRM reports trigger events with the feedback scope; council and department members see none.

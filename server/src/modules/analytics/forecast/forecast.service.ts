@@ -83,8 +83,11 @@ export class ForecastService {
   }
 
   /** Whether a forecast is in the danger zone. */
-  inDanger(f: { predictedNps: number; churnRisk: number }): boolean {
-    return f.predictedNps < this.config.dangerNps || f.churnRisk >= this.config.dangerChurnRisk;
+  inDanger(f: AccountForecast): boolean {
+    return (
+      Number(f.predictedNps) < this.config.dangerNps ||
+      Number(f.churnRisk) >= this.config.dangerChurnRisk
+    );
   }
 
   /**
