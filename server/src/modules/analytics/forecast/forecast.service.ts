@@ -43,7 +43,7 @@ export class ForecastService {
   async latestPeriod(): Promise<string | null> {
     const latest = await this.ctx.em.findOne(
       AccountForecast,
-      {},
+      { period: { $ne: '' } },
       { orderBy: { period: 'desc' }, fields: ['period'] },
     );
     return latest?.period ?? null;
