@@ -36,6 +36,10 @@ const reviewed: Record<string, string> = {
     'maturity queries and recompute: the CX office and READ tokens only',
   'server/src/modules/monitor/period-figures.ts': "the monitor workflow's activity (system)",
   'server/src/modules/monitor/divergence.ts': "the monitor workflow's activity (system)",
+  'server/src/modules/analytics/forecast/panel.query.ts':
+    "the monitor's forecast step (system), and forecastEvaluation: the CX office and READ tokens only",
+  'server/src/modules/analytics/forecast/margin-at-risk.ts':
+    'marginAtRisk: the CX office and READ tokens only',
   'server/src/modules/monitor/coverage.ts':
     'the monitor activity (system), and respondentCoverage: the CX office and READ tokens only',
 };
