@@ -259,7 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     maturityThresholds: loadMaturityThresholds(env),
     forecast: {
-      dangerNps: npsValue(env, 'CX_DANGER_NPS', 0),
+      dangerNps: npsValue(env, 'CX_DANGER_NPS', -30),
       dangerChurnRisk: share(env, 'CX_DANGER_CHURN_RISK', 0.2),
     },
     pareto: {

@@ -159,8 +159,10 @@ describeEachDatabase('forecasts and margin at risk', (getOrm) => {
       expect(res.data!.accountForecasts.totalCount).toBe(N - 4);
       const risks = nodes.map((n) => n.churnRisk);
       expect(risks).toEqual([...risks].sort((a, b) => b - a));
-      // Danger: predicted NPS below 0 or churn risk from 20% (the defaults).
-      const inDanger = nodes.filter((n) => n.predictedNps < 0 || n.churnRisk >= 0.2);
+      // Danger: predicted NPS below −30 or churn risk from 20% (the defaults).
+      const inDanger = nodes.filter((n) => n.predictedNps < -30 || n.churnRisk >= 0.2);
+      expect(inDanger.length).toBeGreaterThan(0);
+      expect(inDanger.length).toBeLessThan(nodes.length);
       expect(nodes.filter((n) => n.inDanger)).toEqual(inDanger);
       expect(res.data!.danger.totalCount).toBe(inDanger.length);
 
@@ -173,7 +175,7 @@ describeEachDatabase('forecasts and margin at risk', (getOrm) => {
         (s, a, i) => s + (names.has(a.name) ? margin(i) * monthsOf(i) : 0),
         0,
       );
-      expect(mar).toMatchObject({ period: '2026-06', lastMonth: '2026-05', dangerNps: 0 });
+      expect(mar).toMatchObject({ period: '2026-06', lastMonth: '2026-05', dangerNps: -30 });
       expect(mar.total).toEqual({
         accounts: N,
         accountsAtRisk: inDanger.length,

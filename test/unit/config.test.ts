@@ -165,8 +165,8 @@ describe('the Pareto analysis settings', () => {
   });
 });
 describe('the forecast danger zone (CX_DANGER_*)', () => {
-  it('puts an account in danger below a predicted NPS of 0 or from a 20% churn risk unless told otherwise', () => {
-    expect(loadConfig({}).forecast).toEqual({ dangerNps: 0, dangerChurnRisk: 0.2 });
+  it('puts an account in danger below a predicted NPS of −30 or from a 20% churn risk unless told otherwise', () => {
+    expect(loadConfig({}).forecast).toEqual({ dangerNps: -30, dangerChurnRisk: 0.2 });
     expect(loadConfig({ CX_DANGER_NPS: '-20', CX_DANGER_CHURN_RISK: '0.35' }).forecast).toEqual({
       dangerNps: -20,
       dangerChurnRisk: 0.35,
