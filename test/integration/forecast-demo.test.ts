@@ -25,6 +25,8 @@ interface Outcome {
   liveAccounts: number;
   criterion: { met: boolean; figure: string };
   marginShare: number | null;
+  margin: { accounts: number; accountsAtRisk: number; margin: number; marginAtRisk: number };
+  reasons: Record<string, number>;
   churned: number;
 }
 
@@ -53,6 +55,10 @@ beforeAll(async () => {
       liveAccounts: await em.count(AccountForecast, { period: '2026-06' }),
       criterion,
       marginShare: margin.total.shareAtRisk,
+      margin: margin.total,
+      reasons: margin.accounts
+        .flatMap((a) => a.reasons.map((r) => r.rule))
+        .reduce<Record<string, number>>((m, r) => ({ ...m, [r]: (m[r] ?? 0) + 1 }), {}),
       churned: await em.count(ClientAccount, { status: AccountStatus.CHURNED }),
     });
   }
@@ -100,6 +106,7 @@ it('keeps the read model current and feeds the maturity criterion with real fore
     expect(o.forecasts).toBeGreaterThan(250);
     expect(o.criterion.met).toBe(true);
     expect(o.marginShare).toBeGreaterThan(0);
-    expect(o.marginShare).toBeLessThan(1);
+    expect(o.marginShare).toBeLessThan(0.5);
+    expect(o.margin.accountsAtRisk).toBeGreaterThan(0);
   }
 });
