@@ -17,6 +17,7 @@ import {
 import { describeEachDatabase } from '../helpers/db.js';
 import { domainContext } from '../helpers/domain.js';
 import { createTestApi } from '../helpers/graphql.js';
+import { toGlobalId } from '../../server/src/graphql/relay.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 /** The 12 complete months before NOW. */
@@ -34,11 +35,14 @@ const margin = (i: number) => 100 * (i + 1);
 
 describeEachDatabase('forecasts and margin at risk', (getOrm) => {
   let accounts: ClientAccount[];
+  /** An account of another segment, with no history (so no forecast). */
+  let stranger: ClientAccount;
   /** What the monitor's forecast step answered on its run over the fixture. */
   let written: number;
 
   beforeAll(async () => {
     accounts = await createAccounts(getOrm(), N);
+    [stranger] = (await createAccounts(getOrm(), 1)) as [ClientAccount];
     const feedback: FeedbackSpec[] = [];
     const figures: FiguresSpec[] = [];
     accounts.forEach((account, i) => {
@@ -136,19 +140,29 @@ describeEachDatabase('forecasts and margin at risk', (getOrm) => {
   it('lists forecasts by churn risk, filters the danger zone and totals the margin at risk', async () => {
     const api = await createTestApi(getOrm(), {}, { now: async () => NOW.getTime() });
     try {
-      const res = await api.execute(`{
+      const res = await api.execute(
+        `query($segment: ID, $other: ID) {
         accountForecasts(first: 100) {
           totalCount
           nodes { period predictedNps churnRisk inDanger account { id name } churnSignals { signal contribution } }
         }
         danger: accountForecasts(first: 100, dangerOnly: true) { totalCount }
+        bySegment: accountForecasts(first: 100, segmentId: $segment, sort: PREDICTED_NPS_ASC) {
+          totalCount nodes { predictedNps }
+        }
+        otherSegment: accountForecasts(first: 100, segmentId: $other) { totalCount }
         marginAtRisk {
           period lastMonth dangerNps dangerChurnRisk
           total { accounts accountsAtRisk margin marginAtRisk }
           segments { accounts margin marginAtRisk segment { id } }
           accounts { margin reasons { rule value threshold } account { name } }
         }
-      }`);
+      }`,
+        {
+          segment: toGlobalId('Segment', accounts[0]!.segment.id),
+          other: toGlobalId('Segment', stranger.segment.id),
+        },
+      );
       expect(res.errors).toBeUndefined();
       const nodes = res.data!.accountForecasts.nodes as {
         churnRisk: number;
@@ -157,6 +171,13 @@ describeEachDatabase('forecasts and margin at risk', (getOrm) => {
         account: { name: string };
       }[];
       expect(res.data!.accountForecasts.totalCount).toBe(N - 4);
+      // Every fixture account is in one segment; sorted by predicted NPS, lowest first.
+      const bySegment = res.data!.bySegment.nodes.map(
+        (n: { predictedNps: number }) => n.predictedNps,
+      );
+      expect(res.data!.bySegment.totalCount).toBe(N - 4);
+      expect(res.data!.otherSegment.totalCount).toBe(0);
+      expect(bySegment).toEqual([...bySegment].sort((x, y) => x - y));
       const risks = nodes.map((n) => n.churnRisk);
       expect(risks).toEqual([...risks].sort((a, b) => b - a));
       // Danger: predicted NPS below −30 or churn risk from 20% (the defaults).
