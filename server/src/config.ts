@@ -72,6 +72,8 @@ export interface HubConfig {
   cases: CaseSettings;
   /** Initiative effect against a control group (CX_EFFECT_*). */
   initiativeEffect: InitiativeEffectConfig;
+  /** Forecasts and margin at risk: where the danger zone starts (CX_DANGER_*). */
+  forecast: ForecastConfig;
 }
 
 export interface InitiativeEffectConfig {
@@ -79,6 +81,24 @@ export interface InitiativeEffectConfig {
   beforeMonths: number;
   /** The monitor keeps recomputing a CLOSED initiative's effect for this many days after closing (CX_EFFECT_CLOSED_DAYS). */
   closedRecomputeDays: number;
+}
+
+export interface ForecastConfig {
+  /** An account whose predicted NPS (−100…100) is below this is in danger (CX_DANGER_NPS). */
+  dangerNps: number;
+  /** An account whose 3-month churn risk is at least this is in danger (CX_DANGER_CHURN_RISK). */
+  dangerChurnRisk: number;
+}
+
+/** An NPS value, −100…100. */
+function npsValue(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < -100 || value > 100) {
+    throw new Error(`${name} must be an NPS between -100 and 100, got "${raw}"`);
+  }
+  return value;
 }
 
 export interface ParetoConfig {
@@ -253,6 +273,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       evaluationsPerRun: 200,
     },
     maturityThresholds: loadMaturityThresholds(env),
+    forecast: {
+      dangerNps: npsValue(env, 'CX_DANGER_NPS', -30),
+      dangerChurnRisk: share(env, 'CX_DANGER_CHURN_RISK', 0.2),
+    },
     pareto: {
       cutShare: share(env, 'CX_PARETO_CUT', 0.8),
       rootCauseTaskDays: positive(env, 'CX_ROOT_CAUSE_TASK_DAYS', 14),

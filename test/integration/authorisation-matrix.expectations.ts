@@ -208,6 +208,8 @@ export const mayCall: Record<string, Who[]> = {
     ['alert', 'alerts', 'respondentCoverage', 'periodFigures', 'periodMetricFigures'],
     officeAndReaders,
   ),
+  // The analytics engine's forecasts and margin at risk: the CX office's.
+  ...each(['accountForecasts', 'forecastEvaluation', 'marginAtRisk'], officeAndReaders),
   closeAlert: office,
   // Analytics: satisfaction ↔ finance and the computable/trigger share are the CX office's.
   ...each(['financeLinkage', 'computableShare'], officeAndReaders),

@@ -169,6 +169,28 @@ describe('the Pareto analysis settings', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 });
+describe('the forecast danger zone (CX_DANGER_*)', () => {
+  it('puts an account in danger below a predicted NPS of −30 or from a 20% churn risk unless told otherwise', () => {
+    expect(loadConfig({}).forecast).toEqual({ dangerNps: -30, dangerChurnRisk: 0.2 });
+    expect(loadConfig({ CX_DANGER_NPS: '-20', CX_DANGER_CHURN_RISK: '0.35' }).forecast).toEqual({
+      dangerNps: -20,
+      dangerChurnRisk: 0.35,
+    });
+  });
+
+  it.each([
+    ['CX_DANGER_NPS', '-101', 'CX_DANGER_NPS must be an NPS between -100 and 100, got "-101"'],
+    ['CX_DANGER_NPS', 'low', 'CX_DANGER_NPS must be an NPS between -100 and 100, got "low"'],
+    [
+      'CX_DANGER_CHURN_RISK',
+      '20',
+      'CX_DANGER_CHURN_RISK must be a share between 0 and 1 (e.g. 0.8), got "20"',
+    ],
+  ])('rejects %s=%j with a clear message', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});
+
 describe('case settings (CX_CASE_*)', () => {
   it('defaults to a detractor at NPS 6 or less, CSI 50 or less, CES 3 or less and a 48 h default SLA', () => {
     expect(loadConfig({}).cases).toMatchObject({

@@ -40,6 +40,10 @@ const reviewed: Record<string, string> = {
     'effects are computed in the initiative activity and the monitor activity (system); readers get the stored rows',
   'server/src/modules/analytics/finance/finance.query.ts':
     "the monitor's analytics step (system), and financeLinkage / computableShare: the CX office and READ tokens only",
+  'server/src/modules/analytics/forecast/panel.query.ts':
+    "the monitor's forecast step (system), and forecastEvaluation: the CX office and READ tokens only",
+  'server/src/modules/analytics/forecast/margin-at-risk.ts':
+    'marginAtRisk: the CX office and READ tokens only',
   'server/src/modules/monitor/coverage.ts':
     'the monitor activity (system), and respondentCoverage: the CX office and READ tokens only',
 };

@@ -102,6 +102,10 @@ export const queryRules: Record<string, Rule> = {
   financeLinkage: read(...OFFICE),
   computableShare: read(...OFFICE),
   periodMetricFigures: read(...OFFICE),
+  // The analytics engine's forecasts and margin at risk: the CX office's.
+  accountForecasts: read(...OFFICE),
+  forecastEvaluation: read(...OFFICE),
+  marginAtRisk: read(...OFFICE),
   // Cases for unhappy feedback: the CX office sees all, a department its own (row scope).
   case: read(...OFFICE, DEPARTMENT),
   cases: read(...OFFICE, DEPARTMENT),

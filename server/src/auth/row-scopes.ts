@@ -119,6 +119,8 @@ export const rowScopes: Record<string, EntityScope> = {
   // Initiative effects compare an initiative's accounts with other clients of their segments:
   // the CX office's; council and department members see none of it.
   InitiativeEffect: { office: 'all' },
+  // Forecasts (the analytics engine): the CX office's.
+  AccountForecast: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

@@ -1,3 +1,4 @@
+import { AccountForecast } from '../modules/analytics/forecast/account-forecast.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { InboxEntry } from '../modules/inbox/inbox-entry.entity.js';
 import { Alert } from '../modules/monitor/alert.entity.js';
@@ -85,4 +86,5 @@ export const allEntities = [
   SurveyInvitation,
   FeedbackCase,
   InitiativeEffect,
+  AccountForecast,
 ];

@@ -15,7 +15,7 @@ import { UserRole } from '../modules/organisation/organisation.enums.js';
 import type { User } from '../modules/organisation/user.entity.js';
 import type { PivotRow, Row } from './dataset.js';
 import { addDays, slug, type AccountModel, type GenContext } from './context.js';
-import { drawLatent } from './model.js';
+import { churnProbability, drawLatent } from './model.js';
 
 const { ECONOMIC_BUYER: ECO, TECHNICAL_BUYER: TECH, OPERATOR: OPR } = RespondentClass;
 
@@ -154,7 +154,8 @@ export function generateAccounts(ctx: GenContext): void {
     const locale: 'ru' | 'en' = rng.chance(0.72) ? 'ru' : 'en';
     const tier = rng.weighted(seg.tiers);
     const latent = drawLatent(rng, seg.satisfactionOffset);
-    const status = rng.chance(0.02)
+    // One draw, as the fixed 2% draw before it: only which accounts churn changes.
+    const status = rng.chance(churnProbability(latent.latent))
       ? AccountStatus.CHURNED
       : latent.latent < -1.4
         ? AccountStatus.AT_RISK

@@ -54,6 +54,8 @@ const rows: Row[] = [
   ['CSI', 'Customer satisfaction index', 'Индекс удовлетворённости (CSI)', SAT, TRG, M.SURVEY, F.SURVEY, null, null, 'index', UP, 80],
   ['CES', 'Customer effort score (1–7, higher = easier)', 'Индекс усилий клиента (CES)', SAT, TRG, M.EMBEDDED_CHANNEL, F.POST_TRANSACTION_EMAIL, null, 'REDUCED_EFFORT', 'score', UP, 5.5],
   ['TNPS_DELIVERY', 'Transactional NPS after delivery', 'Транзакционный NPS после поставки', SAT, TRG, M.EMBEDDED_CHANNEL, F.POST_TRANSACTION_EMAIL, 'SHIPMENT_LOGISTICS', null, 'score', UP, 35],
+  // The forecasts' twin of NPS (the analytics engine records it; maturity level 5 compares it with NPS).
+  ['NPS_FORECAST', 'NPS forecast (next month)', 'Прогноз NPS на следующий месяц', SAT, CMP, M.SYSTEM, null, null, null, 'score', UP, null],
   ['COUNCIL_SENTIMENT', 'Advisory council sentiment', 'Настроение консультативного совета', SAT, TRG, M.MEETING, F.ADVISORY_COUNCIL, 'ACCOUNT_REVIEWS', 'COMMITMENT', 'score', UP, 4],
   // Transactional
   ['REVENUE', 'Revenue', 'Выручка', TRX, CMP, M.SYSTEM, null, null, null, 'RUB', UP, null],

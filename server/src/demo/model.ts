@@ -21,6 +21,12 @@ import type { Random } from './random.js';
  *   ("if satisfaction rises but payment behaviour does not improve, the problem is not satisfaction").
  * Finance follows the monthly satisfaction for normal and deteriorating accounts, but only the
  * base level for divergent ones.
+ *
+ * Churn depends on satisfaction: an account churns (its transactional figures stop in a month
+ * drawn uniformly from 4–10 of the 12) with probability
+ *   P(churn) = 1 / (1 + exp(−(−3.1 − 1.5·s)))      (s = base satisfaction, segment offset included)
+ * ≈ 4.3% at s = 0, 15% at s = −1, 38% at s = −2; ≈ 9% of all accounts. The forecasts must find
+ * that dissatisfied accounts leave (the churn-risk model is evaluated against this).
  */
 export const PLANTED_RELATION = {
   marginRate: { slopePerSd: 0.035, accountNoiseSd: 0.03, monthNoiseSd: 0.01 },
@@ -40,6 +46,8 @@ export const PLANTED_RELATION = {
   // 0.2 sd a month (2.2 sd over a year): at 0.1 a planted rise was within the noise of an
   // account's ~30 scores a year, so no rule could tell half of them from chance.
   divergent: { share: 0.05, slopePerMonth: 0.2 },
+  /** Logistic churn probability in the base satisfaction (see above). */
+  churn: { intercept: -3.1, slopePerSd: -1.5 },
 } as const;
 
 export type AccountKind = 'normal' | 'deteriorating' | 'divergent';
@@ -85,4 +93,10 @@ export function satisfactionAt(a: LatentAccount, m: number): number {
 /** The satisfaction that finance follows: divergent accounts' payments ignore their rise. */
 export function financeSatisfactionAt(a: LatentAccount, m: number): number {
   return a.kind === 'divergent' ? a.latent : satisfactionAt(a, m);
+}
+
+/** Probability that an account of base satisfaction `latent` churns within the 12 months. */
+export function churnProbability(latent: number): number {
+  const { intercept, slopePerSd } = PLANTED_RELATION.churn;
+  return 1 / (1 + Math.exp(-(intercept + slopePerSd * latent)));
 }

@@ -1,4 +1,9 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
+import {
+  AccountForecastResolver,
+  AccountMarginAtRiskResolver,
+  SegmentMarginAtRiskResolver,
+} from '../modules/analytics/forecast/forecast.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { NodeResolver } from './node.resolver.js';
@@ -118,4 +123,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   FinanceLinkageRowResolver,
   FinanceDivergentAccountResolver,
   ComputableShareSeriesResolver,
+  AccountForecastResolver,
+  AccountMarginAtRiskResolver,
+  SegmentMarginAtRiskResolver,
 ];

@@ -1,6 +1,7 @@
 import type { DomainContext } from '../../domain/context.js';
 import { InitiativeEffectService } from './effect/initiative-effect.service.js';
 import { financeStep } from './finance/finance.step.js';
+import { forecastStep } from './forecast/forecast.step.js';
 
 /**
  * One part of the analytics engine the monitor keeps current (the satisfaction index, the
@@ -24,6 +25,7 @@ export const ANALYTICS_STEPS: readonly AnalyticsStep[] = [
     run: (ctx) => ctx.service(InitiativeEffectService).recomputeDue(),
   },
   financeStep,
+  forecastStep,
 ];
 
 /** Runs every analytics step; the monitor calls this on each run, after the period figures. */
