@@ -37,6 +37,8 @@ import { ImportanceWeight } from '../modules/value/importance-weight.entity.js';
 import { ValueFactor } from '../modules/value/value-factor.entity.js';
 import { WeightSet } from '../modules/value/weight-set.entity.js';
 import { FeedbackCase } from '../modules/case/case.entity.js';
+import { ClassificationCorrection } from '../modules/classification/classification-correction.entity.js';
+import { ClassifierModel } from '../modules/classification/classifier-model.entity.js';
 
 /** Every persisted entity; the ORM, the migration generator and the tests use this list. */
 export const allEntities = [
@@ -79,4 +81,6 @@ export const allEntities = [
   SurveyTriggerEvent,
   SurveyInvitation,
   FeedbackCase,
+  ClassifierModel,
+  ClassificationCorrection,
 ];

@@ -27,10 +27,11 @@ export const DEFAULT_PARAMETERS: ModelParameters = {
   classifier: { alpha: 0.5, familyWeights: { w: 1, b: 1, c: 0.3 } },
 };
 
+/** A labelled text; a label left undefined is unknown (staff corrected only the other one). */
 export interface TrainingText {
   text: string;
-  complaintClass: ComplaintClass | null;
-  sentiment: Sentiment;
+  complaintClass?: ComplaintClass | null;
+  sentiment?: Sentiment;
 }
 
 /** Two naive Bayes models over the same features: the complaint class and the sentiment. */
@@ -56,12 +57,14 @@ export function trainComplaintModel(
   return {
     parameters,
     complaintClass: trainNaiveBayes(
-      featured.map(({ t, f }) => ({ features: f, label: t.complaintClass ?? NO_CLASS })),
+      featured
+        .filter(({ t }) => t.complaintClass !== undefined)
+        .map(({ t, f }) => ({ features: f, label: t.complaintClass ?? NO_CLASS })),
       CLASS_LABELS,
       parameters.classifier,
     ),
     sentiment: trainNaiveBayes(
-      featured.map(({ t, f }) => ({ features: f, label: t.sentiment })),
+      featured.flatMap(({ t, f }) => (t.sentiment ? [{ features: f, label: t.sentiment }] : [])),
       SENTIMENT_LABELS,
       parameters.classifier,
     ),
