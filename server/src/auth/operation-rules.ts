@@ -103,6 +103,9 @@ export const queryRules: Record<string, Rule> = {
   // Cases for unhappy feedback: the CX office sees all, a department its own (row scope).
   case: read(...OFFICE, DEPARTMENT),
   cases: read(...OFFICE, DEPARTMENT),
+  // The statistical classifier's versions and the staff corrections it learns from.
+  classifierModels: read(...OFFICE),
+  classificationCorrections: read(...OFFICE),
 };
 
 /** Who may call each root field of Mutation; the CX office may change everything but people. */
@@ -198,6 +201,7 @@ export const mutationRules: Record<string, Rule> = {
   recordTriggerEvent: write(FEEDBACK_WRITE),
   recordMaturityAssessment: write(null),
   recomputeMaturity: write(null),
+  retrainClassifier: write(null),
   runParetoAnalysis: write(null),
 
   closeAlert: write(null),

@@ -113,6 +113,9 @@ export const rowScopes: Record<string, EntityScope> = {
   SurveyTriggerEvent: { office: 'all' },
   SurveyInvitation: { office: 'all' },
   FeedbackCase: { office: 'all' },
+  // The classifier's versions and the labels staff corrected: the CX office's.
+  ClassifierModel: { office: 'all' },
+  ClassificationCorrection: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

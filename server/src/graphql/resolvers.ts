@@ -1,5 +1,6 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
+import { ClassifierResolver } from '../modules/classification/classifier.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { DepartmentResolver, UserResolver } from '../modules/organisation/organisation.resolver.js';
@@ -102,4 +103,5 @@ export const resolvers: NonEmptyArray<ClassType> = [
   SurveyResponseRateResolver,
   FeedbackSurveyFieldsResolver,
   CaseResolver,
+  ClassifierResolver,
 ];

@@ -56,10 +56,6 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
     locale: 'a language',
   },
   InboxEntry: { dedupeKey: 'ids' },
-  FeedbackItem: {
-    externalId: 'the source system’s key (kept, so a re-import stays UNCHANGED)',
-    language: 'a language',
-  },
   Initiative: { code: 'a generated code' },
   InitiativeRevision: { openedBy: 'an actor id' },
   Analysis: {
@@ -89,6 +85,22 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
   PeriodFigure: { id: 'ids and a month', period: 'a month' },
   PeriodMetricFigure: { id: 'ids and a month', period: 'a month' },
   SurveyTriggerEvent: { externalId: 'the source system’s key of an event' },
+  ClassifierModel: {
+    trainedBy: 'an actor id',
+    correctionIds: 'ids of corrections',
+    parameters: 'numbers and flags the model was trained with',
+    heldOut: 'scores on the hand-written held-out set',
+    baseline: 'scores on the hand-written held-out set',
+  },
+  ClassificationCorrection: {
+    modelVersion: 'a classifier version name',
+    correctedBy: 'an actor id',
+  },
+  FeedbackItem: {
+    externalId: 'the source system’s key (kept, so a re-import stays UNCHANGED)',
+    language: 'a language',
+    classifierVersion: 'a classifier version name',
+  },
   SurveyInvitation: {
     runKey: 'ids of a campaign run',
     heldReason: 'generated: a campaign name, a date and the fatigue window; no person’s words',
