@@ -24,6 +24,8 @@ export interface NaiveBayesModel {
   counts: Record<string, number[]>;
   /** Per label, the sum of its feature counts (n_c). */
   totals: number[];
+  /** |V|: distinct features seen in training. */
+  vocabulary: number;
 }
 
 export interface Example {
@@ -59,12 +61,13 @@ export function trainNaiveBayes(
     documents,
     counts: Object.fromEntries(sorted.map((f) => [f, counts.get(f)!])),
     totals,
+    vocabulary: sorted.length,
   };
 }
 
 /** Posterior probability of each label (same order as `model.labels`), summing to 1. */
 export function posteriors(model: NaiveBayesModel, features: readonly string[]): number[] {
-  const vocabulary = Object.keys(model.counts).length;
+  const { vocabulary } = model;
   const n = model.documents.reduce((a, b) => a + b, 0);
   const logs = model.labels.map((_, c) => {
     const denominator = Math.log(model.totals[c]! + model.alpha * vocabulary);
