@@ -25,7 +25,9 @@ function demoTemplates(): RegExp[] {
     .map((m) => m[1]!)
     .filter((s) => s.split(/\s+/).length >= 3)
     .map((s) => {
-      const parts = s.split(/\{\w+\}/).map((p) => normalise(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const parts = s
+        .split(/\{\w+\}/)
+        .map((p) => normalise(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       return new RegExp(`^${parts.join('.*')}$`);
     });
 }

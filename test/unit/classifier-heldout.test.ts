@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { heldOutSet, trainingCorpus } from '../../server/src/modules/classification/corpus/corpus.js';
+import {
+  heldOutSet,
+  trainingCorpus,
+} from '../../server/src/modules/classification/corpus/corpus.js';
 import {
   CLASS_LABELS,
   predictComplaint,

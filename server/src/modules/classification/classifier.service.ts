@@ -52,7 +52,11 @@ export class ClassifierService {
     const { em } = this.ctx;
     const parameters = DEFAULT_PARAMETERS;
     const { model, corrections, size } = await trainWith(em, parameters, null);
-    const latest = await em.findOne(ClassifierModel, {}, { orderBy: { number: 'desc' } });
+    const [latest] = await em.find(
+      ClassifierModel,
+      {},
+      { fields: ['id', 'number'], orderBy: { number: 'desc' }, limit: 1 },
+    );
     const number = (latest?.number ?? 0) + 1;
     const heldOut = scoreOnHeldOut(statisticalClassifier(model, versionName(number)));
     const current = await em.findOne(ClassifierModel, { current: true });

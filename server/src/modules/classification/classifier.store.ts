@@ -47,7 +47,10 @@ export async function currentClassifier(em: Em): Promise<FeedbackClassifier> {
   if (!current) return statisticalClassifier(corpusOnlyModel(), versionName(0));
   if (cached?.id !== current.id) {
     const { model } = await trainWith(em, current.parameters, current.correctionIds);
-    cached = { id: current.id, classifier: statisticalClassifier(model, versionName(current.number)) };
+    cached = {
+      id: current.id,
+      classifier: statisticalClassifier(model, versionName(current.number)),
+    };
   }
   return cached.classifier;
 }

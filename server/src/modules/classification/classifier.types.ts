@@ -2,11 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Connection, toGlobalId } from '../../graphql/relay.js';
 // Registers ComplaintClass and Sentiment with the schema.
 import '../feedback/feedback.types.js';
-import {
-  ClassificationSource,
-  ComplaintClass,
-  Sentiment,
-} from '../feedback/feedback.enums.js';
+import { ClassificationSource, ComplaintClass, Sentiment } from '../feedback/feedback.enums.js';
 import type { ClassificationCorrection } from './classification-correction.entity.js';
 import type { ClassifierModel, HeldOutScores } from './classifier-model.entity.js';
 import type { BuiltInVersion } from './classifier.service.js';
@@ -14,7 +10,9 @@ import { CLASS_LABELS, DEFAULT_PARAMETERS, type ModelParameters } from './model/
 import { NEGATION_SCOPE } from './model/tokenise.js';
 import { versionName } from './statistical-classifier.js';
 
-@ObjectType('ClassifierScore', { description: 'A classifier’s scores on one language’s held-out set.' })
+@ObjectType('ClassifierScore', {
+  description: 'A classifier’s scores on one language’s held-out set.',
+})
 export class ClassifierScoreType {
   @Field(() => String, { description: 'ru or en.' }) language!: string;
   @Field(() => Int) rows!: number;
@@ -80,7 +78,10 @@ export class ClassificationCorrectionType {
   @Field(() => Boolean) sentimentCorrected!: boolean;
   @Field(() => Sentiment, { nullable: true }) sentimentBefore!: Sentiment | null;
   @Field(() => Sentiment, { nullable: true }) sentimentAfter!: Sentiment | null;
-  @Field(() => String, { nullable: true, description: 'The classifier version that had labelled it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The classifier version that had labelled it.',
+  })
   modelVersion!: string | null;
   @Field(() => String, { description: 'The audit actor, e.g. user:<id>.' }) correctedBy!: string;
   @Field(() => Date) correctedAt!: Date;

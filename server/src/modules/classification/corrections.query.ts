@@ -60,6 +60,8 @@ export function asTrainingTexts(rows: readonly CorrectedText[]): TrainingText[] 
       if (r.label !== null && !CLASSES.has(r.label)) return [];
       return [{ text: r.text, complaintClass: r.label as ComplaintClass | null }];
     }
-    return r.label && SENTIMENTS.has(r.label) ? [{ text: r.text, sentiment: r.label as Sentiment }] : [];
+    return r.label && SENTIMENTS.has(r.label)
+      ? [{ text: r.text, sentiment: r.label as Sentiment }]
+      : [];
   });
 }

@@ -52,7 +52,8 @@ export class FeedbackItemType extends Node {
   @Field(() => Date, { nullable: true }) classifiedAt!: Date | null;
   @Field(() => String, {
     nullable: true,
-    description: 'The automatic classifier version that last set the class or sentiment (nb-2, rules-v1).',
+    description:
+      'The automatic classifier version that last set the class or sentiment (nb-2, rules-v1).',
   })
   classifierVersion!: string | null;
   @Field(() => Sentiment, { nullable: true }) sentiment!: Sentiment | null;

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ClassificationCorrection } from '../../server/src/modules/classification/classification-correction.entity.js';
+import { ClassifierModel } from '../../server/src/modules/classification/classifier-model.entity.js';
+import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
+import { createCaseActivities } from '../../workflows/activities/case.activities.js';
+import { createCaseWorld } from '../fixtures/case-factories.js';
+import { describeEachDatabase } from '../helpers/db.js';
+import { createTestApi, silentLogger, type TestApi } from '../helpers/graphql.js';
+
+const SUBMIT = `mutation($input: SubmitFeedbackInput!) {
+  submitFeedback(input: $input) { feedbackItem { id } }
+}`;
+const ITEM = `query($id: ID!) {
+  feedbackItem(id: $id) { complaintClass sentiment classificationSource classifierVersion }
+}`;
+const UPDATE = `mutation($id: ID!, $input: UpdateFeedbackInput!) {
+  updateFeedback(id: $id, input: $input) { id }
+}`;
+const RETRAIN = `mutation($input: RetrainClassifierInput) {
+  retrainClassifier(input: $input) {
+    promoted
+    model { version number current trainingSize correctionsUsed
+      heldOut { language rows classAccuracy } baseline { language classAccuracy } }
+  }
+}`;
+const MODELS = `{ classifierModels { version current } }`;
+const CORRECTIONS = `{ classificationCorrections(first: 100) {
+  nodes { feedbackItemId classCorrected classBefore classAfter sentimentAfter modelVersion correctedBy }
+} }`;
+const ERASE = `mutation($id: ID!) { eraseContact(id: $id, reason: "Asked to be forgotten") { alreadyErased } }`;
+
+/** Order-system texts the corpus never saw; the corpus-only model files them under delivery. */
+const EDI_TEXTS = [
+  'The EDI feed rejected our purchase order file.',
+  'EDI messages from your side bounce with error 503.',
+  'Your EDI connector dropped our order file overnight.',
+  'The EDI gateway lost our order file once more.',
+  "EDI acknowledgements are missing for last week's files.",
+  'Our EDI orders sit unprocessed in your queue.',
+];
+const PROBE = "The EDI channel refused today's order file.";
+
+describeEachDatabase('Retraining the classifier on staff corrections', (getOrm) => {
+  let api: TestApi;
+  let intake: ReturnType<typeof createCaseActivities>;
+  const at = '2026-03-02T09:00:00.000Z';
+
+  beforeAll(async () => {
+    api = await createTestApi(getOrm());
+    intake = createCaseActivities({ orm: getOrm(), log: silentLogger });
+  });
+  afterAll(() => api.stop());
+
+  async function run(query: string, variables: Record<string, unknown> = {}) {
+    const res = await api.execute(query, variables);
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  }
+
+  /** Submits and classifies on intake; answers the database id and the global id. */
+  async function intakeOf(input: Record<string, unknown>) {
+    const data = await run(SUBMIT, {
+      input: { channel: 'SUPPORT_TICKET', language: 'en', ...input },
+    });
+    const gid = data.submitFeedback.feedbackItem.id as string;
+    const id = Buffer.from(gid, 'base64').toString('utf8').split(':')[1]!;
+    await intake.classifyFeedback({ feedbackId: id, at });
+    return { id, gid, item: (await run(ITEM, { id: gid })).feedbackItem };
+  }
+
+  const currentVersion = async () =>
+    ((await run(MODELS)).classifierModels as { version: string; current: boolean }[]).find(
+      (m) => m.current,
+    )!.version;
+
+  it('learns a systematic mistake from corrections and records the version on new items', async () => {
+    const w = await createCaseWorld(getOrm());
+    const before = await currentVersion();
+    const corrected: string[] = [];
+    for (const text of EDI_TEXTS) {
+      const { gid, item } = await intakeOf({ accountId: w.gid.account, text });
+      expect(item.classifierVersion).toBe(before);
+      await run(UPDATE, { id: gid, input: { complaintClass: 'SERVICE', sentiment: 'NEGATIVE' } });
+      corrected.push(gid);
+    }
+    const corrections = (await run(CORRECTIONS)).classificationCorrections.nodes as {
+      feedbackItemId: string;
+      classAfter: string;
+      modelVersion: string;
+      correctedBy: string;
+      classCorrected: boolean;
+    }[];
+    const ours = corrections.filter((c) => corrected.includes(c.feedbackItemId));
+    expect(ours).toHaveLength(EDI_TEXTS.length);
+    for (const c of ours) {
+      expect(c).toMatchObject({
+        classCorrected: true,
+        classAfter: 'SERVICE',
+        modelVersion: before,
+      });
+      expect(c.correctedBy).toMatch(/^user:/);
+    }
+
+    const probeBefore = await intakeOf({ accountId: w.gid.account, text: PROBE });
+    expect(probeBefore.item.complaintClass).not.toBe('SERVICE');
+
+    const { retrainClassifier } = await run(RETRAIN, { input: { force: true } });
+    expect(retrainClassifier.promoted).toBe(true);
+    const model = retrainClassifier.model;
+    expect(model.current).toBe(true);
+    expect(model.correctionsUsed).toBeGreaterThanOrEqual(EDI_TEXTS.length);
+    expect(model.heldOut.map((s: { rows: number }) => s.rows)).toEqual([212, 212]);
+    expect(await currentVersion()).toBe(model.version);
+    expect(model.version).not.toBe(before);
+
+    const probeAfter = await intakeOf({ accountId: w.gid.account, text: PROBE });
+    expect(probeAfter.item).toMatchObject({
+      complaintClass: 'SERVICE',
+      classificationSource: 'CLASSIFIER',
+      classifierVersion: model.version,
+    });
+  });
+
+  it('leaves erased texts out of retraining and keeps no copy of them', async () => {
+    const w = await createCaseWorld(getOrm());
+    const secret = 'Pallet 7Q-ZX9 from the Novgorod depot arrived with torn film, Ivanova.';
+    const erased = await intakeOf({
+      accountId: w.gid.account,
+      contactId: w.gid.contact,
+      text: secret,
+    });
+    const kept = await intakeOf({
+      accountId: w.gid.account,
+      text: 'The drums were dented and leaking.',
+    });
+    for (const { gid } of [erased, kept]) {
+      await run(UPDATE, { id: gid, input: { complaintClass: 'QUALITY' } });
+    }
+    await run(ERASE, { id: w.gid.contact });
+
+    const em = getOrm().em.fork();
+    expect((await em.findOneOrFail(FeedbackItem, erased.id)).text).toBeNull();
+    const [erasedCorrection] = await em.find(ClassificationCorrection, { feedbackItem: erased.id });
+    const [keptCorrection] = await em.find(ClassificationCorrection, { feedbackItem: kept.id });
+
+    const { retrainClassifier } = await run(RETRAIN);
+    const stored = await em.findOneOrFail(ClassifierModel, {
+      number: retrainClassifier.model.number,
+    });
+    expect(stored.correctionIds).toContain(keptCorrection!.id);
+    expect(stored.correctionIds).not.toContain(erasedCorrection!.id);
+    expect(stored.correctionsUsed).toBe(stored.correctionIds.length);
+
+    const rows = JSON.stringify([
+      await em.find(ClassifierModel, {}),
+      await em.find(ClassificationCorrection, {}),
+    ]);
+    expect(rows).not.toContain('Novgorod');
+    expect(rows).not.toContain('7Q-ZX9');
+  });
+});
