@@ -38,6 +38,8 @@ const reviewed: Record<string, string> = {
   'server/src/modules/monitor/divergence.ts': "the monitor workflow's activity (system)",
   'server/src/modules/classification/corrections.query.ts':
     'retrainClassifier (CX office only) and intake classification in activities (system)',
+  'server/src/modules/classification/classifier-review.step.ts':
+    "the monitor workflow's activity (system)",
   'server/src/modules/monitor/coverage.ts':
     'the monitor activity (system), and respondentCoverage: the CX office and READ tokens only',
 };

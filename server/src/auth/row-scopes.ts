@@ -116,6 +116,7 @@ export const rowScopes: Record<string, EntityScope> = {
   // The classifier's versions and the labels staff corrected: the CX office's.
   ClassifierModel: { office: 'all' },
   ClassificationCorrection: { office: 'all' },
+  ClassifierReview: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

@@ -39,6 +39,7 @@ import { WeightSet } from '../modules/value/weight-set.entity.js';
 import { FeedbackCase } from '../modules/case/case.entity.js';
 import { ClassificationCorrection } from '../modules/classification/classification-correction.entity.js';
 import { ClassifierModel } from '../modules/classification/classifier-model.entity.js';
+import { ClassifierReview } from '../modules/classification/classifier-review.entity.js';
 
 /** Every persisted entity; the ORM, the migration generator and the tests use this list. */
 export const allEntities = [
@@ -83,4 +84,5 @@ export const allEntities = [
   FeedbackCase,
   ClassifierModel,
   ClassificationCorrection,
+  ClassifierReview,
 ];

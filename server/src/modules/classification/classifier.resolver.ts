@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { ConnectionArgs, mapPage } from '../../graphql/relay.js';
 import { RetrainClassifierInput } from './classifier.inputs.js';
+import { versionName } from './statistical-classifier.js';
 import { builtInVersion, ClassifierService } from './classifier.service.js';
 import {
   ClassificationCorrectionConnection,
@@ -34,9 +35,13 @@ export class ClassifierResolver {
     description: 'Classifier versions, newest first, ending with the corpus-only nb-0.',
   })
   async classifierModels(@Ctx() ctx: RequestContext): Promise<ClassifierModelType[]> {
-    const stored = await ctx.service(ClassifierService).models();
+    const service = ctx.service(ClassifierService);
+    const [stored, reviews] = [await service.models(), await service.reviews()];
     const anyCurrent = stored.some((m) => m.current);
-    return [...stored.map(toClassifierModelType), toBuiltInType(builtInVersion(), !anyCurrent)];
+    return [
+      ...stored.map((m) => toClassifierModelType(m, reviews.get(versionName(m.number)))),
+      toBuiltInType(builtInVersion(), !anyCurrent, reviews.get(versionName(0))),
+    ];
   }
 
   @Query(() => ClassificationCorrectionConnection, {

@@ -4,6 +4,7 @@ import type { DomainContext } from '../../domain/context.js';
 import { ClassificationCorrection } from './classification-correction.entity.js';
 import { meanClassAccuracy, scoreOnHeldOut } from './classifier.evaluation.js';
 import { ClassifierModel, type HeldOutScores } from './classifier-model.entity.js';
+import { ClassifierReview } from './classifier-review.entity.js';
 import { classifierError } from './classifier.errors.js';
 import type { RetrainClassifierInput } from './classifier.inputs.js';
 import { corpusOnlyModel, trainWith } from './classifier.store.js';
@@ -102,6 +103,12 @@ export class ClassifierService {
   /** Stored versions, newest first. */
   async models(): Promise<ClassifierModel[]> {
     return this.ctx.em.find(ClassifierModel, {}, { orderBy: { number: 'desc' } });
+  }
+
+  /** The monitor's staff-review figures, by version name. */
+  async reviews(): Promise<Map<string, { reviewed: number; kept: number }>> {
+    const rows = await this.ctx.em.find(ClassifierReview, {});
+    return new Map(rows.map((r) => [r.version, { reviewed: r.reviewed, kept: r.kept }]));
   }
 
   /** Staff corrections, newest first. */

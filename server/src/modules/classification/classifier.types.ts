@@ -56,6 +56,11 @@ export class ClassifierModelType {
   @Field(() => [ClassifierScoreType], { description: 'The keyword baseline rules-v1, same set.' })
   baseline!: ClassifierScoreType[];
   @Field(() => ClassifierParametersType) parameters!: ClassifierParametersType;
+  @Field(() => Int, {
+    description: 'Classes this version set that staff reviewed (as of the monitor’s last run).',
+  })
+  reviewedLabels!: number;
+  @Field(() => Int, { description: 'Of those, the classes staff kept.' }) keptLabels!: number;
 }
 
 @ObjectType('RetrainClassifierPayload')
@@ -118,8 +123,16 @@ function toParameters(p: ModelParameters): ClassifierParametersType {
   });
 }
 
-export function toClassifierModelType(m: ClassifierModel): ClassifierModelType {
+/** Staff review figures of a version; zero until the monitor has counted any. */
+export type ReviewFigures = { reviewed: number; kept: number } | undefined;
+
+export function toClassifierModelType(
+  m: ClassifierModel,
+  review?: ReviewFigures,
+): ClassifierModelType {
   return Object.assign(new ClassifierModelType(), {
+    reviewedLabels: review?.reviewed ?? 0,
+    keptLabels: review?.kept ?? 0,
     version: versionName(m.number),
     number: m.number,
     trainedAt: m.trainedAt,
@@ -133,8 +146,14 @@ export function toClassifierModelType(m: ClassifierModel): ClassifierModelType {
   });
 }
 
-export function toBuiltInType(b: BuiltInVersion, current: boolean): ClassifierModelType {
+export function toBuiltInType(
+  b: BuiltInVersion,
+  current: boolean,
+  review?: ReviewFigures,
+): ClassifierModelType {
   return Object.assign(new ClassifierModelType(), {
+    reviewedLabels: review?.reviewed ?? 0,
+    keptLabels: review?.kept ?? 0,
     version: versionName(0),
     number: 0,
     trainedAt: null,

@@ -92,6 +92,7 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
     heldOut: 'scores on the hand-written held-out set',
     baseline: 'scores on the hand-written held-out set',
   },
+  ClassifierReview: { version: 'a classifier version name' },
   ClassificationCorrection: {
     modelVersion: 'a classifier version name',
     correctedBy: 'an actor id',
