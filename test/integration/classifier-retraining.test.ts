@@ -2,7 +2,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ClassificationCorrection } from '../../server/src/modules/classification/classification-correction.entity.js';
 import { ClassifierModel } from '../../server/src/modules/classification/classifier-model.entity.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
+import { systemViewer } from '../../server/src/auth/viewer.js';
+import { classifierReviewStep } from '../../server/src/modules/classification/classifier-review.step.js';
 import { createCaseActivities } from '../../workflows/activities/case.activities.js';
+import { domainContext } from '../helpers/domain.js';
 import { createCaseWorld } from '../fixtures/case-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { createTestApi, silentLogger, type TestApi } from '../helpers/graphql.js';
@@ -23,7 +26,7 @@ const RETRAIN = `mutation($input: RetrainClassifierInput) {
       heldOut { language rows classAccuracy } baseline { language classAccuracy } }
   }
 }`;
-const MODELS = `{ classifierModels { version current } }`;
+const MODELS = `{ classifierModels { version current reviewedLabels keptLabels } }`;
 const CORRECTIONS = `{ classificationCorrections(first: 100) {
   nodes { feedbackItemId classCorrected classBefore classAfter sentimentAfter modelVersion correctedBy }
 } }`;
@@ -157,5 +160,45 @@ describeEachDatabase('Retraining the classifier on staff corrections', (getOrm) 
     ]);
     expect(rows).not.toContain('Novgorod');
     expect(rows).not.toContain('7Q-ZX9');
+  });
+
+  it('counts per version the classifier labels staff reviewed and kept, the same on a rerun', async () => {
+    const w = await createCaseWorld(getOrm());
+    const version = await currentVersion();
+    const figures = async () => {
+      await classifierReviewStep.run(domainContext(getOrm(), { viewer: systemViewer }));
+      const models = (await run(MODELS)).classifierModels as {
+        version: string;
+        reviewedLabels: number;
+        keptLabels: number;
+      }[];
+      const m = models.find((x) => x.version === version)!;
+      return { reviewed: m.reviewedLabels, kept: m.keptLabels };
+    };
+    const before = await figures();
+    const other = (c: string) => (c === 'QUALITY' ? 'SERVICE' : 'QUALITY');
+    const texts = [
+      'The truck arrived late.',
+      'The truck came two days late.',
+      'Nobody answers the phone.',
+    ];
+    const items = [];
+    for (const text of texts) items.push(await intakeOf({ accountId: w.gid.account, text }));
+    for (const { item } of items) expect(item.complaintClass).not.toBeNull();
+    // Kept: staff confirm the first class; changed: the other two; a sentiment alone is no review.
+    const [first, ...rest] = items;
+    await run(UPDATE, { id: first!.gid, input: { complaintClass: first!.item.complaintClass } });
+    for (const { gid, item } of rest) {
+      await run(UPDATE, { id: gid, input: { complaintClass: other(item.complaintClass) } });
+    }
+    const sentimentOnly = await intakeOf({ accountId: w.gid.account, text: 'Late again.' });
+    await run(UPDATE, { id: sentimentOnly.gid, input: { sentiment: 'NEUTRAL' } });
+
+    const after = await figures();
+    expect({ reviewed: after.reviewed - before.reviewed, kept: after.kept - before.kept }).toEqual({
+      reviewed: 3,
+      kept: 1,
+    });
+    expect(await figures()).toEqual(after);
   });
 });

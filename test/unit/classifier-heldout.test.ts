@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shouldPromote } from '../../server/src/modules/classification/classifier.evaluation.js';
 import {
   heldOutSet,
   trainingCorpus,
@@ -67,5 +68,34 @@ describe('the statistical classifier on the held-out set', () => {
 
   it('trains deterministically', () => {
     expect(trainComplaintModel(trainingCorpus())).toEqual(model);
+  });
+});
+
+describe('promoting a retrained version', () => {
+  const scores = (ru: number, en: number) =>
+    Object.fromEntries(
+      [
+        ['ru', ru],
+        ['en', en],
+      ].map(([l, a]) => [
+        l,
+        {
+          rows: 1,
+          classAccuracy: a as number,
+          classMacroF1: 0,
+          sentimentAccuracy: 0,
+          confusion: [],
+        },
+      ]),
+    );
+
+  it('promotes when the mean class accuracy over the languages is not lower', () => {
+    // Means: candidate (0.70 + 0.90)/2 = 0.80 against current (0.85 + 0.75)/2 = 0.80.
+    expect(shouldPromote(scores(0.7, 0.9), scores(0.85, 0.75), false)).toBe(true);
+    expect(shouldPromote(scores(0.7, 0.89), scores(0.85, 0.75), false)).toBe(false);
+  });
+
+  it('promotes a worse version only when forced', () => {
+    expect(shouldPromote(scores(0.1, 0.1), scores(0.9, 0.9), true)).toBe(true);
   });
 });

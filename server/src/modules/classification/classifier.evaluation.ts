@@ -18,3 +18,12 @@ export function meanClassAccuracy(scores: HeldOutScores): number {
   const values = Object.values(scores).map((s) => s.classAccuracy);
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }
+
+/** A new version replaces the current one when its mean class accuracy is not lower, or when forced. */
+export function shouldPromote(
+  candidate: HeldOutScores,
+  current: HeldOutScores,
+  force: boolean,
+): boolean {
+  return force || meanClassAccuracy(candidate) >= meanClassAccuracy(current);
+}

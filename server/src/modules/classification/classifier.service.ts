@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { paginate, type Page, type PageArgs } from '../../db/paginate.js';
 import type { DomainContext } from '../../domain/context.js';
 import { ClassificationCorrection } from './classification-correction.entity.js';
-import { meanClassAccuracy, scoreOnHeldOut } from './classifier.evaluation.js';
+import { scoreOnHeldOut, shouldPromote } from './classifier.evaluation.js';
 import { ClassifierModel, type HeldOutScores } from './classifier-model.entity.js';
 import { ClassifierReview } from './classifier-review.entity.js';
 import { classifierError } from './classifier.errors.js';
@@ -61,8 +61,11 @@ export class ClassifierService {
     const number = (latest?.number ?? 0) + 1;
     const heldOut = scoreOnHeldOut(statisticalClassifier(model, versionName(number)));
     const current = await em.findOne(ClassifierModel, { current: true });
-    const bar = meanClassAccuracy(current?.heldOut ?? builtInVersion().heldOut);
-    const promoted = Boolean(input.force) || meanClassAccuracy(heldOut) >= bar;
+    const promoted = shouldPromote(
+      heldOut,
+      current?.heldOut ?? builtInVersion().heldOut,
+      Boolean(input.force),
+    );
     try {
       return await em.transactional(async (tx) => {
         if (promoted) await tx.nativeUpdate(ClassifierModel, { current: true }, { current: false });
