@@ -80,14 +80,19 @@ describeEachDatabase('Retraining the classifier on staff corrections', (getOrm) 
     const w = await createCaseWorld(getOrm());
     const before = await currentVersion();
     const corrected: string[] = [];
+    const classBefore = new Map<string, string | null>();
     for (const text of EDI_TEXTS) {
       const { gid, item } = await intakeOf({ accountId: w.gid.account, text });
       expect(item.classifierVersion).toBe(before);
       await run(UPDATE, { id: gid, input: { complaintClass: 'SERVICE', sentiment: 'NEGATIVE' } });
       corrected.push(gid);
+      classBefore.set(gid, item.complaintClass);
     }
+    // A status change is no correction of labels.
+    await run(UPDATE, { id: corrected[0], input: { status: 'ACKNOWLEDGED' } });
     const corrections = (await run(CORRECTIONS)).classificationCorrections.nodes as {
       feedbackItemId: string;
+      classBefore: string | null;
       classAfter: string;
       modelVersion: string;
       correctedBy: string;
@@ -98,7 +103,9 @@ describeEachDatabase('Retraining the classifier on staff corrections', (getOrm) 
     for (const c of ours) {
       expect(c).toMatchObject({
         classCorrected: true,
+        classBefore: classBefore.get(c.feedbackItemId),
         classAfter: 'SERVICE',
+        sentimentAfter: 'NEGATIVE',
         modelVersion: before,
       });
       expect(c.correctedBy).toMatch(/^user:/);
