@@ -1,7 +1,7 @@
 import type { Em } from '../../db/orm.js';
 import { ClassifierModel } from './classifier-model.entity.js';
 import { trainingCorpus } from './corpus/corpus.js';
-import { asTrainingTexts, correctedTexts } from './corrections.query.js';
+import { asTrainingTexts, correctedTexts, correctionsOfErasedTexts } from './corrections.query.js';
 import type { FeedbackClassifier } from './feedback-classifier.js';
 import {
   DEFAULT_PARAMETERS,
@@ -30,13 +30,16 @@ export async function trainWith(
   return { model: trainComplaintModel(texts, parameters), corrections, size: texts.length };
 }
 
-/** The version in use and its classifier; rebuilt only when another version becomes current. */
-let cached: { id: string; classifier: FeedbackClassifier } | null = null;
+/**
+ * The version in use and its classifier, rebuilt when another version becomes current or a
+ * corrected item's text has been erased since (so an erased text leaves memory too).
+ */
+let cached: { key: string; classifier: FeedbackClassifier } | null = null;
 
 /**
  * The current stored version, rebuilt from its recipe and cached per process; the corpus-only
- * model (`nb-0`) while none is stored. One small query per call, so a version made current in
- * another process (the API) is picked up by this one (the worker) on its next item.
+ * model (`nb-0`) while none is stored. Two small queries per call, so a version made current
+ * in another process (the API) is picked up by this one (the worker) on its next item.
  */
 export async function currentClassifier(em: Em): Promise<FeedbackClassifier> {
   const current = await em.findOne(
@@ -45,17 +48,10 @@ export async function currentClassifier(em: Em): Promise<FeedbackClassifier> {
     { fields: ['id', 'number', 'parameters', 'correctionIds'], orderBy: { number: 'desc' } },
   );
   if (!current) return statisticalClassifier(corpusOnlyModel(), versionName(0));
-  if (cached?.id !== current.id) {
+  const key = `${current.id}:${await correctionsOfErasedTexts(em)}`;
+  if (cached?.key !== key) {
     const { model } = await trainWith(em, current.parameters, current.correctionIds);
-    cached = {
-      id: current.id,
-      classifier: statisticalClassifier(model, versionName(current.number)),
-    };
+    cached = { key, classifier: statisticalClassifier(model, versionName(current.number)) };
   }
   return cached.classifier;
-}
-
-/** Forget the cached version (tests that drop and recreate tables reuse ids rarely, but may). */
-export function forgetCachedClassifier(): void {
-  cached = null;
 }

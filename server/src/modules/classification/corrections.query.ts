@@ -65,3 +65,17 @@ export function asTrainingTexts(rows: readonly CorrectedText[]): TrainingText[] 
       : [];
   });
 }
+
+/**
+ * How many corrections point at an item whose text is gone: when this grows, a cached model
+ * that read those texts is rebuilt without them.
+ */
+export async function correctionsOfErasedTexts(em: Em): Promise<number> {
+  const [row] = await em.execute<Record<string, unknown>[]>(
+    `select count(*) as n from classification_correction c
+      join feedback_item f on f.id = c.feedback_item_id
+      where f.text is null or trim(f.text) = ''`,
+    [],
+  );
+  return Number(row?.n ?? 0);
+}
