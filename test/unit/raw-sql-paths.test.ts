@@ -44,6 +44,10 @@ const reviewed: Record<string, string> = {
     "the monitor's forecast step (system), and forecastEvaluation: the CX office and READ tokens only",
   'server/src/modules/analytics/forecast/margin-at-risk.ts':
     'marginAtRisk: the CX office and READ tokens only',
+  'server/src/modules/classification/corrections.query.ts':
+    'retrainClassifier (CX office only) and intake classification in activities (system)',
+  'server/src/modules/classification/classifier-review.step.ts':
+    "the monitor workflow's activity (system)",
   'server/src/modules/monitor/coverage.ts':
     'the monitor activity (system), and respondentCoverage: the CX office and READ tokens only',
 };

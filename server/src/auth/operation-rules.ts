@@ -111,6 +111,9 @@ export const queryRules: Record<string, Rule> = {
   cases: read(...OFFICE, DEPARTMENT),
   // Analytics: the CX office's.
   initiativeEffects: read(...OFFICE),
+  // The statistical classifier's versions and the staff corrections it learns from.
+  classifierModels: read(...OFFICE),
+  classificationCorrections: read(...OFFICE),
 };
 
 /** Who may call each root field of Mutation; the CX office may change everything but people. */
@@ -206,6 +209,7 @@ export const mutationRules: Record<string, Rule> = {
   recordTriggerEvent: write(FEEDBACK_WRITE),
   recordMaturityAssessment: write(null),
   recomputeMaturity: write(null),
+  retrainClassifier: write(null),
   runParetoAnalysis: write(null),
 
   closeAlert: write(null),

@@ -121,6 +121,10 @@ export const rowScopes: Record<string, EntityScope> = {
   InitiativeEffect: { office: 'all' },
   // Forecasts (the analytics engine): the CX office's.
   AccountForecast: { office: 'all' },
+  // The classifier's versions and the labels staff corrected: the CX office's.
+  ClassifierModel: { office: 'all' },
+  ClassificationCorrection: { office: 'all' },
+  ClassifierReview: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

@@ -41,6 +41,9 @@ import { ImportanceWeight } from '../modules/value/importance-weight.entity.js';
 import { ValueFactor } from '../modules/value/value-factor.entity.js';
 import { WeightSet } from '../modules/value/weight-set.entity.js';
 import { FeedbackCase } from '../modules/case/case.entity.js';
+import { ClassificationCorrection } from '../modules/classification/classification-correction.entity.js';
+import { ClassifierModel } from '../modules/classification/classifier-model.entity.js';
+import { ClassifierReview } from '../modules/classification/classifier-review.entity.js';
 
 /** Every persisted entity; the ORM, the migration generator and the tests use this list. */
 export const allEntities = [
@@ -87,4 +90,7 @@ export const allEntities = [
   FeedbackCase,
   InitiativeEffect,
   AccountForecast,
+  ClassifierModel,
+  ClassificationCorrection,
+  ClassifierReview,
 ];

@@ -5,6 +5,7 @@ import {
   SegmentMarginAtRiskResolver,
 } from '../modules/analytics/forecast/forecast.resolver.js';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
+import { ClassifierResolver } from '../modules/classification/classifier.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { DepartmentResolver, UserResolver } from '../modules/organisation/organisation.resolver.js';
@@ -126,4 +127,5 @@ export const resolvers: NonEmptyArray<ClassType> = [
   AccountForecastResolver,
   AccountMarginAtRiskResolver,
   SegmentMarginAtRiskResolver,
+  ClassifierResolver,
 ];

@@ -2,6 +2,7 @@ import type { DomainContext } from '../../domain/context.js';
 import { InitiativeEffectService } from './effect/initiative-effect.service.js';
 import { financeStep } from './finance/finance.step.js';
 import { forecastStep } from './forecast/forecast.step.js';
+import { classifierReviewStep } from '../classification/classifier-review.step.js';
 
 /**
  * One part of the analytics engine the monitor keeps current (the satisfaction index, the
@@ -20,6 +21,7 @@ export interface AnalyticsStep {
  * index and the forecasts). Each analytics part appends its step here.
  */
 export const ANALYTICS_STEPS: readonly AnalyticsStep[] = [
+  classifierReviewStep,
   {
     name: 'initiativeEffects',
     run: (ctx) => ctx.service(InitiativeEffectService).recomputeDue(),

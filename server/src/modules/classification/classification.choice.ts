@@ -1,11 +1,13 @@
+import type { Em } from '../../db/orm.js';
+import { currentClassifier } from './classifier.store.js';
 import type { FeedbackClassifier } from './feedback-classifier.js';
-import { ruleClassifier } from './rule-classifier.js';
 
 /**
- * The one place that chooses the automatic classifier applied on intake. The analytics
- * issue's statistical classifier replaces the rules here (e.g. once it is trained), and every
- * caller follows.
+ * The one place that chooses the automatic classifier applied on intake: the current version
+ * of the statistical classifier (naive Bayes over the hand-written corpus and staff
+ * corrections), or the corpus-only model `nb-0` until a version is trained. The rule-based
+ * `rules-v1` stays as the keyword baseline it is measured against.
  */
-export function intakeClassifier(): FeedbackClassifier {
-  return ruleClassifier;
+export function intakeClassifier(em: Em): Promise<FeedbackClassifier> {
+  return currentClassifier(em);
 }

@@ -27,7 +27,8 @@ const mayOverwrite = (source: ClassificationSource | null | undefined) =>
 export class ClassificationService {
   constructor(
     private readonly ctx: DomainContext,
-    private readonly classifier: FeedbackClassifier = intakeClassifier(),
+    /** Absent: the intake classifier (the current model version), looked up per item. */
+    private readonly classifier?: FeedbackClassifier,
   ) {}
 
   /** Idempotent: a second run with the same result writes nothing and no audit row. */
@@ -44,7 +45,8 @@ export class ClassificationService {
           result: null,
         };
       }
-      const result = this.classifier.classify({ text: item.text, language: item.language ?? null });
+      const classifier = this.classifier ?? (await intakeClassifier(em));
+      const result = classifier.classify({ text: item.text, language: item.language ?? null });
       const before = {
         complaintClass: item.complaintClass ?? null,
         classificationSource: item.classificationSource ?? null,
@@ -68,6 +70,7 @@ export class ClassificationService {
         item.sentiment = result.sentiment;
         item.sentimentSource = ClassificationSource.CLASSIFIER;
       }
+      if (complaintClassWritten || sentimentWritten) item.classifierVersion = result.method;
       if (complaintClassWritten || sentimentWritten) {
         this.ctx.audit.record(em, 'classifyFeedback', 'FeedbackItem', item.id, before, {
           complaintClass: item.complaintClass ?? null,
@@ -76,6 +79,7 @@ export class ClassificationService {
           sentimentSource: item.sentimentSource ?? null,
           deterioration: result.deterioration,
           method: result.method,
+          ...(result.confidence ? { confidence: result.confidence } : {}),
         });
       }
       await em.flush();

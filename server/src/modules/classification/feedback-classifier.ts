@@ -19,6 +19,8 @@ export interface FeedbackClassification {
   deterioration: boolean;
   /** Which classifier decided, e.g. `rules-v1`; recorded in the audit trail. */
   method: string;
+  /** Posterior probabilities of the chosen class and sentiment (statistical classifiers). */
+  confidence?: { complaintClass: number; sentiment: number };
 }
 
 /**

@@ -44,6 +44,8 @@ const FeedbackItemSchema = defineEntity({
     classificationSource: p.enum(() => ClassificationSource).nullable(),
     classifiedBy: () => p.manyToOne(User).nullable(),
     classifiedAt: p.datetime().nullable(),
+    /** The automatic classifier version that last wrote the class or sentiment (`nb-2`, `rules-v1`). */
+    classifierVersion: p.string().length(40).nullable(),
     sentiment: p.enum(() => Sentiment).nullable(),
     /** Who set the sentiment: STAFF corrections are never overwritten by a classifier. */
     sentimentSource: p.enum(() => ClassificationSource).nullable(),

@@ -22,6 +22,7 @@ import type {
 } from './feedback.inputs.js';
 import type { FeedbackOrder } from './feedback.types.js';
 import { analyseFilters } from '../analyse/feedback-filters.js';
+import { recordCorrection } from '../classification/correction.record.js';
 
 /** Feedback moves through the loop in this order and never back. */
 const STATUS_ORDER = [
@@ -235,6 +236,11 @@ export class FeedbackService {
     return this.ctx.em.transactional(async (em) => {
       const item = await mustFind(em, FeedbackItem, id, 'id', notFound('FEEDBACK_NOT_FOUND'));
       const before = snapshot(item);
+      const labelsBefore = {
+        complaintClass: item.complaintClass ?? null,
+        classificationSource: item.classificationSource ?? null,
+        sentiment: item.sentiment ?? null,
+      };
       if (input.complaintClass) {
         item.complaintClass = input.complaintClass;
         item.classificationSource = ClassificationSource.STAFF;
@@ -266,6 +272,10 @@ export class FeedbackService {
         }
         item.status = input.status;
       }
+      recordCorrection(this.ctx, em, item, labelsBefore, {
+        complaintClass: Boolean(input.complaintClass),
+        sentiment: Boolean(input.sentiment),
+      });
       this.ctx.audit.record(em, 'updateFeedback', 'FeedbackItem', item.id, before, snapshot(item));
       return item;
     });

@@ -50,6 +50,12 @@ export class FeedbackItemType extends Node {
   })
   classificationSource!: ClassificationSource | null;
   @Field(() => Date, { nullable: true }) classifiedAt!: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The automatic classifier version that last set the class or sentiment (nb-2, rules-v1).',
+  })
+  classifierVersion!: string | null;
   @Field(() => Sentiment, { nullable: true }) sentiment!: Sentiment | null;
   @Field(() => ClassificationSource, {
     nullable: true,
@@ -94,6 +100,7 @@ export function toFeedbackItemType(e: FeedbackItem): FeedbackItemType {
     complaintClass: e.complaintClass ?? null,
     classificationSource: e.classificationSource ?? null,
     classifiedAt: e.classifiedAt ?? null,
+    classifierVersion: e.classifierVersion ?? null,
     sentiment: e.sentiment ?? null,
     sentimentSource: e.sentimentSource ?? null,
     status: e.status,
