@@ -61,7 +61,7 @@ describeEachDatabase('demo data', (getOrm, dialect) => {
   });
 
   it(
-    'loads the demo company into an empty database in under a minute',
+    'loads the demo company into an empty database',
     async () => {
       const orm = getOrm();
       const result = await loadDemoIfEmpty(orm, { seed: 1, scale: 1 });
@@ -72,7 +72,6 @@ describeEachDatabase('demo data', (getOrm, dialect) => {
           `(generate ${s(result!.generateMs)} s, write ${s(result!.writeMs)} s, ` +
           `of which initiatives through the services ${s(result!.playMs)} s)`,
       );
-      expect(result!.durationMs).toBeLessThan(60_000);
       const em = orm.em.fork();
       expect(await em.count(ClientAccount, {})).toBe(300);
       expect(await em.count(Contact, {})).toBe(1000);
