@@ -113,6 +113,9 @@ export const rowScopes: Record<string, EntityScope> = {
   SurveyTriggerEvent: { office: 'all' },
   SurveyInvitation: { office: 'all' },
   FeedbackCase: { office: 'all' },
+  // The satisfaction index and its calibrations: the CX office's analytics.
+  SatisfactionIndex: { office: 'all' },
+  IndexCalibration: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

@@ -3,6 +3,8 @@ import { InboxEntry } from '../modules/inbox/inbox-entry.entity.js';
 import { Alert } from '../modules/monitor/alert.entity.js';
 import { PeriodFigure } from '../modules/monitor/period-figure.entity.js';
 import { PeriodMetricFigure } from '../modules/monitor/period-metric-figure.entity.js';
+import { IndexCalibration } from '../modules/analytics/index/index-calibration.entity.js';
+import { SatisfactionIndex } from '../modules/analytics/index/satisfaction-index.entity.js';
 import { CommandReceipt } from './command-receipt.entity.js';
 import { ApiToken } from '../modules/identity/api-token.entity.js';
 import { UserCredential } from '../modules/identity/credential.entity.js';
@@ -79,4 +81,6 @@ export const allEntities = [
   SurveyTriggerEvent,
   SurveyInvitation,
   FeedbackCase,
+  SatisfactionIndex,
+  IndexCalibration,
 ];

@@ -88,6 +88,8 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
   },
   PeriodFigure: { id: 'ids and a month', period: 'a month' },
   PeriodMetricFigure: { id: 'ids and a month', period: 'a month' },
+  SatisfactionIndex: { id: 'ids and a month', period: 'a month' },
+  IndexCalibration: { trainFrom: 'a month', trainTo: 'a month' },
   SurveyTriggerEvent: { externalId: 'the source system’s key of an event' },
   SurveyInvitation: {
     runKey: 'ids of a campaign run',
