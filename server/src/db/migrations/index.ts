@@ -4,6 +4,6 @@ import { Migration20261130195121_workflows } from './Migration20261130195121_wor
 import { Migration20261130211439_identity } from './Migration20261130211439_identity.js';
 import { Migration20261130212058_privacy } from './Migration20261130212058_privacy.js';
 import { Migration20261201001453_collect_analyse_monitor } from './Migration20261201001453_collect_analyse_monitor.js';
-import { Migration20261201011059_satisfaction_index } from './Migration20261201011059_satisfaction_index.js';
+import { Migration20261201011113_satisfaction_index } from './Migration20261201011113_satisfaction_index.js';
 
-export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy, Migration20261201001453_collect_analyse_monitor, Migration20261201011059_satisfaction_index];
+export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy, Migration20261201001453_collect_analyse_monitor, Migration20261201011113_satisfaction_index];

@@ -18,8 +18,8 @@ const SatisfactionIndexSchema = defineEntity({
     account: () => p.manyToOne(ClientAccount).index(),
     segment: () => p.manyToOne(Segment).index(),
     period: p.string().length(7),
-    /** 0–100; null when no weighted factor was measured. */
-    index: p.double().nullable(),
+    /** The index, 0–100; null when no weighted factor was measured. */
+    value: p.double().nullable(),
     /** Share (0..1) of the segment's total weight carried by measured factors. */
     coverage: p.double(),
     tableStakes: p.double().nullable(),

@@ -1,10 +1,10 @@
 import { DualMigration } from '../dual-migration.js';
 
-export class Migration20261201011059_satisfaction_index extends DualMigration {
-  override name = 'Migration20261201011059_satisfaction_index';
+export class Migration20261201011113_satisfaction_index extends DualMigration {
+  override name = 'Migration20261201011113_satisfaction_index';
 
   protected readonly sqlite = [
-    "create table `satisfaction_index` (`id` text not null primary key, `weight_set_id` text not null, `account_id` text not null, `segment_id` text not null, `period` text not null, `index` double null, `coverage` double not null, `table_stakes` double null, `functional` double null, `ease_of_doing_business` double null, `individual` double null, `inspirational` double null, `predicted_nps` double null, `measured_nps` double null, `nps_responses` integer not null, `computed_at` datetime not null, constraint `satisfaction_index_weight_set_id_foreign` foreign key (`weight_set_id`) references `weight_set` (`id`), constraint `satisfaction_index_account_id_foreign` foreign key (`account_id`) references `client_account` (`id`), constraint `satisfaction_index_segment_id_foreign` foreign key (`segment_id`) references `segment` (`id`))",
+    "create table `satisfaction_index` (`id` text not null primary key, `weight_set_id` text not null, `account_id` text not null, `segment_id` text not null, `period` text not null, `value` double null, `coverage` double not null, `table_stakes` double null, `functional` double null, `ease_of_doing_business` double null, `individual` double null, `inspirational` double null, `predicted_nps` double null, `measured_nps` double null, `nps_responses` integer not null, `computed_at` datetime not null, constraint `satisfaction_index_weight_set_id_foreign` foreign key (`weight_set_id`) references `weight_set` (`id`), constraint `satisfaction_index_account_id_foreign` foreign key (`account_id`) references `client_account` (`id`), constraint `satisfaction_index_segment_id_foreign` foreign key (`segment_id`) references `segment` (`id`))",
     "create index `satisfaction_index_weight_set_id_index` on `satisfaction_index` (`weight_set_id`)",
     "create index `satisfaction_index_account_id_index` on `satisfaction_index` (`account_id`)",
     "create index `satisfaction_index_segment_id_index` on `satisfaction_index` (`segment_id`)",
@@ -17,7 +17,7 @@ export class Migration20261201011059_satisfaction_index extends DualMigration {
   ];
 
   protected readonly postgresql = [
-    "create table \"satisfaction_index\" (\"id\" varchar(100) not null, \"weight_set_id\" uuid not null, \"account_id\" uuid not null, \"segment_id\" uuid not null, \"period\" varchar(7) not null, \"index\" double precision null, \"coverage\" double precision not null, \"table_stakes\" double precision null, \"functional\" double precision null, \"ease_of_doing_business\" double precision null, \"individual\" double precision null, \"inspirational\" double precision null, \"predicted_nps\" double precision null, \"measured_nps\" double precision null, \"nps_responses\" int not null, \"computed_at\" timestamptz not null, primary key (\"id\"))",
+    "create table \"satisfaction_index\" (\"id\" varchar(100) not null, \"weight_set_id\" uuid not null, \"account_id\" uuid not null, \"segment_id\" uuid not null, \"period\" varchar(7) not null, \"value\" double precision null, \"coverage\" double precision not null, \"table_stakes\" double precision null, \"functional\" double precision null, \"ease_of_doing_business\" double precision null, \"individual\" double precision null, \"inspirational\" double precision null, \"predicted_nps\" double precision null, \"measured_nps\" double precision null, \"nps_responses\" int not null, \"computed_at\" timestamptz not null, primary key (\"id\"))",
     "create index \"satisfaction_index_weight_set_id_index\" on \"satisfaction_index\" (\"weight_set_id\")",
     "create index \"satisfaction_index_account_id_index\" on \"satisfaction_index\" (\"account_id\")",
     "create index \"satisfaction_index_segment_id_index\" on \"satisfaction_index\" (\"segment_id\")",
