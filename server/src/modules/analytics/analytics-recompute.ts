@@ -1,4 +1,5 @@
 import type { DomainContext } from '../../domain/context.js';
+import { SatisfactionIndexService } from './index/index.service.js';
 
 /**
  * One part of the analytics engine the monitor keeps current (the satisfaction index, the
@@ -16,7 +17,12 @@ export interface AnalyticsStep {
  * The steps, in order: later ones may read what earlier ones wrote (margin at risk reads the
  * index and the forecasts). Each analytics part appends its step here.
  */
-export const ANALYTICS_STEPS: readonly AnalyticsStep[] = [];
+export const ANALYTICS_STEPS: readonly AnalyticsStep[] = [
+  {
+    name: 'satisfactionIndex',
+    run: (ctx) => ctx.service(SatisfactionIndexService).recompute(),
+  },
+];
 
 /** Runs every analytics step; the monitor calls this on each run, after the period figures. */
 export async function recomputeAnalytics(
