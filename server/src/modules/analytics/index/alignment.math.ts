@@ -88,9 +88,10 @@ export interface RankedPair<T> {
 }
 
 /** Ranks items by both scores and reports each one's shift between the two rankings. */
-export function compareRankings<T>(
-  items: readonly { item: T; raw: number; aligned: number }[],
-): { pairs: RankedPair<T>[]; spearman: number | null } {
+export function compareRankings<T>(items: readonly { item: T; raw: number; aligned: number }[]): {
+  pairs: RankedPair<T>[];
+  spearman: number | null;
+} {
   const rawRanks = ranksDescending(items.map((i) => i.raw));
   const alignedRanks = ranksDescending(items.map((i) => i.aligned));
   const pairs = items.map((it, i) => ({

@@ -78,9 +78,7 @@ export class ScaleAlignmentService {
       from feedback_item f join client_account a on a.id = f.account_id
       where f.received_at >= ${hStart} and f.received_at < ${end} and ${raw(x)} is not null${segment}
       group by f.account_id, a.segment_id, f.contact_id`;
-    const rows = await this.ctx.em.execute<Record<string, unknown>[]>(stmt.text, [
-      ...stmt.params,
-    ]);
+    const rows = await this.ctx.em.execute<Record<string, unknown>[]>(stmt.text, [...stmt.params]);
     const segSums = new Map<string, { n: number; sum: number; sumSq: number }>();
     for (const r of rows) {
       const s = segSums.get(String(r.segmentId)) ?? { n: 0, sum: 0, sumSq: 0 };

@@ -78,12 +78,18 @@ export function trainingRows(
   );
   return {
     cells,
-    rows: cells.map((c) => ({ scores: c.scores, measured: measured.get(key(c.accountId, c.period))! })),
+    rows: cells.map((c) => ({
+      scores: c.scores,
+      measured: measured.get(key(c.accountId, c.period))!,
+    })),
   };
 }
 
 /** Measured NPS by account|period, for the rows with at least `minResponses` answers. */
-export function measuredNps(rows: readonly MeasuredRow[], minResponses: number): Map<string, number> {
+export function measuredNps(
+  rows: readonly MeasuredRow[],
+  minResponses: number,
+): Map<string, number> {
   return new Map(
     rows
       .filter((r) => r.nps !== null && r.npsResponses >= minResponses)

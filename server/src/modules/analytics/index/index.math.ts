@@ -148,7 +148,10 @@ export function modelError(model: IndexModel, rows: readonly TrainingRow[]): Fit
  * The starting model of uncalibrated weights: the index of the interview weights mapped to the
  * measured scale by the least-squares line fitted on the same rows.
  */
-export function scaleWeights(rows: readonly TrainingRow[], relative: readonly number[]): IndexModel {
+export function scaleWeights(
+  rows: readonly TrainingRow[],
+  relative: readonly number[],
+): IndexModel {
   const total = relative.reduce((s, w) => s + Math.max(0, w), 0);
   const share = relative.map((w) => (total > 0 ? Math.max(0, w) / total : 0));
   const index = rows.map((r) => impute(r.scores, share).reduce((s, v, k) => s + v * share[k]!, 0));
@@ -159,9 +162,7 @@ export function scaleWeights(rows: readonly TrainingRow[], relative: readonly nu
   // A negative slope would mean "better metrics, lower satisfaction": the weights stay ≥ 0.
   const slope = Math.max(0, b);
   const intercept =
-    slope === b
-      ? a
-      : rows.reduce((s, r) => s + r.measured, 0) / Math.max(1, rows.length);
+    slope === b ? a : rows.reduce((s, r) => s + r.measured, 0) / Math.max(1, rows.length);
   return { intercept, weights: share.map((w) => w * slope) };
 }
 

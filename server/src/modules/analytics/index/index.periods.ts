@@ -16,10 +16,15 @@ export function monthsOf(from: string, to: string): string[] {
 
 /** Checks a span of complete months before `now`'s month; throws a typed error otherwise. */
 export function checkSpan(from: string, to: string, now: Date): string[] {
-  if (!PERIOD.test(from)) throw indexError('INVALID_PERIOD', 'periodFrom must be YYYY-MM.', 'periodFrom');
+  if (!PERIOD.test(from))
+    throw indexError('INVALID_PERIOD', 'periodFrom must be YYYY-MM.', 'periodFrom');
   if (!PERIOD.test(to)) throw indexError('INVALID_PERIOD', 'periodTo must be YYYY-MM.', 'periodTo');
   if (from > to) {
-    throw indexError('INVALID_PERIOD', `The period starts (${from}) after it ends (${to}).`, 'periodTo');
+    throw indexError(
+      'INVALID_PERIOD',
+      `The period starts (${from}) after it ends (${to}).`,
+      'periodTo',
+    );
   }
   if (to >= monthOf(now)) {
     throw indexError(

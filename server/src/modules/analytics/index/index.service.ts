@@ -71,7 +71,9 @@ export class SatisfactionIndexService {
       this.tiers(),
     ]);
     const nps = measuredNps(measured, 1);
-    const responses = new Map(measured.map((m) => [cellKey(m.accountId, m.period), m.npsResponses]));
+    const responses = new Map(
+      measured.map((m) => [cellKey(m.accountId, m.period), m.npsResponses]),
+    );
     const scales = new Map(
       (await em.find(IndexCalibration, { weightSet: set })).map((c) => [c.segment.id, c]),
     );
@@ -82,7 +84,9 @@ export class SatisfactionIndexService {
       const known = scales.get(seg.segmentId);
       let scale = known ? { intercept: Number(known.intercept), slope: Number(known.slope) } : null;
       if (!scale) {
-        const fitted = values.filter(({ r, v }) => v.index !== null && nps.has(cellKey(r.accountId, r.period)));
+        const fitted = values.filter(
+          ({ r, v }) => v.index !== null && nps.has(cellKey(r.accountId, r.period)),
+        );
         const x = fitted.map(({ v }) => v.index! / 100);
         const y = fitted.map(({ r }) => nps.get(cellKey(r.accountId, r.period))!);
         const { a, b } = linearFit(x, y);
