@@ -199,6 +199,7 @@ export const mayCall: Record<string, Who[]> = {
       'recordMaturityAssessment',
       'recomputeMaturity',
       'runParetoAnalysis',
+      'calibrateSatisfactionIndex',
     ],
     office,
   ),
@@ -206,6 +207,17 @@ export const mayCall: Record<string, Who[]> = {
   // The monitor: alerts and respondent coverage are the CX office's (owners get inbox entries).
   ...each(
     ['alert', 'alerts', 'respondentCoverage', 'periodFigures', 'periodMetricFigures'],
+    officeAndReaders,
+  ),
+  // The satisfaction index, its calibration rounds and scale alignment: the CX office's.
+  ...each(
+    [
+      'satisfactionIndices',
+      'satisfactionIndexTrend',
+      'satisfactionIndexDrillDown',
+      'indexCalibrationRounds',
+      'scaleAlignedScores',
+    ],
     officeAndReaders,
   ),
   closeAlert: office,

@@ -100,6 +100,12 @@ export const queryRules: Record<string, Rule> = {
   respondentCoverage: read(...OFFICE),
   periodFigures: read(...OFFICE),
   periodMetricFigures: read(...OFFICE),
+  // The satisfaction index, its calibration and scale alignment: the CX office's analytics.
+  satisfactionIndices: read(...OFFICE),
+  satisfactionIndexTrend: read(...OFFICE),
+  satisfactionIndexDrillDown: read(...OFFICE),
+  indexCalibrationRounds: read(...OFFICE),
+  scaleAlignedScores: read(...OFFICE),
   // Cases for unhappy feedback: the CX office sees all, a department its own (row scope).
   case: read(...OFFICE, DEPARTMENT),
   cases: read(...OFFICE, DEPARTMENT),
@@ -199,6 +205,7 @@ export const mutationRules: Record<string, Rule> = {
   recordMaturityAssessment: write(null),
   recomputeMaturity: write(null),
   runParetoAnalysis: write(null),
+  calibrateSatisfactionIndex: write(null),
 
   closeAlert: write(null),
 

@@ -52,6 +52,12 @@ import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
 import { ParetoAnalysisResolver } from '../modules/analyse/pareto.resolver.js';
 import { AlertResolver } from '../modules/monitor/alert.resolver.js';
 import { PeriodFigureResolver } from '../modules/monitor/period-figure.resolver.js';
+import {
+  AlignedAccountScoreResolver,
+  IndexCalibrationRoundResolver,
+  SatisfactionIndexResolver,
+  SegmentIndexPointResolver,
+} from '../modules/analytics/index/index.resolver.js';
 import { PeriodMetricFigureResolver } from '../modules/monitor/period-metric-figure.resolver.js';
 import { CaseResolver } from '../modules/case/case.resolver.js';
 
@@ -96,6 +102,10 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ParetoAnalysisResolver,
   AlertResolver,
   PeriodFigureResolver,
+  SatisfactionIndexResolver,
+  SegmentIndexPointResolver,
+  IndexCalibrationRoundResolver,
+  AlignedAccountScoreResolver,
   PeriodMetricFigureResolver,
   SurveyInvitationResolver,
   SurveyTriggerEventResolver,
