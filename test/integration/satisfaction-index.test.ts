@@ -1,0 +1,106 @@
+import { beforeAll, expect, it } from 'vitest';
+import { toGlobalId } from '../../server/src/graphql/relay.js';
+import { IndexCalibrationService } from '../../server/src/modules/analytics/index/calibration.service.js';
+import { SatisfactionIndexService } from '../../server/src/modules/analytics/index/index.service.js';
+import { SatisfactionIndex } from '../../server/src/modules/analytics/index/satisfaction-index.entity.js';
+import { describeEachDatabase } from '../helpers/db.js';
+import { domainContext } from '../helpers/domain.js';
+import { createTestApi } from '../helpers/graphql.js';
+import { seedIndexWorld, type IndexWorld } from '../fixtures/index-factories.js';
+
+const AT = new Date('2026-07-10T09:00:00.000Z');
+const AS_SYSTEM = { viewer: { actor: 'workflow:period-monitor' }, at: AT };
+
+describeEachDatabase('the satisfaction index read model', (getOrm) => {
+  let world: IndexWorld;
+
+  beforeAll(async () => {
+    world = await seedIndexWorld(getOrm(), ['2026-06']);
+    await domainContext(getOrm(), AS_SYSTEM).service(SatisfactionIndexService).recompute(1);
+  });
+
+  const rowOf = async (i: number) =>
+    getOrm().em.fork().findOneOrFail(SatisfactionIndex, {
+      account: world.accounts[i]!.id,
+      weightSet: world.weightSet.id,
+      period: '2026-06',
+    });
+
+  it('normalises each metric by direction-aware percent rank and weights the factors (hand computed)', async () => {
+    // HIGHER metric 10/20/30 → percent rank 0, 0.5, 1; LOWER metric 1/2/3 → 1, 0.5, 0.
+    // Index = 100 · (0.6·f₁ + 0.2·f₂) / 0.8: (0 + 0.2)/0.8 = 25, 50, (0.6 + 0)/0.8 = 75.
+    const rows = await Promise.all([0, 1, 2].map(rowOf));
+    expect(rows.map((r) => Number(r.value))).toEqual([25, 50, 75]);
+    // Blocks: table stakes holds factor 1 only, functional factor 2 only.
+    expect(rows.map((r) => Number(r.tableStakes))).toEqual([0, 50, 100]);
+    expect(rows.map((r) => Number(r.functional))).toEqual([100, 50, 0]);
+    expect(rows.map((r) => r.coverage)).toEqual([1, 1, 1]);
+  });
+
+  it('maps the index to NPS by the least-squares line of a never-calibrated set (hand computed)', async () => {
+    // Measured NPS: (1 − 1)/2 = 0, 100, 100. Line through x = .25, .5, .75: slope 200,
+    // intercept 66.67 − 100 = −33.33 → predicted 16.67, 66.67, 116.67.
+    const rows = await Promise.all([0, 1, 2].map(rowOf));
+    expect(rows.map((r) => r.measuredNps)).toEqual([0, 100, 100]);
+    const predicted = rows.map((r) => Number(r.predictedNps));
+    [50 / 3, 200 / 3, 350 / 3].forEach((p, i) => expect(predicted[i]).toBeCloseTo(p, 9));
+  });
+
+  it('drills down from the index to the factors, metrics, process classes and their weights', async () => {
+    const api = await createTestApi(getOrm());
+    const res = await api.execute(
+      `query($id: ID!) { satisfactionIndexDrillDown(accountId: $id, period: "2026-06") {
+        index { index predictedNps account { name } }
+        blocks { tier score factors { factor { code } weight measured score contribution
+          metrics { value normalised metric { code } } } } } }`,
+      { id: toGlobalId('ClientAccount', world.accounts[0]!.id) },
+    );
+    expect(res.errors).toBeUndefined();
+    const drill = (res.data as any).satisfactionIndexDrillDown;
+    expect(drill.index.index).toBe(25);
+    const factors = drill.blocks.flatMap((b: any) => b.factors);
+    const byCode = new Map(factors.map((f: any) => [f.factor.code, f]));
+    const [f1, f2] = world.factors.map((f) => byCode.get(f.code) as any);
+    expect(f1).toMatchObject({ weight: 0.6, measured: true, score: 0, contribution: 0 });
+    // 100 · 0.2 · 1 / 0.8 = 25: the contributions add up to the index.
+    expect(f2).toMatchObject({ weight: 0.2, measured: true, score: 1, contribution: 25 });
+    expect(f2.metrics).toEqual([
+      { value: 1, normalised: 1, metric: { code: world.metrics[1].code } },
+    ]);
+  });
+
+  it('lists the index per account, ordered by index, for the CX office', async () => {
+    const api = await createTestApi(getOrm());
+    const res = await api.execute(
+      `query($s: ID!) { satisfactionIndices(filter: { segmentId: $s, period: "2026-06" },
+        orderBy: { field: INDEX, direction: DESC }, first: 10) { nodes { index } } }`,
+      { s: toGlobalId('Segment', world.segment.id) },
+    );
+    expect(res.errors).toBeUndefined();
+    expect((res.data as any).satisfactionIndices.nodes.map((n: any) => n.index)).toEqual([
+      75, 50, 25,
+    ]);
+  });
+
+  it('rejects bad calibration input with typed errors', async () => {
+    const svc = () => domainContext(getOrm(), AS_SYSTEM).service(IndexCalibrationService);
+    const start = world.weightSet;
+    await expect(svc().fit(start, '2026-06', '2026-06', 9)).rejects.toMatchObject({
+      reason: 'ROUNDS_OUT_OF_RANGE',
+    });
+    await expect(svc().fit(start, '2026-07', '2026-07', 2)).rejects.toMatchObject({
+      reason: 'FUTURE_PERIOD',
+    });
+    await expect(svc().fit(start, '2026-06', '2026-05', 2)).rejects.toMatchObject({
+      reason: 'INVALID_PERIOD',
+    });
+    await expect(svc().fit(start, '2025-01', '2025-02', 2)).rejects.toMatchObject({
+      reason: 'NO_DATA_TO_FIT',
+    });
+    const api = await createTestApi(getOrm());
+    const res = await api.execute(
+      `mutation { calibrateSatisfactionIndex(input: { periodFrom: "2026-06", periodTo: "2026-06", rounds: 0 }) { rounds { round } } }`,
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
