@@ -82,6 +82,15 @@ describeEachDatabase('the satisfaction index read model', (getOrm) => {
     ]);
   });
 
+  it('gives other parts the latest index row of each account under the current set', async () => {
+    const svc = domainContext(getOrm(), AS_SYSTEM).service(SatisfactionIndexService);
+    const ids = world.accounts.map((a) => a.id);
+    const latest = await svc.latestIndex([...ids, '00000000-0000-7000-8000-000000000000']);
+    expect([...latest.keys()].sort()).toEqual([...ids].sort());
+    expect(ids.map((id) => Number(latest.get(id)!.value))).toEqual([25, 50, 75]);
+    expect(await svc.latestIndex([])).toEqual(new Map());
+  });
+
   it('rejects bad calibration input with typed errors', async () => {
     const svc = () => domainContext(getOrm(), AS_SYSTEM).service(IndexCalibrationService);
     const start = world.weightSet;
