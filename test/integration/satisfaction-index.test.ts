@@ -3,6 +3,7 @@ import { toGlobalId } from '../../server/src/graphql/relay.js';
 import { IndexCalibrationService } from '../../server/src/modules/analytics/index/calibration.service.js';
 import { SatisfactionIndexService } from '../../server/src/modules/analytics/index/index.service.js';
 import { SatisfactionIndex } from '../../server/src/modules/analytics/index/satisfaction-index.entity.js';
+import { MonitorService } from '../../server/src/modules/monitor/monitor.service.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { domainContext } from '../helpers/domain.js';
 import { createTestApi } from '../helpers/graphql.js';
@@ -80,6 +81,15 @@ describeEachDatabase('the satisfaction index read model', (getOrm) => {
     expect((res.data as any).satisfactionIndices.nodes.map((n: any) => n.index)).toEqual([
       75, 50, 25,
     ]);
+  });
+
+  it("is kept current by the monitor's run (its analytics step), idempotently", async () => {
+    const run = () => domainContext(getOrm(), AS_SYSTEM).service(MonitorService).run();
+    const first = await run();
+    expect(first.analytics.satisfactionIndex).toBeGreaterThanOrEqual(3);
+    const again = await run();
+    expect(again.analytics.satisfactionIndex).toBe(first.analytics.satisfactionIndex);
+    expect(Number((await rowOf(2)).value)).toBe(75);
   });
 
   it('gives other parts the latest index row of each account under the current set', async () => {

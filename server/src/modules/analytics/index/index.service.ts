@@ -10,6 +10,9 @@ import { fitError, linearFit, weightedIndex } from './index.math.js';
 import { factorScores, measuredSatisfaction, segmentWeights } from './index.queries.js';
 import { SatisfactionIndex } from './satisfaction-index.entity.js';
 
+/** Account-months with a measured NPS needed to fit a weight set's line index → NPS. */
+const MIN_SCALE_POINTS = 3;
+
 /** Months the monitor's step keeps current. */
 export const INDEX_RECENT_MONTHS = 6;
 
@@ -83,10 +86,12 @@ export class SatisfactionIndexService {
       const values = seg.rows.map((r) => ({ r, v: indexOf(seg, r.scores, tierOf) }));
       const known = scales.get(seg.segmentId);
       let scale = known ? { intercept: Number(known.intercept), slope: Number(known.slope) } : null;
-      if (!scale) {
-        const fitted = values.filter(
-          ({ r, v }) => v.index !== null && nps.has(cellKey(r.accountId, r.period)),
-        );
+      const fitted = values.filter(
+        ({ r, v }) => v.index !== null && nps.has(cellKey(r.accountId, r.period)),
+      );
+      // A line needs a few points: without them the index stands without a predicted NPS, and
+      // a later run (with more answers) fits it.
+      if (!scale && fitted.length >= MIN_SCALE_POINTS) {
         const x = fitted.map(({ v }) => v.index! / 100);
         const y = fitted.map(({ r }) => nps.get(cellKey(r.accountId, r.period))!);
         const { a, b } = linearFit(x, y);
@@ -118,7 +123,8 @@ export class SatisfactionIndexService {
           period: r.period,
           value: v.index,
           coverage: v.coverage,
-          predictedNps: v.index === null ? null : scale.intercept + (scale.slope * v.index) / 100,
+          predictedNps:
+            v.index === null || !scale ? null : scale.intercept + (scale.slope * v.index) / 100,
           measuredNps: nps.get(k) ?? null,
           npsResponses: responses.get(k) ?? 0,
           computedAt,
