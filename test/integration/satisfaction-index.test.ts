@@ -3,6 +3,18 @@ import { toGlobalId } from '../../server/src/graphql/relay.js';
 import { IndexCalibrationService } from '../../server/src/modules/analytics/index/calibration.service.js';
 import { SatisfactionIndexService } from '../../server/src/modules/analytics/index/index.service.js';
 import { SatisfactionIndex } from '../../server/src/modules/analytics/index/satisfaction-index.entity.js';
+import { ScaleAlignmentService } from '../../server/src/modules/analytics/index/alignment.service.js';
+import { IndexReadService } from '../../server/src/modules/analytics/index/index-read.service.js';
+import { ClientAccount } from '../../server/src/modules/client/client-account.entity.js';
+import {
+  AccountTier,
+  CompanySize,
+  RespondentClass,
+} from '../../server/src/modules/client/client.enums.js';
+import { Contact } from '../../server/src/modules/client/contact.entity.js';
+import { Segment } from '../../server/src/modules/client/segment.entity.js';
+import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
+import { FeedbackChannel } from '../../server/src/modules/feedback/feedback.enums.js';
 import { MonitorService } from '../../server/src/modules/monitor/monitor.service.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { domainContext } from '../helpers/domain.js';
@@ -90,6 +102,78 @@ describeEachDatabase('the satisfaction index read model', (getOrm) => {
     const again = await run();
     expect(again.analytics.satisfactionIndex).toBe(first.analytics.satisfactionIndex);
     expect(Number((await rowOf(2)).value)).toBe(75);
+  });
+
+  it("trends a segment's mean index, predicted NPS and NPS over all its answers (hand computed)", async () => {
+    const [point, ...rest] = await domainContext(getOrm(), AS_SYSTEM)
+      .service(IndexReadService)
+      .trend({ periodFrom: '2026-06', periodTo: '2026-06', segmentId: world.segment.id });
+    expect(rest).toEqual([]);
+    expect(point).toMatchObject({ period: '2026-06', accounts: 3, index: 50 });
+    // Mean of 16.67, 66.67, 116.67; answers 10, 3, 9, 9, 10: (4 − 1) / 5 = 60 %.
+    expect(point!.predictedNps).toBeCloseTo(200 / 3, 9);
+    expect(point!.measuredNps).toBeCloseTo(60, 9);
+  });
+
+  it("aligns each answer to its contact's own history, shrunk toward the segment (hand computed)", async () => {
+    const em = getOrm().em.fork();
+    const tag = Math.random().toString(36).slice(2, 8);
+    const segment = em.create(Segment, {
+      code: `al-${tag}`,
+      name: `Alignment ${tag}`,
+      industry: 'Food',
+      size: CompanySize.SMALL,
+    });
+    // History (2026-04) and window (2026-05) answers of one contact per account.
+    const plan = [
+      { history: [10, 8], window: 10 },
+      { history: [4, 6], window: 4 },
+      { history: [7, 7], window: 9 },
+    ];
+    const accounts = plan.map((p, i) => {
+      const account = em.create(ClientAccount, {
+        name: `Al ${tag} ${i}`,
+        segment,
+        tier: AccountTier.SMB,
+      });
+      const contact = em.create(Contact, {
+        account,
+        name: `Contact ${i}`,
+        respondentClass: RespondentClass.OPERATOR,
+      });
+      const answer = (score: number, at: string) =>
+        em.create(FeedbackItem, {
+          account,
+          contact,
+          channel: FeedbackChannel.SURVEY,
+          npsScore: score,
+          receivedAt: new Date(at),
+        });
+      p.history.forEach((score, k) => answer(score, `2026-04-1${k}T08:00:00.000Z`));
+      answer(p.window, '2026-05-20T08:00:00.000Z');
+      return account;
+    });
+    await em.flush();
+    const result = await domainContext(getOrm(), AS_SYSTEM).service(ScaleAlignmentService).compare({
+      metric: 'NPS',
+      periodFrom: '2026-05',
+      periodTo: '2026-05',
+      historyMonths: 1,
+      segmentId: segment.id,
+    });
+    // Segment history 10, 8, 4, 6, 7, 7: mean 7, variance (314 − 6·49)/5 = 4. With k = 2:
+    // contact 1: mean (2·9 + 2·7)/4 = 8, var (1·2 + 2·4)/3 = 10/3 → z(10) = 2/√(10/3);
+    // contact 2: mean 6, same var → z(4) = −2/√(10/3); contact 3: mean 7, var 8/3 → z(9) = 2/√(8/3).
+    const by = new Map(result.accounts.map((a) => [a.item.accountId, a]));
+    const [a1, a2, a3] = accounts.map((a) => by.get(a.id)!);
+    expect(a1!.aligned).toBeCloseTo(2 / Math.sqrt(10 / 3), 9);
+    expect(a2!.aligned).toBeCloseTo(-2 / Math.sqrt(10 / 3), 9);
+    expect(a3!.aligned).toBeCloseTo(2 / Math.sqrt(8 / 3), 9);
+    expect([a1!.raw, a2!.raw, a3!.raw]).toEqual([100, -100, 100]);
+    // Raw ranks 1.5, 3, 1.5; aligned 2, 3, 1: shifts +0.5, 0, −0.5; Spearman 1.5/√3.
+    expect([a1!.rankShift, a2!.rankShift, a3!.rankShift]).toEqual([0.5, 0, -0.5]);
+    expect(result.spearman).toBeCloseTo(1.5 / Math.sqrt(3), 9);
+    expect(result.historyFrom).toBe('2026-04');
   });
 
   it('gives other parts the latest index row of each account under the current set', async () => {
