@@ -9,7 +9,7 @@ import { calibrate, scaleWeights, type CalibrationRound } from './index.math.js'
 import { checkSpan } from './index.periods.js';
 import { factorScores, measuredSatisfaction, segmentWeights } from './index.queries.js';
 
-/** λ per training row of the damped rounds: each round moves ~5/6 of the way to the NNLS fit. */
+/** λ per training row of the damped rounds (the pull toward the previous round's weights). */
 export const CALIBRATION_DAMPING = 0.02;
 export const MAX_ROUNDS = 5;
 
