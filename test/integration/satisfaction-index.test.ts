@@ -65,7 +65,8 @@ describeEachDatabase('the satisfaction index read model', (getOrm) => {
       `query($id: ID!) { satisfactionIndexDrillDown(accountId: $id, period: "2026-06") {
         index { index predictedNps account { name } }
         blocks { tier score factors { factor { code } weight measured score contribution
-          metrics { value normalised metric { code } } } } } }`,
+          metrics { value normalised metric { code } processClass { code }
+            department { name } } } } } }`,
       { id: toGlobalId('ClientAccount', world.accounts[0]!.id) },
     );
     expect(res.errors).toBeUndefined();
@@ -78,8 +79,15 @@ describeEachDatabase('the satisfaction index read model', (getOrm) => {
     // 100 · 0.2 · 1 / 0.8 = 25: the contributions add up to the index.
     expect(f2).toMatchObject({ weight: 0.2, measured: true, score: 1, contribution: 25 });
     expect(f2.metrics).toEqual([
-      { value: 1, normalised: 1, metric: { code: world.metrics[1].code } },
+      {
+        value: 1,
+        normalised: 1,
+        metric: { code: world.metrics[1].code },
+        processClass: { code: world.metrics[1].code.replace(/-1$/, '') },
+        department: { name: expect.stringMatching(/^Logistics /) },
+      },
     ]);
+    expect(f1.metrics[0]).toMatchObject({ processClass: null, department: null });
   });
 
   it('lists the index per account, ordered by index, for the CX office', async () => {
