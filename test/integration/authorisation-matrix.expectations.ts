@@ -202,6 +202,7 @@ export const mayCall: Record<string, Who[]> = {
       'recomputeMaturity',
       'runParetoAnalysis',
       'retrainClassifier',
+      'calibrateSatisfactionIndex',
     ],
     office,
   ),
@@ -213,6 +214,17 @@ export const mayCall: Record<string, Who[]> = {
   ),
   // The analytics engine's forecasts and margin at risk: the CX office's.
   ...each(['accountForecasts', 'forecastEvaluation', 'marginAtRisk'], officeAndReaders),
+  // The satisfaction index, its calibration rounds and scale alignment: the CX office's.
+  ...each(
+    [
+      'satisfactionIndices',
+      'satisfactionIndexTrend',
+      'satisfactionIndexDrillDown',
+      'indexCalibrationRounds',
+      'scaleAlignedScores',
+    ],
+    officeAndReaders,
+  ),
   closeAlert: office,
   // Analytics: satisfaction ↔ finance and the computable/trigger share are the CX office's.
   ...each(['financeLinkage', 'computableShare'], officeAndReaders),

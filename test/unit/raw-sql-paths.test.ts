@@ -35,6 +35,12 @@ const reviewed: Record<string, string> = {
   'server/src/modules/maturity/maturity.evidence.ts':
     'maturity queries and recompute: the CX office and READ tokens only',
   'server/src/modules/monitor/period-figures.ts': "the monitor workflow's activity (system)",
+  'server/src/modules/analytics/index/index.queries.ts':
+    "the satisfaction index: the monitor's analytics step (system) and CX office calibration",
+  'server/src/modules/analytics/index/index-read.service.ts':
+    'satisfactionIndexTrend: the CX office and READ tokens only',
+  'server/src/modules/analytics/index/alignment.service.ts':
+    'scale-aligned scores: aggregate figures for the CX office only',
   'server/src/modules/monitor/divergence.ts': "the monitor workflow's activity (system)",
   'server/src/modules/analytics/effect/effect.query.ts':
     'effects are computed in the initiative activity and the monitor activity (system); readers get the stored rows',

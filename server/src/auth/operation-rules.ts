@@ -106,6 +106,12 @@ export const queryRules: Record<string, Rule> = {
   accountForecasts: read(...OFFICE),
   forecastEvaluation: read(...OFFICE),
   marginAtRisk: read(...OFFICE),
+  // The satisfaction index, its calibration and scale alignment: the CX office's analytics.
+  satisfactionIndices: read(...OFFICE),
+  satisfactionIndexTrend: read(...OFFICE),
+  satisfactionIndexDrillDown: read(...OFFICE),
+  indexCalibrationRounds: read(...OFFICE),
+  scaleAlignedScores: read(...OFFICE),
   // Cases for unhappy feedback: the CX office sees all, a department its own (row scope).
   case: read(...OFFICE, DEPARTMENT),
   cases: read(...OFFICE, DEPARTMENT),
@@ -211,6 +217,7 @@ export const mutationRules: Record<string, Rule> = {
   recomputeMaturity: write(null),
   retrainClassifier: write(null),
   runParetoAnalysis: write(null),
+  calibrateSatisfactionIndex: write(null),
 
   closeAlert: write(null),
 

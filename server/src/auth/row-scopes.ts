@@ -125,6 +125,9 @@ export const rowScopes: Record<string, EntityScope> = {
   ClassifierModel: { office: 'all' },
   ClassificationCorrection: { office: 'all' },
   ClassifierReview: { office: 'all' },
+  // The satisfaction index and its calibrations: the CX office's analytics.
+  SatisfactionIndex: { office: 'all' },
+  IndexCalibration: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

@@ -7,6 +7,8 @@ import { PeriodMetricFigure } from '../modules/monitor/period-metric-figure.enti
 import { InitiativeEffect } from '../modules/analytics/effect/initiative-effect.entity.js';
 import { FinanceLinkage } from '../modules/analytics/finance/finance-linkage.entity.js';
 import { ComputableShare } from '../modules/analytics/finance/computable-share.entity.js';
+import { IndexCalibration } from '../modules/analytics/index/index-calibration.entity.js';
+import { SatisfactionIndex } from '../modules/analytics/index/satisfaction-index.entity.js';
 import { CommandReceipt } from './command-receipt.entity.js';
 import { ApiToken } from '../modules/identity/api-token.entity.js';
 import { UserCredential } from '../modules/identity/credential.entity.js';
@@ -93,4 +95,6 @@ export const allEntities = [
   ClassifierModel,
   ClassificationCorrection,
   ClassifierReview,
+  SatisfactionIndex,
+  IndexCalibration,
 ];

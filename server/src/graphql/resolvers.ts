@@ -64,6 +64,11 @@ import {
   FinanceLinkageRowResolver,
   FinanceResolver,
 } from '../modules/analytics/finance/finance.resolver.js';
+  AlignedAccountScoreResolver,
+  IndexCalibrationRoundResolver,
+  SatisfactionIndexResolver,
+  SegmentIndexPointResolver,
+} from '../modules/analytics/index/index.resolver.js';
 import { PeriodMetricFigureResolver } from '../modules/monitor/period-metric-figure.resolver.js';
 import { CaseResolver } from '../modules/case/case.resolver.js';
 import {
@@ -112,6 +117,10 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ParetoAnalysisResolver,
   AlertResolver,
   PeriodFigureResolver,
+  SatisfactionIndexResolver,
+  SegmentIndexPointResolver,
+  IndexCalibrationRoundResolver,
+  AlignedAccountScoreResolver,
   PeriodMetricFigureResolver,
   SurveyInvitationResolver,
   SurveyTriggerEventResolver,

@@ -10,3 +10,6 @@ import { Migration20261201011632_forecast } from './Migration20261201011632_fore
 import { Migration20261201012414_classifier } from './Migration20261201012414_classifier.js';
 
 export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy, Migration20261201001453_collect_analyse_monitor, Migration20261201010844_initiative_effect, Migration20261201011149_finance_linkage, Migration20261201011632_forecast, Migration20261201012414_classifier];
+import { Migration20261201011113_satisfaction_index } from './Migration20261201011113_satisfaction_index.js';
+
+export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy, Migration20261201001453_collect_analyse_monitor, Migration20261201011113_satisfaction_index];

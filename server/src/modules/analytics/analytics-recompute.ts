@@ -3,6 +3,7 @@ import { InitiativeEffectService } from './effect/initiative-effect.service.js';
 import { financeStep } from './finance/finance.step.js';
 import { forecastStep } from './forecast/forecast.step.js';
 import { classifierReviewStep } from '../classification/classifier-review.step.js';
+import { SatisfactionIndexService } from './index/index.service.js';
 
 /**
  * One part of the analytics engine the monitor keeps current (the satisfaction index, the
@@ -22,6 +23,10 @@ export interface AnalyticsStep {
  */
 export const ANALYTICS_STEPS: readonly AnalyticsStep[] = [
   classifierReviewStep,
+  {
+    name: 'satisfactionIndex',
+    run: (ctx) => ctx.service(SatisfactionIndexService).recompute(),
+  },
   {
     name: 'initiativeEffects',
     run: (ctx) => ctx.service(InitiativeEffectService).recomputeDue(),

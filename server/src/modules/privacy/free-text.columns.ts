@@ -105,6 +105,8 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
     npsSignals: 'signal names written in code and numbers',
     churnSignals: 'signal names written in code and numbers',
   },
+  SatisfactionIndex: { id: 'ids and a month', period: 'a month' },
+  IndexCalibration: { trainFrom: 'a month', trainTo: 'a month' },
   SurveyTriggerEvent: { externalId: 'the source system’s key of an event' },
   ClassifierModel: {
     trainedBy: 'an actor id',
