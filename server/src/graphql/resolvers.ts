@@ -64,6 +64,7 @@ import {
   FinanceLinkageRowResolver,
   FinanceResolver,
 } from '../modules/analytics/finance/finance.resolver.js';
+import {
   AlignedAccountScoreResolver,
   IndexCalibrationRoundResolver,
   SatisfactionIndexResolver,

@@ -4,12 +4,6 @@ import { Migration20261130195121_workflows } from './Migration20261130195121_wor
 import { Migration20261130211439_identity } from './Migration20261130211439_identity.js';
 import { Migration20261130212058_privacy } from './Migration20261130212058_privacy.js';
 import { Migration20261201001453_collect_analyse_monitor } from './Migration20261201001453_collect_analyse_monitor.js';
-import { Migration20261201010844_initiative_effect } from './Migration20261201010844_initiative_effect.js';
-import { Migration20261201011149_finance_linkage } from './Migration20261201011149_finance_linkage.js';
-import { Migration20261201011632_forecast } from './Migration20261201011632_forecast.js';
-import { Migration20261201012414_classifier } from './Migration20261201012414_classifier.js';
+import { Migration20261201015524_analytics_engine } from './Migration20261201015524_analytics_engine.js';
 
-export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy, Migration20261201001453_collect_analyse_monitor, Migration20261201010844_initiative_effect, Migration20261201011149_finance_linkage, Migration20261201011632_forecast, Migration20261201012414_classifier];
-import { Migration20261201011113_satisfaction_index } from './Migration20261201011113_satisfaction_index.js';
-
-export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy, Migration20261201001453_collect_analyse_monitor, Migration20261201011113_satisfaction_index];
+export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy, Migration20261201001453_collect_analyse_monitor, Migration20261201015524_analytics_engine];
