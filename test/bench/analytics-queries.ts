@@ -2,6 +2,19 @@ import type { Em } from '../../server/src/db/orm.js';
 import { paretoOf } from '../../server/src/modules/analyse/pareto.query.js';
 import { satisfactionByAccount } from '../../server/src/modules/analytics/effect/effect.query.js';
 import { effectWindows } from '../../server/src/modules/analytics/effect/effect.window.js';
+import {
+  accountFinance,
+  shareCells,
+} from '../../server/src/modules/analytics/finance/finance.query.js';
+import { SatisfactionMetric } from '../../server/src/modules/analytics/finance/finance.enums.js';
+import { loadPanel } from '../../server/src/modules/analytics/forecast/panel.query.js';
+import { ScaleAlignmentService } from '../../server/src/modules/analytics/index/alignment.service.js';
+import {
+  factorScores,
+  measuredSatisfaction,
+} from '../../server/src/modules/analytics/index/index.queries.js';
+import { DomainContext, fixedClock } from '../../server/src/domain/context.js';
+import { testDomainDeps } from '../helpers/domain.js';
 import { Initiative } from '../../server/src/modules/initiative/initiative.entity.js';
 import { ProcessGroup } from '../../server/src/modules/initiative/initiative.enums.js';
 
@@ -30,6 +43,23 @@ async function feedbackAggregate(em: Em, now: Date): Promise<unknown> {
   );
 }
 
+/** `YYYY-MM` of the month `offset` months from the month of `now` (UTC). */
+function month(now: Date, offset: number): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** The twelve complete months before "now". */
+const window12 = (now: Date) => ({ from: month(now, -12), to: month(now, -1) });
+
+/** One aggregate over the same observations the index reads. */
+async function observationAggregate(em: Em, now: Date): Promise<unknown> {
+  return em.execute(
+    `select count(*) as n, avg(value) as v from metric_observation where period >= ? and period <= ?`,
+    [month(now, -6), month(now, -1)],
+  );
+}
+
 export const ANALYTICS_QUERIES: AnalyticsQuery[] = [
   {
     name: 'Pareto of complaint causes (12 months)',
@@ -52,6 +82,48 @@ export const ANALYTICS_QUERIES: AnalyticsQuery[] = [
       }
       return rows;
     },
+    baseline: feedbackAggregate,
+  },
+  {
+    // Scale alignment: per contact, sums over the history and the window, in one statement.
+    name: 'Scale alignment: NPS per respondent vs own history (3 months, 12 of history)',
+    run: async (em, now) => {
+      const ctx = new DomainContext(
+        testDomainDeps(),
+        em,
+        { actor: 'workflow:period-monitor' },
+        fixedClock(now),
+      );
+      const result = await ctx
+        .service(ScaleAlignmentService)
+        .compare({ metric: 'NPS', periodFrom: month(now, -3), periodTo: month(now, -1) });
+      return result.accounts.length;
+    },
+    baseline: feedbackAggregate,
+  },
+  {
+    // The index's inputs: direction-aware percent rank per metric and month, averaged per
+    // factor, and the measured NPS/CSI per account and month (6 months, as the monitor step).
+    name: 'Satisfaction index: factor scores + measured NPS/CSI (6 months)',
+    run: async (em, now) =>
+      (await factorScores(em, month(now, -6), month(now, -1))).length +
+      (await measuredSatisfaction(em, month(now, -6), month(now, -1))).length,
+    baseline: observationAggregate,
+  },
+  {
+    name: 'Finance linkage: per-account CSI and figures (12 months)',
+    run: async (em, now) =>
+      (await accountFinance(em, window12(now), SatisfactionMetric.CSI, 5, 3)).length,
+    baseline: feedbackAggregate,
+  },
+  {
+    name: 'Computable vs trigger share per month × segment × stage (12 months)',
+    run: async (em, now) => (await shareCells(em, window12(now))).length,
+    baseline: observationAggregate,
+  },
+  {
+    name: 'Forecast panel: 14 signals per account × month (12 months)',
+    run: async (em, now) => (await loadPanel(em, month(now, -12), month(now, -1))).length,
     baseline: feedbackAggregate,
   },
 ];

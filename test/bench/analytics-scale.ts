@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { initORM, migrateUp, type Orm } from '../../server/src/db/orm.js';
 import { startThrowawayPostgres } from '../../server/src/db/throwaway-postgres.js';
 import { loadDemo } from '../../server/src/demo/load.js';
+import { recomputePeriodFigures } from '../../server/src/modules/monitor/period-figures.js';
 import { replicateCompany, type Dialect } from './replicate-company.js';
 import { ANALYTICS_QUERIES, type AnalyticsQuery } from './analytics-queries.js';
 
@@ -102,6 +103,11 @@ async function runDialect(dialect: Dialect, target: number): Promise<Measured[]>
     const copies = Math.max(1, Math.round(target / Number(base!.n)));
     const [ms, items] = await timed(() => replicateCompany(em, dialect, copies));
     await em.execute('analyze');
+    // The monitor's period figures (the forecast panel reads them), as its first run would.
+    const [pfMs, pfRows] = await timed(() =>
+      recomputePeriodFigures(orm.em.fork(), '2025-06', '2026-06', NOW),
+    );
+    console.log(`  period figures: ${pfRows} rows in ${(pfMs / 1000).toFixed(1)} s`);
     console.log(
       `${dialect}: ${items} feedback items (${copies} copies, ${(ms / 1000).toFixed(1)} s)`,
     );

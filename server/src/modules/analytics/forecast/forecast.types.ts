@@ -126,7 +126,8 @@ export function toForecastEvaluationType(r: HoldoutReport): ForecastEvaluationTy
 
 @ObjectType('DangerReason', { description: 'A danger rule that flagged an account.' })
 export class DangerReasonType {
-  @Field(() => String, { description: 'PREDICTED_NPS or CHURN_RISK.' }) rule!: string;
+  @Field(() => String, { description: 'PREDICTED_NPS, CHURN_RISK or INDEX_PREDICTED_NPS.' })
+  rule!: string;
   @Field(() => String) label!: string;
   @Field(() => Float) value!: number;
   @Field(() => Float) threshold!: number;

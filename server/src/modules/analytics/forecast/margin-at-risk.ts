@@ -2,14 +2,15 @@ import type { ForecastConfig } from '../../../config.js';
 import type { Em } from '../../../db/orm.js';
 import { AccountStatus } from '../../client/client.enums.js';
 import { raw, shiftMonth, sql } from '../../maturity/maturity.evidence.js';
+import { WeightSet } from '../../value/weight-set.entity.js';
 
 /**
  * Margin at risk: the gross margin of the trailing 12 months of the accounts that a danger
  * rule flags, with the rule(s) that flagged each — money, not only a score.
  *
  * A danger rule is a per-account signal (read by one aggregate query) and a threshold. The
- * forecasts give two today (predicted NPS, churn risk); another predicted-satisfaction source
- * (e.g. the weighted satisfaction index) is one more entry in `DANGER_RULES`.
+ * forecasts give two (predicted NPS, churn risk), the weighted satisfaction index a third (the
+ * NPS its calibrated line predicts); another source is one more entry in `DANGER_RULES`.
  */
 export interface DangerRule {
   code: string;
@@ -30,6 +31,22 @@ async function forecastColumn(em: Em, period: string, column: 'predicted_nps' | 
   return new Map(rows.map((r) => [String(r.accountId), Number(r.value)]));
 }
 
+/**
+ * The predicted NPS of the weighted satisfaction index (current weight set) in the latest month
+ * it was computed for before the forecast month: the method's "predicted satisfaction index".
+ */
+async function indexPredictedNps(em: Em, period: string): Promise<Map<string, number>> {
+  const current = await em.findOne(WeightSet, { isCurrent: true }, { fields: ['id'] });
+  if (!current) return new Map();
+  const q = sql`select s.account_id as "accountId", s.predicted_nps as "value"
+    from satisfaction_index s
+    where s.weight_set_id = ${current.id} and s.predicted_nps is not null
+      and s.period = (select max(s2.period) from satisfaction_index s2
+        where s2.weight_set_id = ${current.id} and s2.period < ${period})`;
+  const rows = await em.execute<{ accountId: string; value: unknown }[]>(q.text, [...q.params]);
+  return new Map(rows.map((r) => [String(r.accountId), Number(r.value)]));
+}
+
 export const DANGER_RULES: readonly DangerRule[] = [
   {
     code: 'PREDICTED_NPS',
@@ -44,6 +61,13 @@ export const DANGER_RULES: readonly DangerRule[] = [
     direction: 'AT_LEAST',
     threshold: (c) => c.dangerChurnRisk,
     load: (em, period) => forecastColumn(em, period, 'churn_risk'),
+  },
+  {
+    code: 'INDEX_PREDICTED_NPS',
+    label: 'NPS predicted by the satisfaction index',
+    direction: 'BELOW',
+    threshold: (c) => c.dangerNps,
+    load: indexPredictedNps,
   },
 ];
 
