@@ -1,4 +1,5 @@
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { mae, mean, rmse } from '../fit-errors.js';
 
 /**
  * The numerics of the forecasts, pure functions: feature standardisation, ridge regression,
@@ -117,17 +118,7 @@ export function logistic(
   return { intercept: b[0]!, coefficients: b.slice(1) };
 }
 
-export function mean(xs: readonly number[]): number {
-  return xs.length === 0 ? NaN : xs.reduce((s, v) => s + v, 0) / xs.length;
-}
-
-export function mae(actual: readonly number[], predicted: readonly number[]): number {
-  return mean(actual.map((a, i) => Math.abs(a - predicted[i]!)));
-}
-
-export function rmse(actual: readonly number[], predicted: readonly number[]): number {
-  return Math.sqrt(mean(actual.map((a, i) => (a - predicted[i]!) ** 2)));
-}
+export { mae, mean, rmse };
 
 /** Mean squared difference between the predicted probability and the 0/1 outcome. */
 export function brier(outcome: readonly number[], p: readonly number[]): number {

@@ -1,5 +1,6 @@
 import { Matrix } from 'ml-matrix';
 import { nnls } from 'nnls';
+import { mae, rmse } from '../fit-errors.js';
 
 /**
  * The weighted satisfaction index and its calibration, as pure functions.
@@ -51,14 +52,7 @@ export interface FitError {
 export function fitError(predicted: readonly number[], actual: readonly number[]): FitError {
   const n = actual.length;
   if (n === 0) return { n, rmse: 0, mae: 0 };
-  let sq = 0;
-  let abs = 0;
-  actual.forEach((y, i) => {
-    const e = predicted[i]! - y;
-    sq += e * e;
-    abs += Math.abs(e);
-  });
-  return { n, rmse: Math.sqrt(sq / n), mae: abs / n };
+  return { n, rmse: rmse(actual, predicted), mae: mae(actual, predicted) };
 }
 
 /** Ordinary least squares y = a + b·x (b = 0 when x does not vary). */
