@@ -89,7 +89,7 @@ describe('A worker killed in the middle of an initiative', () => {
     return res.data as any;
   }
 
-  it('loses nothing: the command in flight completes once on the restarted worker, and the initiative closes', async () => {
+  it('loses nothing: the command in flight completes once on the other worker, and the initiative closes', async () => {
     const world = await createInitiativeWorld(orm);
     const owner = await createUser(orm, null, 'Olga Owner');
     const first = startWorkerProcess(workerEnv);
@@ -137,13 +137,21 @@ describe('A worker killed in the middle of an initiative', () => {
       running.map((a) => a.activityType?.name),
       first.output(),
     ).toContain('applyInitiativeCommand');
+    // A second worker is polling before the first dies (as in production, where workers run
+    // side by side), so the retried command does not race the new process's start-up (workflow
+    // bundling takes many seconds on a busy machine) against the command's 45 s deadline.
+    const second = startWorkerProcess(workerEnv);
+    workers.push(second.proc);
+    await eventually(
+      async () => second.output(),
+      (out) => out.includes('polling task queue'),
+      90_000,
+    );
     await killed(first.proc);
     await lock.execute('rollback');
     await locker.close();
 
-    // A new worker takes over: the command in flight completes, exactly once.
-    const second = startWorkerProcess(workerEnv);
-    workers.push(second.proc);
+    // The other worker takes over: the command in flight completes, exactly once.
     expect((await inFlight).completeTask.status).toBe('DONE');
     await gql(`mutation ($id: ID!) { completeTask(id: $id) { id } }`, { id: tasks[1] });
     await gql(`mutation ($id: ID!) { moveInitiative(id: $id, processGroup: MONITOR) { id } }`, {
