@@ -92,8 +92,19 @@ describe('A worker killed in the middle of an initiative', () => {
   it('loses nothing: the command in flight completes once on the other worker, and the initiative closes', async () => {
     const world = await createInitiativeWorld(orm);
     const owner = await createUser(orm, null, 'Olga Owner');
-    const first = startWorkerProcess(workerEnv);
-    workers.push(first.proc);
+    // Two workers side by side, as in production: whichever runs the command is killed and the
+    // other takes over. Both poll before the command is sent, so the retry never races a new
+    // process's start-up (workflow bundling takes many seconds on a busy machine) against the
+    // command's 45 s deadline.
+    const pair = [startWorkerProcess(workerEnv), startWorkerProcess(workerEnv)];
+    workers.push(...pair.map((w) => w.proc));
+    for (const w of pair) {
+      await eventually(
+        async () => w.output(),
+        (out) => out.includes('polling task queue'),
+        90_000,
+      );
+    }
 
     const { createInitiative } = await gql(
       `mutation ($input: CreateInitiativeInput!) { createInitiative(input: $input) { id } }`,
@@ -124,6 +135,7 @@ describe('A worker killed in the middle of an initiative', () => {
         id: tasks[0],
       },
     );
+    inFlight.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
     const handle = env.client.workflow.getHandle(workflowId);
     const running = await eventually(
       async () => (await handle.describe()).raw.pendingActivities ?? [],
@@ -133,21 +145,11 @@ describe('A worker killed in the middle of an initiative', () => {
         ),
       30_000,
     );
-    expect(
-      running.map((a) => a.activityType?.name),
-      first.output(),
-    ).toContain('applyInitiativeCommand');
-    // A second worker is polling before the first dies (as in production, where workers run
-    // side by side), so the retried command does not race the new process's start-up (workflow
-    // bundling takes many seconds on a busy machine) against the command's 45 s deadline.
-    const second = startWorkerProcess(workerEnv);
-    workers.push(second.proc);
-    await eventually(
-      async () => second.output(),
-      (out) => out.includes('polling task queue'),
-      90_000,
-    );
-    await killed(first.proc);
+    const attempt = running.find((a) => a.activityType?.name === 'applyInitiativeCommand');
+    // A worker's identity is `<pid>@<host>`: the one running the command is the one killed.
+    const victim = pair.find((w) => attempt?.lastWorkerIdentity?.startsWith(`${w.proc.pid}@`));
+    expect(victim, pair.map((w) => w.output()).join('\n')).toBeDefined();
+    await killed(victim!.proc);
     await lock.execute('rollback');
     await locker.close();
 
