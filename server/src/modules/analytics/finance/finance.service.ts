@@ -13,6 +13,7 @@ import { financeError } from './finance.errors.js';
 import { financeLinkage, type LinkageFigures } from './finance.linkage.js';
 import { accountFinance, shareCells, type MonthWindow, type ShareCell } from './finance.query.js';
 import { shareSeries, type ShareSeries } from './finance.share.js';
+import type { Regression } from './finance.stats.js';
 
 /** The longest window a query may ask for. */
 export const MAX_WINDOW_MONTHS = 36;
@@ -20,27 +21,29 @@ export const MAX_WINDOW_MONTHS = 36;
 export const FIRST_MONTH = '1970-01';
 
 /** One row of the linkage as stored and served (a snapshot row or one computed on request). */
-export interface LinkageRow {
+export interface LinkageRow extends Pick<
+  Regression,
+  | 'n'
+  | 'r'
+  | 'rLow'
+  | 'rHigh'
+  | 'slope'
+  | 'slopeSe'
+  | 'slopeLow'
+  | 'slopeHigh'
+  | 't'
+  | 'pValue'
+  | 'intercept'
+  | 'interceptSe'
+  | 'rSquared'
+  | 'standardisedSlope'
+> {
   periodFrom: string;
   periodTo: string;
   satisfactionMetric: SatisfactionMetric;
   /** Null: pooled within segments. */
   segmentId: string | null;
   measure: FinanceMeasure;
-  n: number;
-  r: number;
-  rLow: number;
-  rHigh: number;
-  slope: number;
-  slopeSe: number;
-  slopeLow: number;
-  slopeHigh: number;
-  t: number | null;
-  pValue: number;
-  intercept: number | null;
-  interceptSe: number | null;
-  rSquared: number;
-  standardisedSlope: number;
   meanSatisfaction: number;
   meanMeasure: number;
   reliability: number | null;
