@@ -12,6 +12,7 @@ import { httpExchange } from './http/cookies.js';
 import { httpErrors } from './http/http-errors.js';
 import { withRateLimit } from './http/rate-limit.js';
 import { hardenHttp } from './http/security-headers.js';
+import { attachLiveSocket } from './live/live-socket.js';
 
 export interface HubHttpServer {
   server: http.Server;
@@ -29,6 +30,8 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
   });
   await apollo.start();
+  // Subscriptions: WebSocket upgrades of /graphql (server/src/live/).
+  const live = await attachLiveSocket(server, deps);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -89,6 +92,7 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
         });
       }),
     close: async () => {
+      await live.close();
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
