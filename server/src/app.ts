@@ -12,11 +12,13 @@ import { httpExchange } from './http/cookies.js';
 import { httpErrors } from './http/http-errors.js';
 import { withRateLimit } from './http/rate-limit.js';
 import { hardenHttp } from './http/security-headers.js';
-import { attachLiveSocket } from './live/live-socket.js';
+import { attachLiveSocket, type LiveSocket } from './live/live-socket.js';
 
 export interface HubHttpServer {
   server: http.Server;
   apollo: ApolloServer<RequestContext>;
+  /** Subscriptions over WebSocket at /graphql. */
+  live: LiveSocket;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -83,6 +85,7 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
   return {
     server,
     apollo,
+    live,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -40,13 +40,14 @@ export class LiveFeed {
 
   /** Starts polling with the first listener; answers the function that removes it. */
   async listen(listener: LiveListener): Promise<() => void> {
-    this.listeners.add(listener);
     if (!this.timer) {
       // Only what happens from now on: the newest row seen so far is the starting point.
       this.last ??= await this.newestId();
       this.timer ??= setInterval(() => void this.poll(), this.pollMs);
       this.timer.unref();
     }
+    // Counted once it receives: every change committed from here on reaches it.
+    this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stop();
@@ -72,11 +73,12 @@ export class LiveFeed {
   private async readNew(): Promise<void> {
     try {
       const em = this.orm.em.fork();
-      const rows = await em.find(
-        AuditEvent,
-        this.last ? { id: { $gt: this.last } } : {},
-        { orderBy: { id: 'asc' }, limit: BATCH, fields: ['id', 'entityType', 'entityId'], filters: false },
-      );
+      const rows = await em.find(AuditEvent, this.last ? { id: { $gt: this.last } } : {}, {
+        orderBy: { id: 'asc' },
+        limit: BATCH,
+        fields: ['id', 'entityType', 'entityId'],
+        filters: false,
+      });
       for (const row of rows) {
         this.last = row.id;
         if (!row.entityType || !row.entityId) continue;

@@ -32,6 +32,7 @@ import { formatError } from '../graphql/errors.js';
 import { limitRules } from '../graphql/limits.js';
 import { getSchema } from '../graphql/schema.js';
 import { SESSION_COOKIE, readCookies } from '../http/cookies.js';
+import { liveFeedFor } from './live-feed.js';
 
 /** Close codes: the connection is refused before any subscription runs. */
 export const LIVE_CLOSE = { UNAUTHENTICATED: 4401, FORBIDDEN: 4403 } as const;
@@ -40,6 +41,8 @@ type Params = { authorization?: unknown; csrfToken?: unknown } | undefined;
 type Ctx = Context<Record<string, unknown> | undefined, Extra>;
 
 export interface LiveSocket {
+  /** Subscriptions of this process receiving events now (for tests and diagnostics). */
+  readonly subscribers: number;
   close(): Promise<void>;
 }
 
@@ -83,7 +86,8 @@ async function viewerOf(deps: AppDeps, ctx: Ctx): Promise<Viewer> {
     const reason = error instanceof GraphQLError ? error.extensions.reason : undefined;
     throw new Refused(4401, typeof reason === 'string' ? reason : 'UNAUTHENTICATED');
   }
-  if (viewer.kind !== 'user' && viewer.kind !== 'token') throw new Refused(4401, 'SIGN_IN_REQUIRED');
+  if (viewer.kind !== 'user' && viewer.kind !== 'token')
+    throw new Refused(4401, 'SIGN_IN_REQUIRED');
   return viewer;
 }
 
@@ -121,12 +125,19 @@ export async function attachLiveSocket(server: http.Server, deps: AppDeps): Prom
         try {
           document = parse(payload.query, { maxTokens: graphql.maxTokens });
         } catch (error) {
-          return [error instanceof GraphQLError ? error : refuse(String(error), 'GRAPHQL_PARSE_FAILED')];
+          return [
+            error instanceof GraphQLError ? error : refuse(String(error), 'GRAPHQL_PARSE_FAILED'),
+          ];
         }
         const errors = validate(schema, document, [...specifiedRules, ...limitRules(graphql)]);
         if (errors.length > 0) return errors;
         if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
-          return [refuse('Only subscriptions run over WebSocket; send queries and mutations over HTTP.', 'BAD_USER_INPUT')];
+          return [
+            refuse(
+              'Only subscriptions run over WebSocket; send queries and mutations over HTTP.',
+              'BAD_USER_INPUT',
+            ),
+          ];
         }
         // Authenticated again per subscription: a session ended since connecting starts nothing.
         let viewer: Viewer;
@@ -153,7 +164,11 @@ export async function attachLiveSocket(server: http.Server, deps: AppDeps): Prom
     },
     wss,
   );
+  const feed = liveFeedFor(deps.orm, live.pollMs, deps.log);
   return {
+    get subscribers() {
+      return feed.subscribers;
+    },
     close: async () => {
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

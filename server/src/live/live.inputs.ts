@@ -2,7 +2,9 @@ import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { InitiativeStatus } from '../modules/initiative/initiative.enums.js';
 
-@InputType({ description: 'Which initiative changes to receive; empty means every one you may read.' })
+@InputType({
+  description: 'Which initiative changes to receive; empty means every one you may read.',
+})
 export class InitiativeChangedFilter {
   @Field(() => [ID], { nullable: true, description: 'Only these initiatives (global ids).' })
   @IsOptional()

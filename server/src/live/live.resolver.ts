@@ -29,7 +29,9 @@ interface Subscribe<A = Record<string, unknown>> {
 
 /** Global ids of one type to raw ids; an id of another type names nothing. */
 const idsOf = (ids: readonly string[] | null | undefined, type: string) =>
-  ids?.length ? new Set(ids.map((id) => parseGlobalId(id)?.type === type && parseGlobalId(id)!.id)) : null;
+  ids?.length
+    ? new Set(ids.map((id) => parseGlobalId(id)?.type === type && parseGlobalId(id)!.id))
+    : null;
 
 @Resolver()
 export class LiveResolver {
