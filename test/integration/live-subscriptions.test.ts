@@ -136,7 +136,7 @@ describeEachDatabase('live updates over WebSocket', (getOrm) => {
       })
     ).createInitiative!.id;
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
     await hub?.close();
   });
 

@@ -1,5 +1,6 @@
 import { cacheExchange, type KeyingConfig } from '@urql/exchange-graphcache';
 import { Client, fetchExchange } from 'urql';
+import { createLiveSocket, liveExchange, liveUrl } from './shared/live.js';
 
 /**
  * Types without an identity of their own: graphcache stores them inside their parent instead of
@@ -20,8 +21,11 @@ function csrfToken(): string {
   return match ? decodeURIComponent(match[1] ?? '') : '';
 }
 
-/** The one urql client of the web app, with a normalised cache. */
-export function createClient(url = '/graphql'): Client {
+/**
+ * The one urql client of the web app, with a normalised cache; subscriptions go over a
+ * WebSocket to the same origin (`shared/live.ts`), opened only while one is followed.
+ */
+export function createClient(url = '/graphql', socketUrl = liveUrl(window.location, url)): Client {
   return new Client({
     url,
     // Apollo's CSRF prevention refuses simple GET requests; POST with JSON is never "simple".
@@ -48,6 +52,7 @@ export function createClient(url = '/graphql'): Client {
         },
       }),
       fetchExchange,
+      liveExchange(createLiveSocket(socketUrl, csrfToken)),
     ],
   });
 }
