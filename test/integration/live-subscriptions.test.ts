@@ -1,6 +1,8 @@
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { AuditEvent } from '../../server/src/modules/audit/audit-event.entity.js';
+import { parseGlobalId } from '../../server/src/graphql/relay.js';
 import { CouncilMember } from '../../server/src/modules/client/council-member.entity.js';
 import { UserRole } from '../../server/src/modules/organisation/organisation.enums.js';
 import { createCouncil, createUser } from '../fixtures/initiative-factories.js';
@@ -49,12 +51,12 @@ function connect(
 }
 
 /** Collects the titles a subscription pushes, with a way to wait for the n-th. */
-function subscribe(client: Client, variables: Record<string, unknown> = {}) {
+function subscribe(client: Client, variables: Record<string, unknown> = {}, query = CHANGED) {
   const titles: string[] = [];
   const errors: unknown[] = [];
   let waiting: (() => void) | undefined;
   const stop = client.subscribe<{ initiativeChanged: { title: string } }>(
-    { query: CHANGED, variables },
+    { query, variables },
     {
       next: (result) => {
         if (result.errors) errors.push(...result.errors);
@@ -102,7 +104,11 @@ describeEachDatabase('live updates over WebSocket', (getOrm) => {
 
   beforeAll(async () => {
     const orm = getOrm();
-    hub = await startHttpHub(orm, { CX_LIVE_POLL_MS: '25' });
+    hub = await startHttpHub(orm, {
+      CX_LIVE_POLL_MS: '25',
+      CX_LIVE_MAX_SUBSCRIPTIONS: '2',
+      CX_LIVE_MAX_MESSAGE_BYTES: '4096',
+    });
     admin = await hub.adminHeaders();
     const acme = await createAccount(orm, { name: 'Acme Live' });
     const beta = await createAccount(orm, { name: 'Beta Live' });
@@ -164,6 +170,69 @@ describeEachDatabase('live updates over WebSocket', (getOrm) => {
     expect(live.errors).toEqual([]);
     live.stop();
     await expect.poll(() => hub.http.live.subscribers).toBe(0);
+  });
+
+  it('pushes a change a workflow activity recorded in another process (the audit trail is the source)', async () => {
+    const { client } = browser({ cookie: admin.cookie!, csrfToken: admin['x-csrf-token']! });
+    const live = subscribe(client);
+    await expect.poll(() => hub.http.live.subscribers).toBe(1);
+    const id = await create('Moved by a worker', betaGid);
+    expect(await live.received(1)).toEqual(['Moved by a worker']);
+    // A worker writes the row through its own connection; nothing in this process announces it.
+    const em = getOrm().em.fork();
+    em.create(AuditEvent, {
+      actor: 'workflow:initiative-1',
+      action: 'moveInitiative',
+      entityType: 'Initiative',
+      entityId: parseGlobalId(id)!.id,
+    });
+    await em.flush();
+    expect(await live.received(2)).toEqual(['Moved by a worker', 'Moved by a worker']);
+    live.stop();
+    await expect.poll(() => hub.http.live.subscribers).toBe(0);
+  });
+
+  it('refuses, with the policy’s code, a subscription an API token’s scopes do not cover', async () => {
+    const { createApiToken } = (await asAdmin(
+      `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`,
+      { input: { name: 'Feedback form', scopes: ['FEEDBACK_WRITE'] } },
+    )) as unknown as { createApiToken: { secret: string } };
+    const socket = connect(hub, {}, { authorization: `Bearer ${createApiToken.secret}` });
+    clients.push(socket.client);
+    const live = subscribe(socket.client);
+    await live.received(1);
+    expect(live.errors).toMatchObject([
+      { extensions: { code: 'FORBIDDEN', reason: 'SCOPE_MISSING' } },
+    ]);
+  });
+
+  it('holds at most CX_LIVE_MAX_SUBSCRIPTIONS subscriptions on one connection', async () => {
+    const { client } = browser({ cookie: admin.cookie!, csrfToken: admin['x-csrf-token']! });
+    const first = subscribe(client);
+    const second = subscribe(client);
+    await expect.poll(() => hub.http.live.subscribers).toBe(2);
+    const third = subscribe(client);
+    await third.received(1);
+    expect(third.errors).toMatchObject([[{ extensions: { code: 'SUBSCRIPTION_LIMIT' } }]]);
+    first.stop();
+    second.stop();
+    await expect.poll(() => hub.http.live.subscribers).toBe(0);
+  });
+
+  it('runs only subscriptions over the socket: queries and mutations go over HTTP', async () => {
+    const { client } = browser({ cookie: admin.cookie!, csrfToken: admin['x-csrf-token']! });
+    const query = subscribe(client, {}, '{ me { kind } }');
+    await query.received(1);
+    expect(query.errors).toMatchObject([[{ extensions: { code: 'BAD_USER_INPUT' } }]]);
+  });
+
+  it('closes a connection that sends a message over CX_LIVE_MAX_MESSAGE_BYTES', async () => {
+    const { client, closed } = browser({
+      cookie: admin.cookie!,
+      csrfToken: admin['x-csrf-token']!,
+    });
+    subscribe(client, { filter: { ids: Array.from({ length: 100 }, () => 'x'.repeat(60)) } });
+    expect((await closed).code).toBe(1009);
   });
 
   it('refuses a connection without a session, with a typed close reason', async () => {

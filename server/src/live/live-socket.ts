@@ -113,7 +113,8 @@ export async function attachLiveSocket(server: http.Server, deps: AppDeps): Prom
         }
       },
       onSubscribe: async (ctx: Ctx, _id, payload) => {
-        if (Object.keys(ctx.subscriptions).length >= live.maxSubscriptions) {
+        // graphql-ws has already reserved this subscription's id, so it counts itself.
+        if (Object.keys(ctx.subscriptions).length > live.maxSubscriptions) {
           return [
             refuse(
               `At most ${live.maxSubscriptions} subscriptions per connection.`,
