@@ -149,6 +149,7 @@ describeEachDatabase('live updates over WebSocket', (getOrm) => {
   it('pushes an initiative to a signed-in CX user when another request changes it', async () => {
     const cookie = admin.cookie!;
     const { client } = browser({ cookie, csrfToken: admin['x-csrf-token']! });
+    expect(hub.http.live.polling).toBe(false);
     const live = subscribe(client, { filter: { statuses: ['PROPOSED'] } });
     // The subscription is live once the poller has a listener; changes from then on arrive.
     await expect.poll(() => hub.http.live.subscribers).toBeGreaterThan(0);
@@ -157,6 +158,8 @@ describeEachDatabase('live updates over WebSocket', (getOrm) => {
     expect(live.errors).toEqual([]);
     live.stop();
     await expect.poll(() => hub.http.live.subscribers).toBe(0);
+    // The poller runs only while someone subscribes.
+    expect(hub.http.live.polling).toBe(false);
   });
 
   it('never pushes a council member an initiative outside its councils, and pushes one inside', async () => {

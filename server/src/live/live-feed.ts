@@ -58,6 +58,11 @@ export class LiveFeed {
     return this.listeners.size;
   }
 
+  /** Whether the poller runs (only while someone listens). */
+  get running(): boolean {
+    return this.timer !== undefined;
+  }
+
   /** Reads and fans out the rows added since the last poll (one indexed query); never overlaps. */
   poll(): Promise<void> {
     this.polling ??= this.readNew().finally(() => (this.polling = undefined));

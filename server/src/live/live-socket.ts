@@ -43,6 +43,8 @@ type Ctx = Context<Record<string, unknown> | undefined, Extra>;
 export interface LiveSocket {
   /** Subscriptions of this process receiving events now (for tests and diagnostics). */
   readonly subscribers: number;
+  /** Whether this process's audit-trail poller runs (only while someone subscribes). */
+  readonly polling: boolean;
   close(): Promise<void>;
 }
 
@@ -169,6 +171,9 @@ export async function attachLiveSocket(server: http.Server, deps: AppDeps): Prom
   return {
     get subscribers() {
       return feed.subscribers;
+    },
+    get polling() {
+      return feed.running;
     },
     close: async () => {
       await disposable.dispose();
