@@ -5,6 +5,7 @@ import { homePath, routes } from './app/routes.js';
 import { SignInForm } from './features/auth/SignInForm.js';
 import { useViewer } from './features/auth/useViewer.js';
 import { useI18n } from './i18n/i18n.js';
+import './app/shell.css';
 
 function NotFound() {
   return <p className="empty-state">{useShellText().notFound}</p>;
