@@ -103,7 +103,8 @@ describe('web client: the feedback page against the real server in Chromium', ()
 
   it('signs in, lists feedback, submits a new item and shows it turn ACKNOWLEDGED without a reload', async () => {
     const { page } = browser;
-    await page.goto(baseUrl);
+    // A deep link: the hub serves the app shell for client-side routes, and it survives sign-in.
+    await page.goto(`${baseUrl}/feedback`);
     // Signed out: the sign-in form; a wrong password is refused in words.
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('E-mail').fill(ADMIN.email);
