@@ -70,6 +70,8 @@ export type InitiativeFilter = {
   processGroups?: Array<ProcessGroup> | null | undefined;
   /** Case-insensitive part of the title. */
   search?: string | null | undefined;
+  /** Initiatives affecting at least one client account of this segment. */
+  segmentId?: string | number | null | undefined;
   stage?: JourneyStage | null | undefined;
   statuses?: Array<InitiativeStatus> | null | undefined;
 };
