@@ -97,6 +97,7 @@ function stubClient(mutation: (request: Request) => Partial<OperationResult>) {
             }
           : name === 'BoardFilterOptions'
             ? {
+                segments: { nodes: [{ id: 'seg1', name: 'Chemicals, mid-size' }] },
                 users: { nodes: [{ id: 'u1', name: 'Olga Owner' }] },
                 processClasses: {
                   nodes: [{ id: 'pc1', code: 'BILL', name: 'Billing', nameRu: 'Счета' }],
@@ -228,7 +229,11 @@ describe('the initiative board', () => {
     expect(boardQueries(queries).at(-1)?.variables).toMatchObject({
       filter: { stage: 'USAGE', ownerId: 'u1' },
     });
+    fireEvent.change(screen.getByLabelText('Segment'), { target: { value: 'seg1' } });
+    expect(boardQueries(queries).at(-1)?.variables).toMatchObject({
+      filter: { stage: 'USAGE', ownerId: 'u1', segmentId: 'seg1' },
+    });
     fireEvent.change(screen.getByLabelText('Journey stage'), { target: { value: '' } });
-    expect(screen.getByTestId('location').textContent).toBe('/board?owner=u1');
+    expect(screen.getByTestId('location').textContent).toBe('/board?owner=u1&segment=seg1');
   });
 });

@@ -6,7 +6,14 @@ import { Client, fetchExchange } from 'urql';
  * warning about a missing key. Every `Node` type is keyed by its global `id` without listing it.
  * A new connection type is one more entry in `connections`.
  */
-const connections = ['FeedbackItem', 'ClientAccount', 'Initiative', 'User', 'ProcessClass'];
+const connections = [
+  'FeedbackItem',
+  'ClientAccount',
+  'Initiative',
+  'User',
+  'ProcessClass',
+  'Segment',
+];
 const embeddedTypes = [
   'PageInfo',
   'SubmitFeedbackPayload',

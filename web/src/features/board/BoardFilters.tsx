@@ -6,6 +6,12 @@ import type { useBoardFilters } from './useBoardFilters.js';
 
 const BoardFilterOptionsQuery = graphql(`
   query BoardFilterOptions {
+    segments(first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
     users(first: 100, filter: { active: true }) {
       nodes {
         id
@@ -23,7 +29,7 @@ const BoardFilterOptionsQuery = graphql(`
   }
 `);
 
-/** Owner, process class and journey stage: each choice rewrites the URL query. */
+/** Segment, owner, process class and journey stage: each choice rewrites the URL query. */
 export function BoardFilters({ filters }: { filters: ReturnType<typeof useBoardFilters> }) {
   const text = useBoardText();
   const { lang } = useI18n();
@@ -32,6 +38,17 @@ export function BoardFilters({ filters }: { filters: ReturnType<typeof useBoardF
   return (
     <fieldset className="board-filters">
       <legend>{text.board.filters}</legend>
+      <label>
+        <span>{text.board.segment}</span>
+        <select value={values.segment} onChange={(e) => set('segment', e.target.value)}>
+          <option value="">{text.board.any}</option>
+          {data?.segments.nodes.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         <span>{text.board.owner}</span>
         <select value={values.owner} onChange={(e) => set('owner', e.target.value)}>
