@@ -188,4 +188,15 @@ describe('web client: the feedback page against the real server in Chromium', ()
     });
     expect(browser.consoleErrors).toEqual([]);
   });
+
+  it('opens the initiative board by deep link, in the language chosen before', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}/board?stage=USAGE`);
+    await page.getByRole('heading', { name: 'Доска инициатив' }).waitFor();
+    await page.getByRole('heading', { name: /Анализ/ }).waitFor();
+    expect(await page.getByLabel('Этап пути клиента').inputValue()).toBe('USAGE');
+    await page.getByRole('link', { name: 'Отзывы' }).click();
+    await page.getByRole('heading', { name: 'Последние отзывы' }).waitFor();
+    expect(browser.consoleErrors).toEqual([]);
+  });
 });
