@@ -7,10 +7,19 @@ import { createLiveSocket, liveExchange, liveUrl } from './shared/live.js';
  * warning about a missing key. Every `Node` type is keyed by its global `id` without listing it.
  * A new connection type is one more entry in `connections`.
  */
-const connections = ['FeedbackItem', 'ClientAccount'];
+const connections = [
+  'FeedbackItem',
+  'ClientAccount',
+  'Initiative',
+  'User',
+  'ProcessClass',
+  'Segment',
+];
 const embeddedTypes = [
   'PageInfo',
   'SubmitFeedbackPayload',
+  // Measured per initiative and measure; no identity of its own.
+  'InitiativeEffect',
   ...connections.flatMap((node) => [`${node}Connection`, `${node}Edge`]),
 ];
 const keys: KeyingConfig = Object.fromEntries(embeddedTypes.map((type) => [type, () => null]));
