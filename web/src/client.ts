@@ -15,7 +15,7 @@ const embeddedTypes = [
 const keys: KeyingConfig = Object.fromEntries(embeddedTypes.map((type) => [type, () => null]));
 
 /** The CSRF token the server set at sign-in (cookie `cx_csrf`), or empty when signed out. */
-function csrfToken(): string {
+export function csrfToken(): string {
   const match = /(?:^|;\s*)cx_csrf=([^;]*)/.exec(document.cookie);
   return match ? decodeURIComponent(match[1] ?? '') : '';
 }

@@ -4,12 +4,37 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AlignedMetric =
+  | 'CSI'
+  | 'NPS';
+
 /** Delivery discipline, quality, service, or deterioration (a regression the client notes). */
 export type ComplaintClass =
   | 'DELIVERY_DISCIPLINE'
   | 'DETERIORATION'
   | 'QUALITY'
   | 'SERVICE';
+
+/** Which computable/trigger share series: the last 12 complete months unless a window is given. */
+export type ComputableShareInput = {
+  /** First month, YYYY-MM. */
+  periodFrom?: string | null | undefined;
+  /** Last month, YYYY-MM (included). */
+  periodTo?: string | null | undefined;
+  segmentId?: string | number | null | undefined;
+  stages?: Array<JourneyStage> | null | undefined;
+};
+
+export type CoverageInput = {
+  /** Only this account. */
+  accountId?: string | number | null | undefined;
+  /** First month, YYYY-MM. */
+  periodFrom: string;
+  /** Last month, YYYY-MM (included). */
+  periodTo: string;
+  /** Only this segment's accounts. */
+  segmentId?: string | number | null | undefined;
+};
 
 export type FeedbackChannel =
   | 'ADVISORY_COUNCIL'
@@ -31,6 +56,30 @@ export type FeedbackStatus =
   | 'IN_ANALYSIS'
   | 'RECEIVED';
 
+export type FigureLevel =
+  | 'ACCOUNT'
+  | 'COMPANY'
+  | 'SEGMENT';
+
+/** Which finance linkage: without periodFrom/periodTo the latest snapshot the monitor computed (the last 12 complete months), with both a window computed on request. */
+export type FinanceLinkageInput = {
+  /** First month, YYYY-MM. */
+  periodFrom?: string | null | undefined;
+  /** Last month, YYYY-MM (included); a complete month. */
+  periodTo?: string | null | undefined;
+  /** CSI unless given. */
+  satisfactionMetric?: SatisfactionMetric | null | undefined;
+  /** Only this segment's regressions and divergent accounts. */
+  segmentId?: string | number | null | undefined;
+};
+
+/** Awareness → evaluation & deal → usage → post-sale. */
+export type JourneyStage =
+  | 'AWARENESS'
+  | 'EVALUATION_AND_DEAL'
+  | 'POST_SALE'
+  | 'USAGE';
+
 /** A person not yet known to the hub; matched by e-mail within the account. */
 export type NewContactInput = {
   email?: string | null | undefined;
@@ -41,11 +90,44 @@ export type NewContactInput = {
   respondentClass: RespondentClass;
 };
 
+export type PeriodFigureFilter = {
+  accountId?: string | number | null | undefined;
+  level: FigureLevel;
+  /** First month, YYYY-MM. */
+  periodFrom: string;
+  /** Last month, YYYY-MM (included). */
+  periodTo: string;
+  /** Rows of this segment (and its accounts). */
+  segmentId?: string | number | null | undefined;
+};
+
+/** The five CX process groups: collect, analyse, implement, monitor, correct. */
+export type ProcessGroup =
+  | 'ANALYSE'
+  | 'COLLECT'
+  | 'CORRECT'
+  | 'IMPLEMENT'
+  | 'MONITOR';
+
 /** Economic buyer (top management), technical buyer (specs, quality) or operator (end user). */
 export type RespondentClass =
   | 'ECONOMIC_BUYER'
   | 'OPERATOR'
   | 'TECHNICAL_BUYER';
+
+/** An account's satisfaction over a window: the mean of its CSI scores (0–100) or of its NPS ratings (0–10, the likelihood to recommend). */
+export type SatisfactionMetric =
+  | 'CSI'
+  | 'NPS';
+
+export type ScaleAlignmentInput = {
+  /** Months of history before the window (1–36, default 12). */
+  historyMonths?: number | null | undefined;
+  metric: AlignedMetric;
+  periodFrom: string;
+  periodTo: string;
+  segmentId?: string | number | null | undefined;
+};
 
 export type SignInInput = {
   email: string;
@@ -106,6 +188,57 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutMutation = { signOut: boolean };
 
+export type DashboardComputableShareQueryVariables = Exact<{
+  input?: ComputableShareInput | null | undefined;
+}>;
+
+
+export type DashboardComputableShareQuery = { computableShare: Array<{ stage: JourneyStage | null, rising: boolean, segment: { id: string, name: string }, points: Array<{ period: string, computableShare: number | null, computableObservations: number, triggerObservations: number }> }> };
+
+export type DashboardCoverageQueryVariables = Exact<{
+  input: CoverageInput;
+}>;
+
+
+export type DashboardCoverageQuery = { respondentCoverage: { accounts: number, fullyCovered: number, fullAccountShare: number, fullRevenueShare: number, classes: Array<{ respondentClass: RespondentClass, accountShare: number, revenueShare: number, accountsHeard: number }> } };
+
+export type DashboardFinanceQueryVariables = Exact<{
+  linkage: FinanceLinkageInput;
+  figures: PeriodFigureFilter;
+}>;
+
+
+export type DashboardFinanceQuery = { financeLinkage: { divergentAccounts: Array<{ account: { id: string } }> }, periodFigures: { nodes: Array<{ nps: number | null, grossMargin: number | null, account: { id: string, name: string } | null }> } };
+
+export type DashboardMarginAtRiskQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardMarginAtRiskQuery = { marginAtRisk: { period: string | null, total: { margin: number, marginAtRisk: number, shareAtRisk: number | null }, segments: Array<{ margin: number, marginAtRisk: number, shareAtRisk: number | null, segment: { id: string, name: string } }> } };
+
+export type DashboardMaturityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardMaturityQuery = { maturity: Array<{ processGroup: ProcessGroup, level: number, missingForNextLevel: Array<{ code: string, level: number, criterion: string, threshold: string, figure: string }> }> };
+
+export type DashboardLatestParetoQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardLatestParetoQuery = { analyses: { nodes: Array<{ id: string, periodFrom: string | null, periodTo: string | null, result: Record<string, unknown> | null }> } };
+
+export type DashboardScaleAlignedQueryVariables = Exact<{
+  input: ScaleAlignmentInput;
+}>;
+
+
+export type DashboardScaleAlignedQuery = { scaleAlignedScores: { spearman: number | null, accounts: Array<{ raw: number, aligned: number, rankShift: number, responses: number, account: { id: string, name: string } | null }> } };
+
+export type DashboardTrendQueryVariables = Exact<{
+  filter: PeriodFigureFilter;
+}>;
+
+
+export type DashboardTrendQuery = { periodFigures: { nodes: Array<{ period: string, nps: number | null, csi: number | null, responses: number }> } };
+
 export type AccountPickerQueryVariables = Exact<{
   search?: string | null | undefined;
 }>;
@@ -146,6 +279,14 @@ export const FeedbackRow_ItemFragmentDoc = {"kind":"Document","definitions":[{"k
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"csrfToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
 export const SignOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOut"}}]}}]} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
+export const DashboardComputableShareDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardComputableShare"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ComputableShareInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"computableShare"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"rising"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"computableShare"}},{"kind":"Field","name":{"kind":"Name","value":"computableObservations"}},{"kind":"Field","name":{"kind":"Name","value":"triggerObservations"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardComputableShareQuery, DashboardComputableShareQueryVariables>;
+export const DashboardCoverageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardCoverage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CoverageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondentCoverage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"}},{"kind":"Field","name":{"kind":"Name","value":"fullyCovered"}},{"kind":"Field","name":{"kind":"Name","value":"fullAccountShare"}},{"kind":"Field","name":{"kind":"Name","value":"fullRevenueShare"}},{"kind":"Field","name":{"kind":"Name","value":"classes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondentClass"}},{"kind":"Field","name":{"kind":"Name","value":"accountShare"}},{"kind":"Field","name":{"kind":"Name","value":"revenueShare"}},{"kind":"Field","name":{"kind":"Name","value":"accountsHeard"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardCoverageQuery, DashboardCoverageQueryVariables>;
+export const DashboardFinanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardFinance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"linkage"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FinanceLinkageInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"figures"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PeriodFigureFilter"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"financeLinkage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"linkage"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"divergentAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"periodFigures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"figures"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nps"}},{"kind":"Field","name":{"kind":"Name","value":"grossMargin"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardFinanceQuery, DashboardFinanceQueryVariables>;
+export const DashboardMarginAtRiskDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardMarginAtRisk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marginAtRisk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"margin"}},{"kind":"Field","name":{"kind":"Name","value":"marginAtRisk"}},{"kind":"Field","name":{"kind":"Name","value":"shareAtRisk"}}]}},{"kind":"Field","name":{"kind":"Name","value":"segments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"segment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"margin"}},{"kind":"Field","name":{"kind":"Name","value":"marginAtRisk"}},{"kind":"Field","name":{"kind":"Name","value":"shareAtRisk"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardMarginAtRiskQuery, DashboardMarginAtRiskQueryVariables>;
+export const DashboardMaturityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardMaturity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maturity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processGroup"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"missingForNextLevel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"criterion"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"figure"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardMaturityQuery, DashboardMaturityQueryVariables>;
+export const DashboardLatestParetoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardLatestPareto"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analyses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kinds"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PARETO"}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periodFrom"}},{"kind":"Field","name":{"kind":"Name","value":"periodTo"}},{"kind":"Field","name":{"kind":"Name","value":"result"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardLatestParetoQuery, DashboardLatestParetoQueryVariables>;
+export const DashboardScaleAlignedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardScaleAligned"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScaleAlignmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scaleAlignedScores"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spearman"}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"raw"}},{"kind":"Field","name":{"kind":"Name","value":"aligned"}},{"kind":"Field","name":{"kind":"Name","value":"rankShift"}},{"kind":"Field","name":{"kind":"Name","value":"responses"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardScaleAlignedQuery, DashboardScaleAlignedQueryVariables>;
+export const DashboardTrendDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardTrend"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PeriodFigureFilter"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periodFigures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"nps"}},{"kind":"Field","name":{"kind":"Name","value":"csi"}},{"kind":"Field","name":{"kind":"Name","value":"responses"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardTrendQuery, DashboardTrendQueryVariables>;
 export const AccountPickerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountPicker"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientAccounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<AccountPickerQuery, AccountPickerQueryVariables>;
 export const ContactPickerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContactPicker"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"respondentClass"}}]}}]}}]}}]} as unknown as DocumentNode<ContactPickerQuery, ContactPickerQueryVariables>;
 export const FeedbackListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FeedbackList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feedbackItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"FeedbackRow_item"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FeedbackRow_item"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FeedbackItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"npsScore"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<FeedbackListQuery, FeedbackListQueryVariables>;
