@@ -36,7 +36,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/bench/**', 'node_modules/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
     // type-graphql's decorators need the Reflect metadata API before any type module loads.
