@@ -61,7 +61,7 @@ function renderWith(answers: Record<string, Answer>, ui: ReactNode) {
 /** The rows of a panel's text alternative (the visually hidden table), as cell texts. */
 function hiddenRows(heading: string): string[][] {
   const section = screen.getByRole('region', { name: heading });
-  const table = section.querySelector('table.visually-hidden');
+  const table = section.querySelector('.visually-hidden table');
   if (!table) throw new Error(`no text alternative in "${heading}"`);
   return [...table.querySelectorAll('tbody tr')].map((tr) =>
     [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),

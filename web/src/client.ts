@@ -6,10 +6,28 @@ import { Client, fetchExchange } from 'urql';
  * warning about a missing key. Every `Node` type is keyed by its global `id` without listing it.
  * A new connection type is one more entry in `connections`.
  */
-const connections = ['FeedbackItem', 'ClientAccount'];
+const connections = ['FeedbackItem', 'ClientAccount', 'PeriodFigure', 'Analysis'];
+/** The analytics reports the dashboard reads: computed answers, not stored objects. */
+const analyticsReports = [
+  'PeriodFigure',
+  'ScaleAlignment',
+  'AlignedAccountScore',
+  'MarginAtRisk',
+  'MarginAtRiskTotal',
+  'SegmentMarginAtRisk',
+  'Coverage',
+  'RespondentClassCoverage',
+  'ComputableShareSeries',
+  'ComputableSharePoint',
+  'ProcessGroupMaturity',
+  'MaturityCriterion',
+  'FinanceLinkageReport',
+  'FinanceDivergentAccount',
+];
 const embeddedTypes = [
   'PageInfo',
   'SubmitFeedbackPayload',
+  ...analyticsReports,
   ...connections.flatMap((node) => [`${node}Connection`, `${node}Edge`]),
 ];
 const keys: KeyingConfig = Object.fromEntries(embeddedTypes.map((type) => [type, () => null]));

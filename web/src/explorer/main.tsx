@@ -1,4 +1,4 @@
-import 'graphiql/setup-workers/vite';
+import './setup-workers.js';
 import 'graphiql/style.css';
 import { GraphiQL } from 'graphiql';
 import { StrictMode, useMemo, useState } from 'react';

@@ -75,14 +75,14 @@ export function ComputableSharePanel({ span }: { span: Span }) {
       empty={rows.length === 0}
       onRetry={() => reexecute({ requestPolicy: 'network-only' })}
     >
-      <ChartBox>
-        <ResponsiveContainer initialDimension={{ width: 600, height: 280 }}>
+      <ChartBox height={420}>
+        <ResponsiveContainer initialDimension={{ width: 600, height: 420 }}>
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
             <YAxis domain={[0, 1]} tickFormatter={f.percent} />
             <Tooltip formatter={(value) => f.percent(Number(value))} />
-            <Legend />
+            <Legend wrapperStyle={{ maxHeight: 140, overflowY: 'auto' }} />
             {series.map((entry, i) => (
               <Line
                 key={entry.key}
