@@ -11,7 +11,7 @@ import { authenticate } from './auth/authenticate.js';
 import { httpExchange } from './http/cookies.js';
 import { httpErrors } from './http/http-errors.js';
 import { withRateLimit } from './http/rate-limit.js';
-import { hardenHttp } from './http/security-headers.js';
+import { explorerContentSecurityPolicy, hardenHttp } from './http/security-headers.js';
 import { attachLiveSocket, type LiveSocket } from './live/live-socket.js';
 
 export interface HubHttpServer {
@@ -66,6 +66,14 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
   const webDir = deps.config.webDistDir;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {
     app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+    // The GraphQL explorer: its own page of the build, with a policy that lets its editor run.
+    const explorerPage = path.join(webDir, 'explorer.html');
+    if (fs.existsSync(explorerPage)) {
+      app.get(/^\/explorer\/?$/, explorerContentSecurityPolicy(), (_req, res) => {
+        res.setHeader('cache-control', 'no-cache');
+        res.sendFile(explorerPage);
+      });
+    }
     // Client-side routes fall back to the app shell.
     app.get(/^\/(?!graphql|healthz).*/, (_req, res) => {
       res.setHeader('cache-control', 'no-cache');

@@ -14,18 +14,38 @@ const connections = [
   'User',
   'ProcessClass',
   'Segment',
+  'PeriodFigure',
+  'Analysis',
+];
+/** The analytics reports the dashboard reads: computed answers, not stored objects. */
+const analyticsReports = [
+  'PeriodFigure',
+  'ScaleAlignment',
+  'AlignedAccountScore',
+  'MarginAtRisk',
+  'MarginAtRiskTotal',
+  'SegmentMarginAtRisk',
+  'Coverage',
+  'RespondentClassCoverage',
+  'ComputableShareSeries',
+  'ComputableSharePoint',
+  'ProcessGroupMaturity',
+  'MaturityCriterion',
+  'FinanceLinkageReport',
+  'FinanceDivergentAccount',
 ];
 const embeddedTypes = [
   'PageInfo',
   'SubmitFeedbackPayload',
   // Measured per initiative and measure; no identity of its own.
   'InitiativeEffect',
+  ...analyticsReports,
   ...connections.flatMap((node) => [`${node}Connection`, `${node}Edge`]),
 ];
 const keys: KeyingConfig = Object.fromEntries(embeddedTypes.map((type) => [type, () => null]));
 
 /** The CSRF token the server set at sign-in (cookie `cx_csrf`), or empty when signed out. */
-function csrfToken(): string {
+export function csrfToken(): string {
   const match = /(?:^|;\s*)cx_csrf=([^;]*)/.exec(document.cookie);
   return match ? decodeURIComponent(match[1] ?? '') : '';
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UserRole } from '../gql/graphql.js';
 import { BoardPage } from '../features/board/BoardPage.js';
+import { DashboardPage } from '../features/dashboard/index.js';
 import { FeedbackPage } from '../features/feedback/FeedbackPage.js';
 import { InitiativePage } from '../features/initiative/InitiativePage.js';
 import type { ShellText } from './app.i18n.js';
@@ -24,7 +25,7 @@ export interface Surface {
 export const routes: Surface[] = [
   { path: '/board', element: <BoardPage />, nav: 'board', roles: CX_OFFICE },
   { path: '/initiatives/:id', element: <InitiativePage />, roles: CX_OFFICE },
-  { path: '/dashboard', element: <Placeholder />, nav: 'dashboard', roles: CX_OFFICE },
+  { path: '/dashboard', element: <DashboardPage />, nav: 'dashboard', roles: CX_OFFICE },
   { path: '/feedback', element: <FeedbackPage />, nav: 'feedback', roles: CX_OFFICE },
   {
     path: '/explorer',
