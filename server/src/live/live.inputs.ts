@@ -1,12 +1,13 @@
+import { IdField } from '../graphql/global-ids.js';
 import { ArrayMaxSize, IsOptional } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { InitiativeStatus } from '../modules/initiative/initiative.enums.js';
 
 @InputType({
   description: 'Which initiative changes to receive; empty means every one you may read.',
 })
 export class InitiativeChangedFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only these initiatives (global ids).' })
+  @IdField(['Initiative'], { nullable: true, description: 'Only these initiatives (global ids).' })
   @IsOptional()
   @ArrayMaxSize(100)
   ids?: string[] | null;

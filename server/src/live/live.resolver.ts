@@ -6,7 +6,6 @@
  */
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../graphql/context.js';
-import { parseGlobalId } from '../graphql/relay.js';
 import { InboxService } from '../modules/inbox/inbox.service.js';
 import { InboxEntryType, toInboxEntryType } from '../modules/inbox/inbox.types.js';
 import { CouncilReviewService } from '../modules/initiative/council-review.service.js';
@@ -27,18 +26,13 @@ interface Subscribe<A = Record<string, unknown>> {
   context: RequestContext;
 }
 
-/** Global ids of one type to raw ids; an id of another type names nothing. */
-const idsOf = (ids: readonly string[] | null | undefined, type: string) =>
-  ids?.length
-    ? new Set(ids.map((id) => parseGlobalId(id)?.type === type && parseGlobalId(id)!.id))
-    : null;
-
 @Resolver()
 export class LiveResolver {
   @Subscription(() => InitiativeType, {
     description: 'An initiative you may read changed (status, fields, council decision…).',
     subscribe: ({ args, context }: Subscribe<{ filter?: InitiativeChangedFilter | null }>) => {
-      const only = idsOf(args.filter?.ids, 'Initiative');
+      // Decoded to raw ids by the argument pass (`@IdField`), like a query's.
+      const only = args.filter?.ids?.length ? new Set(args.filter.ids) : null;
       const statuses = args.filter?.statuses;
       return liveStream(context, ['Initiative'], async (ctx, event) => {
         if (only && !only.has(event.entityId)) return null;
