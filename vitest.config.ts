@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
@@ -34,9 +35,12 @@ export default defineConfig({
     // two graphql-js instances refuse each other's types. Resolve to the one Node uses.
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
+  // jsdom tests load their setup file through Vite, which serves only files under the allowed
+  // roots: a worktree whose node_modules links elsewhere needs the real path allowed as well.
+  server: { fs: { allow: ['.', fs.realpathSync('node_modules')] } },
   test: {
     environment: 'node',
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/bench/**', 'node_modules/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
     // type-graphql's decorators need the Reflect metadata API before any type module loads.

@@ -11,11 +11,14 @@ import { authenticate } from './auth/authenticate.js';
 import { httpExchange } from './http/cookies.js';
 import { httpErrors } from './http/http-errors.js';
 import { withRateLimit } from './http/rate-limit.js';
-import { hardenHttp } from './http/security-headers.js';
+import { explorerContentSecurityPolicy, hardenHttp } from './http/security-headers.js';
+import { attachLiveSocket, type LiveSocket } from './live/live-socket.js';
 
 export interface HubHttpServer {
   server: http.Server;
   apollo: ApolloServer<RequestContext>;
+  /** Subscriptions over WebSocket at /graphql. */
+  live: LiveSocket;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -29,6 +32,8 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
   });
   await apollo.start();
+  // Subscriptions: WebSocket upgrades of /graphql (server/src/live/).
+  const live = await attachLiveSocket(server, deps);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -61,6 +66,14 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
   const webDir = deps.config.webDistDir;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {
     app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+    // The GraphQL explorer: its own page of the build, with a policy that lets its editor run.
+    const explorerPage = path.join(webDir, 'explorer.html');
+    if (fs.existsSync(explorerPage)) {
+      app.get(/^\/explorer\/?$/, explorerContentSecurityPolicy(), (_req, res) => {
+        res.setHeader('cache-control', 'no-cache');
+        res.sendFile(explorerPage);
+      });
+    }
     // Client-side routes fall back to the app shell.
     app.get(/^\/(?!graphql|healthz).*/, (_req, res) => {
       res.setHeader('cache-control', 'no-cache');
@@ -80,6 +93,7 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
   return {
     server,
     apollo,
+    live,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -89,6 +103,7 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
         });
       }),
     close: async () => {
+      await live.close();
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -66,6 +66,8 @@ export interface HubConfig {
   rateLimit: RateLimitConfig;
   /** HTTP transport security. */
   http: HttpHardening;
+  /** Live updates over WebSocket (CX_LIVE_*). */
+  live: LiveConfig;
   /** Surveys dispatched: no contact is invited more than once per this many days (CX_SURVEY_FATIGUE_DAYS). */
   surveyFatigueDays: number;
   /** Cases for unhappy feedback: thresholds and response SLAs (CX_CASE_*). */
@@ -74,6 +76,15 @@ export interface HubConfig {
   initiativeEffect: InitiativeEffectConfig;
   /** Forecasts and margin at risk: where the danger zone starts (CX_DANGER_*). */
   forecast: ForecastConfig;
+}
+
+export interface LiveConfig {
+  /** How often the audit trail is read for new changes while anyone subscribes (CX_LIVE_POLL_MS). */
+  pollMs: number;
+  /** Subscriptions one WebSocket connection may hold at once (CX_LIVE_MAX_SUBSCRIPTIONS). */
+  maxSubscriptions: number;
+  /** The largest WebSocket message the hub accepts, in bytes (CX_LIVE_MAX_MESSAGE_BYTES). */
+  maxMessageBytes: number;
 }
 
 export interface InitiativeEffectConfig {
@@ -349,6 +360,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     http: {
       hstsMaxAgeSeconds: int(env, 'CX_HSTS_MAX_AGE', 0),
       trustProxy: trustProxy(env.CX_TRUST_PROXY),
+    },
+    live: {
+      pollMs: positive(env, 'CX_LIVE_POLL_MS', 1000),
+      maxSubscriptions: positive(env, 'CX_LIVE_MAX_SUBSCRIPTIONS', 20),
+      maxMessageBytes: positive(env, 'CX_LIVE_MAX_MESSAGE_BYTES', 64 * 1024),
     },
     surveyFatigueDays: int(env, 'CX_SURVEY_FATIGUE_DAYS', 14),
     cases: loadCaseSettings(env),

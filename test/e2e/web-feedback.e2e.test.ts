@@ -103,7 +103,8 @@ describe('web client: the feedback page against the real server in Chromium', ()
 
   it('signs in, lists feedback, submits a new item and shows it turn ACKNOWLEDGED without a reload', async () => {
     const { page } = browser;
-    await page.goto(baseUrl);
+    // A deep link: the hub serves the app shell for client-side routes, and it survives sign-in.
+    await page.goto(`${baseUrl}/feedback`);
     // Signed out: the sign-in form; a wrong password is refused in words.
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('E-mail').fill(ADMIN.email);
@@ -185,6 +186,17 @@ describe('web client: the feedback page against the real server in Chromium', ()
       path: path.join(screenshots, 'web-feedback-tablet-ru.png'),
       fullPage: true,
     });
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
+  it('opens the initiative board by deep link, in the language chosen before', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}/board?stage=USAGE`);
+    await page.getByRole('heading', { name: 'Доска инициатив' }).waitFor();
+    await page.getByRole('heading', { name: /Анализ/ }).waitFor();
+    expect(await page.getByLabel('Этап пути клиента').inputValue()).toBe('USAGE');
+    await page.getByRole('link', { name: 'Отзывы' }).click();
+    await page.getByRole('heading', { name: 'Последние отзывы' }).waitFor();
     expect(browser.consoleErrors).toEqual([]);
   });
 });

@@ -239,4 +239,7 @@ export const mayCall: Record<string, Who[]> = {
   reassignCase: office,
   // Analytics: the CX office's; readers (READ tokens) read them too, council and departments not.
   initiativeEffects: officeAndReaders,
+  // Live updates (Subscription): whoever reads the rows may follow their changes.
+  ...each(['initiativeChanged', 'taskChanged', 'inboxChanged'], everyoneSignedInWhoReads),
+  councilReviewChanged: councilReads,
 };

@@ -1,39 +1,38 @@
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AppShell } from './app/AppShell.js';
+import { useShellText } from './app/app.i18n.js';
+import { homePath, routes } from './app/routes.js';
 import { SignInForm } from './features/auth/SignInForm.js';
 import { useViewer } from './features/auth/useViewer.js';
-import { FeedbackPage } from './features/feedback/FeedbackPage.js';
-import { LanguageSwitch } from './i18n/LanguageSwitch.js';
 import { useI18n } from './i18n/i18n.js';
+import './app/shell.css';
 
-/** The app shell. Later surfaces (board, dashboard, inbox, council portal) become routes here. */
+function NotFound() {
+  return <p className="empty-state">{useShellText().notFound}</p>;
+}
+
+/** The web client: the shell around one route per surface (`app/routes.tsx`). */
 export function App() {
   const { t } = useI18n();
   const { viewer, fetching, signOut } = useViewer();
-  const signedIn = viewer && viewer.kind !== 'anonymous';
+  const signedIn = viewer !== null && viewer.kind !== 'anonymous';
   return (
-    <>
-      <header className="app-header">
-        <div>
-          <h1>{t.app.title}</h1>
-          <p className="tagline">{t.app.tagline}</p>
-        </div>
-        <div className="header-tools">
-          {signedIn && (
-            <button type="button" className="sign-out" onClick={() => void signOut()}>
-              {t.signIn.signOut}
-            </button>
-          )}
-          <LanguageSwitch />
-        </div>
-      </header>
-      <main className="app-main">
+    <BrowserRouter>
+      <AppShell viewer={viewer} onSignOut={() => void signOut()}>
         {fetching && !viewer ? (
           <p>{t.common.loading}</p>
         ) : signedIn ? (
-          <FeedbackPage />
+          <Routes>
+            <Route path="/" element={<Navigate to={homePath(viewer.role)} replace />} />
+            {routes.map((surface) => (
+              <Route key={surface.path} path={surface.path} element={surface.element} />
+            ))}
+            <Route path="*" element={<NotFound />} />
+          </Routes>
         ) : (
           <SignInForm onSignedIn={() => window.location.reload()} />
         )}
-      </main>
-    </>
+      </AppShell>
+    </BrowserRouter>
   );
 }

@@ -1,27 +1,60 @@
 import { cacheExchange, type KeyingConfig } from '@urql/exchange-graphcache';
 import { Client, fetchExchange } from 'urql';
+import { createLiveSocket, liveExchange, liveUrl } from './shared/live.js';
 
 /**
  * Types without an identity of their own: graphcache stores them inside their parent instead of
  * warning about a missing key. Every `Node` type is keyed by its global `id` without listing it.
  * A new connection type is one more entry in `connections`.
  */
-const connections = ['FeedbackItem', 'ClientAccount'];
+const connections = [
+  'FeedbackItem',
+  'ClientAccount',
+  'Initiative',
+  'User',
+  'ProcessClass',
+  'Segment',
+  'PeriodFigure',
+  'Analysis',
+];
+/** The analytics reports the dashboard reads: computed answers, not stored objects. */
+const analyticsReports = [
+  'PeriodFigure',
+  'ScaleAlignment',
+  'AlignedAccountScore',
+  'MarginAtRisk',
+  'MarginAtRiskTotal',
+  'SegmentMarginAtRisk',
+  'Coverage',
+  'RespondentClassCoverage',
+  'ComputableShareSeries',
+  'ComputableSharePoint',
+  'ProcessGroupMaturity',
+  'MaturityCriterion',
+  'FinanceLinkageReport',
+  'FinanceDivergentAccount',
+];
 const embeddedTypes = [
   'PageInfo',
   'SubmitFeedbackPayload',
+  // Measured per initiative and measure; no identity of its own.
+  'InitiativeEffect',
+  ...analyticsReports,
   ...connections.flatMap((node) => [`${node}Connection`, `${node}Edge`]),
 ];
 const keys: KeyingConfig = Object.fromEntries(embeddedTypes.map((type) => [type, () => null]));
 
 /** The CSRF token the server set at sign-in (cookie `cx_csrf`), or empty when signed out. */
-function csrfToken(): string {
+export function csrfToken(): string {
   const match = /(?:^|;\s*)cx_csrf=([^;]*)/.exec(document.cookie);
   return match ? decodeURIComponent(match[1] ?? '') : '';
 }
 
-/** The one urql client of the web app, with a normalised cache. */
-export function createClient(url = '/graphql'): Client {
+/**
+ * The one urql client of the web app, with a normalised cache; subscriptions go over a
+ * WebSocket to the same origin (`shared/live.ts`), opened only while one is followed.
+ */
+export function createClient(url = '/graphql', socketUrl = liveUrl(window.location, url)): Client {
   return new Client({
     url,
     // Apollo's CSRF prevention refuses simple GET requests; POST with JSON is never "simple".
@@ -48,6 +81,7 @@ export function createClient(url = '/graphql'): Client {
         },
       }),
       fetchExchange,
+      liveExchange(createLiveSocket(socketUrl, csrfToken)),
     ],
   });
 }

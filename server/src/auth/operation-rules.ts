@@ -226,3 +226,15 @@ export const mutationRules: Record<string, Rule> = {
   resolveCase: write(null, [DEPARTMENT]),
   reassignCase: write(null),
 };
+
+/**
+ * Who may subscribe to each root field of Subscription: exactly who may call the query that
+ * reads the same rows (each event is re-read through that query's service and row scopes).
+ * Building the schema fails when a Subscription field has no entry here.
+ */
+export const subscriptionRules: Record<string, Rule> = {
+  initiativeChanged: queryRules.initiative!,
+  taskChanged: queryRules.initiativeTask!,
+  inboxChanged: queryRules.inboxEntries!,
+  councilReviewChanged: queryRules.councilReview!,
+};

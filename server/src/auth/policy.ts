@@ -1,5 +1,5 @@
 /**
- * The hub's access policy in one place: who may call each Query and Mutation root field
+ * The hub's access policy in one place: who may call each Query, Mutation and Subscription root field
  * (`operation-rules.ts`), which fields some roles may not read (`field-rules.ts`), and which
  * rows each viewer sees (`row-scopes.ts`, a MikroORM filter). The GraphQL schema pass
  * `enforcePolicy` (`server/src/graphql/authorisation.ts`) applies the first two to every
@@ -8,7 +8,7 @@
 import type { DomainError } from '../domain/errors.js';
 import { authError } from './auth.errors.js';
 import { fieldRules, nodeRules } from './field-rules.js';
-import { mutationRules, queryRules } from './operation-rules.js';
+import { mutationRules, queryRules, subscriptionRules } from './operation-rules.js';
 import { READ, type FieldRule, type Rule } from './rules.js';
 import type { Viewer } from './viewer.js';
 
@@ -18,6 +18,7 @@ export interface PolicyTables {
   readonly operations: {
     readonly Query: Record<string, Rule>;
     readonly Mutation: Record<string, Rule>;
+    readonly Subscription: Record<string, Rule>;
   };
   readonly fields: Record<string, Record<string, FieldRule>>;
   /** Node type → the Query field whose rule decides `node(id)` for it. */
@@ -25,7 +26,7 @@ export interface PolicyTables {
 }
 
 export const policyTables: PolicyTables = {
-  operations: { Query: queryRules, Mutation: mutationRules },
+  operations: { Query: queryRules, Mutation: mutationRules, Subscription: subscriptionRules },
   fields: fieldRules,
   nodes: nodeRules,
 };

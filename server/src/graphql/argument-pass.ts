@@ -133,15 +133,23 @@ export function prepareArguments(schema: GraphQLSchema): GraphQLSchema {
         return plan ? [[arg.name, plan] as const] : [];
       });
       if (plans.length === 0) continue;
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args: Record<string, unknown>, context, info) => {
+      const prepareAll = (args: Record<string, unknown>) => {
         const prepared = { ...args };
         for (const [name, plan] of plans) {
           const root = rootOf(name);
           if (name in prepared) prepared[name] = prepare(plan, prepared[name], root, root);
         }
-        return resolve(source, prepared, context, info);
+        return prepared;
       };
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args: Record<string, unknown>, context, info) =>
+        resolve(source, prepareAll(args), context, info);
+      // A subscription's arguments pass the same checks before its event stream starts.
+      const subscribe = field.subscribe;
+      if (subscribe) {
+        field.subscribe = (source, args: Record<string, unknown>, context, info) =>
+          subscribe(source, prepareAll(args), context, info);
+      }
     }
   }
   return schema;

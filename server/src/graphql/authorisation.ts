@@ -1,6 +1,6 @@
 /**
  * Applies the access policy (`server/src/auth/policy.ts`) to the built schema: every root field
- * of Query and Mutation checks its rule before anything else runs (before id decoding, so a
+ * of Query, Mutation and Subscription checks its rule before anything else runs (before id decoding, so a
  * refused caller learns nothing from its arguments), `node`/`nodes` also check the rule of the
  * type an id names, and fields the policy hides answer null or FORBIDDEN. A root field without
  * a rule stops the schema from being built.
@@ -37,14 +37,13 @@ const viewerOf = (context: unknown): Viewer =>
   (context as { viewer?: Viewer } | null)?.viewer ?? anonymousViewer;
 
 /**
- * Throws, naming every root field of Query and Mutation without a rule and every `Node` type
+ * Throws, naming every root field of Query, Mutation and Subscription without a rule and every `Node` type
  * without a node rule; a field rule naming a field the schema lacks is a mistake too.
  */
 export function checkPolicyCoverage(schema: GraphQLSchema, tables: PolicyTables): void {
   const missing: string[] = [];
-  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
-    if (!root) continue;
-    const rules = tables.operations[root.name as 'Query' | 'Mutation'];
+  for (const root of rootsOf(schema)) {
+    const rules = tables.operations[root.name as Root];
     for (const name of Object.keys(root.getFields())) {
       if (!rules[name]) missing.push(`${root.name}.${name}`);
     }
@@ -74,11 +73,11 @@ export function checkPolicyCoverage(schema: GraphQLSchema, tables: PolicyTables)
 /** Wraps the schema's resolvers with the policy; returns the same schema. */
 export function enforcePolicy(schema: GraphQLSchema, tables: PolicyTables): GraphQLSchema {
   checkPolicyCoverage(schema, tables);
-  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
-    if (!root) continue;
-    const rules = tables.operations[root.name as 'Query' | 'Mutation'];
+  for (const root of rootsOf(schema)) {
+    const rules = tables.operations[root.name as Root];
     for (const field of Object.values(root.getFields())) {
       guardOperation(field, rules[field.name]!, tables);
+      if (field.subscribe) guardSubscribe(field, rules[field.name]!);
     }
   }
   for (const type of Object.values(schema.getTypeMap())) {
@@ -88,8 +87,32 @@ export function enforcePolicy(schema: GraphQLSchema, tables: PolicyTables): Grap
   return schema;
 }
 
+type Root = 'Query' | 'Mutation' | 'Subscription';
+
+const rootsOf = (schema: GraphQLSchema): GraphQLObjectType[] =>
+  [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(
+    (root): root is GraphQLObjectType => !!root,
+  );
+
 function isRoot(schema: GraphQLSchema, type: GraphQLObjectType): boolean {
-  return type === schema.getQueryType() || type === schema.getMutationType();
+  return rootsOf(schema).includes(type);
+}
+
+/**
+ * A subscription is refused when it starts, before its event source is opened, exactly as the
+ * query reading the same rows would be; each pushed event is then resolved through the guarded
+ * `resolve` again, so a viewer whose role changed stops receiving.
+ */
+function guardSubscribe(field: Field, rule: Rule): void {
+  const subscribe = field.subscribe!;
+  field.subscribe = async (source, args, context, info) => {
+    const refused = refusal(rule, viewerOf(context), field.name, args);
+    if (refused) {
+      await recordRefusal(context, field.name, refused);
+      throw refused;
+    }
+    return subscribe(source, args, context, info);
+  };
 }
 
 function guardOperation(field: Field, rule: Rule, tables: PolicyTables): void {

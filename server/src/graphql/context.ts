@@ -34,6 +34,15 @@ export class RequestContext extends DomainContext {
   }
 
   /**
+   * Forgets every row and batch this context has loaded, so the next read sees the database as
+   * it is now: a subscription's context lives as long as it does, and re-reads on each event.
+   */
+  forgetLoaded(): void {
+    this.loaders.clear();
+    this.em.clear();
+  }
+
+  /**
    * A batch loader shared by every field resolver of this request: all keys asked
    * for in one tick become one query, so nested reads cost a constant number of queries.
    */

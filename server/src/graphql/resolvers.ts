@@ -8,6 +8,7 @@ import { FeedbackResolver } from '../modules/feedback/feedback.resolver.js';
 import { ClassifierResolver } from '../modules/classification/classifier.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import { LiveResolver } from '../live/live.resolver.js';
 import { DepartmentResolver, UserResolver } from '../modules/organisation/organisation.resolver.js';
 import { SegmentResolver } from '../modules/client/segment.resolver.js';
 import { ClientAccountResolver } from '../modules/client/account.resolver.js';
@@ -80,6 +81,7 @@ import {
 /** Every resolver class of the API; add a module's resolvers here. */
 export const resolvers: NonEmptyArray<ClassType> = [
   NodeResolver,
+  LiveResolver,
   DepartmentResolver,
   UserResolver,
   SegmentResolver,

@@ -7,6 +7,13 @@ import { enforcePolicy } from './authorisation.js';
 import { scopeFilterIds } from './filter-scope.js';
 import { resolvers } from './resolvers.js';
 
+const unusedPubSub = {
+  publish: () => undefined,
+  subscribe: (): never => {
+    throw new Error('Subscriptions read the live feed (server/src/live/), not a pub/sub.');
+  },
+};
+
 let cached: Promise<GraphQLSchema> | undefined;
 
 /**
@@ -19,6 +26,9 @@ export async function buildHubSchema(tables: PolicyTables = policyTables): Promi
   const schema = await buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    // Subscriptions bring their own event source (`server/src/live/`); type-graphql insists on
+    // a pub/sub, which no field uses.
+    pubSub: unusedPubSub,
   });
   return enforcePolicy(prepareArguments(scopeFilterIds(schema)), tables);
 }

@@ -38,6 +38,33 @@ export function securityHeaders(config: HttpHardening) {
   });
 }
 
+/**
+ * The GraphQL explorer's page (`/explorer`, GraphiQL bundled into `web/dist`) needs a little
+ * more than the app shell, still without any remote origin: its editor (Monaco) adds `<style>`
+ * elements and style attributes at run time, starts its language workers from the hub's own
+ * scripts (or a `blob:` wrapper of them) and draws icons from a bundled font or `data:` URL.
+ */
+export function explorerContentSecurityPolicy() {
+  return helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      baseUri: ["'none'"],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      imgSrc: ["'self'", 'data:'],
+      manifestSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      scriptSrcAttr: ["'none'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      workerSrc: ["'self'", 'blob:'],
+    },
+  });
+}
+
 /** Security headers on every response, no X-Powered-By, and which proxies tell the client's address. */
 export function hardenHttp(app: Express, config: HttpHardening): void {
   app.disable('x-powered-by');

@@ -137,6 +137,12 @@ export class InitiativeFilter {
   })
   @IsOptional()
   accountId?: string | null;
+  @IdField('Segment', {
+    nullable: true,
+    description: 'Initiatives affecting at least one client account of this segment.',
+  })
+  @IsOptional()
+  segmentId?: string | null;
   @IdField('ProcessClass', { nullable: true }) @IsOptional() processClassId?: string | null;
   @Field(() => JourneyStage, { nullable: true }) @IsOptional() stage?: JourneyStage | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() clientVisible?: boolean | null;

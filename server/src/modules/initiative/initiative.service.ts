@@ -214,9 +214,10 @@ export class InitiativeService {
     if (filter?.processClassId) {
       where.processClass = filter.processClassId;
     }
-    if (filter?.accountId) {
+    if (filter?.accountId || filter?.segmentId) {
       where.affectedAccounts = {
-        id: filter.accountId,
+        ...(filter.accountId ? { id: filter.accountId } : {}),
+        ...(filter.segmentId ? { segment: filter.segmentId } : {}),
       };
     }
     if (filter?.stage) where.stage = filter.stage;

@@ -6,6 +6,7 @@ const ViewerQuery = graphql(`
     me {
       kind
       role
+      userId
     }
   }
 `);
