@@ -53,7 +53,11 @@ export function DataTable<Row>({
   );
 }
 
-/** The drawn chart: sized by its box, hidden from screen readers (the table speaks for it). */
+/**
+ * The drawn chart: sized by its box, hidden from screen readers (the table speaks for it). Charts
+ * inside take `accessibilityLayer={false}`: recharts' layer makes the drawing a focusable
+ * `role="application"`, which would put a keyboard stop inside this hidden box (axe: aria-hidden-focus).
+ */
 export function ChartBox({ children, height = 280 }: { children: ReactNode; height?: number }) {
   return (
     <div className="chart-box" aria-hidden="true" style={{ height }}>

@@ -77,7 +77,11 @@ export function ComputableSharePanel({ span }: { span: Span }) {
     >
       <ChartBox height={420}>
         <ResponsiveContainer initialDimension={{ width: 600, height: 420 }}>
-          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart
+            accessibilityLayer={false}
+            data={points}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
             <YAxis domain={[0, 1]} tickFormatter={f.percent} />

@@ -79,7 +79,10 @@ export function FinancePanel({ span }: { span: Span }) {
     >
       <ChartBox>
         <ResponsiveContainer initialDimension={{ width: 600, height: 280 }}>
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <ScatterChart
+            accessibilityLayer={false}
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" dataKey="nps" name={t.dashboard.finance.satisfaction} />
             <YAxis

@@ -65,7 +65,11 @@ export function MarginAtRiskPanel() {
     >
       <ChartBox>
         <ResponsiveContainer initialDimension={{ width: 600, height: 280 }}>
-          <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <BarChart
+            accessibilityLayer={false}
+            data={rows}
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="name" />
             <YAxis tickFormatter={f.money} />

@@ -52,7 +52,7 @@ export function MaturityPanel() {
       <div className="maturity-layout">
         <ChartBox height={300}>
           <ResponsiveContainer initialDimension={{ width: 360, height: 300 }}>
-            <RadarChart data={groups} outerRadius="62%">
+            <RadarChart accessibilityLayer={false} data={groups} outerRadius="62%">
               <PolarGrid />
               <PolarAngleAxis dataKey="label" />
               <PolarRadiusAxis domain={[0, 5]} tickCount={6} />

@@ -66,7 +66,11 @@ export function ParetoPanel() {
     >
       <ChartBox>
         <ResponsiveContainer initialDimension={{ width: 600, height: 280 }}>
-          <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <ComposedChart
+            accessibilityLayer={false}
+            data={points}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
             <YAxis yAxisId="count" />

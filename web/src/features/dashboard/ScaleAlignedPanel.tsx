@@ -59,7 +59,10 @@ export function ScaleAlignedPanel({ span }: { span: Span }) {
     >
       <ChartBox>
         <ResponsiveContainer initialDimension={{ width: 600, height: 280 }}>
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <ScatterChart
+            accessibilityLayer={false}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" dataKey="raw" name={t.dashboard.scale.raw} />
             <YAxis type="number" dataKey="aligned" name={t.dashboard.scale.aligned} />

@@ -49,7 +49,11 @@ export function TrendPanel({ span }: { span: Span }) {
     >
       <ChartBox>
         <ResponsiveContainer initialDimension={{ width: 600, height: 280 }}>
-          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart
+            accessibilityLayer={false}
+            data={points}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
             <YAxis />
