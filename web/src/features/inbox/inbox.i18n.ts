@@ -1,0 +1,188 @@
+import type { CaseReason, CaseStatus, TaskStatus } from '../../gql/graphql.js';
+import { useI18n } from '../../i18n/i18n.js';
+
+/** Labels of the department inbox (Russian must have every key). */
+const en = {
+  heading: 'Department inbox',
+  intro: 'Tasks and cases of your department, overdue and due first.',
+  loadFailed: 'Could not load the inbox.',
+  empty: 'Nothing to do: your department has no open task or case.',
+  live: 'Updates arrive by themselves.',
+  count: (tasks: number, cases: number, lang: 'en' | 'ru') =>
+    lang === 'en'
+      ? `${tasks} ${tasks === 1 ? 'task' : 'tasks'}, ${cases} ${cases === 1 ? 'case' : 'cases'}`
+      : `${tasks} ${ruPlural(tasks, 'задача', 'задачи', 'задач')}, ${cases} ${ruPlural(cases, 'обращение', 'обращения', 'обращений')}`,
+  task: 'Task',
+  case: 'Case',
+  overdue: 'Overdue',
+  due: 'Due',
+  noDue: 'No due date',
+  status: 'Status',
+  initiative: 'Initiative',
+  owner: 'Initiative owner',
+  noOwner: 'no owner yet',
+  problem: 'Problem',
+  description: 'What to do',
+  assignee: 'Assigned to',
+  nobody: 'the department',
+  account: 'Account',
+  contact: 'Contact',
+  feedback: 'Feedback',
+  noText: 'The feedback has no text.',
+  reason: 'Why it is a case',
+  responseDue: 'Answer the client by',
+  outcome: 'Outcome',
+  complete: 'Complete',
+  reject: 'Reject',
+  reassign: 'Reassign',
+  note: 'Note',
+  noteHint: 'What was done, or why the department declines the task (required to reject).',
+  department: 'Department',
+  chooseDepartment: 'Choose a department…',
+  respond: 'Mark as answered',
+  resolve: 'Resolve',
+  resolutionNote: 'Resolution for the client',
+  working: 'Sending…',
+  refused: 'Refused:',
+  nowStatus: (status: string) => `Done. The task is now: ${status}.`,
+  caseNowStatus: (status: string) => `Done. The case is now: ${status}.`,
+  openDetail: 'Open on its own page',
+  back: 'Back to the inbox',
+  notFound: 'There is no such task or case, or you may not see it.',
+  taskStatus: {
+    OPEN: 'Open',
+    IN_PROGRESS: 'In progress',
+    DONE: 'Done',
+    REJECTED: 'Rejected',
+    CANCELLED: 'Cancelled',
+  } satisfies Record<TaskStatus, string>,
+  caseStatus: {
+    OPEN: 'Open',
+    RESPONDED: 'Answered',
+    RESOLVED: 'Resolved',
+  } satisfies Record<CaseStatus, string>,
+  caseReason: {
+    COMPLAINT: 'Complaint',
+    DETRACTOR: 'Detractor (NPS 0–6)',
+    HIGH_EFFORT: 'High effort',
+    LOW_CSI: 'Low satisfaction',
+  } satisfies Record<CaseReason, string>,
+  /** Why the server refused, by `extensions.reason` (else `extensions.code`). */
+  refusal: {
+    NOTE_REQUIRED: 'A note is required: say why the department declines the task.',
+    EMPTY_NOTE: 'A note is required.',
+    NOTE_TOO_LONG: 'The note is too long.',
+    TEXT_TOO_LONG: 'The note is too long.',
+    TASK_FINISHED: 'The task is already finished.',
+    INVALID_TASK_STATUS: 'The task cannot change that way from its current status.',
+    ALREADY_RESPONDED: 'The case was already answered.',
+    ALREADY_RESOLVED: 'The case is already resolved.',
+    ROLE_NOT_ALLOWED:
+      'Your role may not do this: a department cannot hand a task to another one — reject it with a note and the initiative owner decides.',
+    ARGUMENT_NOT_ALLOWED: 'Your role may not change this.',
+    FORBIDDEN: 'Your role may not do this.',
+    TASK_NOT_FOUND: 'The task no longer exists or is no longer your department’s.',
+    CASE_NOT_FOUND: 'The case no longer exists or is no longer your department’s.',
+    DEPARTMENT_NOT_FOUND: 'Choose a department.',
+    SIGN_IN_REQUIRED: 'Please sign in again.',
+    UNAUTHENTICATED: 'Please sign in again.',
+    NETWORK: 'The hub could not be reached.',
+  } as Record<string, string>,
+};
+
+function ruPlural(n: number, one: string, few: string, many: string): string {
+  const form = new Intl.PluralRules('ru').select(n);
+  return form === 'one' ? one : form === 'few' ? few : many;
+}
+
+export type InboxText = typeof en;
+
+const ru: InboxText = {
+  heading: 'Входящие отдела',
+  intro: 'Задачи и обращения вашего отдела: сначала просроченные и срочные.',
+  loadFailed: 'Не удалось загрузить входящие.',
+  empty: 'Дел нет: у отдела нет открытых задач и обращений.',
+  live: 'Обновления приходят сами.',
+  count: en.count,
+  task: 'Задача',
+  case: 'Обращение',
+  overdue: 'Просрочено',
+  due: 'Срок',
+  noDue: 'Без срока',
+  status: 'Статус',
+  initiative: 'Инициатива',
+  owner: 'Владелец инициативы',
+  noOwner: 'пока не назначен',
+  problem: 'Проблема',
+  description: 'Что сделать',
+  assignee: 'Исполнитель',
+  nobody: 'отдел',
+  account: 'Клиент',
+  contact: 'Контакт',
+  feedback: 'Отзыв',
+  noText: 'У отзыва нет текста.',
+  reason: 'Почему открыто обращение',
+  responseDue: 'Ответить клиенту до',
+  outcome: 'Результат',
+  complete: 'Выполнить',
+  reject: 'Отклонить',
+  reassign: 'Передать',
+  note: 'Комментарий',
+  noteHint: 'Что сделано или почему отдел отказывается от задачи (для отказа обязателен).',
+  department: 'Отдел',
+  chooseDepartment: 'Выберите отдел…',
+  respond: 'Отметить ответ',
+  resolve: 'Закрыть',
+  resolutionNote: 'Решение для клиента',
+  working: 'Отправляем…',
+  refused: 'Отказ:',
+  nowStatus: (status: string) => `Готово. Статус задачи: ${status}.`,
+  caseNowStatus: (status: string) => `Готово. Статус обращения: ${status}.`,
+  openDetail: 'Открыть отдельно',
+  back: 'Назад во входящие',
+  notFound: 'Такой задачи или обращения нет, или они вам недоступны.',
+  taskStatus: {
+    OPEN: 'Открыта',
+    IN_PROGRESS: 'В работе',
+    DONE: 'Выполнена',
+    REJECTED: 'Отклонена',
+    CANCELLED: 'Отменена',
+  },
+  caseStatus: {
+    OPEN: 'Открыто',
+    RESPONDED: 'Отвечено',
+    RESOLVED: 'Закрыто',
+  },
+  caseReason: {
+    COMPLAINT: 'Жалоба',
+    DETRACTOR: 'Критик (NPS 0–6)',
+    HIGH_EFFORT: 'Высокие усилия клиента',
+    LOW_CSI: 'Низкая удовлетворённость',
+  },
+  refusal: {
+    NOTE_REQUIRED: 'Нужен комментарий: объясните, почему отдел отказывается от задачи.',
+    EMPTY_NOTE: 'Нужен комментарий.',
+    NOTE_TOO_LONG: 'Комментарий слишком длинный.',
+    TEXT_TOO_LONG: 'Комментарий слишком длинный.',
+    TASK_FINISHED: 'Задача уже завершена.',
+    INVALID_TASK_STATUS: 'Из текущего статуса задачу так изменить нельзя.',
+    ALREADY_RESPONDED: 'На обращение уже ответили.',
+    ALREADY_RESOLVED: 'Обращение уже закрыто.',
+    ROLE_NOT_ALLOWED:
+      'Вашей роли это недоступно: отдел не может передать задачу другому — отклоните её с комментарием, и решит владелец инициативы.',
+    ARGUMENT_NOT_ALLOWED: 'Вашей роли это менять нельзя.',
+    FORBIDDEN: 'Вашей роли это недоступно.',
+    TASK_NOT_FOUND: 'Задачи больше нет или она уже не у вашего отдела.',
+    CASE_NOT_FOUND: 'Обращения больше нет или оно уже не у вашего отдела.',
+    DEPARTMENT_NOT_FOUND: 'Выберите отдел.',
+    SIGN_IN_REQUIRED: 'Войдите снова.',
+    UNAUTHENTICATED: 'Войдите снова.',
+    NETWORK: 'Хаб недоступен.',
+  },
+};
+
+export const inboxText = { en, ru };
+
+export function useInboxText(): InboxText {
+  return inboxText[useI18n().lang];
+}
