@@ -61,6 +61,17 @@ const openCase = {
   },
 };
 
+const notice = {
+  __typename: 'InboxEntry',
+  id: 'n1',
+  kind: 'TASK_OVERDUE',
+  subject: 'Fix the depot schedule is overdue',
+  body: 'It was due yesterday.',
+  taskId: 't-late',
+  createdAt: at(-1),
+  readAt: null,
+};
+
 function operationName(query: DocumentNode): string | undefined {
   const def = query.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   return def && 'name' in def ? def.name?.value : undefined;
@@ -86,6 +97,7 @@ function stubClient(mutation: (request: Request) => Partial<OperationResult>) {
               initiativeTasks: { totalCount: tasks.length, nodes: tasks },
               cases: { totalCount: 1, nodes: [openCase] },
               overdueCases: { nodes: [{ id: 'c1' }] },
+              notices: { totalCount: 1, nodes: [notice] },
             }
           : name === 'InboxDepartments'
             ? { departments: { nodes: [{ id: 'd2', name: 'Billing' }] } }
@@ -227,5 +239,21 @@ describe('the department inbox', () => {
     expect(request?.variables).toEqual({ id: 't-later', input: { departmentId: 'd2' } });
     const alert = await within(later).findByRole('alert');
     expect(alert.textContent).toContain('a department cannot hand a task to another one');
+  });
+
+  it('lists unread notices and marks one read through markInboxEntryRead', () => {
+    const { client, executeMutation } = stubClient(() => ({
+      data: { markInboxEntryRead: { ...notice, readAt: at(0) } },
+    }));
+    renderInbox(client);
+    const notices = screen.getByRole('region', { name: /Unread notices/ });
+    expect(within(notices).getByText('It was due yesterday.')).toBeTruthy();
+    expect(within(notices).getByRole('link', { name: 'Open the task' }).getAttribute('href')).toBe(
+      '/inbox/tasks/t-late',
+    );
+    fireEvent.click(within(notices).getByRole('button', { name: /Mark read/ }));
+    const request = executeMutation.mock.calls[0]?.[0];
+    expect(request && operationName(request.query)).toBe('InboxMarkNoticeRead');
+    expect(request?.variables).toEqual({ id: 'n1' });
   });
 });

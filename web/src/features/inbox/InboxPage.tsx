@@ -12,6 +12,7 @@ import {
   InboxTaskFields,
 } from './inbox.documents.js';
 import { useInboxText } from './inbox.i18n.js';
+import { Notices } from './Notices.js';
 import { orderEntries, type Entry } from './order.js';
 import { TaskEntry } from './TaskEntry.js';
 import './inbox.css';
@@ -52,6 +53,13 @@ const DepartmentInboxQuery = graphql(`
     overdueCases: cases(first: 100, filter: { departmentId: $departmentId, overdueOnly: true }) {
       nodes {
         id
+      }
+    }
+    notices: inboxEntries(first: 20, filter: { unreadOnly: true }) {
+      totalCount
+      nodes {
+        id
+        ...InboxNoticeFields
       }
     }
   }
@@ -140,6 +148,7 @@ export function InboxPage() {
           <p className="muted" aria-live="polite">
             {text.count(data.initiativeTasks.totalCount, data.cases.totalCount, lang)}
           </p>
+          <Notices entries={data.notices.nodes} total={data.notices.totalCount} now={now} />
           {entries.length === 0 ? (
             <p className="empty-state">{text.empty}</p>
           ) : (

@@ -129,3 +129,24 @@ export const InboxTaskChangedSubscription = graphql(`
     }
   }
 `);
+
+/** A notice in the inbox: what the workflows told the department or the member. */
+export const InboxNoticeFields = graphql(`
+  fragment InboxNoticeFields on InboxEntry {
+    id
+    kind
+    subject
+    body
+    taskId
+    createdAt
+    readAt
+  }
+`);
+
+export const MarkNoticeReadMutation = graphql(`
+  mutation InboxMarkNoticeRead($id: ID!) {
+    markInboxEntryRead(id: $id) {
+      ...InboxNoticeFields
+    }
+  }
+`);

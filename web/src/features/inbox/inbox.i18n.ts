@@ -47,6 +47,11 @@ const en = {
   nowStatus: (status: string) => `Done. The task is now: ${status}.`,
   caseNowStatus: (status: string) => `Done. The case is now: ${status}.`,
   openDetail: 'Open on its own page',
+  notices: 'Unread notices',
+  noNotices: 'No unread notice.',
+  openTask: 'Open the task',
+  markRead: 'Mark read',
+  read: 'Read',
   back: 'Back to the inbox',
   notFound: 'There is no such task or case, or you may not see it.',
   taskStatus: {
@@ -139,6 +144,11 @@ const ru: InboxText = {
   nowStatus: (status: string) => `Готово. Статус задачи: ${status}.`,
   caseNowStatus: (status: string) => `Готово. Статус обращения: ${status}.`,
   openDetail: 'Открыть отдельно',
+  notices: 'Непрочитанные уведомления',
+  noNotices: 'Непрочитанных уведомлений нет.',
+  openTask: 'Открыть задачу',
+  markRead: 'Отметить прочитанным',
+  read: 'Прочитано',
   back: 'Назад во входящие',
   notFound: 'Такой задачи или обращения нет, или они вам недоступны.',
   taskStatus: {
