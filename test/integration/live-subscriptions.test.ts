@@ -195,6 +195,33 @@ describeEachDatabase('live updates over WebSocket', (getOrm) => {
     await expect.poll(() => hub.http.live.subscribers).toBe(0);
   });
 
+  it('pushes a new inbox entry to its recipient the moment it is written, not on its next change', async () => {
+    const me = (await asAdmin(`{ me { userId } }`, {})) as unknown as { me: { userId: string } };
+    const { client } = browser({ cookie: admin.cookie!, csrfToken: admin['x-csrf-token']! });
+    const kinds: string[] = [];
+    const errors: unknown[] = [];
+    const stop = client.subscribe<{ inboxChanged: { kind: string; subject: string } }>(
+      { query: `subscription { inboxChanged { id kind subject } }` },
+      {
+        next: (result) => {
+          if (result.errors) errors.push(...result.errors);
+          if (result.data) kinds.push(result.data.inboxChanged.kind);
+        },
+        error: (error) => errors.push(error),
+        complete: () => undefined,
+      },
+    );
+    await expect.poll(() => hub.http.live.subscribers).toBe(1);
+    // Owning a new initiative writes an OWNER_ASSIGNED entry to the owner, and nothing changes it after.
+    await asAdmin(CREATE, {
+      input: { title: 'Owned live', problem: 'Slow deliveries', ownerId: me.me.userId },
+    });
+    await expect.poll(() => kinds).toEqual(['OWNER_ASSIGNED']);
+    expect(errors).toEqual([]);
+    stop();
+    await expect.poll(() => hub.http.live.subscribers).toBe(0);
+  });
+
   it('refuses, with the policy’s code, a subscription an API token’s scopes do not cover', async () => {
     const { createApiToken } = (await asAdmin(
       `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`,

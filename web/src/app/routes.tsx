@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
 import type { UserRole } from '../gql/graphql.js';
 import { BoardPage } from '../features/board/BoardPage.js';
+import { CouncilInitiativePage, CouncilPage } from '../features/council/CouncilPage.js';
 import { DashboardPage } from '../features/dashboard/index.js';
 import { FeedbackPage } from '../features/feedback/FeedbackPage.js';
+import { InboxCasePage, InboxTaskPage } from '../features/inbox/InboxDetailPages.js';
+import { InboxPage } from '../features/inbox/InboxPage.js';
 import { InitiativePage } from '../features/initiative/InitiativePage.js';
 import type { ShellText } from './app.i18n.js';
 import { Placeholder } from './Placeholder.js';
@@ -34,8 +37,15 @@ export const routes: Surface[] = [
     roles: CX_OFFICE,
     external: true,
   },
-  { path: '/inbox', element: <Placeholder />, nav: 'inbox', roles: ['DEPARTMENT_MEMBER'] },
-  { path: '/council', element: <Placeholder />, nav: 'council', roles: ['COUNCIL_MEMBER'] },
+  { path: '/inbox', element: <InboxPage />, nav: 'inbox', roles: ['DEPARTMENT_MEMBER'] },
+  { path: '/inbox/tasks/:id', element: <InboxTaskPage />, roles: ['DEPARTMENT_MEMBER'] },
+  { path: '/inbox/cases/:id', element: <InboxCasePage />, roles: ['DEPARTMENT_MEMBER'] },
+  { path: '/council', element: <CouncilPage />, nav: 'council', roles: ['COUNCIL_MEMBER'] },
+  {
+    path: '/council/initiatives/:id',
+    element: <CouncilInitiativePage />,
+    roles: ['COUNCIL_MEMBER'],
+  },
 ];
 
 /** Where `/` leads: the first surface in the navigation of the role, else the feedback page. */

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { DomainContext } from '../../domain/context.js';
 import type { Em } from '../../db/orm.js';
+import { uuidv7 } from '../../db/ids.js';
 import { paginate, type Page, type PageArgs } from '../../db/paginate.js';
 import type { InboxKind } from '../initiative/initiative.enums.js';
 import { Department } from '../organisation/department.entity.js';
@@ -66,8 +67,10 @@ export class InboxService {
     const createdAt = this.ctx.clock.now();
     return rows
       .filter((r) => !existing.has(r.key))
-      .map(({ e, key, user, department }) =>
-        em.create(InboxEntry, {
+      .map(({ e, key, user, department }) => {
+        // The id now, not at flush: the audit row below names it.
+        const entry = em.create(InboxEntry, {
+          id: uuidv7(),
           dedupeKey: key,
           kind: e.kind,
           recipientUser: user ? em.getReference(User, user) : null,
@@ -78,8 +81,20 @@ export class InboxService {
           subject: e.subject.slice(0, 300),
           body: e.body,
           createdAt,
-        }),
-      );
+        });
+        // The audit trail is what live updates follow (`server/src/live/live-feed.ts`): without
+        // this row a new entry would reach `inboxChanged` subscribers only on its next change.
+        // Ids and kind only: subject and body may name people, and stay in the entry.
+        this.ctx.audit.record(em, 'postInboxEntry', 'InboxEntry', entry.id, null, {
+          kind: e.kind,
+          recipientUserId: user,
+          recipientDepartmentId: department,
+          initiativeId: e.initiativeId ?? null,
+          taskId: e.taskId ?? null,
+          councilReviewId: e.councilReviewId ?? null,
+        });
+        return entry;
+      });
   }
 
   /** The CX office departments: where escalations and owner-less notices go. */

@@ -1,0 +1,241 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { Kind, type DocumentNode } from 'graphql';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CombinedError, Provider, type Client, type OperationResult } from 'urql';
+import { fromValue, never } from 'wonka';
+import { CouncilInitiativePage, CouncilPage } from '../../web/src/features/council/CouncilPage.js';
+import { I18nProvider } from '../../web/src/i18n/i18n.js';
+
+const DAY = 24 * 3600 * 1000;
+const at = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString();
+
+const initiative = {
+  __typename: 'Initiative',
+  id: 'i1',
+  code: 'INI-0007',
+  title: 'Clearer invoices',
+  problem: 'Invoices are hard to reconcile.',
+  status: 'AWAITING_COUNCIL',
+  processGroup: 'IMPLEMENT',
+  revision: 1,
+  dueAt: null,
+  openTaskCount: 1,
+  affectedAccounts: [{ __typename: 'ClientAccount', id: 'a1', name: 'Acme' }],
+  tasks: [
+    {
+      __typename: 'InitiativeTask',
+      id: 't1',
+      title: 'New invoice layout',
+      status: 'DONE',
+      dueAt: at(-5),
+      completedAt: at(-6),
+      outcomeNote: 'Line items grouped by order.',
+    },
+    {
+      __typename: 'InitiativeTask',
+      id: 't2',
+      title: 'EDI export',
+      status: 'OPEN',
+      dueAt: at(10),
+      completedAt: null,
+      outcomeNote: null,
+    },
+  ],
+  notifications: [
+    {
+      __typename: 'ClientNotification',
+      id: 'n1',
+      kind: 'INITIATIVE_PROGRESS',
+      milestone: 'TASK_DONE',
+      subject: 'You said invoices were hard to read — we regrouped them',
+      body: 'Invoices now group lines by your order number.',
+      createdAt: at(-6),
+      sentAt: at(-6),
+      account: { __typename: 'ClientAccount', id: 'a1', name: 'Acme' },
+    },
+  ],
+  councilReviews: [
+    {
+      __typename: 'CouncilReview',
+      id: 'r1',
+      decision: 'PENDING',
+      revision: 1,
+      createdAt: at(-1),
+      decidedAt: null,
+      comments: null,
+      council: { __typename: 'AdvisoryCouncil', id: 'c1', name: 'Chemicals council' },
+      agenda: {
+        __typename: 'CouncilAgenda',
+        brief: 'Make invoices reconcilable in one pass.',
+        processGroup: 'IMPLEMENT',
+        revision: 1,
+        tasksDone: [
+          {
+            __typename: 'CouncilAgendaTask',
+            title: 'New invoice layout',
+            department: 'Billing',
+            completedAt: at(-6),
+            outcomeNote: 'Line items grouped by order.',
+          },
+        ],
+        tasksOpen: [
+          {
+            __typename: 'CouncilAgendaTask',
+            title: 'EDI export',
+            department: 'IT',
+            dueAt: at(10),
+            status: 'OPEN',
+          },
+        ],
+        targets: [
+          {
+            __typename: 'CouncilAgendaTarget',
+            metricCode: 'INV_DISPUTES',
+            metricName: 'Invoice disputes',
+            unit: '%',
+            baseline: 12,
+            targetValue: 5,
+            latestValue: 7.5,
+            latestPeriod: '2026-10',
+          },
+        ],
+        notificationsSent: [{ __typename: 'MilestoneCount', milestone: 'TASK_DONE', count: 1 }],
+      },
+    },
+  ],
+};
+
+function operationName(query: DocumentNode): string | undefined {
+  const def = query.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return def && 'name' in def ? def.name?.value : undefined;
+}
+
+interface Request {
+  query: DocumentNode;
+  variables: Record<string, unknown>;
+}
+
+function stubClient(mutation: (request: Request) => Partial<OperationResult>) {
+  const executeMutation = vi.fn((request: Request) =>
+    fromValue({ operation: request, stale: false, hasNext: false, ...mutation(request) }),
+  );
+  const client = {
+    executeQuery: (request: Request) => {
+      const name = operationName(request.query);
+      const data =
+        name === 'CouncilInitiatives'
+          ? { initiatives: { totalCount: 1, nodes: [initiative] } }
+          : name === 'CouncilInitiative'
+            ? { initiative: request.variables.id === 'i1' ? initiative : null }
+            : null;
+      return data ? fromValue({ operation: request, data, stale: false, hasNext: false }) : never;
+    },
+    executeMutation,
+    executeSubscription: () => never,
+  };
+  return { client: client as unknown as Client, executeMutation };
+}
+
+function renderPortal(client: Client, url = '/council') {
+  return render(
+    <Provider value={client}>
+      <I18nProvider>
+        <MemoryRouter initialEntries={[url]}>
+          <Routes>
+            <Route path="/council" element={<CouncilPage />} />
+            <Route path="/council/initiatives/:id" element={<CouncilInitiativePage />} />
+          </Routes>
+        </MemoryRouter>
+      </I18nProvider>
+    </Provider>,
+  );
+}
+
+const decided = (request: Request) => ({
+  data: {
+    decideCouncilReview: {
+      __typename: 'CouncilReview',
+      id: request.variables.id,
+      decision: (request.variables.input as { decision: string }).decision,
+      decidedAt: at(0),
+      comments: (request.variables.input as { comments?: string }).comments ?? null,
+    },
+  },
+});
+
+beforeEach(() => window.localStorage.setItem('cx-hub.lang', 'en'));
+afterEach(cleanup);
+
+describe('the council portal', () => {
+  it('shows each initiative with its progress, what was said and done, and the review agenda', () => {
+    renderPortal(stubClient(decided).client);
+    const card = screen.getByRole('article', { name: 'Clearer invoices' });
+    expect(within(card).getByText('1 done, 1 open')).toBeTruthy();
+    expect(
+      within(card).getByText('You said invoices were hard to read — we regrouped them'),
+    ).toBeTruthy();
+    expect(within(card).getByText(/Make invoices reconcilable in one pass\./)).toBeTruthy();
+    expect(within(card).getByText(/EDI export \(IT\)/)).toBeTruthy();
+    expect(
+      within(card).getByText(/Invoice disputes: baseline 12 %, target 5 %, latest 7.5 %/),
+    ).toBeTruthy();
+    expect(within(card).getByText('Awaiting your decision')).toBeTruthy();
+  });
+
+  it('requests changes with the comment through decideCouncilReview and shows the decision', async () => {
+    const { client, executeMutation } = stubClient(decided);
+    renderPortal(client);
+    const card = screen.getByRole('article', { name: 'Clearer invoices' });
+    fireEvent.change(within(card).getByRole('textbox', { name: 'Comment' }), {
+      target: { value: 'Please add the order date too.' },
+    });
+    fireEvent.click(within(card).getByRole('button', { name: 'Request changes' }));
+    const request = executeMutation.mock.calls[0]?.[0];
+    expect(request && operationName(request.query)).toBe('CouncilDecideReview');
+    expect(request?.variables).toEqual({
+      id: 'r1',
+      input: { decision: 'CHANGES_REQUESTED', comments: 'Please add the order date too.' },
+    });
+    expect(
+      await within(card).findByText('Recorded. The review is now: Changes requested.'),
+    ).toBeTruthy();
+  });
+
+  it('approves without a comment', () => {
+    const { client, executeMutation } = stubClient(decided);
+    renderPortal(client);
+    const card = screen.getByRole('article', { name: 'Clearer invoices' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Approve' }));
+    expect(executeMutation.mock.calls[0]?.[0].variables).toEqual({
+      id: 'r1',
+      input: { decision: 'APPROVED' },
+    });
+  });
+
+  it('explains a refusal in words', async () => {
+    const refusal = new CombinedError({
+      graphQLErrors: [
+        {
+          message: 'Requesting changes needs comments.',
+          extensions: { code: 'BAD_USER_INPUT', reason: 'COMMENTS_REQUIRED' },
+        },
+      ],
+    });
+    renderPortal(stubClient(() => ({ error: refusal })).client);
+    const card = screen.getByRole('article', { name: 'Clearer invoices' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Request changes' }));
+    const alert = await within(card).findByRole('alert');
+    expect(alert.textContent).toContain('comments are required to request changes');
+    expect(alert.textContent).toContain('Requesting changes needs comments.');
+  });
+
+  it('opens one initiative by its deep link', () => {
+    renderPortal(stubClient(decided).client, '/council/initiatives/i1');
+    expect(screen.getByRole('article', { name: 'Clearer invoices' })).toBeTruthy();
+    cleanup();
+    renderPortal(stubClient(decided).client, '/council/initiatives/other');
+    expect(screen.getByText(/does not concern your council/)).toBeTruthy();
+  });
+});

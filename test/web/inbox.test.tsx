@@ -1,0 +1,259 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { Kind, type DocumentNode } from 'graphql';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CombinedError, Provider, type Client, type OperationResult } from 'urql';
+import { fromValue, never } from 'wonka';
+import { InboxPage } from '../../web/src/features/inbox/InboxPage.js';
+import { I18nProvider } from '../../web/src/i18n/i18n.js';
+
+const DAY = 24 * 3600 * 1000;
+const at = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString();
+
+function task(id: string, title: string, dueAt: string | null, overdue: boolean) {
+  return {
+    __typename: 'InitiativeTask',
+    id,
+    title,
+    description: null,
+    status: 'OPEN',
+    dueAt,
+    overdue,
+    outcomeNote: null,
+    createdAt: at(-10),
+    assignee: null,
+    department: { __typename: 'Department', id: 'd1', name: 'Logistics' },
+    initiative: {
+      __typename: 'Initiative',
+      id: 'i1',
+      code: 'INI-0001',
+      title: 'Faster deliveries',
+      problem: 'Deliveries arrive late.',
+      owner: { __typename: 'User', id: 'u9', name: 'Olga Owner' },
+    },
+  };
+}
+
+const tasks = [
+  task('t-later', 'Plan routes', at(2), false),
+  task('t-late', 'Fix the depot schedule', at(-1), true),
+  task('t-none', 'Write the checklist', null, false),
+];
+
+const openCase = {
+  __typename: 'Case',
+  id: 'c1',
+  reason: 'COMPLAINT',
+  status: 'OPEN',
+  openedAt: at(-4),
+  responseDueAt: at(-2),
+  firstResponseAt: null,
+  resolutionNote: null,
+  account: { __typename: 'ClientAccount', id: 'a1', name: 'Acme' },
+  feedback: {
+    __typename: 'FeedbackItem',
+    id: 'f1',
+    text: 'The truck came two days late.',
+    npsScore: 3,
+    receivedAt: at(-4),
+    contact: { __typename: 'Contact', id: 'p1', name: 'Ivan Petrov' },
+  },
+};
+
+const notice = {
+  __typename: 'InboxEntry',
+  id: 'n1',
+  kind: 'TASK_OVERDUE',
+  subject: 'Fix the depot schedule is overdue',
+  body: 'It was due yesterday.',
+  taskId: 't-late',
+  createdAt: at(-1),
+  readAt: null,
+};
+
+function operationName(query: DocumentNode): string | undefined {
+  const def = query.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return def && 'name' in def ? def.name?.value : undefined;
+}
+
+interface Request {
+  query: DocumentNode;
+  variables: Record<string, unknown>;
+}
+
+/** A stand-in for the network only: answers each operation from the given table. */
+function stubClient(mutation: (request: Request) => Partial<OperationResult>) {
+  const executeMutation = vi.fn((request: Request) =>
+    fromValue({ operation: request, stale: false, hasNext: false, ...mutation(request) }),
+  );
+  const executeQuery = vi.fn((request: Request) => {
+    const name = operationName(request.query);
+    const data =
+      name === 'InboxViewer'
+        ? { me: { kind: 'user', userId: 'u1', departmentId: 'd1' } }
+        : name === 'DepartmentInbox'
+          ? {
+              initiativeTasks: { totalCount: tasks.length, nodes: tasks },
+              cases: { totalCount: 1, nodes: [openCase] },
+              overdueCases: { nodes: [{ id: 'c1' }] },
+              notices: { totalCount: 1, nodes: [notice] },
+            }
+          : name === 'InboxDepartments'
+            ? { departments: { nodes: [{ id: 'd2', name: 'Billing' }] } }
+            : null;
+    return data ? fromValue({ operation: request, data, stale: false, hasNext: false }) : never;
+  });
+  const client = { executeQuery, executeMutation, executeSubscription: () => never };
+  return { client: client as unknown as Client, executeMutation, executeQuery };
+}
+
+function renderInbox(client: Client) {
+  return render(
+    <Provider value={client}>
+      <I18nProvider>
+        <MemoryRouter initialEntries={['/inbox']}>
+          <Routes>
+            <Route path="/inbox" element={<InboxPage />} />
+          </Routes>
+        </MemoryRouter>
+      </I18nProvider>
+    </Provider>,
+  );
+}
+
+const entry = (title: string) => screen.getByRole('article', { name: title }) as HTMLElement;
+
+const finished = (request: Request) => {
+  const name = operationName(request.query);
+  const field = name === 'InboxRejectTask' ? 'rejectTask' : 'completeTask';
+  const status = name === 'InboxRejectTask' ? 'REJECTED' : 'DONE';
+  const base = tasks.find((t) => t.id === request.variables.id) ?? tasks[0]!;
+  return { data: { [field]: { ...base, status, overdue: false } } };
+};
+
+beforeEach(() => window.localStorage.setItem('cx-hub.lang', 'en'));
+afterEach(cleanup);
+
+describe('the department inbox', () => {
+  it('lists overdue entries first, then by due date, undated ones last', () => {
+    renderInbox(stubClient(finished).client);
+    const headings = screen
+      .getAllByRole('article')
+      .map((a) => within(a).getAllByRole('heading')[0]?.textContent);
+    expect(headings).toEqual([
+      'Complaint — Acme',
+      'Fix the depot schedule',
+      'Plan routes',
+      'Write the checklist',
+    ]);
+  });
+
+  it('asks for the department’s own tasks and cases', () => {
+    const { client, executeQuery } = stubClient(finished);
+    renderInbox(client);
+    const inbox = executeQuery.mock.calls.find(
+      ([r]) => operationName(r.query) === 'DepartmentInbox',
+    );
+    expect(inbox?.[0].variables).toEqual({ departmentId: 'd1' });
+  });
+
+  it('shows what acting needs: the initiative and its owner, the feedback and its account', () => {
+    renderInbox(stubClient(finished).client);
+    const late = entry('Fix the depot schedule');
+    expect(within(late).getByText(/Faster deliveries/)).toBeTruthy();
+    expect(within(late).getByText('Olga Owner')).toBeTruthy();
+    expect(within(late).getByText('Overdue')).toBeTruthy();
+    const complaint = entry('Complaint — Acme');
+    expect(within(complaint).getByText('The truck came two days late.')).toBeTruthy();
+    expect(within(complaint).getByText('Ivan Petrov')).toBeTruthy();
+  });
+
+  it('completes a task with its note through completeTask and shows the new status', async () => {
+    const { client, executeMutation } = stubClient(finished);
+    renderInbox(client);
+    const late = entry('Fix the depot schedule');
+    fireEvent.change(within(late).getByRole('textbox', { name: 'Note' }), {
+      target: { value: 'Schedule moved to 6am.' },
+    });
+    fireEvent.click(within(late).getByRole('button', { name: 'Complete' }));
+    const request = executeMutation.mock.calls[0]?.[0];
+    expect(request && operationName(request.query)).toBe('InboxCompleteTask');
+    expect(request?.variables).toEqual({ id: 't-late', note: 'Schedule moved to 6am.' });
+    expect(await within(late).findByText('Done. The task is now: Done.')).toBeTruthy();
+  });
+
+  it('rejects a task with the note through rejectTask', async () => {
+    const { client, executeMutation } = stubClient(finished);
+    renderInbox(client);
+    const later = entry('Plan routes');
+    fireEvent.change(within(later).getByRole('textbox', { name: 'Note' }), {
+      target: { value: 'Not ours: routes are planned by the carrier.' },
+    });
+    fireEvent.click(within(later).getByRole('button', { name: 'Reject' }));
+    const request = executeMutation.mock.calls[0]?.[0];
+    expect(request && operationName(request.query)).toBe('InboxRejectTask');
+    expect(request?.variables).toEqual({
+      id: 't-later',
+      note: 'Not ours: routes are planned by the carrier.',
+    });
+    expect(await within(later).findByText('Done. The task is now: Rejected.')).toBeTruthy();
+  });
+
+  it('explains the server’s refusal in words, in the chosen language', async () => {
+    window.localStorage.setItem('cx-hub.lang', 'ru');
+    const refusal = new CombinedError({
+      graphQLErrors: [
+        {
+          message: 'Rejecting a task needs a note.',
+          extensions: { code: 'BAD_USER_INPUT', reason: 'NOTE_REQUIRED' },
+        },
+      ],
+    });
+    renderInbox(stubClient(() => ({ error: refusal })).client);
+    const later = entry('Plan routes');
+    fireEvent.click(within(later).getByRole('button', { name: 'Отклонить' }));
+    const alert = await within(later).findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Нужен комментарий: объясните, почему отдел отказывается от задачи.',
+    );
+    expect(alert.textContent).toContain('Rejecting a task needs a note.');
+  });
+
+  it('reassigns to the chosen department and explains a role refusal', async () => {
+    const refusal = new CombinedError({
+      graphQLErrors: [
+        {
+          message: 'reassignTask is not allowed for DEPARTMENT_MEMBER.',
+          extensions: { code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
+        },
+      ],
+    });
+    const { client, executeMutation } = stubClient(() => ({ error: refusal }));
+    renderInbox(client);
+    const later = entry('Plan routes');
+    fireEvent.change(within(later).getByLabelText('Department'), { target: { value: 'd2' } });
+    fireEvent.click(within(later).getByRole('button', { name: 'Reassign' }));
+    const request = executeMutation.mock.calls[0]?.[0];
+    expect(request && operationName(request.query)).toBe('InboxReassignTask');
+    expect(request?.variables).toEqual({ id: 't-later', input: { departmentId: 'd2' } });
+    const alert = await within(later).findByRole('alert');
+    expect(alert.textContent).toContain('a department cannot hand a task to another one');
+  });
+
+  it('lists unread notices and marks one read through markInboxEntryRead', () => {
+    const { client, executeMutation } = stubClient(() => ({
+      data: { markInboxEntryRead: { ...notice, readAt: at(0) } },
+    }));
+    renderInbox(client);
+    const notices = screen.getByRole('region', { name: /Unread notices/ });
+    expect(within(notices).getByText('It was due yesterday.')).toBeTruthy();
+    expect(within(notices).getByRole('link', { name: 'Open the task' }).getAttribute('href')).toBe(
+      '/inbox/tasks/t-late',
+    );
+    fireEvent.click(within(notices).getByRole('button', { name: /Mark read/ }));
+    const request = executeMutation.mock.calls[0]?.[0];
+    expect(request && operationName(request.query)).toBe('InboxMarkNoticeRead');
+    expect(request?.variables).toEqual({ id: 'n1' });
+  });
+});

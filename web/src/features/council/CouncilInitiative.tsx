@@ -1,0 +1,134 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { getFragmentData, type FragmentType } from '../../gql/index.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { When } from '../inbox/Due.js';
+import { CouncilInitiativeFields } from './council.documents.js';
+import { useCouncilText } from './council.i18n.js';
+import { ReviewAgenda } from './ReviewAgenda.js';
+import { ReviewDecision } from './ReviewDecision.js';
+
+type Initiative = FragmentType<typeof CouncilInitiativeFields>;
+
+/**
+ * One initiative as a council member follows it, as an `<article>` headed by its title: its
+ * progress, the "you said, we did" messages to their accounts, and the current review (agenda
+ * and, while pending, the decision).
+ */
+export function CouncilInitiative(props: { initiative: Initiative; now: Date }) {
+  const text = useCouncilText();
+  const { lang } = useI18n();
+  const ids = useId();
+  const i = getFragmentData(CouncilInitiativeFields, props.initiative);
+  const done = i.tasks.filter((task) => task.status === 'DONE').length;
+  const pending = i.councilReviews.filter((r) => r.decision === 'PENDING');
+  const current = pending.length > 0 ? pending : i.councilReviews.slice(0, 1);
+  const earlier = i.councilReviews.filter((r) => !current.includes(r));
+  const messages = i.notifications.filter((n) => n.kind === 'INITIATIVE_PROGRESS');
+  return (
+    <article className="panel council-initiative" aria-labelledby={`${ids}-h`}>
+      <h2 id={`${ids}-h`}>{i.title}</h2>
+      <p className="entry-meta">
+        <span className="code">{i.code}</span>{' '}
+        <span className="badge">{text.phaseName[i.processGroup]}</span>{' '}
+        <span className="badge">{text.initiativeStatus[i.status]}</span>
+      </p>
+      <dl className="facts">
+        <dt>{text.problem}</dt>
+        <dd>{i.problem}</dd>
+        <dt>{text.accounts}</dt>
+        <dd>{i.affectedAccounts.map((a) => a.name).join(', ') || '—'}</dd>
+        <dt>{text.revision}</dt>
+        <dd>{i.revision}</dd>
+        <dt>{text.progress}</dt>
+        <dd>{text.tasksDoneOpen(done, i.openTaskCount, lang)}</dd>
+      </dl>
+
+      <h3>{text.tasks}</h3>
+      {i.tasks.length === 0 ? (
+        <p className="muted">{text.noTasks}</p>
+      ) : (
+        <ul className="council-tasks">
+          {i.tasks.map((task) => (
+            <li key={task.id}>
+              <strong>{task.title}</strong> — {text.taskStatus[task.status]}
+              {task.completedAt ? (
+                <>
+                  {' '}
+                  · {text.completed} <When iso={task.completedAt} now={props.now} />
+                </>
+              ) : task.dueAt ? (
+                <>
+                  {' '}
+                  · {text.due} <When iso={task.dueAt} now={props.now} />
+                </>
+              ) : null}
+              {task.outcomeNote && <p className="muted">{task.outcomeNote}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{text.weDid}</h3>
+      {messages.length === 0 ? (
+        <p className="muted">{text.noMessages}</p>
+      ) : (
+        <ul className="council-messages">
+          {messages.map((m) => (
+            <li key={m.id}>
+              <p>
+                {m.milestone && <span className="badge">{text.milestone[m.milestone]}</span>}{' '}
+                <strong>{m.subject}</strong> · {m.account.name} ·{' '}
+                <When iso={m.sentAt ?? m.createdAt} now={props.now} />
+              </p>
+              <p>{m.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{text.review}</h3>
+      {current.length === 0 && <p className="muted">{text.noReview}</p>}
+      {current.map((review) => (
+        <section
+          key={review.id}
+          className="council-review"
+          aria-label={`${text.review}: ${review.council.name}`}
+        >
+          <p>
+            <strong>{review.council.name}</strong> · {text.revision} {review.revision} ·{' '}
+            <span className="badge">{text.decision[review.decision]}</span>
+          </p>
+          <p className="muted">
+            {text.requested} <When iso={review.createdAt} now={props.now} />
+            {review.decidedAt && (
+              <>
+                {' '}
+                · {text.decided} <When iso={review.decidedAt} now={props.now} />
+              </>
+            )}
+          </p>
+          {review.comments && <blockquote>{review.comments}</blockquote>}
+          <ReviewAgenda agenda={review.agenda ?? null} now={props.now} />
+          {review.decision === 'PENDING' && <ReviewDecision reviewId={review.id} />}
+        </section>
+      ))}
+      {earlier.length > 0 && (
+        <details>
+          <summary>{text.previous}</summary>
+          <ul>
+            {earlier.map((r) => (
+              <li key={r.id}>
+                {r.council.name} · {text.revision} {r.revision} · {text.decision[r.decision]}
+                {r.comments ? ` — ${r.comments}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <p className="muted">
+        <Link to={`/council/initiatives/${encodeURIComponent(i.id)}`}>{text.openDetail}</Link>
+      </p>
+    </article>
+  );
+}
