@@ -187,6 +187,36 @@ describeEachDatabase('Case commands and lists', (getOrm) => {
     expect(council.data ?? null).toBeNull();
   });
 
+  it('tells each case’s response clock at the request time: running, overdue, met', async () => {
+    const w = await createCaseWorld(getOrm());
+    const a = await openCase(w);
+    const b = await openCase(w);
+    await api.execute(RESPOND, { id: b.gid });
+    const CLOCKS = `query($filter: CaseFilter) { cases(first: 50, filter: $filter) { nodes { id responseClock } } }`;
+    const filter = { departmentId: toGlobalId('Department', w.logisticsId) };
+    const clocks = async (on: TestApi) =>
+      Object.fromEntries(
+        (
+          (await on.execute(CLOCKS, { filter })).data!.cases.nodes as {
+            id: string;
+            responseClock: string;
+          }[]
+        ).map((n) => [n.id, n.responseClock]),
+      );
+    expect(await clocks(api)).toEqual({ [a.gid]: 'RUNNING', [b.gid]: 'MET' });
+    // Past the 48-hour deadline the unanswered case is overdue; the answered one stays met.
+    const later = await createTestApi(
+      getOrm(),
+      {},
+      { now: () => Promise.resolve(now + 60 * 3_600_000) },
+    );
+    try {
+      expect(await clocks(later)).toEqual({ [a.gid]: 'OVERDUE', [b.gid]: 'MET' });
+    } finally {
+      await later.stop();
+    }
+  });
+
   describe('refuses bad input with a typed error and writes nothing', () => {
     type Send = [query: string, variables: Record<string, unknown>, viewer?: never];
     const cases: {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CaseReason } from '../../server/src/modules/case/case.enums.js';
+import { CaseReason, CaseResponseClock } from '../../server/src/modules/case/case.enums.js';
 import {
   DEFAULT_CASE_SETTINGS,
   type CaseSettings,
 } from '../../server/src/modules/case/case.settings.js';
-import { caseReason, planSla } from '../../server/src/modules/case/case.sla.js';
+import { caseReason, planSla, responseClock } from '../../server/src/modules/case/case.sla.js';
 import {
   ComplaintClass,
   FeedbackChannel,
@@ -73,5 +73,28 @@ describe('which feedback opens a case', () => {
 
   it('follows configured thresholds', () => {
     expect(caseReason({ ...base, npsScore: 5 }, { ...settings, npsAtMost: 4 })).toBeNull();
+  });
+});
+
+describe('the response clock', () => {
+  const due = new Date(at(24));
+  const hour = (h: number) => new Date(at(h));
+
+  it('runs until the deadline and is overdue after it while nobody has answered', () => {
+    expect(responseClock({ responseDueAt: due }, hour(23))).toBe(CaseResponseClock.RUNNING);
+    expect(responseClock({ responseDueAt: due }, hour(24))).toBe(CaseResponseClock.RUNNING);
+    expect(responseClock({ responseDueAt: due }, hour(25))).toBe(CaseResponseClock.OVERDUE);
+  });
+
+  it('is met by an answer on time and missed by a late one, whatever the time now', () => {
+    const onTime = { responseDueAt: due, firstResponseAt: hour(24) };
+    const late = { responseDueAt: due, firstResponseAt: hour(30) };
+    expect(responseClock(onTime, hour(100))).toBe(CaseResponseClock.MET);
+    expect(responseClock(late, hour(31))).toBe(CaseResponseClock.MISSED);
+  });
+
+  it('takes a resolution without a recorded response as the answer', () => {
+    const resolvedLate = { responseDueAt: due, firstResponseAt: null, resolvedAt: hour(26) };
+    expect(responseClock(resolvedLate, hour(27))).toBe(CaseResponseClock.MISSED);
   });
 });

@@ -9,6 +9,7 @@ const en = {
   signedInAs: 'Signed in as',
   nav: {
     board: 'Initiative board',
+    cases: 'Cases',
     dashboard: 'Dashboard',
     feedback: 'Feedback',
     explorer: 'API explorer',
@@ -34,6 +35,7 @@ const ru: ShellText = {
   signedInAs: 'Вы вошли как',
   nav: {
     board: 'Доска инициатив',
+    cases: 'Обращения',
     dashboard: 'Панель показателей',
     feedback: 'Отзывы',
     explorer: 'Обозреватель API',

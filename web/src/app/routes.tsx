@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { UserRole } from '../gql/graphql.js';
 import { BoardPage } from '../features/board/BoardPage.js';
+import { CaseDetailPage } from '../features/cases/CaseDetailPage.js';
+import { CasesPage } from '../features/cases/CasesPage.js';
 import { CouncilInitiativePage, CouncilPage } from '../features/council/CouncilPage.js';
 import { DashboardPage } from '../features/dashboard/index.js';
 import { FeedbackPage } from '../features/feedback/FeedbackPage.js';
@@ -28,6 +30,8 @@ export interface Surface {
 export const routes: Surface[] = [
   { path: '/board', element: <BoardPage />, nav: 'board', roles: CX_OFFICE },
   { path: '/initiatives/:id', element: <InitiativePage />, roles: CX_OFFICE },
+  { path: '/cases', element: <CasesPage />, nav: 'cases', roles: CX_OFFICE },
+  { path: '/cases/:id', element: <CaseDetailPage />, roles: CX_OFFICE },
   { path: '/dashboard', element: <DashboardPage />, nav: 'dashboard', roles: CX_OFFICE },
   { path: '/feedback', element: <FeedbackPage />, nav: 'feedback', roles: CX_OFFICE },
   {

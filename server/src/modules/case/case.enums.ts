@@ -15,3 +15,15 @@ export enum CaseReason {
   LOW_CSI = 'LOW_CSI',
   HIGH_EFFORT = 'HIGH_EFFORT',
 }
+
+/** Where a case's response deadline stands for its client. */
+export enum CaseResponseClock {
+  /** Nobody has answered yet and the deadline is still ahead. */
+  RUNNING = 'RUNNING',
+  /** Nobody has answered yet and the deadline has passed. */
+  OVERDUE = 'OVERDUE',
+  /** The client was answered (or the case resolved) by the deadline. */
+  MET = 'MET',
+  /** The client was answered (or the case resolved) after the deadline. */
+  MISSED = 'MISSED',
+}

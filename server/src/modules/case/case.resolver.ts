@@ -25,7 +25,9 @@ import {
 } from '../requirement/requirement.types.js';
 import { FeedbackCase } from './case.entity.js';
 import { CaseFilter, ReassignCaseInput, ResolveCaseInput } from './case.inputs.js';
+import { CaseResponseClock } from './case.enums.js';
 import { CaseService } from './case.service.js';
+import { responseClock } from './case.sla.js';
 import { CaseConnection, CaseOrder, CaseType, toCaseType } from './case.types.js';
 
 registerNodeType('Case', async (ctx, id) => {
@@ -80,6 +82,14 @@ export class CaseResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<CaseType> {
     return toCaseType(await ctx.service(CaseService).reassign(input.caseId, input));
+  }
+
+  @FieldResolver(() => CaseResponseClock, {
+    description:
+      'Running or overdue until the client is answered (at the request time), then met or missed.',
+  })
+  responseClock(@Root() c: CaseType, @Ctx() ctx: RequestContext): CaseResponseClock {
+    return responseClock(c, ctx.clock.now());
   }
 
   @FieldResolver(() => FeedbackItemType, { nullable: true })

@@ -1,5 +1,5 @@
 import { type ComplaintClass, FeedbackChannel, Sentiment } from '../feedback/feedback.enums.js';
-import { CaseReason } from './case.enums.js';
+import { CaseReason, CaseResponseClock } from './case.enums.js';
 import type { CaseSettings } from './case.settings.js';
 
 const HOUR = 3_600_000;
@@ -60,4 +60,24 @@ export function planSla(
     responseDueAt: new Date(due),
     remindAt: new Date(due - lead * HOUR),
   };
+}
+
+/** The times that decide where a case's response deadline stands. */
+export interface ResponseClockFacts {
+  responseDueAt: Date;
+  firstResponseAt?: Date | null;
+  resolvedAt?: Date | null;
+}
+
+/**
+ * Met or missed once the client was answered (a resolution without a recorded response counts
+ * as the answer), else running or overdue at `now` — the same deadline `overdueOnly` filters on.
+ */
+export function responseClock(c: ResponseClockFacts, now: Date): CaseResponseClock {
+  const answeredAt = c.firstResponseAt ?? c.resolvedAt;
+  const due = c.responseDueAt.getTime();
+  if (answeredAt) {
+    return answeredAt.getTime() <= due ? CaseResponseClock.MET : CaseResponseClock.MISSED;
+  }
+  return now.getTime() > due ? CaseResponseClock.OVERDUE : CaseResponseClock.RUNNING;
 }

@@ -3,10 +3,14 @@ import { Connection, Node, toGlobalId } from '../../graphql/relay.js';
 import { SortDirection } from '../../graphql/sorting.js';
 import { ComplaintClass } from '../feedback/feedback.enums.js';
 import type { FeedbackCase } from './case.entity.js';
-import { CaseReason, CaseStatus } from './case.enums.js';
+import { CaseReason, CaseResponseClock, CaseStatus } from './case.enums.js';
 
 registerEnumType(CaseStatus, { name: 'CaseStatus' });
 registerEnumType(CaseReason, { name: 'CaseReason' });
+registerEnumType(CaseResponseClock, {
+  name: 'CaseResponseClock',
+  description: 'Where the response deadline stands: running, overdue, met or missed.',
+});
 
 export enum CaseSortField {
   OPENED_AT = 'openedAt',

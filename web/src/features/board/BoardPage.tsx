@@ -6,12 +6,13 @@ import {
   useSensors,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ProblemList } from '../../shared/ProblemList.js';
 import { keysOf } from '../../shared/hooks.js';
+import { useRefetchOnChange } from '../../shared/useRefetchOnChange.js';
 import { BoardCard, type BoardInitiative, type CardMoveState } from './BoardCard.js';
 import { BoardFilters } from './BoardFilters.js';
 import { useBoardText, type BoardColumn } from './board.i18n.js';
@@ -93,6 +94,8 @@ export function BoardPage() {
     query: BoardInitiativesQuery,
     variables: { filter: filters.filter },
   });
+  // A task completed or an initiative moved elsewhere shows here without a reload.
+  useRefetchOnChange(useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
   const { moveTo } = useMoveInitiative();
   const [cards, setCards] = useState<Record<string, CardMoveState>>({});
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 8 } }));

@@ -1,8 +1,10 @@
+import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ProblemList } from '../../shared/ProblemList.js';
+import { useRefetchOnChange } from '../../shared/useRefetchOnChange.js';
 import { useBoardText } from '../board/board.i18n.js';
 import { EffectsSection } from './EffectsSection.js';
 import { EvidenceSection } from './EvidenceSection.js';
@@ -121,6 +123,11 @@ export function InitiativePage() {
     query: InitiativeDetailQuery,
     variables: { id },
   });
+  // Its tasks, phase and council reviews change in workflows: show them without a reload.
+  useRefetchOnChange(
+    useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]),
+    { initiativeId: id, pause: !id },
+  );
   const back = (
     <p>
       <Link to="/board">← {text.initiative.back}</Link>
