@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from '../helpers/browser.js';
 import {
   allocateHubPorts,
@@ -16,6 +16,7 @@ import {
   demoSignIns,
   ensureWebBuild,
   screenshotBothWidths,
+  screenshotDir,
   seriousAxeViolations,
   signInThroughPage,
   type DemoRole,
@@ -115,6 +116,19 @@ describe(
         250,
       );
     }, 320_000);
+
+    // A failed test leaves each role's page behind as a picture, to see what the browser saw.
+    beforeEach(({ task, onTestFailed }) => {
+      onTestFailed(async () => {
+        fs.mkdirSync(screenshotDir, { recursive: true });
+        for (const [role, session] of sessions) {
+          const name = `failed-${task.name.split(':')[0]}-${role}`.replace(/\W+/g, '-');
+          await session.page
+            .screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
+            .catch(() => undefined);
+        }
+      });
+    });
 
     afterAll(async () => {
       for (const b of browsers) await b.close();
