@@ -16,7 +16,7 @@ import '../inbox/inbox.css';
 
 const CouncilInitiativesQuery = graphql(`
   query CouncilInitiatives {
-    initiatives(first: 100, filter: { clientVisible: true }) {
+    initiatives(first: 25, filter: { clientVisible: true }) {
       totalCount
       nodes {
         id
@@ -77,6 +77,8 @@ export function CouncilPage() {
         <>
           <p className="muted" aria-live="polite">
             {text.count(data.initiatives.totalCount, lang)}
+            {data.initiatives.totalCount > nodes.length &&
+              ` ${text.shown(nodes.length, data.initiatives.totalCount)}`}
           </p>
           {nodes.length === 0 ? (
             <p className="empty-state">{text.empty}</p>

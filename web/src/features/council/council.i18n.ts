@@ -18,6 +18,7 @@ const en = {
     lang === 'en'
       ? `${n} ${n === 1 ? 'initiative' : 'initiatives'}`
       : `${n} ${ruPlural(n, 'инициатива', 'инициативы', 'инициатив')}`,
+  shown: (n: number, total: number) => `Showing the ${n} most recent of ${total}.`,
   problem: 'What you told us',
   phase: 'Phase',
   status: 'Status',
@@ -124,6 +125,7 @@ const ru: CouncilText = {
   loadFailed: 'Не удалось загрузить инициативы.',
   empty: 'Пока нет инициатив, касающихся клиентов вашего совета.',
   count: en.count,
+  shown: (n: number, total: number) => `Показаны последние ${n} из ${total}.`,
   problem: 'Что вы нам сказали',
   phase: 'Этап',
   status: 'Статус',

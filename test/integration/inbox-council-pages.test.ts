@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import { print } from 'graphql';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  CouncilInitiativeDocument,
+  CouncilInitiativesDocument,
+  DepartmentInboxDocument,
+  InboxTaskDocument,
+} from '../../web/src/gql/graphql.js';
+import { toGlobalId } from '../../server/src/graphql/relay.js';
+import { createTenantWorlds } from '../fixtures/tenant-worlds.js';
+import { describeEachDatabase } from '../helpers/db.js';
+import { createTestApi, type TestApi } from '../helpers/graphql.js';
+import { viewers } from '../helpers/viewers.js';
+
+/**
+ * The web client's own documents for the department inbox and the council portal, run as the
+ * roles that use them: every field they ask for is one the field rules let that role read, and
+ * the rows are what the row scopes give (the pages never filter for security themselves).
+ */
+describeEachDatabase('the inbox and council pages’ queries', (getOrm) => {
+  let api: TestApi;
+  let world: Awaited<ReturnType<typeof createTenantWorlds>>;
+
+  beforeAll(async () => {
+    api = await createTestApi(getOrm());
+    world = await createTenantWorlds(getOrm());
+    await world.createB();
+  });
+  afterAll(() => api?.stop());
+
+  it('reads the department’s own tasks with their initiative and owner, as a department member', async () => {
+    const member = viewers.department(world.logistics, world.planner);
+    const logistics = toGlobalId('Department', world.logistics);
+    const res = await api.execute(
+      print(DepartmentInboxDocument),
+      { departmentId: logistics },
+      member,
+    );
+    expect(res.errors).toBeUndefined();
+    const tasks = res.data!.initiativeTasks.nodes as {
+      title: string;
+      department: { id: string };
+      initiative: { owner: { name: string } | null };
+    }[];
+    expect(tasks.map((t) => t.title).sort()).toEqual([
+      'Acme faster invoices: book loading slots',
+      'Internal: renegotiate carrier',
+    ]);
+    expect(new Set(tasks.map((t) => t.department.id))).toEqual(new Set([logistics]));
+    expect(tasks[0]!.initiative.owner?.name).toBe('Olga Owner');
+    expect(res.data!.notices.nodes.map((n: { subject: string }) => n.subject)).toEqual([
+      'New task for logistics',
+    ]);
+    const one = await api.execute(
+      print(InboxTaskDocument),
+      { id: toGlobalId('InitiativeTask', world.a.task) },
+      member,
+    );
+    expect(one.errors).toBeUndefined();
+    expect(one.data!.initiativeTask.title).toBe('Acme faster invoices: book loading slots');
+  });
+
+  it('reads only the initiatives of the member’s councils, with progress, messages and review, as a council member', async () => {
+    const member = viewers.council([world.a.council], [world.a.member], world.a.memberUser);
+    const res = await api.execute(print(CouncilInitiativesDocument), {}, member);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const titles = (res.data!.initiatives.nodes as { title: string }[]).map((i) => i.title);
+    expect(titles.sort()).toEqual(['Acme faster invoices', 'Shared packaging change']);
+    const acme = await api.execute(
+      print(CouncilInitiativeDocument),
+      { id: toGlobalId('Initiative', world.a.initiative) },
+      member,
+    );
+    expect(acme.errors).toBeUndefined();
+    const i = acme.data!.initiative;
+    // Client-visible tasks only; the internal one stays hidden.
+    expect(i.tasks.map((t: { title: string }) => t.title)).toEqual([
+      'Acme faster invoices: book loading slots',
+    ]);
+    expect(i.notifications.map((n: { subject: string }) => n.subject)).toEqual([
+      'Acme faster invoices: we started',
+    ]);
+    expect(i.councilReviews.map((r: { decision: string }) => r.decision)).toEqual(['PENDING']);
+    const beta = await api.execute(
+      print(CouncilInitiativeDocument),
+      { id: toGlobalId('Initiative', world.b.initiative) },
+      member,
+    );
+    expect(beta.errors).toBeUndefined();
+    expect(beta.data!.initiative).toBeNull();
+  });
+});
