@@ -5,6 +5,9 @@ import type { BoardInitiativesQuery } from '../../gql/graphql.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useBoardText, type BoardColumn } from './board.i18n.js';
 
+/** Account names on a card; the count says how many there are in all. */
+const ACCOUNTS_SHOWN = 3;
+
 export type BoardInitiative = BoardInitiativesQuery['initiatives']['nodes'][number];
 
 export interface CardMoveState {
@@ -36,7 +39,11 @@ export function BoardCard(props: {
   });
   const overdue = i.tasks.filter((task) => task.overdue).length;
   const lastNotification = i.notifications[0];
-  const lastReview = i.councilReviews[0];
+  // Reviews come newest first: the first of each council is where that council stands.
+  const councils = i.councilReviews.filter(
+    (r, n, all) => all.findIndex((other) => other.council.id === r.council.id) === n,
+  );
+  const accounts = i.affectedAccounts.map((a) => a.name);
   const number = new Intl.NumberFormat(lang);
   const style = transform
     ? { transform: `translate(${transform.x}px, ${transform.y}px)`, zIndex: 2 }
@@ -63,10 +70,10 @@ export function BoardCard(props: {
         <dl className="card-facts">
           <dt>{text.board.accounts}</dt>
           <dd>
-            {number.format(i.affectedAccounts.length)}
-            {i.affectedAccounts.length > 0 && (
-              <>: {i.affectedAccounts.map((a) => a.name).join(', ')}</>
-            )}
+            {number.format(accounts.length)}
+            {accounts.length > 0 && <>: {accounts.slice(0, ACCOUNTS_SHOWN).join(', ')}</>}
+            {accounts.length > ACCOUNTS_SHOWN &&
+              ` ${text.board.moreAccounts(number.format(accounts.length - ACCOUNTS_SHOWN))}`}
           </dd>
           <dt>{text.board.openTasks}</dt>
           <dd>
@@ -86,8 +93,8 @@ export function BoardCard(props: {
           </dd>
           <dt>{text.board.council}</dt>
           <dd>
-            {lastReview
-              ? `${lastReview.council.name}: ${text.decision[lastReview.decision]}`
+            {councils.length > 0
+              ? councils.map((r) => `${r.council.name}: ${text.decision[r.decision]}`).join('; ')
               : text.board.noCouncil}
           </dd>
         </dl>
