@@ -34,12 +34,24 @@ const analyticsReports = [
   'FinanceLinkageReport',
   'FinanceDivergentAccount',
 ];
+/** What the department inbox and the council portal read without an identity of its own. */
+const inboxAndCouncil = [
+  'CouncilAgenda',
+  'CouncilAgendaTask',
+  'CouncilAgendaTarget',
+  'MilestoneCount',
+  ...['InitiativeTask', 'Case', 'InboxEntry', 'Department'].flatMap((node) => [
+    `${node}Connection`,
+    `${node}Edge`,
+  ]),
+];
 const embeddedTypes = [
   'PageInfo',
   'SubmitFeedbackPayload',
   // Measured per initiative and measure; no identity of its own.
   'InitiativeEffect',
   ...analyticsReports,
+  ...inboxAndCouncil,
   ...connections.flatMap((node) => [`${node}Connection`, `${node}Edge`]),
 ];
 const keys: KeyingConfig = Object.fromEntries(embeddedTypes.map((type) => [type, () => null]));

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { getFragmentData, type FragmentType } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -21,8 +21,10 @@ export function CouncilInitiative(props: { initiative: Initiative; now: Date }) 
   const ids = useId();
   const i = getFragmentData(CouncilInitiativeFields, props.initiative);
   const done = i.tasks.filter((task) => task.status === 'DONE').length;
-  const pending = i.councilReviews.filter((r) => r.decision === 'PENDING');
-  const current = pending.length > 0 ? pending : i.councilReviews.slice(0, 1);
+  // A review decided on this page stays with its form, which now says what was recorded.
+  const [decidedHere, setDecidedHere] = useState<ReadonlySet<string>>(new Set());
+  const open = i.councilReviews.filter((r) => r.decision === 'PENDING' || decidedHere.has(r.id));
+  const current = open.length > 0 ? open : i.councilReviews.slice(0, 1);
   const earlier = i.councilReviews.filter((r) => !current.includes(r));
   const messages = i.notifications.filter((n) => n.kind === 'INITIATIVE_PROGRESS');
   return (
@@ -110,7 +112,12 @@ export function CouncilInitiative(props: { initiative: Initiative; now: Date }) 
           </p>
           {review.comments && <blockquote>{review.comments}</blockquote>}
           <ReviewAgenda agenda={review.agenda ?? null} now={props.now} />
-          {review.decision === 'PENDING' && <ReviewDecision reviewId={review.id} />}
+          {(review.decision === 'PENDING' || decidedHere.has(review.id)) && (
+            <ReviewDecision
+              reviewId={review.id}
+              onDecided={() => setDecidedHere((ids) => new Set(ids).add(review.id))}
+            />
+          )}
         </section>
       ))}
       {earlier.length > 0 && (

@@ -107,10 +107,11 @@ export function CouncilInitiativePage() {
   useCouncilLive(() => refetch({ requestPolicy: 'network-only' }));
   const now = useMemo(() => new Date(), [data]);
   return (
-    <section className="council-page" aria-label={text.heading}>
+    <section className="council-page" aria-labelledby="council-detail-heading">
       <p>
         <Link to="/council">← {text.back}</Link>
       </p>
+      <h1 id="council-detail-heading">{text.heading}</h1>
       {error && !data && <ProblemList error={error} title={text.loadFailed} />}
       {!data && !error && <p aria-busy="true">{fetching ? t.common.loading : ''}</p>}
       {data &&

@@ -9,7 +9,8 @@ import { useCouncilText } from './council.i18n.js';
  * Approve or request changes on a pending review, with comments. Whether comments are needed is
  * the server's to say (COMMENTS_REQUIRED); the refusal is shown in words.
  */
-export function ReviewDecision({ reviewId }: { reviewId: string }) {
+export function ReviewDecision(props: { reviewId: string; onDecided?: () => void }) {
+  const { reviewId } = props;
   const text = useCouncilText();
   const ids = useId();
   const [comments, setComments] = useState('');
@@ -31,33 +32,38 @@ export function ReviewDecision({ reviewId }: { reviewId: string }) {
       return;
     }
     setDone(text.decidedNow(text.decision[review.decision]));
+    props.onDecided?.();
   }
 
   return (
     <form className="review-decision" onSubmit={(e) => e.preventDefault()}>
-      <label htmlFor={`${ids}-comment`}>{text.comment}</label>
-      <textarea
-        id={`${ids}-comment`}
-        aria-describedby={`${ids}-hint`}
-        rows={3}
-        value={comments}
-        onChange={(e) => setComments(e.target.value)}
-      />
-      <p id={`${ids}-hint`} className="muted">
-        {text.commentHint}
-      </p>
-      <div className="button-row">
-        <button type="button" disabled={state.fetching} onClick={() => void send('APPROVED')}>
-          {text.approve}
-        </button>
-        <button
-          type="button"
-          disabled={state.fetching}
-          onClick={() => void send('CHANGES_REQUESTED')}
-        >
-          {text.requestChanges}
-        </button>
-      </div>
+      {!done && (
+        <>
+          <label htmlFor={`${ids}-comment`}>{text.comment}</label>
+          <textarea
+            id={`${ids}-comment`}
+            aria-describedby={`${ids}-hint`}
+            rows={3}
+            value={comments}
+            onChange={(e) => setComments(e.target.value)}
+          />
+          <p id={`${ids}-hint`} className="muted">
+            {text.commentHint}
+          </p>
+          <div className="button-row">
+            <button type="button" disabled={state.fetching} onClick={() => void send('APPROVED')}>
+              {text.approve}
+            </button>
+            <button
+              type="button"
+              disabled={state.fetching}
+              onClick={() => void send('CHANGES_REQUESTED')}
+            >
+              {text.requestChanges}
+            </button>
+          </div>
+        </>
+      )}
       <div aria-live="polite">
         {state.fetching && <p>{text.sending}</p>}
         {done && <p className="success">{done}</p>}

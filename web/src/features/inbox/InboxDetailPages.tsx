@@ -37,10 +37,11 @@ const InboxCaseQuery = graphql(`
 function Frame(props: { children: React.ReactNode }) {
   const text = useInboxText();
   return (
-    <section className="inbox-page" aria-label={text.heading}>
+    <section className="inbox-page" aria-labelledby="inbox-detail-heading">
       <p>
         <Link to="/inbox">← {text.back}</Link>
       </p>
+      <h1 id="inbox-detail-heading">{text.heading}</h1>
       {props.children}
     </section>
   );
