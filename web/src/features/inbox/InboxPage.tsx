@@ -30,7 +30,7 @@ const InboxViewerQuery = graphql(`
 const DepartmentInboxQuery = graphql(`
   query DepartmentInbox($departmentId: ID) {
     initiativeTasks(
-      first: 100
+      first: 50
       filter: { departmentId: $departmentId, statuses: [OPEN, IN_PROGRESS] }
     ) {
       totalCount
@@ -41,7 +41,7 @@ const DepartmentInboxQuery = graphql(`
         ...InboxTaskFields
       }
     }
-    cases(first: 100, filter: { departmentId: $departmentId, statuses: [OPEN, RESPONDED] }) {
+    cases(first: 50, filter: { departmentId: $departmentId, statuses: [OPEN, RESPONDED] }) {
       totalCount
       nodes {
         id
