@@ -92,16 +92,18 @@ function stubClient(mutation: (request: Request) => Partial<OperationResult>) {
     const data =
       name === 'InboxViewer'
         ? { me: { kind: 'user', userId: 'u1', departmentId: 'd1' } }
-        : name === 'DepartmentInbox'
-          ? {
-              initiativeTasks: { totalCount: tasks.length, nodes: tasks },
-              cases: { totalCount: 1, nodes: [openCase] },
-              overdueCases: { nodes: [{ id: 'c1' }] },
-              notices: { totalCount: 1, nodes: [notice] },
-            }
-          : name === 'InboxDepartments'
-            ? { departments: { nodes: [{ id: 'd2', name: 'Billing' }] } }
-            : null;
+        : name === 'DepartmentTasks'
+          ? { initiativeTasks: { totalCount: tasks.length, nodes: tasks } }
+          : name === 'DepartmentCases'
+            ? {
+                cases: { totalCount: 1, nodes: [openCase] },
+                overdueCases: { nodes: [{ id: 'c1' }] },
+              }
+            : name === 'InboxNotices'
+              ? { notices: { totalCount: 1, nodes: [notice] } }
+              : name === 'InboxDepartments'
+                ? { departments: { nodes: [{ id: 'd2', name: 'Billing' }] } }
+                : null;
     return data ? fromValue({ operation: request, data, stale: false, hasNext: false }) : never;
   });
   const client = { executeQuery, executeMutation, executeSubscription: () => never };
@@ -152,10 +154,10 @@ describe('the department inbox', () => {
   it('asks for the department’s own tasks and cases', () => {
     const { client, executeQuery } = stubClient(finished);
     renderInbox(client);
-    const inbox = executeQuery.mock.calls.find(
-      ([r]) => operationName(r.query) === 'DepartmentInbox',
-    );
-    expect(inbox?.[0].variables).toEqual({ departmentId: 'd1' });
+    for (const name of ['DepartmentTasks', 'DepartmentCases']) {
+      const call = executeQuery.mock.calls.find(([r]) => operationName(r.query) === name);
+      expect(call?.[0].variables).toEqual({ departmentId: 'd1' });
+    }
   });
 
   it('shows what acting needs: the initiative and its owner, the feedback and its account', () => {

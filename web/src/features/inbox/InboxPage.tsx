@@ -15,6 +15,7 @@ import { useInboxText } from './inbox.i18n.js';
 import { Notices } from './Notices.js';
 import { orderEntries, type Entry } from './order.js';
 import { TaskEntry } from './TaskEntry.js';
+import { useDepartmentInbox } from './useDepartmentInbox.js';
 import './inbox.css';
 
 const InboxViewerQuery = graphql(`
@@ -23,44 +24,6 @@ const InboxViewerQuery = graphql(`
       kind
       userId
       departmentId
-    }
-  }
-`);
-
-const DepartmentInboxQuery = graphql(`
-  query DepartmentInbox($departmentId: ID) {
-    initiativeTasks(
-      first: 50
-      filter: { departmentId: $departmentId, statuses: [OPEN, IN_PROGRESS] }
-    ) {
-      totalCount
-      nodes {
-        id
-        overdue
-        dueAt
-        ...InboxTaskFields
-      }
-    }
-    cases(first: 50, filter: { departmentId: $departmentId, statuses: [OPEN, RESPONDED] }) {
-      totalCount
-      nodes {
-        id
-        status
-        responseDueAt
-        ...InboxCaseFields
-      }
-    }
-    overdueCases: cases(first: 100, filter: { departmentId: $departmentId, overdueOnly: true }) {
-      nodes {
-        id
-      }
-    }
-    notices: inboxEntries(first: 20, filter: { unreadOnly: true }) {
-      totalCount
-      nodes {
-        id
-        ...InboxNoticeFields
-      }
     }
   }
 `);
@@ -80,17 +43,13 @@ export function InboxPage() {
   const { t, lang } = useI18n();
   const [viewer] = useQuery({ query: InboxViewerQuery });
   const departmentId = viewer.data?.me.departmentId ?? null;
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: DepartmentInboxQuery,
-    variables: { departmentId },
-    pause: !viewer.data,
-  });
+  const { data, fetching, error, refetch } = useDepartmentInbox(departmentId, !viewer.data);
   // Tasks acted on here stay in view with their new status even after the list drops them.
   const [acted, setActed] = useState<Map<string, Task>>(new Map());
   const inbox = useLive(InboxChangedSubscription, {});
   const tasks = useLive(InboxTaskChangedSubscription, {});
   useEffect(() => {
-    if (inbox.data || tasks.data) refetch({ requestPolicy: 'network-only' });
+    if (inbox.data || tasks.data) refetch();
   }, [inbox.data, tasks.data, refetch]);
   const now = useMemo(() => new Date(), [data]);
 
@@ -135,7 +94,7 @@ export function InboxPage() {
       </p>
       {error && <ProblemList error={error} title={text.loadFailed} />}
       {error && (
-        <button type="button" onClick={() => refetch({ requestPolicy: 'network-only' })}>
+        <button type="button" onClick={refetch}>
           {t.common.retry}
         </button>
       )}
