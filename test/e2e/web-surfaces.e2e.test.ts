@@ -411,6 +411,15 @@ describe(
       if (!target)
         throw new Error('no initiative of the member’s councils accepts a review request');
 
+      // The other roles' pages are done with: close them, so their live queries stop competing.
+      for (const role of ['CX manager', 'Department member'] as const) {
+        const open = sessions.get(role);
+        if (!open) continue;
+        sessions.delete(role);
+        browsers.splice(browsers.indexOf(open), 1);
+        await open.close();
+      }
+
       const { page, consoleErrors } = await browserAs('Council member', '/council');
       await page.getByRole('heading', { name: 'Council portal', level: 1 }).waitFor();
       const article = page.getByRole('article', { name: target.title, exact: true });
@@ -422,7 +431,8 @@ describe(
         expect(text).not.toContain(f.code);
       }
       expect(await seriousAxeViolations(page)).toEqual([]);
-      await screenshotBothWidths(page, 'council', () => article.waitFor());
+      // The portal lists every message to the council's accounts: the window's view is picture enough.
+      await screenshotBothWidths(page, 'council', () => article.waitFor(), false);
 
       const comment = 'Approved from the e2e council test: the new lead times work for us.';
       await article.getByRole('textbox', { name: 'Comment' }).fill(comment);
@@ -462,6 +472,6 @@ describe(
       const after = await page.locator('main').innerText();
       for (const f of foreign) expect(after).not.toContain(f.title);
       expect(consoleErrors).toEqual([]);
-    });
+    }, 120_000);
   },
 );

@@ -120,6 +120,8 @@ export async function screenshotBothWidths(
   page: Page,
   surface: string,
   settle: () => Promise<void> = async () => undefined,
+  /** The whole page (default), or only what the window shows, for very long pages. */
+  fullPage = true,
 ): Promise<string[]> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const files: string[] = [];
@@ -127,7 +129,7 @@ export async function screenshotBothWidths(
     await page.setViewportSize(size);
     await settle();
     const file = path.join(screenshotDir, `${surface}-${size.width}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage });
     files.push(file);
   }
   return files;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.js';
@@ -40,7 +40,13 @@ const CouncilInitiativeQuery = graphql(`
  * initiatives themselves, their tasks. Pushed rows land in the cache; a review or initiative
  * that is new to the page needs the list again, hence `refetch`.
  */
-function useCouncilLive(refetch: () => void) {
+function useCouncilLive(refetchQuery: (opts: { requestPolicy: 'network-only' }) => void) {
+  // A stable callback: an inline one changed every render, re-ran the effect below on each
+  // render once any event had arrived, and refetched the list in an endless loop.
+  const refetch = useCallback(
+    () => refetchQuery({ requestPolicy: 'network-only' }),
+    [refetchQuery],
+  );
   const reviews = useLive(CouncilReviewChangedSubscription, {});
   const initiatives = useLive(CouncilInitiativeChangedSubscription, {});
   const tasks = useLive(CouncilTaskChangedSubscription, {});
@@ -57,7 +63,7 @@ export function CouncilPage() {
   const text = useCouncilText();
   const { t, lang } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CouncilInitiativesQuery });
-  useCouncilLive(() => refetch({ requestPolicy: 'network-only' }));
+  useCouncilLive(refetch);
   const now = useMemo(() => new Date(), [data]);
   const nodes = data?.initiatives.nodes ?? [];
   return (
@@ -104,7 +110,7 @@ export function CouncilInitiativePage() {
     query: CouncilInitiativeQuery,
     variables: { id },
   });
-  useCouncilLive(() => refetch({ requestPolicy: 'network-only' }));
+  useCouncilLive(refetch);
   const now = useMemo(() => new Date(), [data]);
   return (
     <section className="council-page" aria-labelledby="council-detail-heading">
