@@ -443,12 +443,15 @@ describe(
       const comment = 'Approved from the e2e council test: the new lead times work for us.';
       await article.getByRole('textbox', { name: 'Comment' }).fill(comment);
       await article.getByRole('button', { name: 'Approve' }).click();
-      // Either the decision is recorded or the refusal is shown; the assertion names which.
+      // The page shows the decision (its note, or the review now headed "Approved" with the
+      // comment), or the refusal; the assertion names which. Generous: the decision is a
+      // workflow update, and the machine is shared.
       await article
         .getByText('Recorded. The review is now: Approved.')
+        .or(article.locator('blockquote', { hasText: comment }))
         .or(article.getByRole('alert'))
         .first()
-        .waitFor();
+        .waitFor({ timeout: 30_000 });
       expect(await article.getByRole('alert').count(), await article.innerText()).toBe(0);
 
       const { initiative: decided } = await asAdmin<{
