@@ -1,10 +1,11 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useLive } from '../../shared/live.js';
 import { ProblemList } from '../../shared/ProblemList.js';
+import { useRefetchOn } from '../../shared/use-refetch-on.js';
 import {
   CouncilInitiativeChangedSubscription,
   CouncilReviewChangedSubscription,
@@ -44,9 +45,7 @@ function useCouncilLive(refetch: () => void) {
   const reviews = useLive(CouncilReviewChangedSubscription, {});
   const initiatives = useLive(CouncilInitiativeChangedSubscription, {});
   const tasks = useLive(CouncilTaskChangedSubscription, {});
-  useEffect(() => {
-    if (reviews.data || initiatives.data || tasks.data) refetch();
-  }, [reviews.data, initiatives.data, tasks.data, refetch]);
+  useRefetchOn([reviews.data, initiatives.data, tasks.data], refetch);
 }
 
 /**

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { getFragmentData, graphql, type FragmentType } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useLive } from '../../shared/live.js';
 import { ProblemList } from '../../shared/ProblemList.js';
+import { useRefetchOn } from '../../shared/use-refetch-on.js';
 import { CaseEntry } from './CaseEntry.js';
 import {
   type InboxCaseFields,
@@ -48,9 +49,7 @@ export function InboxPage() {
   const [acted, setActed] = useState<Map<string, Task>>(new Map());
   const inbox = useLive(InboxChangedSubscription, {});
   const tasks = useLive(InboxTaskChangedSubscription, {});
-  useEffect(() => {
-    if (inbox.data || tasks.data) refetch();
-  }, [inbox.data, tasks.data, refetch]);
+  useRefetchOn([inbox.data, tasks.data], refetch);
   const now = useMemo(() => new Date(), [data]);
 
   const entries = useMemo<Line[]>(() => {
