@@ -287,4 +287,23 @@ describe('the department inbox', () => {
     renderInbox(live.client);
     expect(reads(live.executeQuery.mock.calls)).toBeGreaterThan(before);
   });
+
+  it('resolves a case with the note for the client through resolveCase', async () => {
+    const { client, executeMutation } = stubClient(() => ({
+      data: { resolveCase: { ...openCase, status: 'RESOLVED', resolutionNote: 'Refunded.' } },
+    }));
+    renderInbox(client);
+    const complaint = entry('Complaint — Acme');
+    fireEvent.change(
+      within(complaint).getByRole('textbox', { name: 'Resolution for the client' }),
+      {
+        target: { value: 'Refunded.' },
+      },
+    );
+    fireEvent.click(within(complaint).getByRole('button', { name: 'Resolve' }));
+    const request = executeMutation.mock.calls[0]?.[0];
+    expect(request && operationName(request.query)).toBe('InboxResolveCase');
+    expect(request?.variables).toEqual({ input: { caseId: 'c1', note: 'Refunded.' } });
+    expect(await within(complaint).findByText('Done. The case is now: Resolved.')).toBeTruthy();
+  });
 });
