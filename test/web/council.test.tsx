@@ -117,25 +117,30 @@ interface Request {
   variables: Record<string, unknown>;
 }
 
-function stubClient(mutation: (request: Request) => Partial<OperationResult>) {
+function stubClient(
+  mutation: (request: Request) => Partial<OperationResult>,
+  pushes: Record<string, unknown> = {},
+) {
   const executeMutation = vi.fn((request: Request) =>
     fromValue({ operation: request, stale: false, hasNext: false, ...mutation(request) }),
   );
-  const client = {
-    executeQuery: (request: Request) => {
-      const name = operationName(request.query);
-      const data =
-        name === 'CouncilInitiatives'
-          ? { initiatives: { totalCount: 1, nodes: [initiative] } }
-          : name === 'CouncilInitiative'
-            ? { initiative: request.variables.id === 'i1' ? initiative : null }
-            : null;
-      return data ? fromValue({ operation: request, data, stale: false, hasNext: false }) : never;
-    },
-    executeMutation,
-    executeSubscription: () => never,
+  const executeQuery = vi.fn((request: Request) => {
+    const name = operationName(request.query);
+    const data =
+      name === 'CouncilInitiatives'
+        ? { initiatives: { totalCount: 1, nodes: [initiative] } }
+        : name === 'CouncilInitiative'
+          ? { initiative: request.variables.id === 'i1' ? initiative : null }
+          : null;
+    return data ? fromValue({ operation: request, data, stale: false, hasNext: false }) : never;
+  });
+  // A subscription named in `pushes` delivers that one event at once; the others stay silent.
+  const executeSubscription = (request: Request) => {
+    const data = pushes[operationName(request.query) ?? ''];
+    return data ? fromValue({ operation: request, data, stale: false, hasNext: true }) : never;
   };
-  return { client: client as unknown as Client, executeMutation };
+  const client = { executeQuery, executeMutation, executeSubscription };
+  return { client: client as unknown as Client, executeMutation, executeQuery };
 }
 
 function renderPortal(client: Client, url = '/council') {
@@ -237,5 +242,27 @@ describe('the council portal', () => {
     cleanup();
     renderPortal(stubClient(decided).client, '/council/initiatives/other');
     expect(screen.getByText(/does not concern your council/)).toBeTruthy();
+  });
+
+  it('reads the initiatives again when the hub pushes a review change', () => {
+    const reads = (calls: [Request][]) =>
+      calls.filter(([r]) => operationName(r.query) === 'CouncilInitiatives').length;
+    const quiet = stubClient(decided);
+    renderPortal(quiet.client);
+    const before = reads(quiet.executeQuery.mock.calls);
+    cleanup();
+    const live = stubClient(decided, {
+      CouncilReviewChanged: {
+        councilReviewChanged: {
+          __typename: 'CouncilReview',
+          id: 'r2',
+          decision: 'PENDING',
+          decidedAt: null,
+          comments: null,
+        },
+      },
+    });
+    renderPortal(live.client);
+    expect(reads(live.executeQuery.mock.calls)).toBeGreaterThan(before);
   });
 });

@@ -83,7 +83,10 @@ interface Request {
 }
 
 /** A stand-in for the network only: answers each operation from the given table. */
-function stubClient(mutation: (request: Request) => Partial<OperationResult>) {
+function stubClient(
+  mutation: (request: Request) => Partial<OperationResult>,
+  pushes: Record<string, unknown> = {},
+) {
   const executeMutation = vi.fn((request: Request) =>
     fromValue({ operation: request, stale: false, hasNext: false, ...mutation(request) }),
   );
@@ -106,7 +109,12 @@ function stubClient(mutation: (request: Request) => Partial<OperationResult>) {
                 : null;
     return data ? fromValue({ operation: request, data, stale: false, hasNext: false }) : never;
   });
-  const client = { executeQuery, executeMutation, executeSubscription: () => never };
+  // A subscription named in `pushes` delivers that one event at once; the others stay silent.
+  const executeSubscription = (request: Request) => {
+    const data = pushes[operationName(request.query) ?? ''];
+    return data ? fromValue({ operation: request, data, stale: false, hasNext: true }) : never;
+  };
+  const client = { executeQuery, executeMutation, executeSubscription };
   return { client: client as unknown as Client, executeMutation, executeQuery };
 }
 
@@ -257,5 +265,45 @@ describe('the department inbox', () => {
     const request = executeMutation.mock.calls[0]?.[0];
     expect(request && operationName(request.query)).toBe('InboxMarkNoticeRead');
     expect(request?.variables).toEqual({ id: 'n1' });
+  });
+
+  it('reads the inbox again when the hub pushes an inbox change (a new entry included)', () => {
+    const pushed = {
+      inboxChanged: {
+        __typename: 'InboxEntry',
+        id: 'n2',
+        kind: 'TASK_ASSIGNED',
+        taskId: 't9',
+        createdAt: at(0),
+      },
+    };
+    const quiet = stubClient(finished);
+    renderInbox(quiet.client);
+    const reads = (calls: typeof quiet.executeQuery.mock.calls) =>
+      calls.filter(([r]) => operationName(r.query) === 'DepartmentTasks').length;
+    const before = reads(quiet.executeQuery.mock.calls);
+    cleanup();
+    const live = stubClient(finished, { InboxChanged: pushed });
+    renderInbox(live.client);
+    expect(reads(live.executeQuery.mock.calls)).toBeGreaterThan(before);
+  });
+
+  it('resolves a case with the note for the client through resolveCase', async () => {
+    const { client, executeMutation } = stubClient(() => ({
+      data: { resolveCase: { ...openCase, status: 'RESOLVED', resolutionNote: 'Refunded.' } },
+    }));
+    renderInbox(client);
+    const complaint = entry('Complaint — Acme');
+    fireEvent.change(
+      within(complaint).getByRole('textbox', { name: 'Resolution for the client' }),
+      {
+        target: { value: 'Refunded.' },
+      },
+    );
+    fireEvent.click(within(complaint).getByRole('button', { name: 'Resolve' }));
+    const request = executeMutation.mock.calls[0]?.[0];
+    expect(request && operationName(request.query)).toBe('InboxResolveCase');
+    expect(request?.variables).toEqual({ input: { caseId: 'c1', note: 'Refunded.' } });
+    expect(await within(complaint).findByText('Done. The case is now: Resolved.')).toBeTruthy();
   });
 });

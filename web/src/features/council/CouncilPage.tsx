@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useLive } from '../../shared/live.js';
 import { ProblemList } from '../../shared/ProblemList.js';
+import { useRefetchOn } from '../../shared/use-refetch-on.js';
 import {
   CouncilInitiativeChangedSubscription,
   CouncilReviewChangedSubscription,
@@ -40,19 +41,11 @@ const CouncilInitiativeQuery = graphql(`
  * initiatives themselves, their tasks. Pushed rows land in the cache; a review or initiative
  * that is new to the page needs the list again, hence `refetch`.
  */
-function useCouncilLive(refetchQuery: (opts: { requestPolicy: 'network-only' }) => void) {
-  // A stable callback: an inline one changed every render, re-ran the effect below on each
-  // render once any event had arrived, and refetched the list in an endless loop.
-  const refetch = useCallback(
-    () => refetchQuery({ requestPolicy: 'network-only' }),
-    [refetchQuery],
-  );
+function useCouncilLive(refetch: () => void) {
   const reviews = useLive(CouncilReviewChangedSubscription, {});
   const initiatives = useLive(CouncilInitiativeChangedSubscription, {});
   const tasks = useLive(CouncilTaskChangedSubscription, {});
-  useEffect(() => {
-    if (reviews.data || initiatives.data || tasks.data) refetch();
-  }, [reviews.data, initiatives.data, tasks.data, refetch]);
+  useRefetchOn([reviews.data, initiatives.data, tasks.data], refetch);
 }
 
 /**
@@ -63,7 +56,7 @@ export function CouncilPage() {
   const text = useCouncilText();
   const { t, lang } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CouncilInitiativesQuery });
-  useCouncilLive(refetch);
+  useCouncilLive(() => refetch({ requestPolicy: 'network-only' }));
   const now = useMemo(() => new Date(), [data]);
   const nodes = data?.initiatives.nodes ?? [];
   return (
@@ -110,7 +103,7 @@ export function CouncilInitiativePage() {
     query: CouncilInitiativeQuery,
     variables: { id },
   });
-  useCouncilLive(refetch);
+  useCouncilLive(() => refetch({ requestPolicy: 'network-only' }));
   const now = useMemo(() => new Date(), [data]);
   return (
     <section className="council-page" aria-labelledby="council-detail-heading">

@@ -18,7 +18,12 @@ export function caseTitle(reason: string, account: string | undefined): string {
  * One case of the department as an `<article>`: the feedback behind it (text, contact, account),
  * the answer deadline, and the commands (answered, resolve with a note for the client).
  */
-export function CaseEntry(props: { case: Case; now: Date; overdue: boolean }) {
+export function CaseEntry(props: {
+  case: Case;
+  now: Date;
+  overdue: boolean;
+  onActed?: (c: Case) => void;
+}) {
   const text = useInboxText();
   const c = getFragmentData(InboxCaseFields, props.case);
   const ids = useId();
@@ -41,6 +46,7 @@ export function CaseEntry(props: { case: Case; now: Date; overdue: boolean }) {
       return;
     }
     setDone(text.caseNowStatus(text.caseStatus[getFragmentData(InboxCaseFields, changed).status]));
+    props.onActed?.(changed);
   }
 
   const title = caseTitle(text.caseReason[c.reason], c.account?.name);

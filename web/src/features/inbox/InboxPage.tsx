@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { getFragmentData, graphql, type FragmentType } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useLive } from '../../shared/live.js';
 import { ProblemList } from '../../shared/ProblemList.js';
+import { useRefetchOn } from '../../shared/use-refetch-on.js';
 import { CaseEntry } from './CaseEntry.js';
 import {
   type InboxCaseFields,
@@ -29,9 +30,8 @@ const InboxViewerQuery = graphql(`
 `);
 
 type Task = FragmentType<typeof InboxTaskFields>;
-type Line =
-  | (Entry<Task> & { kind: 'task' })
-  | (Entry<FragmentType<typeof InboxCaseFields>> & { kind: 'case' });
+type CaseRef = FragmentType<typeof InboxCaseFields>;
+type Line = (Entry<Task> & { kind: 'task' }) | (Entry<CaseRef> & { kind: 'case' });
 
 /**
  * The department inbox: the department's open tasks and cases, overdue first, then by due date
@@ -44,13 +44,12 @@ export function InboxPage() {
   const [viewer] = useQuery({ query: InboxViewerQuery });
   const departmentId = viewer.data?.me.departmentId ?? null;
   const { data, fetching, error, refetch } = useDepartmentInbox(departmentId, !viewer.data);
-  // Tasks acted on here stay in view with their new status even after the list drops them.
+  // Entries acted on here stay in view with their new status even after the list drops them.
   const [acted, setActed] = useState<Map<string, Task>>(new Map());
+  const [actedCases, setActedCases] = useState<Map<string, CaseRef>>(new Map());
   const inbox = useLive(InboxChangedSubscription, {});
   const tasks = useLive(InboxTaskChangedSubscription, {});
-  useEffect(() => {
-    if (inbox.data || tasks.data) refetch();
-  }, [inbox.data, tasks.data, refetch]);
+  useRefetchOn([inbox.data, tasks.data], refetch);
   const now = useMemo(() => new Date(), [data]);
 
   const entries = useMemo<Line[]>(() => {
@@ -58,6 +57,8 @@ export function InboxPage() {
     const overdueCases = new Set(data.overdueCases.nodes.map((c) => c.id));
     const listed = new Set(data.initiativeTasks.nodes.map((task) => task.id));
     const extra = [...acted.entries()].filter(([id]) => !listed.has(id)).map(([, task]) => task);
+    const listedCases = new Set(data.cases.nodes.map((c) => c.id));
+    const extraCases = [...actedCases.entries()].filter(([id]) => !listedCases.has(id));
     return orderEntries<Line>([
       ...data.initiativeTasks.nodes.map((task) => ({
         kind: 'task' as const,
@@ -83,8 +84,15 @@ export function InboxPage() {
         dueAt: c.status === 'OPEN' ? c.responseDueAt : null,
         ref: c,
       })),
+      ...extraCases.map(([id, ref]) => ({
+        kind: 'case' as const,
+        id,
+        overdue: false,
+        dueAt: null,
+        ref,
+      })),
     ]);
-  }, [data, acted]);
+  }, [data, acted, actedCases]);
 
   return (
     <section aria-labelledby="inbox-heading" className="inbox-page">
@@ -126,6 +134,7 @@ export function InboxPage() {
                     case={entry.ref}
                     now={now}
                     overdue={entry.overdue}
+                    onActed={(c) => setActedCases((m) => new Map(m).set(entry.id, c))}
                   />
                 ),
               )}
