@@ -69,9 +69,15 @@ export function ParetoPanel() {
           <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
-            <YAxis yAxisId="count" />
+            <YAxis yAxisId="count" tickFormatter={(value: number) => f.number(value, 0)} />
             <YAxis yAxisId="share" orientation="right" domain={[0, 1]} tickFormatter={f.percent} />
-            <Tooltip />
+            <Tooltip
+              formatter={(value, _name, item) =>
+                item.dataKey === 'cumulativeShare'
+                  ? f.percent(Number(value))
+                  : f.number(Number(value), 0)
+              }
+            />
             <Bar yAxisId="count" dataKey="count" name={t.dashboard.pareto.count} fill="#2456c7" />
             <Line
               yAxisId="share"

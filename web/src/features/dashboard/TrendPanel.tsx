@@ -52,7 +52,7 @@ export function TrendPanel({ span }: { span: Span }) {
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
-            <YAxis />
+            <YAxis tickFormatter={(value: number) => f.number(value)} />
             <Tooltip formatter={(value) => f.number(Number(value))} />
             <Legend />
             <Line
