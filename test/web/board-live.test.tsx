@@ -156,9 +156,13 @@ describe('the live board', () => {
       // A burst within the gap is one more read when the gap ends, not one per push.
       for (const revision of [3, 4, 5, 6]) push('LiveInitiativeChanged', moved(revision));
       expect(count()).toBe(1);
-      act(() => vi.advanceTimersByTime(500));
+      act(() => {
+        vi.advanceTimersByTime(500);
+      });
       expect(count()).toBe(2);
-      act(() => vi.advanceTimersByTime(5_000));
+      act(() => {
+        vi.advanceTimersByTime(5_000);
+      });
       expect(count()).toBe(2);
     } finally {
       vi.useRealTimers();
