@@ -11,6 +11,24 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { findTemporalCli } from '../../server/src/temporal/cli-binary.js';
 import { findTimeSkippingServer } from '../../server/src/temporal/time-skipping-server.js';
 
+/**
+ * The SDK gives an ephemeral server a few seconds to listen; a JVM or CLI starting on a busy
+ * 2-core machine can miss that. A start that timed out is tried again (a real failure — a missing
+ * binary, a crash — fails the same way three times and is reported).
+ */
+async function startWithRetries(
+  start: () => Promise<TestWorkflowEnvironment>,
+): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      const timedOut = /did not start within/.test(String((error as Error)?.message));
+      if (!timedOut || attempt === 3) throw error;
+    }
+  }
+}
+
 export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
   const path = findTemporalCli();
   if (!path) {
@@ -18,9 +36,11 @@ export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
       'The Temporal CLI is missing: run `npm run setup`, which installs it into ~/.cache/cx-ops-hub/bin.',
     );
   }
-  return TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path } },
-  });
+  return startWithRetries(() =>
+    TestWorkflowEnvironment.createLocal({
+      server: { executable: { type: 'existing-path', path } },
+    }),
+  );
 }
 
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
@@ -31,7 +51,9 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
         'into ~/.cache/cx-ops-hub/temporal-test-server.',
     );
   }
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
-  });
+  return startWithRetries(() =>
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path } },
+    }),
+  );
 }

@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { Kind, type DocumentNode } from 'graphql';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Provider, type Client, type OperationContext, type OperationResult } from 'urql';
 import { fromValue, makeSubject, never, type Subject } from 'wonka';
 import { BoardPage } from '../../web/src/features/board/BoardPage.js';
@@ -130,28 +130,43 @@ describe('the live board', () => {
     expect(within(screen.getByTestId('card-INI-0001')).getByText(/Overdue: 1/)).toBeTruthy();
   });
 
-  it('asks again when an initiative changes, once per event', () => {
-    const { client, queries, push } = liveClient();
-    renderAt(client, '/board');
-    const count = () =>
-      queries.filter(
-        (q) =>
-          operationName(q.request.query) === 'BoardInitiatives' &&
-          q.context?.requestPolicy === 'network-only',
-      ).length;
-    const moved = (revision: number) => ({
-      initiativeChanged: {
-        __typename: 'Initiative',
-        id: 'i1',
-        revision,
-        status: 'ACTIVE',
-        processGroup: 'MONITOR',
-        updatedAt: '2026-12-01T10:00:00.000Z',
-      },
-    });
-    push('LiveInitiativeChanged', moved(2));
-    push('LiveInitiativeChanged', moved(3));
-    expect(count()).toBe(2);
+  it('reads again at once on an initiative change, and once more after a burst', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { client, queries, push } = liveClient();
+      renderAt(client, '/board');
+      const count = () =>
+        queries.filter(
+          (q) =>
+            operationName(q.request.query) === 'BoardInitiatives' &&
+            q.context?.requestPolicy === 'network-only',
+        ).length;
+      const moved = (revision: number) => ({
+        initiativeChanged: {
+          __typename: 'Initiative',
+          id: 'i1',
+          revision,
+          status: 'ACTIVE',
+          processGroup: 'MONITOR',
+          updatedAt: '2026-12-01T10:00:00.000Z',
+        },
+      });
+      push('LiveInitiativeChanged', moved(2));
+      expect(count()).toBe(1);
+      // A burst within the gap is one more read when the gap ends, not one per push.
+      for (const revision of [3, 4, 5, 6]) push('LiveInitiativeChanged', moved(revision));
+      expect(count()).toBe(1);
+      act(() => {
+        vi.advanceTimersByTime(500);
+      });
+      expect(count()).toBe(2);
+      act(() => {
+        vi.advanceTimersByTime(5_000);
+      });
+      expect(count()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -175,14 +175,14 @@ describe('the app shell', () => {
       </Provider>,
     );
 
-  it('shows the CX office its four surfaces, with the viewer’s name and role', () => {
+  it('shows the CX office its five surfaces, with the viewer’s name and role', () => {
     shell('CX_MANAGER');
     const nav = screen.getByRole('navigation', { name: 'Surfaces' });
     expect(
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Initiative board', 'Dashboard', 'Feedback', 'API explorer']);
+    ).toEqual(['Initiative board', 'Cases', 'Dashboard', 'Feedback', 'API explorer']);
     expect(screen.getByText('Olga Owner')).toBeTruthy();
     expect(screen.getByText('CX office manager')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Skip to content' }).getAttribute('href')).toBe(

@@ -56,7 +56,16 @@ describeEachDatabase('The demo company once the hub runs', (getOrm) => {
       initiatives: h.workflows,
       log: silentLogger,
     });
-    expect(await reconciler.runOnce()).toEqual({ started: open.length, failed: false });
+    // As in the hub, a pass that could not reach Temporal (a start timing out on a busy machine)
+    // is retried by the next pass; every open initiative is started exactly once in total.
+    let startedInPasses = 0;
+    let failed = true;
+    for (let pass = 0; pass < 5 && failed; pass++) {
+      const result = await reconciler.runOnce();
+      startedInPasses += result.started;
+      failed = result.failed;
+    }
+    expect({ started: startedInPasses, failed }).toEqual({ started: open.length, failed: false });
 
     // A started workflow answers its live state once it has loaded the initiative.
     const live = await eventually(liveByCode, (l) => open.every((i) => l.get(i.code)));

@@ -8,6 +8,7 @@ import type {
 } from '../../gql/graphql.js';
 import type { Language } from '../../i18n/dictionary.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { counted } from '../../i18n/plural.js';
 
 /** A board column: a process group, or the closed (and cancelled) initiatives. */
 export type BoardColumn = ProcessGroup | 'CLOSED';
@@ -27,9 +28,10 @@ const en = {
     any: 'Any',
     clear: 'Clear filters',
     count: (n: number, lang: Language) =>
-      lang === 'en'
-        ? `${n} ${new Intl.PluralRules('en').select(n) === 'one' ? 'initiative' : 'initiatives'}`
-        : `${n} ${ruPlural(n, 'инициатива', 'инициативы', 'инициатив')}`,
+      counted(lang, n, {
+        en: { one: 'initiative', other: 'initiatives' },
+        ru: { one: 'инициатива', few: 'инициативы', many: 'инициатив' },
+      }),
     noOwner: 'No owner',
     accounts: 'Accounts',
     moreAccounts: (n: string) => `and ${n} more`,
@@ -151,11 +153,6 @@ const en = {
     } as Record<string, string>,
   },
 };
-
-function ruPlural(n: number, one: string, few: string, many: string): string {
-  const form = new Intl.PluralRules('ru').select(n);
-  return form === 'one' ? one : form === 'few' ? few : many;
-}
 
 export type BoardText = typeof en;
 

@@ -7,6 +7,7 @@ import type {
 } from '../../gql/graphql.js';
 import type { Language } from '../../i18n/dictionary.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { counted } from '../../i18n/plural.js';
 
 /** Labels of the cases list and the case page (Russian must have every key). */
 const en = {
@@ -17,11 +18,10 @@ const en = {
     empty: 'No case matches these filters.',
     emptyAll: 'No cases yet: they open by themselves on complaints and unhappy scores.',
     count: (total: number, lang: Language) =>
-      `${new Intl.NumberFormat(lang).format(total)} ${
-        lang === 'ru'
-          ? plural('ru', total, { one: 'обращение', few: 'обращения', many: 'обращений' })
-          : plural('en', total, { one: 'case', other: 'cases' })
-      }`,
+      counted(lang, total, {
+        en: { one: 'case', other: 'cases' },
+        ru: { one: 'обращение', few: 'обращения', many: 'обращений' },
+      }),
     next: 'Next page',
     first: 'First page',
     opened: 'Opened',
@@ -112,16 +112,6 @@ const en = {
     resolutionNote: 'Resolution note sent to the client',
   },
 };
-
-/** `n`'s plural form in `lang` (ru: one/few/many) picked from `forms`, `other` as the fallback. */
-export function plural(
-  lang: Language,
-  n: number,
-  forms: Partial<Record<Intl.LDMLPluralRule, string>>,
-) {
-  const form = new Intl.PluralRules(lang).select(n);
-  return forms[form] ?? forms.other ?? forms.many ?? '';
-}
 
 export type CasesText = typeof en;
 

@@ -84,14 +84,23 @@ export function FinancePanel({ span }: { span: Span }) {
             margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
           >
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="nps" name={t.dashboard.finance.satisfaction} />
+            <XAxis
+              type="number"
+              dataKey="nps"
+              name={t.dashboard.finance.satisfaction}
+              tickFormatter={(value: number) => f.number(value)}
+            />
             <YAxis
               type="number"
               dataKey="grossMargin"
               name={t.dashboard.finance.margin}
               tickFormatter={f.money}
             />
-            <Tooltip />
+            <Tooltip
+              formatter={(value, _name, item) =>
+                item.dataKey === 'grossMargin' ? f.money(Number(value)) : f.number(Number(value))
+              }
+            />
             <Legend />
             <Scatter
               data={rows.filter((row) => !row.divergent)}

@@ -73,9 +73,15 @@ export function ParetoPanel() {
           >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
-            <YAxis yAxisId="count" />
+            <YAxis yAxisId="count" tickFormatter={(value: number) => f.number(value, 0)} />
             <YAxis yAxisId="share" orientation="right" domain={[0, 1]} tickFormatter={f.percent} />
-            <Tooltip />
+            <Tooltip
+              formatter={(value, _name, item) =>
+                item.dataKey === 'cumulativeShare'
+                  ? f.percent(Number(value))
+                  : f.number(Number(value), 0)
+              }
+            />
             <Bar yAxisId="count" dataKey="count" name={t.dashboard.pareto.count} fill="#2456c7" />
             <Line
               yAxisId="share"

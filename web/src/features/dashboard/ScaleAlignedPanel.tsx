@@ -64,8 +64,18 @@ export function ScaleAlignedPanel({ span }: { span: Span }) {
             margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
           >
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="raw" name={t.dashboard.scale.raw} />
-            <YAxis type="number" dataKey="aligned" name={t.dashboard.scale.aligned} />
+            <XAxis
+              type="number"
+              dataKey="raw"
+              name={t.dashboard.scale.raw}
+              tickFormatter={(value: number) => f.number(value)}
+            />
+            <YAxis
+              type="number"
+              dataKey="aligned"
+              name={t.dashboard.scale.aligned}
+              tickFormatter={(value: number) => f.number(value)}
+            />
             <Tooltip formatter={(value) => f.number(Number(value))} />
             <Scatter data={rows} fill="#2456c7" name={t.dashboard.scale.aligned} />
           </ScatterChart>

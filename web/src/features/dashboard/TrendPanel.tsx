@@ -56,7 +56,7 @@ export function TrendPanel({ span }: { span: Span }) {
           >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
-            <YAxis />
+            <YAxis tickFormatter={(value: number) => f.number(value)} />
             <Tooltip formatter={(value) => f.number(Number(value))} />
             <Legend />
             <Line
