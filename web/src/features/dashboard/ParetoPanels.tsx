@@ -50,6 +50,9 @@ export function ParetoPanel() {
   const { analysis, causes, fetching, error, retry } = useLatestPareto();
   const stage = (code: string) => t.dashboard.stage[code as keyof typeof t.dashboard.stage] ?? code;
   const points = causes.map((cause) => ({ ...cause, label: String(cause.rank) }));
+  // An analysis covers one month (the schedule's) or a span (recorded by hand).
+  const months = (from: string, to: string | null) =>
+    to && to !== from ? `${f.month(from)} – ${f.month(to)}` : f.month(from);
   return (
     <ChartSection
       id="dashboard-pareto"
@@ -60,7 +63,7 @@ export function ParetoPanel() {
       onRetry={retry}
       note={
         analysis?.periodFrom
-          ? `${t.dashboard.pareto.period} ${f.month(analysis.periodFrom)}`
+          ? `${t.dashboard.pareto.period} ${months(analysis.periodFrom, analysis.periodTo)}`
           : undefined
       }
     >
