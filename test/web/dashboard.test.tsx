@@ -235,6 +235,16 @@ describe('dashboard charts', () => {
       ['2', 'QUALITY · LOGISTICS · SMB · Post-sale', '3', '90%', ''],
       ['3', 'PRICE · SALES · KEY · Evaluation and deal', '1', '100%', ''],
     ]);
+    expect(screen.getByText('Analysis of Feb 2026')).toBeTruthy();
+  });
+
+  it('Pareto: an analysis recorded over several months names its first and last month', () => {
+    const node = { ...paretoData.analyses.nodes[0]!, periodFrom: '2025-12', periodTo: '2026-08' };
+    renderWith(
+      { DashboardLatestPareto: { data: { analyses: { nodes: [node] } } } },
+      <ParetoPanel />,
+    );
+    expect(screen.getByText('Analysis of Dec 2025 – Aug 2026')).toBeTruthy();
   });
 
   it('journey heat map: the Pareto counts per stage × process class', () => {
@@ -286,6 +296,77 @@ describe('dashboard charts', () => {
       ['Borey', '60', '50,000', '✓'],
     ]);
   });
+
+  /** The tick labels a chart drew on its axes. */
+  function tickTexts(heading: string): string[] {
+    const section = screen.getByRole('region', { name: heading });
+    return [...section.querySelectorAll('.recharts-cartesian-axis-tick-value')].map(
+      (tick) => tick.textContent ?? '',
+    );
+  }
+
+  const millions = {
+    DashboardFinance: {
+      data: {
+        financeLinkage: { divergentAccounts: [] },
+        periodFigures: {
+          nodes: [
+            { account: { id: 'a1', name: 'Acme' }, nps: -40, grossMargin: 250_000 },
+            { account: { id: 'a2', name: 'Borey' }, nps: 80, grossMargin: 1_500_000 },
+          ],
+        },
+      },
+    },
+    DashboardMarginAtRisk: {
+      data: {
+        marginAtRisk: {
+          period: '2026-04',
+          total: { margin: 2_000_000, marginAtRisk: 500_000, shareAtRisk: 0.25 },
+          segments: [
+            {
+              segment: { id: 's1', name: 'Key accounts' },
+              margin: 2_000_000,
+              marginAtRisk: 500_000,
+              shareAtRisk: 0.25,
+            },
+          ],
+        },
+      },
+    },
+  };
+
+  it.each([
+    [
+      'en',
+      'Satisfaction vs gross margin per account (last month)',
+      'Margin at risk per segment',
+      /^\d+(\.\d)?[KM]$/,
+    ],
+    [
+      'ru',
+      'Удовлетворённость и валовая маржа по клиентам (последний месяц)',
+      'Маржа под угрозой по сегментам',
+      /^\d+(,\d)?\s(тыс\.|млн)$/,
+    ],
+  ])(
+    'money axes tick in compact notation (%s), the list keeps the full figures',
+    (lang, finance, atRisk, compact) => {
+      window.localStorage.setItem('cx-hub.lang', lang);
+      renderWith(
+        millions,
+        <>
+          <FinancePanel span={span} />
+          <MarginAtRiskPanel />
+        </>,
+      );
+      for (const heading of [finance, atRisk]) {
+        const money = tickTexts(heading).filter((tick) => compact.test(tick));
+        expect(money.length, tickTexts(heading).join(' | ')).toBeGreaterThan(1);
+        expect(tickTexts(heading).some((tick) => /\d[,\s]000\b/.test(tick))).toBe(false);
+      }
+      expect(hiddenRows(finance)[1]![2]).toMatch(/^1[,\s]500[,\s]000$/);
+    },
+  );
 
   it('margin at risk: per segment and in total', () => {
     renderWith(

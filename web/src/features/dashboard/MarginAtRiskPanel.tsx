@@ -12,7 +12,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ChartBox, ChartSection, DataTable } from './ChartSection.js';
-import { useFormats } from './format.js';
+import { MONEY_AXIS_WIDTH, useFormats } from './format.js';
 
 const MarginAtRiskQuery = graphql(`
   query DashboardMarginAtRisk {
@@ -72,7 +72,7 @@ export function MarginAtRiskPanel() {
           >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="name" />
-            <YAxis tickFormatter={f.money} />
+            <YAxis tickFormatter={f.compactMoney} width={MONEY_AXIS_WIDTH} />
             <Tooltip formatter={(value) => f.money(Number(value))} />
             <Legend />
             <Bar dataKey="margin" name={t.dashboard.marginAtRisk.margin} fill="#9db4e8" />
