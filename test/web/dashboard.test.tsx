@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { ReactNode } from 'react';
 import { CombinedError, Provider, type Client } from 'urql';
@@ -487,6 +487,54 @@ describe('dashboard charts', () => {
       ['Key · Usage (rising)', 'Jan 2026', '5', '5', '50%'],
       ['Key · Usage (rising)', 'Feb 2026', '6', '2', '75%'],
     ]);
+  });
+
+  it('computable share: one segment at a time, picked above the chart, its legend in full below', () => {
+    const point = (period: string, share: number) => ({
+      period,
+      computableShare: share,
+      computableObservations: share * 10,
+      triggerObservations: 10 - share * 10,
+    });
+    const entry = (id: string, name: string, stage: string | null, rising: boolean) => ({
+      segment: { id, name },
+      stage,
+      rising,
+      points: [point('2026-01', 0.5), point('2026-02', 0.6)],
+    });
+    renderWith(
+      {
+        DashboardComputableShare: {
+          data: {
+            computableShare: [
+              entry('s1', 'Chemicals — large producers', 'POST_SALE', false),
+              entry('s1', 'Chemicals — large producers', null, true),
+              entry('s2', 'Construction — small firms', 'USAGE', false),
+              entry('s2', 'Construction — small firms', 'POST_SALE', false),
+              entry('s2', 'Construction — small firms', 'AWARENESS', false),
+            ],
+          },
+        },
+      },
+      <ComputableSharePanel span={span} />,
+    );
+    const heading = 'Computable vs trigger share of metric observations';
+    const section = screen.getByRole('region', { name: heading });
+    const legend = () =>
+      [...section.querySelectorAll('.chart-legend li')].map((li) => li.textContent);
+    const picker = within(section).getByLabelText<HTMLSelectElement>('Segment');
+    expect([...picker.options].map((o) => o.textContent)).toEqual([
+      'Chemicals — large producers (rising)',
+      'Construction — small firms',
+    ]);
+    expect(picker.value).toBe('s1');
+    expect(legend()).toEqual(['Post-sale', 'metrics of no stage (rising)']);
+    // recharts' own legend (cut at a fixed height) is gone.
+    expect(section.querySelector('.recharts-legend-wrapper')).toBeNull();
+    fireEvent.change(picker, { target: { value: 's2' } });
+    expect(legend()).toEqual(['Usage', 'Post-sale', 'Awareness']);
+    // The text alternative keeps every series of every segment.
+    expect(hiddenRows(heading)).toHaveLength(10);
   });
 
   it('maturity: the radar and, per group, what is missing for the next level', () => {
