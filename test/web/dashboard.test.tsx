@@ -9,7 +9,10 @@ import { ComputableSharePanel } from '../../web/src/features/dashboard/Computabl
 import { CoveragePanel } from '../../web/src/features/dashboard/CoveragePanel.js';
 import { DashboardPage } from '../../web/src/features/dashboard/DashboardPage.js';
 import { FinancePanel } from '../../web/src/features/dashboard/FinancePanel.js';
-import { MarginAtRiskPanel } from '../../web/src/features/dashboard/MarginAtRiskPanel.js';
+import {
+  MarginAtRiskPanel,
+  wrapLabel,
+} from '../../web/src/features/dashboard/MarginAtRiskPanel.js';
 import { MaturityPanel } from '../../web/src/features/dashboard/MaturityPanel.js';
 import { JourneyHeatMapPanel, ParetoPanel } from '../../web/src/features/dashboard/ParetoPanels.js';
 import { heatCells, paretoCauses } from '../../web/src/features/dashboard/pareto.js';
@@ -367,6 +370,54 @@ describe('dashboard charts', () => {
       expect(hiddenRows(finance)[1]![2]).toMatch(/^1[,\s]500[,\s]000$/);
     },
   );
+
+  it('margin at risk: horizontal bars with every segment name beside them, wrapped', () => {
+    const segment = (id: string, name: string) => ({
+      segment: { id, name },
+      margin: 1_000_000,
+      marginAtRisk: 200_000,
+      shareAtRisk: 0.2,
+    });
+    renderWith(
+      {
+        DashboardMarginAtRisk: {
+          data: {
+            marginAtRisk: {
+              period: '2026-04',
+              total: { margin: 4_000_000, marginAtRisk: 800_000, shareAtRisk: 0.2 },
+              segments: [
+                segment('s1', 'Chemicals — large producers'),
+                segment('s2', 'Construction — small firms'),
+                segment('s3', 'Distributors & dealers'),
+                segment('s4', 'Food and beverage manufacturers'),
+              ],
+            },
+          },
+        },
+      },
+      <MarginAtRiskPanel />,
+    );
+    const section = screen.getByRole('region', { name: 'Margin at risk per segment' });
+    const names = [...section.querySelectorAll('.chart-box text.segment-name')];
+    const lines = names.map((tick) =>
+      [...tick.querySelectorAll('tspan')].map((line) => line.textContent ?? ''),
+    );
+    // Every name is drawn (none hidden for lack of room), in full, in lines of ≤ 18 characters.
+    expect(lines.map((l) => l.join(' '))).toEqual([
+      'Chemicals — large producers',
+      'Construction — small firms',
+      'Distributors & dealers',
+      'Food and beverage manufacturers',
+      'All segments',
+    ]);
+    expect(lines.flat().every((line) => line.length <= 18)).toBe(true);
+    expect(lines[0]!.length).toBeGreaterThan(1);
+  });
+
+  it('wrapLabel breaks at spaces and keeps a long word whole', () => {
+    expect(wrapLabel('Construction — small firms', 18)).toEqual(['Construction —', 'small firms']);
+    expect(wrapLabel('Überlangesegmentname x', 10)).toEqual(['Überlangesegmentname', 'x']);
+  });
 
   it('margin at risk: per segment and in total', () => {
     renderWith(
