@@ -250,6 +250,36 @@ describe('dashboard charts', () => {
     expect(screen.getByText('Analysis of Dec 2025 – Aug 2026')).toBeTruthy();
   });
 
+  it('Pareto: the chart draws the 40 largest of many causes, the text alternative lists all', () => {
+    const causes = Array.from({ length: 50 }, (_, i) => ({
+      rank: i + 1,
+      complaintClass: 'DELIVERY',
+      processClassCode: `PC${i + 1}`,
+      stage: 'USAGE',
+      segmentCode: 'KEY',
+      count: 50 - i,
+      share: 0.01,
+      cumulativeShare: Math.min(1, (i + 1) / 50),
+      vital: i < 20,
+    }));
+    const node = { ...paretoData.analyses.nodes[0]!, result: { causes, vitalFew: 20 } };
+    const answers = { DashboardLatestPareto: { data: { analyses: { nodes: [node] } } } };
+    const heading = 'Pareto of dissatisfaction causes (latest analysis)';
+    const { unmount } = renderWith(answers, <ParetoPanel />);
+    const section = screen.getByRole('region', { name: heading });
+    expect(section.querySelectorAll('.chart-box .recharts-bar-rectangle')).toHaveLength(40);
+    expect(hiddenRows(heading)).toHaveLength(50);
+    expect(
+      screen.getByText(
+        /The 40 largest of 50 causes are drawn; all are listed for screen readers\./,
+      ),
+    ).toBeTruthy();
+    unmount();
+    window.localStorage.setItem('cx-hub.lang', 'ru');
+    renderWith(answers, <ParetoPanel />);
+    expect(screen.getByText(/На графике 40 крупнейших из 50 причин;/)).toBeTruthy();
+  });
+
   it('journey heat map: the Pareto counts per stage × process class', () => {
     renderWith({ DashboardLatestPareto: { data: paretoData } }, <JourneyHeatMapPanel />);
     const section = screen.getByRole('region', { name: /Journey heat map/ });
