@@ -121,6 +121,7 @@ export function ComputableSharePanel({ span }: { span: Span }) {
             <Tooltip formatter={(value) => f.percent(Number(value))} />
             {shown.map((entry) => (
               <Line
+                isAnimationActive={false}
                 key={entry.key}
                 dataKey={entry.key}
                 name={entry.short}

@@ -104,11 +104,13 @@ export function FinancePanel({ span }: { span: Span }) {
             />
             <Legend />
             <Scatter
+              isAnimationActive={false}
               data={rows.filter((row) => !row.divergent)}
               fill="#2456c7"
               name={t.dashboard.finance.ordinary}
             />
             <Scatter
+              isAnimationActive={false}
               data={rows.filter((row) => row.divergent)}
               fill="#b3261e"
               shape="diamond"

@@ -120,8 +120,18 @@ export function MarginAtRiskPanel() {
             />
             <Tooltip formatter={(value) => f.money(Number(value))} />
             <Legend />
-            <Bar dataKey="margin" name={t.dashboard.marginAtRisk.margin} fill="#9db4e8" />
-            <Bar dataKey="marginAtRisk" name={t.dashboard.marginAtRisk.atRisk} fill="#b3261e" />
+            <Bar
+              isAnimationActive={false}
+              dataKey="margin"
+              name={t.dashboard.marginAtRisk.margin}
+              fill="#9db4e8"
+            />
+            <Bar
+              isAnimationActive={false}
+              dataKey="marginAtRisk"
+              name={t.dashboard.marginAtRisk.atRisk}
+              fill="#b3261e"
+            />
           </BarChart>
         </ResponsiveContainer>
       </ChartBox>

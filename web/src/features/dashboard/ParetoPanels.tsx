@@ -102,13 +102,20 @@ export function ParetoPanel() {
                   : f.number(Number(value), 0)
               }
             />
-            <Bar yAxisId="count" dataKey="count" name={t.dashboard.pareto.count} fill="#2456c7" />
+            <Bar
+              isAnimationActive={false}
+              yAxisId="count"
+              dataKey="count"
+              name={t.dashboard.pareto.count}
+              fill="#2456c7"
+            />
             <Line
               yAxisId="share"
               dataKey="cumulativeShare"
               name={t.dashboard.pareto.cumulative}
               stroke="#c2410c"
               dot={points.length <= 30}
+              isAnimationActive={false}
             />
           </ComposedChart>
         </ResponsiveContainer>
