@@ -221,6 +221,15 @@ describe(
       expect(await rows.count()).toBeGreaterThan(3);
       expect(await rows.first().locator('td').nth(1).innerText()).toMatch(/-?\d/);
       expect(await trend.locator('.chart-box svg').count()).toBeGreaterThan(0);
+      // The Pareto of the latest month is drawn: bars, and causes with their counts.
+      const pareto = page.locator('section[aria-labelledby="dashboard-pareto-heading"]');
+      expect(await pareto.locator('.chart-empty').count()).toBe(0);
+      expect(await pareto.locator('.chart-box .recharts-bar-rectangle').count()).toBeGreaterThan(2);
+      const causes = pareto.locator('tbody tr');
+      expect(await causes.count()).toBeGreaterThan(2);
+      expect(await causes.first().locator('td').nth(2).innerText()).toMatch(/^\d[\d\s,.]*$/);
+      const heatMap = page.locator('section[aria-labelledby="dashboard-heat-map-heading"]');
+      expect(await heatMap.locator('td.heat-cell').count()).toBeGreaterThan(3);
       // Most panels are drawn rather than empty.
       expect(await page.locator('.chart-empty').count()).toBeLessThanOrEqual(2);
 

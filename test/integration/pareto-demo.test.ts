@@ -3,7 +3,11 @@ import { loadDemo } from '../../server/src/demo/load.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
 import { FeedbackChannel, Sentiment } from '../../server/src/modules/feedback/feedback.enums.js';
 import { Initiative } from '../../server/src/modules/initiative/initiative.entity.js';
-import { InitiativeStatus } from '../../server/src/modules/initiative/initiative.enums.js';
+import { Analysis } from '../../server/src/modules/initiative/analysis.entity.js';
+import {
+  AnalysisKind,
+  InitiativeStatus,
+} from '../../server/src/modules/initiative/initiative.enums.js';
 import { fromGlobalId } from '../../server/src/graphql/relay.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { createTestApi, type TestApi } from '../helpers/graphql.js';
@@ -118,6 +122,16 @@ describeEachDatabase('the Pareto of the demo company’s dissatisfaction', (getO
     expect(new Map(causes.map((c) => [causeKey(c), c.count]))).toEqual(
       new Map([...hand.byCause].map(([k, ids]) => [k, ids.length])),
     );
+    // The demo's own analysis of the month (as the schedule would have recorded it) agrees.
+    const demo = await getOrm().em.fork().findOneOrFail(Analysis, {
+      kind: AnalysisKind.PARETO,
+      periodFrom: month,
+      periodTo: month,
+      runKey: null,
+    });
+    expect(
+      new Map((demo.result as { causes: Cause[] }).causes.map((c) => [causeKey(c), c.count])),
+    ).toEqual(new Map(causes.map((c) => [causeKey(c), c.count])));
     const vital = causes.filter((c) => c.vital);
     const rest = causes.filter((c) => !c.vital);
     const covered = sum(vital.map((c) => c.count));

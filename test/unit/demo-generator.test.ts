@@ -13,6 +13,7 @@ import {
   FeedbackStatus,
 } from '../../server/src/modules/feedback/feedback.enums.js';
 import {
+  AnalysisKind,
   InitiativeStatus,
   ProcessGroup,
 } from '../../server/src/modules/initiative/initiative.enums.js';
@@ -245,6 +246,45 @@ describe('the demo generator', () => {
     expect(r).toBeGreaterThan(0.5);
     expect(r).toBeLessThan(0.85);
     expect(PLANTED_RELATION.marginRate.slopePerSd).toBeGreaterThan(0);
+  });
+
+  it('records a Pareto analysis for each of the last three complete months, the newest last month', () => {
+    const paretos = (d: DemoDataset) =>
+      d.analyses
+        .filter((a) => a.kind === AnalysisKind.PARETO && a.periodFrom === a.periodTo)
+        .sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
+    const monthly = paretos(first);
+    expect(monthly.map((a) => a.periodFrom)).toEqual(['2026-03', '2026-04', '2026-05']);
+    const newest = [...first.analyses]
+      .filter((a) => a.kind === AnalysisKind.PARETO)
+      .sort((a, b) => (b.createdAt as Date).getTime() - (a.createdAt as Date).getTime())[0]!;
+    expect(newest.periodFrom).toBe('2026-05');
+    expect((newest.createdAt as Date).getTime()).toBeLessThanOrEqual(now.getTime());
+    for (const analysis of first.analyses.filter((a) => a.kind === AnalysisKind.PARETO)) {
+      const causes = (analysis.result as { causes: Record<string, unknown>[] }).causes;
+      expect(causes.length).toBeGreaterThan(3);
+      for (const cause of causes) {
+        expect(cause).toMatchObject({
+          rank: expect.any(Number),
+          complaintClass: expect.any(String),
+          processClassCode: expect.any(String),
+          stage: expect.any(String),
+          segmentCode: expect.any(String),
+          count: expect.any(Number),
+          share: expect.any(Number),
+          cumulativeShare: expect.any(Number),
+          vital: expect.any(Boolean),
+        });
+      }
+      expect(causes.at(-1)!.cumulativeShare).toBe(1);
+      expect(causes.some((c) => c.vital)).toBe(true);
+    }
+    // Deterministic: the same seed gives the same causes.
+    const counts = (d: DemoDataset) =>
+      paretos(d).map((a) =>
+        (a.result as { causes: { count: number }[] }).causes.map((c) => c.count),
+      );
+    expect(counts(again)).toEqual(counts(first));
   });
 
   it('writes feedback in Russian and English with sentences about the process', () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { ReactNode } from 'react';
 import { CombinedError, Provider, type Client } from 'urql';
@@ -9,7 +9,10 @@ import { ComputableSharePanel } from '../../web/src/features/dashboard/Computabl
 import { CoveragePanel } from '../../web/src/features/dashboard/CoveragePanel.js';
 import { DashboardPage } from '../../web/src/features/dashboard/DashboardPage.js';
 import { FinancePanel } from '../../web/src/features/dashboard/FinancePanel.js';
-import { MarginAtRiskPanel } from '../../web/src/features/dashboard/MarginAtRiskPanel.js';
+import {
+  MarginAtRiskPanel,
+  wrapLabel,
+} from '../../web/src/features/dashboard/MarginAtRiskPanel.js';
 import { MaturityPanel } from '../../web/src/features/dashboard/MaturityPanel.js';
 import { JourneyHeatMapPanel, ParetoPanel } from '../../web/src/features/dashboard/ParetoPanels.js';
 import { heatCells, paretoCauses } from '../../web/src/features/dashboard/pareto.js';
@@ -235,6 +238,46 @@ describe('dashboard charts', () => {
       ['2', 'QUALITY · LOGISTICS · SMB · Post-sale', '3', '90%', ''],
       ['3', 'PRICE · SALES · KEY · Evaluation and deal', '1', '100%', ''],
     ]);
+    expect(screen.getByText('Analysis of Feb 2026')).toBeTruthy();
+  });
+
+  it('Pareto: an analysis recorded over several months names its first and last month', () => {
+    const node = { ...paretoData.analyses.nodes[0]!, periodFrom: '2025-12', periodTo: '2026-08' };
+    renderWith(
+      { DashboardLatestPareto: { data: { analyses: { nodes: [node] } } } },
+      <ParetoPanel />,
+    );
+    expect(screen.getByText('Analysis of Dec 2025 – Aug 2026')).toBeTruthy();
+  });
+
+  it('Pareto: the chart draws the 40 largest of many causes, the text alternative lists all', () => {
+    const causes = Array.from({ length: 50 }, (_, i) => ({
+      rank: i + 1,
+      complaintClass: 'DELIVERY',
+      processClassCode: `PC${i + 1}`,
+      stage: 'USAGE',
+      segmentCode: 'KEY',
+      count: 50 - i,
+      share: 0.01,
+      cumulativeShare: Math.min(1, (i + 1) / 50),
+      vital: i < 20,
+    }));
+    const node = { ...paretoData.analyses.nodes[0]!, result: { causes, vitalFew: 20 } };
+    const answers = { DashboardLatestPareto: { data: { analyses: { nodes: [node] } } } };
+    const heading = 'Pareto of dissatisfaction causes (latest analysis)';
+    const { unmount } = renderWith(answers, <ParetoPanel />);
+    const section = screen.getByRole('region', { name: heading });
+    expect(section.querySelectorAll('.chart-box .recharts-bar-rectangle')).toHaveLength(40);
+    expect(hiddenRows(heading)).toHaveLength(50);
+    expect(
+      screen.getByText(
+        /The 40 largest of 50 causes are drawn; all are listed for screen readers\./,
+      ),
+    ).toBeTruthy();
+    unmount();
+    window.localStorage.setItem('cx-hub.lang', 'ru');
+    renderWith(answers, <ParetoPanel />);
+    expect(screen.getByText(/На графике 40 крупнейших из 50 причин;/)).toBeTruthy();
   });
 
   it('journey heat map: the Pareto counts per stage × process class', () => {
@@ -285,6 +328,125 @@ describe('dashboard charts', () => {
       ['Acme', '30', '120,000', ''],
       ['Borey', '60', '50,000', '✓'],
     ]);
+  });
+
+  /** The tick labels a chart drew on its axes. */
+  function tickTexts(heading: string): string[] {
+    const section = screen.getByRole('region', { name: heading });
+    return [...section.querySelectorAll('.recharts-cartesian-axis-tick-value')].map(
+      (tick) => tick.textContent ?? '',
+    );
+  }
+
+  const millions = {
+    DashboardFinance: {
+      data: {
+        financeLinkage: { divergentAccounts: [] },
+        periodFigures: {
+          nodes: [
+            { account: { id: 'a1', name: 'Acme' }, nps: -40, grossMargin: 250_000 },
+            { account: { id: 'a2', name: 'Borey' }, nps: 80, grossMargin: 1_500_000 },
+          ],
+        },
+      },
+    },
+    DashboardMarginAtRisk: {
+      data: {
+        marginAtRisk: {
+          period: '2026-04',
+          total: { margin: 2_000_000, marginAtRisk: 500_000, shareAtRisk: 0.25 },
+          segments: [
+            {
+              segment: { id: 's1', name: 'Key accounts' },
+              margin: 2_000_000,
+              marginAtRisk: 500_000,
+              shareAtRisk: 0.25,
+            },
+          ],
+        },
+      },
+    },
+  };
+
+  it.each([
+    [
+      'en',
+      'Satisfaction vs gross margin per account (last month)',
+      'Margin at risk per segment',
+      /^\d+(\.\d)?[KM]$/,
+    ],
+    [
+      'ru',
+      'Удовлетворённость и валовая маржа по клиентам (последний месяц)',
+      'Маржа под угрозой по сегментам',
+      /^\d+(,\d)?\s(тыс\.|млн)$/,
+    ],
+  ])(
+    'money axes tick in compact notation (%s), the list keeps the full figures',
+    (lang, finance, atRisk, compact) => {
+      window.localStorage.setItem('cx-hub.lang', lang);
+      renderWith(
+        millions,
+        <>
+          <FinancePanel span={span} />
+          <MarginAtRiskPanel />
+        </>,
+      );
+      for (const heading of [finance, atRisk]) {
+        const money = tickTexts(heading).filter((tick) => compact.test(tick));
+        expect(money.length, tickTexts(heading).join(' | ')).toBeGreaterThan(1);
+        expect(tickTexts(heading).some((tick) => /\d[,\s]000\b/.test(tick))).toBe(false);
+      }
+      expect(hiddenRows(finance)[1]![2]).toMatch(/^1[,\s]500[,\s]000$/);
+    },
+  );
+
+  it('margin at risk: horizontal bars with every segment name beside them, wrapped', () => {
+    const segment = (id: string, name: string) => ({
+      segment: { id, name },
+      margin: 1_000_000,
+      marginAtRisk: 200_000,
+      shareAtRisk: 0.2,
+    });
+    renderWith(
+      {
+        DashboardMarginAtRisk: {
+          data: {
+            marginAtRisk: {
+              period: '2026-04',
+              total: { margin: 4_000_000, marginAtRisk: 800_000, shareAtRisk: 0.2 },
+              segments: [
+                segment('s1', 'Chemicals — large producers'),
+                segment('s2', 'Construction — small firms'),
+                segment('s3', 'Distributors & dealers'),
+                segment('s4', 'Food and beverage manufacturers'),
+              ],
+            },
+          },
+        },
+      },
+      <MarginAtRiskPanel />,
+    );
+    const section = screen.getByRole('region', { name: 'Margin at risk per segment' });
+    const names = [...section.querySelectorAll('.chart-box text.segment-name')];
+    const lines = names.map((tick) =>
+      [...tick.querySelectorAll('tspan')].map((line) => line.textContent ?? ''),
+    );
+    // Every name is drawn (none hidden for lack of room), in full, in lines of ≤ 18 characters.
+    expect(lines.map((l) => l.join(' '))).toEqual([
+      'Chemicals — large producers',
+      'Construction — small firms',
+      'Distributors & dealers',
+      'Food and beverage manufacturers',
+      'All segments',
+    ]);
+    expect(lines.flat().every((line) => line.length <= 18)).toBe(true);
+    expect(lines[0]!.length).toBeGreaterThan(1);
+  });
+
+  it('wrapLabel breaks at spaces and keeps a long word whole', () => {
+    expect(wrapLabel('Construction — small firms', 18)).toEqual(['Construction —', 'small firms']);
+    expect(wrapLabel('Überlangesegmentname x', 10)).toEqual(['Überlangesegmentname', 'x']);
   });
 
   it('margin at risk: per segment and in total', () => {
@@ -406,6 +568,54 @@ describe('dashboard charts', () => {
       ['Key · Usage (rising)', 'Jan 2026', '5', '5', '50%'],
       ['Key · Usage (rising)', 'Feb 2026', '6', '2', '75%'],
     ]);
+  });
+
+  it('computable share: one segment at a time, picked above the chart, its legend in full below', () => {
+    const point = (period: string, share: number) => ({
+      period,
+      computableShare: share,
+      computableObservations: share * 10,
+      triggerObservations: 10 - share * 10,
+    });
+    const entry = (id: string, name: string, stage: string | null, rising: boolean) => ({
+      segment: { id, name },
+      stage,
+      rising,
+      points: [point('2026-01', 0.5), point('2026-02', 0.6)],
+    });
+    renderWith(
+      {
+        DashboardComputableShare: {
+          data: {
+            computableShare: [
+              entry('s1', 'Chemicals — large producers', 'POST_SALE', false),
+              entry('s1', 'Chemicals — large producers', null, true),
+              entry('s2', 'Construction — small firms', 'USAGE', false),
+              entry('s2', 'Construction — small firms', 'POST_SALE', false),
+              entry('s2', 'Construction — small firms', 'AWARENESS', false),
+            ],
+          },
+        },
+      },
+      <ComputableSharePanel span={span} />,
+    );
+    const heading = 'Computable vs trigger share of metric observations';
+    const section = screen.getByRole('region', { name: heading });
+    const legend = () =>
+      [...section.querySelectorAll('.chart-legend li')].map((li) => li.textContent);
+    const picker = within(section).getByLabelText<HTMLSelectElement>('Segment');
+    expect([...picker.options].map((o) => o.textContent)).toEqual([
+      'Chemicals — large producers (rising)',
+      'Construction — small firms',
+    ]);
+    expect(picker.value).toBe('s1');
+    expect(legend()).toEqual(['Post-sale', 'metrics of no stage (rising)']);
+    // recharts' own legend (cut at a fixed height) is gone.
+    expect(section.querySelector('.recharts-legend-wrapper')).toBeNull();
+    fireEvent.change(picker, { target: { value: 's2' } });
+    expect(legend()).toEqual(['Usage', 'Post-sale', 'Awareness']);
+    // The text alternative keeps every series of every segment.
+    expect(hiddenRows(heading)).toHaveLength(10);
   });
 
   it('maturity: the radar and, per group, what is missing for the next level', () => {

@@ -1,5 +1,4 @@
 import { uuidv7 } from '../db/ids.js';
-import { Sentiment } from '../modules/feedback/feedback.enums.js';
 import { AnalysisKind, ProcessGroup as G } from '../modules/initiative/initiative.enums.js';
 import type { Analysis } from '../modules/initiative/analysis.entity.js';
 import {
@@ -8,9 +7,10 @@ import {
 } from '../modules/maturity/maturity-assessment.entity.js';
 import type { SpecialRequirement } from '../modules/requirement/special-requirement.entity.js';
 import { RequirementStatus } from '../modules/requirement/special-requirement.entity.js';
-import { addDays, periodOf, type GenContext } from './context.js';
+import { addDays, monthStart, periodOf, type GenContext } from './context.js';
 import type { Row } from './dataset.js';
 import type { GeneratedFeedback } from './generate-feedback.js';
+import { demoPareto } from './generate-pareto.js';
 
 // prettier-ignore
 const REQUIREMENTS: [string, string, string][] = [
@@ -48,51 +48,37 @@ export function generateRequirements(ctx: GenContext): Row<SpecialRequirement>[]
   return rows;
 }
 
-interface ParetoRow {
-  processClass: string;
-  complaintClass: string;
-  count: number;
-  share: number;
-  cumulativeShare: number;
-}
-
-/** Pareto of classified negative feedback over the first nine months, as the analyse workflow records it. */
+/**
+ * The analyses the CX office recorded: a Pareto of the first nine months (the initiatives
+ * started from it), a root-cause analysis and the screening, and the monthly Pareto of each of
+ * the last three complete months, as the hub's schedule records it after a month ends (without
+ * a run key: the demo's months were not run by the hub, so running one still proposes).
+ */
 export function generateAnalyses(ctx: GenContext, feedback: GeneratedFeedback): Row<Analysis>[] {
   const to = ctx.periods[8]!;
-  const counts = new Map<string, number>();
-  let total = 0;
-  feedback.rows.forEach((f, i) => {
-    if (
-      f.sentiment !== Sentiment.NEGATIVE ||
-      !f.complaintClass ||
-      periodOf(f.receivedAt as Date) > to
-    )
-      return;
-    const key = `${feedback.processClasses[i]}|${f.complaintClass}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    total += 1;
-  });
-  let cumulative = 0;
-  const rows: ParetoRow[] = [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([key, count]) => {
-      const [processClass, complaintClass] = key.split('|') as [string, string];
-      cumulative += count;
-      return {
-        processClass,
-        complaintClass,
-        count,
-        share: round4(count / total),
-        cumulativeShare: round4(cumulative / total),
-      };
-    });
-  const vital = rows.filter((r) => r.cumulativeShare - r.share < 0.8);
+  const pareto = demoPareto(ctx, feedback, ctx.periods[0]!, to);
+  const vital = pareto.causes.filter((c) => c.vital);
   const createdBy = ctx.users.cx[1]!.id;
   const at = addDays(ctx.windowStart, 280);
   const top = vital
     .slice(0, 3)
-    .map((r) => `${r.processClass}/${r.complaintClass}`)
+    .map((r) => `${r.processClassCode}/${r.complaintClass}`)
     .join(', ');
+  const monthly = ctx.periods.slice(-3).map((period, i): Row<Analysis> => {
+    const month = demoPareto(ctx, feedback, period, period);
+    const next = ctx.periods[ctx.periods.length - 2 + i] ?? periodOf(ctx.anchor);
+    return {
+      id: uuidv7(),
+      kind: AnalysisKind.PARETO,
+      title: `Pareto of dissatisfaction, ${period}${ctx.tag}`,
+      periodFrom: period,
+      periodTo: period,
+      summary: `${month.dissatisfied} dissatisfied feedback items, ${month.attributed} with a complaint class and a touchpoint; ${month.causes.filter((c) => c.vital).length} of ${month.causes.length} causes make up 80% of them.`,
+      result: { causes: month.causes, vitalFew: month.causes.filter((c) => c.vital).length },
+      createdBy: null,
+      createdAt: addDays(monthStart(next), 0.25),
+    };
+  });
   return [
     {
       id: uuidv7(),
@@ -100,8 +86,8 @@ export function generateAnalyses(ctx: GenContext, feedback: GeneratedFeedback): 
       title: `Pareto of complaints ${ctx.periods[0]}…${to}${ctx.tag}`,
       periodFrom: ctx.periods[0]!,
       periodTo: to,
-      summary: `${vital.length} of ${rows.length} cause groups make 80% of ${total} complaints; the largest: ${top}.`,
-      result: { total, rows, vitalFew: vital.length },
+      summary: `${vital.length} of ${pareto.causes.length} causes make 80% of ${pareto.attributed} attributed dissatisfied items; the largest: ${top}.`,
+      result: { causes: pareto.causes, vitalFew: vital.length },
       createdBy,
       createdAt: at,
     },
@@ -135,11 +121,8 @@ export function generateAnalyses(ctx: GenContext, feedback: GeneratedFeedback): 
       createdBy: ctx.users.cx[0]!.id,
       createdAt: addDays(ctx.windowStart, 95),
     },
+    ...monthly,
   ];
-}
-
-function round4(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
 }
 
 // prettier-ignore

@@ -57,6 +57,9 @@ export function DataTable<Row>({
  * The drawn chart: sized by its box, hidden from screen readers (the table speaks for it). Charts
  * inside take `accessibilityLayer={false}`: recharts' layer makes the drawing a focusable
  * `role="application"`, which would put a keyboard stop inside this hidden box (axe: aria-hidden-focus).
+ * Their series take `isAnimationActive={false}`: an animated series kept the geometry of its first
+ * layout when the page was resized (bars and lines ran past the axes), and nothing moves for
+ * readers who prefer reduced motion.
  */
 export function ChartBox({ children, height = 280 }: { children: ReactNode; height?: number }) {
   return (

@@ -1,6 +1,6 @@
+import { useId, useState } from 'react';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -36,10 +36,16 @@ const ComputableShareQuery = graphql(`
 
 const palette = ['#2456c7', '#c2410c', '#1f7a3a', '#7c3aed', '#0e7490', '#a16207', '#be185d'];
 
-/** Computable vs trigger share of metric observations per segment and journey stage, by month. */
+/**
+ * Computable vs trigger share of metric observations per segment and journey stage, by month.
+ * One segment's lines are drawn at a time (a segment picker above the chart), with a legend
+ * below that wraps in full; the text alternative lists every series.
+ */
 export function ComputableSharePanel({ span }: { span: Span }) {
   const { t } = useI18n();
   const f = useFormats();
+  const pickerId = useId();
+  const [picked, setPicked] = useState<string | null>(null);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ComputableShareQuery,
     variables: { input: { periodFrom: span.from, periodTo: span.to } },
@@ -49,6 +55,19 @@ export function ComputableSharePanel({ span }: { span: Span }) {
     key: `${entry.segment.id}:${entry.stage ?? ''}`,
     label: `${entry.segment.name} · ${entry.stage ? t.dashboard.stage[entry.stage] : t.dashboard.computable.allStages}${entry.rising ? ` (${t.dashboard.computable.rising})` : ''}`,
   }));
+  const segments = [
+    ...new Map(series.map((entry) => [entry.segment.id, entry.segment.name])).entries(),
+  ];
+  const risingSegments = new Set(series.filter((e) => e.rising).map((e) => e.segment.id));
+  // The segment chosen, or the first the API lists (also when the chosen one is gone).
+  const segmentId = segments.some(([id]) => id === picked) ? picked : (segments[0]?.[0] ?? null);
+  const shown = series
+    .filter((entry) => entry.segment.id === segmentId)
+    .map((entry) => ({
+      ...entry,
+      color: palette[series.indexOf(entry) % palette.length]!,
+      short: `${entry.stage ? t.dashboard.stage[entry.stage] : t.dashboard.computable.allStages}${entry.rising ? ` (${t.dashboard.computable.rising})` : ''}`,
+    }));
   const rows = series.flatMap((entry) =>
     entry.points.map((point) => ({
       ...point,
@@ -60,7 +79,7 @@ export function ComputableSharePanel({ span }: { span: Span }) {
   const points = periods.map((period) => ({
     label: f.month(period),
     ...Object.fromEntries(
-      series.map((entry) => [
+      shown.map((entry) => [
         entry.key,
         entry.points.find((point) => point.period === period)?.computableShare ?? null,
       ]),
@@ -75,8 +94,22 @@ export function ComputableSharePanel({ span }: { span: Span }) {
       empty={rows.length === 0}
       onRetry={() => reexecute({ requestPolicy: 'network-only' })}
     >
-      <ChartBox height={420}>
-        <ResponsiveContainer initialDimension={{ width: 600, height: 420 }}>
+      <div className="chart-picker">
+        <label htmlFor={pickerId}>{t.dashboard.segment}</label>
+        <select
+          id={pickerId}
+          value={segmentId ?? ''}
+          onChange={(event) => setPicked(event.target.value)}
+        >
+          {segments.map(([id, name]) => (
+            <option key={id} value={id}>
+              {risingSegments.has(id) ? `${name} (${t.dashboard.computable.rising})` : name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ChartBox>
+        <ResponsiveContainer initialDimension={{ width: 600, height: 280 }}>
           <LineChart
             accessibilityLayer={false}
             data={points}
@@ -86,19 +119,28 @@ export function ComputableSharePanel({ span }: { span: Span }) {
             <XAxis dataKey="label" />
             <YAxis domain={[0, 1]} tickFormatter={f.percent} />
             <Tooltip formatter={(value) => f.percent(Number(value))} />
-            <Legend wrapperStyle={{ maxHeight: 140, overflowY: 'auto' }} />
-            {series.map((entry, i) => (
+            {shown.map((entry) => (
               <Line
+                isAnimationActive={false}
                 key={entry.key}
                 dataKey={entry.key}
-                name={entry.label}
-                stroke={palette[i % palette.length]}
+                name={entry.short}
+                stroke={entry.color}
+                strokeWidth={entry.rising ? 3 : 1.5}
                 connectNulls
               />
             ))}
           </LineChart>
         </ResponsiveContainer>
       </ChartBox>
+      <ul className="chart-legend" aria-hidden="true">
+        {shown.map((entry) => (
+          <li key={entry.key}>
+            <span className="chart-legend-swatch" style={{ backgroundColor: entry.color }} />
+            {entry.short}
+          </li>
+        ))}
+      </ul>
       <DataTable
         caption={t.dashboard.computable.heading}
         rows={rows}

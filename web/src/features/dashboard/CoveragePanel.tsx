@@ -71,8 +71,18 @@ export function CoveragePanel({ span }: { span: Span }) {
             <YAxis domain={[0, 1]} tickFormatter={f.percent} />
             <Tooltip formatter={(value) => f.percent(Number(value))} />
             <Legend />
-            <Bar dataKey="accountShare" name={t.dashboard.coverage.accountShare} fill="#2456c7" />
-            <Bar dataKey="revenueShare" name={t.dashboard.coverage.revenueShare} fill="#1f7a3a" />
+            <Bar
+              isAnimationActive={false}
+              dataKey="accountShare"
+              name={t.dashboard.coverage.accountShare}
+              fill="#2456c7"
+            />
+            <Bar
+              isAnimationActive={false}
+              dataKey="revenueShare"
+              name={t.dashboard.coverage.revenueShare}
+              fill="#1f7a3a"
+            />
           </BarChart>
         </ResponsiveContainer>
       </ChartBox>

@@ -12,7 +12,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ChartBox, ChartSection, DataTable } from './ChartSection.js';
-import { useFormats } from './format.js';
+import { MONEY_AXIS_WIDTH, useFormats } from './format.js';
 import type { Span } from './span.js';
 
 const FinanceQuery = graphql(`
@@ -94,7 +94,8 @@ export function FinancePanel({ span }: { span: Span }) {
               type="number"
               dataKey="grossMargin"
               name={t.dashboard.finance.margin}
-              tickFormatter={f.money}
+              tickFormatter={f.compactMoney}
+              width={MONEY_AXIS_WIDTH}
             />
             <Tooltip
               formatter={(value, _name, item) =>
@@ -103,11 +104,13 @@ export function FinancePanel({ span }: { span: Span }) {
             />
             <Legend />
             <Scatter
+              isAnimationActive={false}
               data={rows.filter((row) => !row.divergent)}
               fill="#2456c7"
               name={t.dashboard.finance.ordinary}
             />
             <Scatter
+              isAnimationActive={false}
               data={rows.filter((row) => row.divergent)}
               fill="#b3261e"
               shape="diamond"

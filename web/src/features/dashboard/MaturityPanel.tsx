@@ -57,6 +57,7 @@ export function MaturityPanel() {
               <PolarAngleAxis dataKey="label" />
               <PolarRadiusAxis domain={[0, 5]} tickCount={6} />
               <Radar
+                isAnimationActive={false}
                 dataKey="level"
                 name={t.dashboard.maturity.level}
                 stroke="#2456c7"

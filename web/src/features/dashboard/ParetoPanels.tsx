@@ -12,6 +12,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ChartBox, ChartSection, DataTable } from './ChartSection.js';
+import { useDashboardText } from './dashboard.i18n.js';
 import { useFormats } from './format.js';
 import { heatCells, paretoCauses, type ParetoCauseView } from './pareto.js';
 
@@ -40,16 +41,26 @@ function useLatestPareto() {
   };
 }
 
+/** How many causes the chart draws at most: more make bars a pixel wide. */
+export const DRAWN_CAUSES = 40;
+
 const causeLabel = (cause: ParetoCauseView) =>
   `${cause.complaintClass} · ${cause.processClassCode} · ${cause.segmentCode}`;
 
 /** The causes of the latest Pareto analysis: counts as bars, the cumulative share as a line. */
 export function ParetoPanel() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const text = useDashboardText();
   const f = useFormats();
   const { analysis, causes, fetching, error, retry } = useLatestPareto();
   const stage = (code: string) => t.dashboard.stage[code as keyof typeof t.dashboard.stage] ?? code;
-  const points = causes.map((cause) => ({ ...cause, label: String(cause.rank) }));
+  // The chart draws the largest causes (the API's ranking); the text alternative lists all.
+  const points = causes
+    .slice(0, DRAWN_CAUSES)
+    .map((cause) => ({ ...cause, label: String(cause.rank) }));
+  // An analysis covers one month (the schedule's) or a span (recorded by hand).
+  const months = (from: string, to: string | null) =>
+    to && to !== from ? `${f.month(from)} – ${f.month(to)}` : f.month(from);
   return (
     <ChartSection
       id="dashboard-pareto"
@@ -59,9 +70,17 @@ export function ParetoPanel() {
       empty={causes.length === 0}
       onRetry={retry}
       note={
-        analysis?.periodFrom
-          ? `${t.dashboard.pareto.period} ${f.month(analysis.periodFrom)}`
-          : undefined
+        analysis?.periodFrom ? (
+          <>
+            {`${t.dashboard.pareto.period} ${months(analysis.periodFrom, analysis.periodTo)}`}
+            {causes.length > DRAWN_CAUSES && (
+              <>
+                <br />
+                {text.paretoDrawn(DRAWN_CAUSES, causes.length, lang)}
+              </>
+            )}
+          </>
+        ) : undefined
       }
     >
       <ChartBox>
@@ -70,6 +89,7 @@ export function ParetoPanel() {
             accessibilityLayer={false}
             data={points}
             margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+            barCategoryGap="10%"
           >
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
@@ -82,12 +102,20 @@ export function ParetoPanel() {
                   : f.number(Number(value), 0)
               }
             />
-            <Bar yAxisId="count" dataKey="count" name={t.dashboard.pareto.count} fill="#2456c7" />
+            <Bar
+              isAnimationActive={false}
+              yAxisId="count"
+              dataKey="count"
+              name={t.dashboard.pareto.count}
+              fill="#2456c7"
+            />
             <Line
               yAxisId="share"
               dataKey="cumulativeShare"
               name={t.dashboard.pareto.cumulative}
               stroke="#c2410c"
+              dot={points.length <= 30}
+              isAnimationActive={false}
             />
           </ComposedChart>
         </ResponsiveContainer>

@@ -77,7 +77,12 @@ export function ScaleAlignedPanel({ span }: { span: Span }) {
               tickFormatter={(value: number) => f.number(value)}
             />
             <Tooltip formatter={(value) => f.number(Number(value))} />
-            <Scatter data={rows} fill="#2456c7" name={t.dashboard.scale.aligned} />
+            <Scatter
+              isAnimationActive={false}
+              data={rows}
+              fill="#2456c7"
+              name={t.dashboard.scale.aligned}
+            />
           </ScatterChart>
         </ResponsiveContainer>
       </ChartBox>

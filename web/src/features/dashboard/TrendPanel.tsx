@@ -60,6 +60,7 @@ export function TrendPanel({ span }: { span: Span }) {
             <Tooltip formatter={(value) => f.number(Number(value))} />
             <Legend />
             <Line
+              isAnimationActive={false}
               type="monotone"
               dataKey="nps"
               name={t.dashboard.trend.nps}
@@ -67,6 +68,7 @@ export function TrendPanel({ span }: { span: Span }) {
               connectNulls
             />
             <Line
+              isAnimationActive={false}
               type="monotone"
               dataKey="csi"
               name={t.dashboard.trend.csi}

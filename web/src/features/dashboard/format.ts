@@ -6,9 +6,14 @@ export interface Formats {
   number(value: number | null | undefined, digits?: number): string;
   percent(share: number | null | undefined): string;
   money(value: number | null | undefined): string;
+  /** Money on an axis, short in the UI language: "1.5M" / "1,5 млн" (tooltips keep `money`). */
+  compactMoney(value: number | null | undefined): string;
   /** A `YYYY-MM` month, e.g. "Mar 2026" / "мар. 2026 г.". */
   month(period: string | null | undefined): string;
 }
+
+/** Room for a compact money tick ("−12.5M", "1,5 млн") beside a chart. */
+export const MONEY_AXIS_WIDTH = 72;
 
 export function useFormats(): Formats {
   const { lang, t } = useI18n();
@@ -16,6 +21,10 @@ export function useFormats(): Formats {
     const none = t.common.notGiven;
     const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
     const money = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+    const compactMoney = new Intl.NumberFormat(lang, {
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    });
     const month = new Intl.DateTimeFormat(lang, {
       month: 'short',
       year: 'numeric',
@@ -36,6 +45,7 @@ export function useFormats(): Formats {
       number: (value, digits = 1) => (given(value) ? numberFormat(digits).format(value) : none),
       percent: (share) => (given(share) ? percent.format(share) : none),
       money: (value) => (given(value) ? money.format(value) : none),
+      compactMoney: (value) => (given(value) ? compactMoney.format(value) : none),
       month: (period) => {
         const match = period ? /^(\d{4})-(\d{2})$/.exec(period) : null;
         if (!match) return period ?? none;
