@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Kind, type DocumentNode } from 'graphql';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CombinedError, Provider, type Client, type OperationResult } from 'urql';
-import { fromValue, never } from 'wonka';
+import { fromValue, makeSubject, merge, never } from 'wonka';
 import { CouncilInitiativePage, CouncilPage } from '../../web/src/features/council/CouncilPage.js';
 import { I18nProvider } from '../../web/src/i18n/i18n.js';
 
@@ -206,6 +206,59 @@ describe('the council portal', () => {
     expect(
       await within(card).findByText('Recorded. The review is now: Changes requested.'),
     ).toBeTruthy();
+  });
+
+  it('keeps the recorded decision in view when the review turns decided before the mutation answers', async () => {
+    // As graphcache does: the list already shows the review approved while the mutation's own
+    // result is still on its way. The note must come from that result, not from a render race.
+    const list = makeSubject<unknown>();
+    const answer = makeSubject<unknown>();
+    let listRequest: Request | undefined;
+    let mutationRequest: Request | undefined;
+    const client = {
+      executeQuery: (request: Request) => {
+        listRequest = request;
+        const data = { initiatives: { totalCount: 1, nodes: [initiative] } };
+        return merge<unknown>([
+          fromValue({ operation: request, data, stale: false, hasNext: false }),
+          list.source,
+        ]);
+      },
+      executeMutation: (request: Request) => {
+        mutationRequest = request;
+        return answer.source;
+      },
+      executeSubscription: () => never,
+    } as unknown as Client;
+    renderPortal(client);
+    const card = screen.getByRole('article', { name: 'Clearer invoices' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Approve' }));
+    const approved = {
+      ...initiative,
+      councilReviews: initiative.councilReviews.map((r) => ({
+        ...r,
+        decision: 'APPROVED',
+        decidedAt: at(0),
+      })),
+    };
+    act(() =>
+      list.next({
+        operation: listRequest,
+        data: { initiatives: { totalCount: 1, nodes: [approved] } },
+        stale: false,
+        hasNext: false,
+      }),
+    );
+    act(() =>
+      answer.next({
+        operation: mutationRequest,
+        ...decided(mutationRequest!),
+        stale: false,
+        hasNext: false,
+      }),
+    );
+    expect(await within(card).findByText('Recorded. The review is now: Approved.')).toBeTruthy();
+    expect(within(card).queryByRole('button', { name: 'Approve' })).toBeNull();
   });
 
   it('approves without a comment', () => {

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import type { CouncilDecision } from '../../gql/graphql.js';
 import { getFragmentData, type FragmentType } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { When } from '../inbox/Due.js';
@@ -21,8 +22,10 @@ export function CouncilInitiative(props: { initiative: Initiative; now: Date }) 
   const ids = useId();
   const i = getFragmentData(CouncilInitiativeFields, props.initiative);
   const done = i.tasks.filter((task) => task.status === 'DONE').length;
-  // A review decided on this page stays with its form, which now says what was recorded.
+  // A review decided on this page stays with its form from the moment the decision is sent,
+  // whatever the cache says meanwhile; the form then says what the hub recorded.
   const [decidedHere, setDecidedHere] = useState<ReadonlySet<string>>(new Set());
+  const [recorded, setRecorded] = useState<ReadonlyMap<string, CouncilDecision>>(new Map());
   const open = i.councilReviews.filter((r) => r.decision === 'PENDING' || decidedHere.has(r.id));
   const current = open.length > 0 ? open : i.councilReviews.slice(0, 1);
   const earlier = i.councilReviews.filter((r) => !current.includes(r));
@@ -115,7 +118,9 @@ export function CouncilInitiative(props: { initiative: Initiative; now: Date }) 
           {(review.decision === 'PENDING' || decidedHere.has(review.id)) && (
             <ReviewDecision
               reviewId={review.id}
-              onDecided={() => setDecidedHere((ids) => new Set(ids).add(review.id))}
+              recorded={recorded.get(review.id) ?? null}
+              onSending={() => setDecidedHere((ids) => new Set(ids).add(review.id))}
+              onDecided={(decision) => setRecorded((m) => new Map(m).set(review.id, decision))}
             />
           )}
         </section>
