@@ -86,6 +86,7 @@ interface Request {
 function stubClient(
   mutation: (request: Request) => Partial<OperationResult>,
   pushes: Record<string, unknown> = {},
+  notices: readonly (typeof notice)[] = [notice],
 ) {
   const executeMutation = vi.fn((request: Request) =>
     fromValue({ operation: request, stale: false, hasNext: false, ...mutation(request) }),
@@ -103,7 +104,7 @@ function stubClient(
                 overdueCases: { nodes: [{ id: 'c1' }] },
               }
             : name === 'InboxNotices'
-              ? { notices: { totalCount: 1, nodes: [notice] } }
+              ? { notices: { totalCount: notices.length, nodes: notices } }
               : name === 'InboxDepartments'
                 ? { departments: { nodes: [{ id: 'd2', name: 'Billing' }] } }
                 : null;
@@ -265,6 +266,49 @@ describe('the department inbox', () => {
     const request = executeMutation.mock.calls[0]?.[0];
     expect(request && operationName(request.query)).toBe('InboxMarkNoticeRead');
     expect(request?.variables).toEqual({ id: 'n1' });
+  });
+
+  it('puts the work first and the notices below it, collapsed, with their count', () => {
+    renderInbox(stubClient(() => ({})).client);
+    const notices = screen.getByRole('region', { name: 'Unread notices (1)' });
+    const details = notices.querySelector('details');
+    expect(details?.open).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toBe('Unread notices (1)');
+    const work = screen.getAllByRole('article')[0]!;
+    // The first task comes before the notices in the document.
+    expect(work.compareDocumentPosition(notices) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('shows a notice told twice (to the viewer and to the department) once, ×2, and marks both read', () => {
+    const twice = { ...notice, id: 'n1-dept' };
+    const other = { ...notice, id: 'n3', subject: 'Another task', createdAt: at(-3) };
+    const { client, executeMutation } = stubClient(
+      (request) => ({
+        data: { markInboxEntryRead: { ...notice, id: request.variables.id, readAt: at(0) } },
+      }),
+      {},
+      [notice, twice, other],
+    );
+    renderInbox(client);
+    const notices = screen.getByRole('region', { name: 'Unread notices (3)' });
+    expect(within(notices).getAllByText('It was due yesterday.')).toHaveLength(2);
+    expect(within(notices).getAllByText('Fix the depot schedule is overdue')).toHaveLength(1);
+    expect(within(notices).getByText('×2')).toBeTruthy();
+    expect(within(notices).getByText('received 2 times')).toBeTruthy();
+    const items = within(notices).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('strong')?.textContent)).toEqual([
+      'Fix the depot schedule is overdue',
+      'Another task',
+    ]);
+    fireEvent.click(
+      within(notices).getByRole('button', {
+        name: 'Mark read: Fix the depot schedule is overdue',
+      }),
+    );
+    expect(executeMutation.mock.calls.map(([r]) => r.variables)).toEqual([
+      { id: 'n1' },
+      { id: 'n1-dept' },
+    ]);
   });
 
   it('reads the inbox again when the hub pushes an inbox change (a new entry included)', () => {
