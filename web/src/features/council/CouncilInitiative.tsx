@@ -5,6 +5,8 @@ import { getFragmentData, type FragmentType } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { When } from '../inbox/Due.js';
 import { CouncilInitiativeFields } from './council.documents.js';
+import { CouncilMessages } from './CouncilMessages.js';
+import { CouncilTasks } from './CouncilTasks.js';
 import { useCouncilText } from './council.i18n.js';
 import { ReviewAgenda } from './ReviewAgenda.js';
 import { ReviewDecision } from './ReviewDecision.js';
@@ -29,7 +31,6 @@ export function CouncilInitiative(props: { initiative: Initiative; now: Date }) 
   const open = i.councilReviews.filter((r) => r.decision === 'PENDING' || decidedHere.has(r.id));
   const current = open.length > 0 ? open : i.councilReviews.slice(0, 1);
   const earlier = i.councilReviews.filter((r) => !current.includes(r));
-  const messages = i.notifications.filter((n) => n.kind === 'INITIATIVE_PROGRESS');
   return (
     <article className="panel council-initiative" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`}>{i.title}</h2>
@@ -50,47 +51,10 @@ export function CouncilInitiative(props: { initiative: Initiative; now: Date }) 
       </dl>
 
       <h3>{text.tasks}</h3>
-      {i.tasks.length === 0 ? (
-        <p className="muted">{text.noTasks}</p>
-      ) : (
-        <ul className="council-tasks">
-          {i.tasks.map((task) => (
-            <li key={task.id}>
-              <strong>{task.title}</strong> — {text.taskStatus[task.status]}
-              {task.completedAt ? (
-                <>
-                  {' '}
-                  · {text.completed} <When iso={task.completedAt} now={props.now} />
-                </>
-              ) : task.dueAt ? (
-                <>
-                  {' '}
-                  · {text.due} <When iso={task.dueAt} now={props.now} />
-                </>
-              ) : null}
-              {task.outcomeNote && <p className="muted">{task.outcomeNote}</p>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CouncilTasks tasks={i.tasks} now={props.now} />
 
       <h3>{text.weDid}</h3>
-      {messages.length === 0 ? (
-        <p className="muted">{text.noMessages}</p>
-      ) : (
-        <ul className="council-messages">
-          {messages.map((m) => (
-            <li key={m.id}>
-              <p>
-                {m.milestone && <span className="badge">{text.milestone[m.milestone]}</span>}{' '}
-                <strong>{m.subject}</strong> · {m.account.name} ·{' '}
-                <When iso={m.sentAt ?? m.createdAt} now={props.now} />
-              </p>
-              <p>{m.body}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CouncilMessages notifications={i.notifications} now={props.now} />
 
       <h3>{text.review}</h3>
       {current.length === 0 && <p className="muted">{text.noReview}</p>}
