@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Kind, type DocumentNode } from 'graphql';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CombinedError, Provider, type Client, type OperationResult } from 'urql';
-import { fromValue, never } from 'wonka';
+import { fromValue, makeSubject, merge, never } from 'wonka';
 import { InboxPage } from '../../web/src/features/inbox/InboxPage.js';
 import { I18nProvider } from '../../web/src/i18n/i18n.js';
 
@@ -191,6 +191,50 @@ describe('the department inbox', () => {
     const request = executeMutation.mock.calls[0]?.[0];
     expect(request && operationName(request.query)).toBe('InboxCompleteTask');
     expect(request?.variables).toEqual({ id: 't-late', note: 'Schedule moved to 6am.' });
+    expect(await within(late).findByText('Done. The task is now: Done.')).toBeTruthy();
+  });
+
+  it('keeps a completed task and its note when a live refresh drops it before the answer comes', async () => {
+    const { client } = stubClient(finished);
+    // The hub's list, read again on a live event, no longer holds the task while the
+    // completion's own answer is still on its way.
+    const list = makeSubject<unknown>();
+    const answer = makeSubject<unknown>();
+    const stub = client as unknown as Record<string, (request: Request) => unknown>;
+    const query = stub.executeQuery!;
+    let mutationRequest: Request | undefined;
+    let listRequest: Request | undefined;
+    stub.executeQuery = (request: Request) => {
+      if (operationName(request.query) !== 'DepartmentTasks') return query(request);
+      listRequest = request;
+      return merge<unknown>([query(request) as never, list.source]);
+    };
+    stub.executeMutation = (request: Request) => {
+      mutationRequest = request;
+      return answer.source;
+    };
+    renderInbox(client);
+    fireEvent.click(
+      within(entry('Fix the depot schedule')).getByRole('button', { name: 'Complete' }),
+    );
+    const rest = tasks.filter((t) => t.id !== 't-late');
+    act(() =>
+      list.next({
+        operation: listRequest,
+        data: { initiativeTasks: { totalCount: rest.length, nodes: rest } },
+        stale: false,
+        hasNext: false,
+      }),
+    );
+    act(() =>
+      answer.next({
+        operation: mutationRequest,
+        ...finished(mutationRequest!),
+        stale: false,
+        hasNext: false,
+      }),
+    );
+    const late = entry('Fix the depot schedule');
     expect(await within(late).findByText('Done. The task is now: Done.')).toBeTruthy();
   });
 
