@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Kind, type DocumentNode } from 'graphql';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CombinedError, Provider, type Client, type OperationResult } from 'urql';
-import { fromValue, never } from 'wonka';
+import { fromValue, makeSubject, merge, never } from 'wonka';
 import { CouncilInitiativePage, CouncilPage } from '../../web/src/features/council/CouncilPage.js';
 import { I18nProvider } from '../../web/src/i18n/i18n.js';
 
@@ -49,6 +49,7 @@ const initiative = {
       id: 'n1',
       kind: 'INITIATIVE_PROGRESS',
       milestone: 'TASK_DONE',
+      locale: 'en',
       subject: 'You said invoices were hard to read — we regrouped them',
       body: 'Invoices now group lines by your order number.',
       createdAt: at(-6),
@@ -120,6 +121,7 @@ interface Request {
 function stubClient(
   mutation: (request: Request) => Partial<OperationResult>,
   pushes: Record<string, unknown> = {},
+  shown: object = initiative,
 ) {
   const executeMutation = vi.fn((request: Request) =>
     fromValue({ operation: request, stale: false, hasNext: false, ...mutation(request) }),
@@ -128,9 +130,9 @@ function stubClient(
     const name = operationName(request.query);
     const data =
       name === 'CouncilInitiatives'
-        ? { initiatives: { totalCount: 1, nodes: [initiative] } }
+        ? { initiatives: { totalCount: 1, nodes: [shown] } }
         : name === 'CouncilInitiative'
-          ? { initiative: request.variables.id === 'i1' ? initiative : null }
+          ? { initiative: request.variables.id === 'i1' ? shown : null }
           : null;
     return data ? fromValue({ operation: request, data, stale: false, hasNext: false }) : never;
   });
@@ -208,6 +210,59 @@ describe('the council portal', () => {
     ).toBeTruthy();
   });
 
+  it('keeps the recorded decision in view when the review turns decided before the mutation answers', async () => {
+    // As graphcache does: the list already shows the review approved while the mutation's own
+    // result is still on its way. The note must come from that result, not from a render race.
+    const list = makeSubject<unknown>();
+    const answer = makeSubject<unknown>();
+    let listRequest: Request | undefined;
+    let mutationRequest: Request | undefined;
+    const client = {
+      executeQuery: (request: Request) => {
+        listRequest = request;
+        const data = { initiatives: { totalCount: 1, nodes: [initiative] } };
+        return merge<unknown>([
+          fromValue({ operation: request, data, stale: false, hasNext: false }),
+          list.source,
+        ]);
+      },
+      executeMutation: (request: Request) => {
+        mutationRequest = request;
+        return answer.source;
+      },
+      executeSubscription: () => never,
+    } as unknown as Client;
+    renderPortal(client);
+    const card = screen.getByRole('article', { name: 'Clearer invoices' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Approve' }));
+    const approved = {
+      ...initiative,
+      councilReviews: initiative.councilReviews.map((r) => ({
+        ...r,
+        decision: 'APPROVED',
+        decidedAt: at(0),
+      })),
+    };
+    act(() =>
+      list.next({
+        operation: listRequest,
+        data: { initiatives: { totalCount: 1, nodes: [approved] } },
+        stale: false,
+        hasNext: false,
+      }),
+    );
+    act(() =>
+      answer.next({
+        operation: mutationRequest,
+        ...decided(mutationRequest!),
+        stale: false,
+        hasNext: false,
+      }),
+    );
+    expect(await within(card).findByText('Recorded. The review is now: Approved.')).toBeTruthy();
+    expect(within(card).queryByRole('button', { name: 'Approve' })).toBeNull();
+  });
+
   it('approves without a comment', () => {
     const { client, executeMutation } = stubClient(decided);
     renderPortal(client);
@@ -234,6 +289,84 @@ describe('the council portal', () => {
     const alert = await within(card).findByRole('alert');
     expect(alert.textContent).toContain('comments are required to request changes');
     expect(alert.textContent).toContain('Requesting changes needs comments.');
+  });
+
+  it('tells each milestone once: the accounts told, and one message in the viewer’s language', () => {
+    const told = (id: string, account: string, locale: string, subject: string, body: string) => ({
+      __typename: 'ClientNotification',
+      id,
+      kind: 'INITIATIVE_PROGRESS',
+      milestone: 'STARTED',
+      locale,
+      subject,
+      body,
+      createdAt: at(-2),
+      sentAt: at(-2),
+      account: { __typename: 'ClientAccount', id: account, name: `Account ${account}` },
+    });
+    const notifications = [
+      told('m1', 'a1', 'ru', 'Дорабатываем', 'Здравствуйте, Кирилл!'),
+      told('m2', 'a2', 'en', 'Reworking it as you asked', 'Dear Pablo, we started.'),
+      told('m3', 'a2', 'ru', 'Дорабатываем', 'Здравствуйте, Нина!'),
+    ];
+    renderPortal(stubClient(decided, {}, { ...initiative, notifications }).client);
+    const card = screen.getByRole('article', { name: 'Clearer invoices' });
+    const list = card.querySelector('.council-messages')!;
+    expect(list.querySelectorAll('li')).toHaveLength(1);
+    expect(within(card).getByText('Reworking it as you asked')).toBeTruthy();
+    expect(within(card).getByText(/2 accounts told/)).toBeTruthy();
+    expect(within(card).getByText('Account a1, Account a2')).toBeTruthy();
+    expect(within(card).getByText('Read the message').tagName).toBe('SUMMARY');
+    expect(within(card).getByText('Dear Pablo, we started.').closest('details')).toBeTruthy();
+    expect(within(card).queryByText(/Здравствуйте/)).toBeNull();
+    cleanup();
+    window.localStorage.setItem('cx-hub.lang', 'ru');
+    renderPortal(stubClient(decided, {}, { ...initiative, notifications }).client);
+    expect(screen.getByText('Здравствуйте, Кирилл!')).toBeTruthy();
+    expect(screen.getByText(/сообщено 2 клиентам/)).toBeTruthy();
+  });
+
+  it('shows the latest three milestones, and all of them on request', () => {
+    const notifications = [1, 2, 3, 4, 5].map((n) => ({
+      __typename: 'ClientNotification',
+      id: `m${n}`,
+      kind: 'INITIATIVE_PROGRESS',
+      milestone: 'TASK_DONE',
+      locale: 'en',
+      subject: `Milestone ${n}`,
+      body: `Body ${n}`,
+      createdAt: at(-10 + n),
+      sentAt: null,
+      account: { __typename: 'ClientAccount', id: 'a1', name: 'Acme' },
+    }));
+    renderPortal(stubClient(decided, {}, { ...initiative, notifications }).client);
+    const card = screen.getByRole('article', { name: 'Clearer invoices' });
+    const subjects = () =>
+      [...card.querySelectorAll('.council-messages li strong')].map((e) => e.textContent);
+    expect(subjects()).toEqual(['Milestone 5', 'Milestone 4', 'Milestone 3']);
+    fireEvent.click(within(card).getByRole('button', { name: 'Show all 5' }));
+    expect(subjects()).toEqual([5, 4, 3, 2, 1].map((n) => `Milestone ${n}`));
+  });
+
+  it('keeps the task list compact: the open ones and the latest three done, all on request', () => {
+    const task = (n: number, status: string) => ({
+      __typename: 'InitiativeTask',
+      id: `t${n}`,
+      title: `Task ${n}`,
+      status,
+      dueAt: at(5),
+      completedAt: status === 'DONE' ? at(-20 + n) : null,
+      outcomeNote: null,
+    });
+    const tasks = [task(1, 'DONE'), task(2, 'DONE'), task(3, 'OPEN'), task(4, 'DONE')];
+    tasks.push(task(5, 'DONE'), task(6, 'IN_PROGRESS'));
+    renderPortal(stubClient(decided, {}, { ...initiative, tasks }).client);
+    const card = screen.getByRole('article', { name: 'Clearer invoices' });
+    const titles = () =>
+      [...card.querySelectorAll('.council-tasks li strong')].map((e) => e.textContent);
+    expect(titles()).toEqual(['Task 2', 'Task 3', 'Task 4', 'Task 5', 'Task 6']);
+    fireEvent.click(within(card).getByRole('button', { name: 'Show all 6 tasks' }));
+    expect(titles()).toEqual(['Task 1', 'Task 2', 'Task 3', 'Task 4', 'Task 5', 'Task 6']);
   });
 
   it('opens one initiative by its deep link', () => {

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Kind, type DocumentNode } from 'graphql';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CombinedError, Provider, type Client, type OperationResult } from 'urql';
-import { fromValue, never } from 'wonka';
+import { fromValue, makeSubject, merge, never } from 'wonka';
 import { InboxPage } from '../../web/src/features/inbox/InboxPage.js';
 import { I18nProvider } from '../../web/src/i18n/i18n.js';
 
@@ -86,6 +86,7 @@ interface Request {
 function stubClient(
   mutation: (request: Request) => Partial<OperationResult>,
   pushes: Record<string, unknown> = {},
+  notices: readonly (typeof notice)[] = [notice],
 ) {
   const executeMutation = vi.fn((request: Request) =>
     fromValue({ operation: request, stale: false, hasNext: false, ...mutation(request) }),
@@ -103,7 +104,7 @@ function stubClient(
                 overdueCases: { nodes: [{ id: 'c1' }] },
               }
             : name === 'InboxNotices'
-              ? { notices: { totalCount: 1, nodes: [notice] } }
+              ? { notices: { totalCount: notices.length, nodes: notices } }
               : name === 'InboxDepartments'
                 ? { departments: { nodes: [{ id: 'd2', name: 'Billing' }] } }
                 : null;
@@ -193,6 +194,50 @@ describe('the department inbox', () => {
     expect(await within(late).findByText('Done. The task is now: Done.')).toBeTruthy();
   });
 
+  it('keeps a completed task and its note when a live refresh drops it before the answer comes', async () => {
+    const { client } = stubClient(finished);
+    // The hub's list, read again on a live event, no longer holds the task while the
+    // completion's own answer is still on its way.
+    const list = makeSubject<unknown>();
+    const answer = makeSubject<unknown>();
+    const stub = client as unknown as Record<string, (request: Request) => unknown>;
+    const query = stub.executeQuery!;
+    let mutationRequest: Request | undefined;
+    let listRequest: Request | undefined;
+    stub.executeQuery = (request: Request) => {
+      if (operationName(request.query) !== 'DepartmentTasks') return query(request);
+      listRequest = request;
+      return merge<unknown>([query(request) as never, list.source]);
+    };
+    stub.executeMutation = (request: Request) => {
+      mutationRequest = request;
+      return answer.source;
+    };
+    renderInbox(client);
+    fireEvent.click(
+      within(entry('Fix the depot schedule')).getByRole('button', { name: 'Complete' }),
+    );
+    const rest = tasks.filter((t) => t.id !== 't-late');
+    act(() =>
+      list.next({
+        operation: listRequest,
+        data: { initiativeTasks: { totalCount: rest.length, nodes: rest } },
+        stale: false,
+        hasNext: false,
+      }),
+    );
+    act(() =>
+      answer.next({
+        operation: mutationRequest,
+        ...finished(mutationRequest!),
+        stale: false,
+        hasNext: false,
+      }),
+    );
+    const late = entry('Fix the depot schedule');
+    expect(await within(late).findByText('Done. The task is now: Done.')).toBeTruthy();
+  });
+
   it('rejects a task with the note through rejectTask', async () => {
     const { client, executeMutation } = stubClient(finished);
     renderInbox(client);
@@ -265,6 +310,49 @@ describe('the department inbox', () => {
     const request = executeMutation.mock.calls[0]?.[0];
     expect(request && operationName(request.query)).toBe('InboxMarkNoticeRead');
     expect(request?.variables).toEqual({ id: 'n1' });
+  });
+
+  it('puts the work first and the notices below it, collapsed, with their count', () => {
+    renderInbox(stubClient(() => ({})).client);
+    const notices = screen.getByRole('region', { name: 'Unread notices (1)' });
+    const details = notices.querySelector('details');
+    expect(details?.open).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toBe('Unread notices (1)');
+    const work = screen.getAllByRole('article')[0]!;
+    // The first task comes before the notices in the document.
+    expect(work.compareDocumentPosition(notices) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('shows a notice told twice (to the viewer and to the department) once, ×2, and marks both read', () => {
+    const twice = { ...notice, id: 'n1-dept' };
+    const other = { ...notice, id: 'n3', subject: 'Another task', createdAt: at(-3) };
+    const { client, executeMutation } = stubClient(
+      (request) => ({
+        data: { markInboxEntryRead: { ...notice, id: request.variables.id, readAt: at(0) } },
+      }),
+      {},
+      [notice, twice, other],
+    );
+    renderInbox(client);
+    const notices = screen.getByRole('region', { name: 'Unread notices (3)' });
+    expect(within(notices).getAllByText('It was due yesterday.')).toHaveLength(2);
+    expect(within(notices).getAllByText('Fix the depot schedule is overdue')).toHaveLength(1);
+    expect(within(notices).getByText('×2')).toBeTruthy();
+    expect(within(notices).getByText('received 2 times')).toBeTruthy();
+    const items = within(notices).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('strong')?.textContent)).toEqual([
+      'Fix the depot schedule is overdue',
+      'Another task',
+    ]);
+    fireEvent.click(
+      within(notices).getByRole('button', {
+        name: 'Mark read: Fix the depot schedule is overdue',
+      }),
+    );
+    expect(executeMutation.mock.calls.map(([r]) => r.variables)).toEqual([
+      { id: 'n1' },
+      { id: 'n1-dept' },
+    ]);
   });
 
   it('reads the inbox again when the hub pushes an inbox change (a new entry included)', () => {

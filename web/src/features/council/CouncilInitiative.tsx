@@ -1,9 +1,12 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import type { CouncilDecision } from '../../gql/graphql.js';
 import { getFragmentData, type FragmentType } from '../../gql/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { When } from '../inbox/Due.js';
 import { CouncilInitiativeFields } from './council.documents.js';
+import { CouncilMessages } from './CouncilMessages.js';
+import { CouncilTasks } from './CouncilTasks.js';
 import { useCouncilText } from './council.i18n.js';
 import { ReviewAgenda } from './ReviewAgenda.js';
 import { ReviewDecision } from './ReviewDecision.js';
@@ -21,12 +24,13 @@ export function CouncilInitiative(props: { initiative: Initiative; now: Date }) 
   const ids = useId();
   const i = getFragmentData(CouncilInitiativeFields, props.initiative);
   const done = i.tasks.filter((task) => task.status === 'DONE').length;
-  // A review decided on this page stays with its form, which now says what was recorded.
+  // A review decided on this page stays with its form from the moment the decision is sent,
+  // whatever the cache says meanwhile; the form then says what the hub recorded.
   const [decidedHere, setDecidedHere] = useState<ReadonlySet<string>>(new Set());
+  const [recorded, setRecorded] = useState<ReadonlyMap<string, CouncilDecision>>(new Map());
   const open = i.councilReviews.filter((r) => r.decision === 'PENDING' || decidedHere.has(r.id));
   const current = open.length > 0 ? open : i.councilReviews.slice(0, 1);
   const earlier = i.councilReviews.filter((r) => !current.includes(r));
-  const messages = i.notifications.filter((n) => n.kind === 'INITIATIVE_PROGRESS');
   return (
     <article className="panel council-initiative" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`}>{i.title}</h2>
@@ -47,47 +51,10 @@ export function CouncilInitiative(props: { initiative: Initiative; now: Date }) 
       </dl>
 
       <h3>{text.tasks}</h3>
-      {i.tasks.length === 0 ? (
-        <p className="muted">{text.noTasks}</p>
-      ) : (
-        <ul className="council-tasks">
-          {i.tasks.map((task) => (
-            <li key={task.id}>
-              <strong>{task.title}</strong> — {text.taskStatus[task.status]}
-              {task.completedAt ? (
-                <>
-                  {' '}
-                  · {text.completed} <When iso={task.completedAt} now={props.now} />
-                </>
-              ) : task.dueAt ? (
-                <>
-                  {' '}
-                  · {text.due} <When iso={task.dueAt} now={props.now} />
-                </>
-              ) : null}
-              {task.outcomeNote && <p className="muted">{task.outcomeNote}</p>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CouncilTasks tasks={i.tasks} now={props.now} />
 
       <h3>{text.weDid}</h3>
-      {messages.length === 0 ? (
-        <p className="muted">{text.noMessages}</p>
-      ) : (
-        <ul className="council-messages">
-          {messages.map((m) => (
-            <li key={m.id}>
-              <p>
-                {m.milestone && <span className="badge">{text.milestone[m.milestone]}</span>}{' '}
-                <strong>{m.subject}</strong> · {m.account.name} ·{' '}
-                <When iso={m.sentAt ?? m.createdAt} now={props.now} />
-              </p>
-              <p>{m.body}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CouncilMessages notifications={i.notifications} now={props.now} />
 
       <h3>{text.review}</h3>
       {current.length === 0 && <p className="muted">{text.noReview}</p>}
@@ -115,7 +82,9 @@ export function CouncilInitiative(props: { initiative: Initiative; now: Date }) 
           {(review.decision === 'PENDING' || decidedHere.has(review.id)) && (
             <ReviewDecision
               reviewId={review.id}
-              onDecided={() => setDecidedHere((ids) => new Set(ids).add(review.id))}
+              recorded={recorded.get(review.id) ?? null}
+              onSending={() => setDecidedHere((ids) => new Set(ids).add(review.id))}
+              onDecided={(decision) => setRecorded((m) => new Map(m).set(review.id, decision))}
             />
           )}
         </section>

@@ -8,19 +8,28 @@ import { useCouncilText } from './council.i18n.js';
 /**
  * Approve or request changes on a pending review, with comments. Whether comments are needed is
  * the server's to say (COMMENTS_REQUIRED); the refusal is shown in words.
+ *
+ * The decision the hub recorded is the parent's state (`recorded`, set from the mutation's
+ * result through `onDecided`), not this form's: the cache may mark the review decided before the
+ * mutation resolves, and the parent keeps the form in view from `onSending` on, so neither a
+ * re-render nor a remount can lose the confirmation.
  */
-export function ReviewDecision(props: { reviewId: string; onDecided?: () => void }) {
-  const { reviewId } = props;
+export function ReviewDecision(props: {
+  reviewId: string;
+  recorded: CouncilDecision | null;
+  onSending: () => void;
+  onDecided: (decision: CouncilDecision) => void;
+}) {
+  const { reviewId, recorded } = props;
   const text = useCouncilText();
   const ids = useId();
   const [comments, setComments] = useState('');
   const [error, setError] = useState<CombinedError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [state, decide] = useMutation(DecideReviewMutation);
 
   async function send(decision: CouncilDecision) {
     setError(null);
-    setDone(null);
+    props.onSending();
     const trimmed = comments.trim();
     const result = await decide({
       id: reviewId,
@@ -31,13 +40,12 @@ export function ReviewDecision(props: { reviewId: string; onDecided?: () => void
       setError(result.error ?? null);
       return;
     }
-    setDone(text.decidedNow(text.decision[review.decision]));
-    props.onDecided?.();
+    props.onDecided(review.decision);
   }
 
   return (
     <form className="review-decision" onSubmit={(e) => e.preventDefault()}>
-      {!done && (
+      {!recorded && (
         <>
           <label htmlFor={`${ids}-comment`}>{text.comment}</label>
           <textarea
@@ -66,7 +74,7 @@ export function ReviewDecision(props: { reviewId: string; onDecided?: () => void
       )}
       <div aria-live="polite">
         {state.fetching && <p>{text.sending}</p>}
-        {done && <p className="success">{done}</p>}
+        {recorded && <p className="success">{text.decidedNow(text.decision[recorded])}</p>}
       </div>
       {error && (
         <div className="problems" role="alert">

@@ -28,6 +28,7 @@ export const CouncilInitiativeFields = graphql(`
       id
       kind
       milestone
+      locale
       subject
       body
       createdAt

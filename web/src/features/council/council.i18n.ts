@@ -35,6 +35,15 @@ const en = {
   completed: 'completed',
   weDid: 'You said, we did',
   noMessages: 'No message to your accounts yet.',
+  accountsTold: (n: number, lang: 'en' | 'ru') =>
+    lang === 'en'
+      ? `${n} ${n === 1 ? 'account' : 'accounts'} told`
+      : `сообщено ${n} ${ruPlural(n, 'клиенту', 'клиентам', 'клиентам')}`,
+  readMessage: 'Read the message',
+  showAllMilestones: (n: number) => `Show all ${n}`,
+  showLatest: (n: number) => `Show the latest ${n} only`,
+  showAllTasks: (n: number) => `Show all ${n} tasks`,
+  showFewerTasks: 'Show open and latest done only',
   review: 'Current review',
   noReview: 'No review has been asked of your council.',
   requested: 'Requested',
@@ -139,6 +148,12 @@ const ru: CouncilText = {
   completed: 'выполнена',
   weDid: 'Вы сказали — мы сделали',
   noMessages: 'Сообщений вашим клиентам пока нет.',
+  accountsTold: en.accountsTold,
+  readMessage: 'Прочитать сообщение',
+  showAllMilestones: (n: number) => `Показать все (${n})`,
+  showLatest: (n: number) => `Показать только последние ${n}`,
+  showAllTasks: (n: number) => `Показать все задачи (${n})`,
+  showFewerTasks: 'Показать только открытые и последние выполненные',
   review: 'Текущее рассмотрение',
   noReview: 'Совет ещё не просили рассмотреть эту инициативу.',
   requested: 'Запрошено',

@@ -39,6 +39,9 @@ export function CaseEntry(props: {
   ) {
     setError(null);
     setDone(null);
+    // In view from now on: the list may drop the entry (a live refresh) before the answer comes,
+    // and an entry that left the page would lose the answer's note.
+    props.onActed?.(props.case);
     const result = await run();
     const changed = result.data ? Object.values(result.data)[0] : undefined;
     if (result.error || !changed) {

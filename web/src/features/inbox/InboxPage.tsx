@@ -115,7 +115,6 @@ export function InboxPage() {
           <p className="muted" aria-live="polite">
             {text.count(data.initiativeTasks.totalCount, data.cases.totalCount, lang)}
           </p>
-          <Notices entries={data.notices.nodes} total={data.notices.totalCount} now={now} />
           {entries.length === 0 ? (
             <p className="empty-state">{text.empty}</p>
           ) : (
@@ -140,6 +139,8 @@ export function InboxPage() {
               )}
             </div>
           )}
+          {/* The work first; what the hub told the viewer below it, collapsed. */}
+          <Notices entries={data.notices.nodes} total={data.notices.totalCount} now={now} />
         </>
       )}
     </section>

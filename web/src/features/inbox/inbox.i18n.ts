@@ -52,6 +52,7 @@ const en = {
   openTask: 'Open the task',
   markRead: 'Mark read',
   read: 'Read',
+  repeated: (n: number) => `received ${n} times`,
   back: 'Back to the inbox',
   notFound: 'There is no such task or case, or you may not see it.',
   taskStatus: {
@@ -149,6 +150,8 @@ const ru: InboxText = {
   openTask: 'Открыть задачу',
   markRead: 'Отметить прочитанным',
   read: 'Прочитано',
+  repeated: (n: number) =>
+    `получено ${n} ${new Intl.PluralRules('ru').select(n) === 'few' ? 'раза' : 'раз'}`,
   back: 'Назад во входящие',
   notFound: 'Такой задачи или обращения нет, или они вам недоступны.',
   taskStatus: {
