@@ -7,10 +7,13 @@ import {
   CouncilInitiativesDocument,
   DepartmentCasesDocument,
   DepartmentTasksDocument,
+  InboxColleaguesDocument,
   InboxNoticesDocument,
   InboxTaskDocument,
 } from '../../web/src/gql/graphql.js';
 import { toGlobalId } from '../../server/src/graphql/relay.js';
+import type { Department } from '../../server/src/modules/organisation/department.entity.js';
+import { createUser } from '../fixtures/initiative-factories.js';
 import { createTenantWorlds } from '../fixtures/tenant-worlds.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { createTestApi, type TestApi } from '../helpers/graphql.js';
@@ -73,6 +76,25 @@ describeEachDatabase('the inbox and council pages’ queries', (getOrm) => {
     );
     expect(one.errors).toBeUndefined();
     expect(one.data!.initiativeTask.title).toBe('Acme faster invoices: book loading slots');
+  });
+
+  it('lists the active colleagues of the member’s own department to hand a task to, and no other department’s people', async () => {
+    const member = viewers.department(world.logistics, world.planner);
+    const department = (id: string) => ({ id }) as Department;
+    await createUser(getOrm(), department(world.logistics), 'Carl Driver');
+    await createUser(getOrm(), department(world.logistics), 'Fiona Former', { active: false });
+    await createUser(getOrm(), department(world.sales), 'Boris Seller');
+    const names = async (departmentId: string) => {
+      const res = await api.execute(
+        sent(InboxColleaguesDocument),
+        { departmentId: toGlobalId('Department', departmentId) },
+        member,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.users.nodes.map((u: { name: string }) => u.name).sort();
+    };
+    expect(await names(world.logistics)).toEqual(['Anna Planner', 'Carl Driver']);
+    expect(await names(world.sales)).toEqual([]);
   });
 
   it('reads only the initiatives of the member’s councils, with progress, messages and review, as a council member', async () => {

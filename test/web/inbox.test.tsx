@@ -105,8 +105,17 @@ function stubClient(
               }
             : name === 'InboxNotices'
               ? { notices: { totalCount: notices.length, nodes: notices } }
-              : name === 'InboxDepartments'
-                ? { departments: { nodes: [{ id: 'd2', name: 'Billing' }] } }
+              : name === 'InboxColleagues'
+                ? request.variables.departmentId === 'd1'
+                  ? {
+                      users: {
+                        nodes: [
+                          { id: 'u1', name: 'Anna Planner' },
+                          { id: 'u2', name: 'Carl Driver' },
+                        ],
+                      },
+                    }
+                  : { users: { nodes: [] } }
                 : null;
     return data ? fromValue({ operation: request, data, stale: false, hasNext: false }) : never;
   });
@@ -275,25 +284,72 @@ describe('the department inbox', () => {
     expect(alert.textContent).toContain('Rejecting a task needs a note.');
   });
 
-  it('reassigns to the chosen department and explains a role refusal', async () => {
+  it('reassigns to a colleague of the task’s department and explains a refusal in words', async () => {
     const refusal = new CombinedError({
       graphQLErrors: [
         {
-          message: 'reassignTask is not allowed for DEPARTMENT_MEMBER.',
-          extensions: { code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' },
+          message: 'Carl Driver no longer works in the hub; choose an active colleague.',
+          extensions: { code: 'BAD_USER_INPUT', reason: 'ASSIGNEE_INACTIVE', field: 'assigneeId' },
         },
       ],
     });
-    const { client, executeMutation } = stubClient(() => ({ error: refusal }));
+    const { client, executeMutation, executeQuery } = stubClient(() => ({ error: refusal }));
     renderInbox(client);
     const later = entry('Plan routes');
-    fireEvent.change(within(later).getByLabelText('Department'), { target: { value: 'd2' } });
+    // The colleagues are the active people of the task's own department, as the API lists them.
+    const asked = executeQuery.mock.calls.find(
+      ([r]) => operationName(r.query) === 'InboxColleagues',
+    );
+    expect(asked?.[0].variables).toEqual({ departmentId: 'd1' });
+    const select = within(later).getByLabelText('Colleague');
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose a colleague…', 'Anna Planner', 'Carl Driver']);
+    expect(within(later).queryByLabelText('Department')).toBeNull();
+
+    // Without a colleague nothing is sent, and the page says what is missing.
+    fireEvent.click(within(later).getByRole('button', { name: 'Reassign' }));
+    expect(executeMutation).not.toHaveBeenCalled();
+    expect((await within(later).findByRole('alert')).textContent).toContain(
+      'Choose the colleague who takes the task over.',
+    );
+
+    fireEvent.change(select, { target: { value: 'u2' } });
+    fireEvent.change(within(later).getByLabelText('Note'), { target: { value: ' Yours now ' } });
     fireEvent.click(within(later).getByRole('button', { name: 'Reassign' }));
     const request = executeMutation.mock.calls[0]?.[0];
     expect(request && operationName(request.query)).toBe('InboxReassignTask');
-    expect(request?.variables).toEqual({ id: 't-later', input: { departmentId: 'd2' } });
+    expect(request?.variables).toEqual({
+      id: 't-later',
+      input: { departmentId: 'd1', assigneeId: 'u2', note: 'Yours now' },
+    });
     const alert = await within(later).findByRole('alert');
-    expect(alert.textContent).toContain('a department cannot hand a task to another one');
+    expect(alert.textContent).toContain('That colleague no longer works in the hub');
+    expect(alert.textContent).toContain('Carl Driver no longer works in the hub');
+  });
+
+  it('says so when the task’s department has no active colleague (in Russian too)', async () => {
+    const { client } = stubClient(() => ({}));
+    tasks[0]!.department = { __typename: 'Department', id: 'd3', name: 'Billing' };
+    try {
+      renderInbox(client);
+      expect(
+        within(entry('Plan routes')).getByText('Billing has no active colleague to hand it to.'),
+      ).toBeTruthy();
+      cleanup();
+      window.localStorage.setItem('cx-hub.lang', 'ru');
+      renderInbox(client);
+      const later = entry('Plan routes');
+      expect(within(later).getByLabelText('Коллега')).toBeTruthy();
+      expect(within(later).getByRole('button', { name: 'Передать' })).toBeTruthy();
+      expect(
+        within(later).getByText('В отделе «Billing» нет активных коллег, кому передать.'),
+      ).toBeTruthy();
+    } finally {
+      tasks[0]!.department = { __typename: 'Department', id: 'd1', name: 'Logistics' };
+    }
   });
 
   it('lists unread notices and marks one read through markInboxEntryRead', () => {

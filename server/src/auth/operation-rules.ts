@@ -177,13 +177,14 @@ export const mutationRules: Record<string, Rule> = {
   cancelInitiative: write(INITIATIVES_WRITE),
   assignInitiativeOwner: write(INITIATIVES_WRITE),
   createInitiativeTask: write(INITIATIVES_WRITE),
-  reassignTask: write(INITIATIVES_WRITE),
   cancelTask: write(INITIATIVES_WRITE),
   requestCouncilReview: write(INITIATIVES_WRITE),
   // A department acts on its own tasks (rows keep it to them); the guard keeps it to status.
   completeTask: write(INITIATIVES_WRITE, [DEPARTMENT]),
   rejectTask: write(INITIATIVES_WRITE, [DEPARTMENT]),
   updateInitiativeTask: write(INITIATIVES_WRITE, [DEPARTMENT], departmentChangesStatusOnly),
+  // A department hands its own open task to a colleague; the task service keeps it inside the department.
+  reassignTask: write(INITIATIVES_WRITE, [DEPARTMENT]),
   // A council decides its own reviews, as itself; the CX office may record a decision for it.
   decideCouncilReview: write(null, [COUNCIL], decidesAsThemselves),
   markInboxEntryRead: write(null, [DEPARTMENT, COUNCIL]),

@@ -55,7 +55,7 @@ type Documents = {
     "\n  mutation InboxReassignTask($id: ID!, $input: ReassignTaskInput!) {\n    reassignTask(id: $id, input: $input) {\n      ...InboxTaskFields\n    }\n  }\n": typeof types.InboxReassignTaskDocument,
     "\n  mutation InboxRespondCase($id: ID!) {\n    respondToCase(id: $id) {\n      ...InboxCaseFields\n    }\n  }\n": typeof types.InboxRespondCaseDocument,
     "\n  mutation InboxResolveCase($input: ResolveCaseInput!) {\n    resolveCase(input: $input) {\n      ...InboxCaseFields\n    }\n  }\n": typeof types.InboxResolveCaseDocument,
-    "\n  query InboxDepartments {\n    departments(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InboxDepartmentsDocument,
+    "\n  query InboxColleagues($departmentId: ID!) {\n    users(first: 100, filter: { departmentId: $departmentId, active: true }) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InboxColleaguesDocument,
     "\n  subscription InboxChanged {\n    inboxChanged {\n      id\n      kind\n      taskId\n      createdAt\n    }\n  }\n": typeof types.InboxChangedDocument,
     "\n  subscription InboxTaskChanged {\n    taskChanged {\n      ...InboxTaskFields\n    }\n  }\n": typeof types.InboxTaskChangedDocument,
     "\n  fragment InboxNoticeFields on InboxEntry {\n    id\n    kind\n    subject\n    body\n    taskId\n    createdAt\n    readAt\n  }\n": typeof types.InboxNoticeFieldsFragmentDoc,
@@ -109,7 +109,7 @@ const documents: Documents = {
     "\n  mutation InboxReassignTask($id: ID!, $input: ReassignTaskInput!) {\n    reassignTask(id: $id, input: $input) {\n      ...InboxTaskFields\n    }\n  }\n": types.InboxReassignTaskDocument,
     "\n  mutation InboxRespondCase($id: ID!) {\n    respondToCase(id: $id) {\n      ...InboxCaseFields\n    }\n  }\n": types.InboxRespondCaseDocument,
     "\n  mutation InboxResolveCase($input: ResolveCaseInput!) {\n    resolveCase(input: $input) {\n      ...InboxCaseFields\n    }\n  }\n": types.InboxResolveCaseDocument,
-    "\n  query InboxDepartments {\n    departments(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.InboxDepartmentsDocument,
+    "\n  query InboxColleagues($departmentId: ID!) {\n    users(first: 100, filter: { departmentId: $departmentId, active: true }) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.InboxColleaguesDocument,
     "\n  subscription InboxChanged {\n    inboxChanged {\n      id\n      kind\n      taskId\n      createdAt\n    }\n  }\n": types.InboxChangedDocument,
     "\n  subscription InboxTaskChanged {\n    taskChanged {\n      ...InboxTaskFields\n    }\n  }\n": types.InboxTaskChangedDocument,
     "\n  fragment InboxNoticeFields on InboxEntry {\n    id\n    kind\n    subject\n    body\n    taskId\n    createdAt\n    readAt\n  }\n": types.InboxNoticeFieldsFragmentDoc,
@@ -303,7 +303,7 @@ export function graphql(source: "\n  mutation InboxResolveCase($input: ResolveCa
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InboxDepartments {\n    departments(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query InboxDepartments {\n    departments(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query InboxColleagues($departmentId: ID!) {\n    users(first: 100, filter: { departmentId: $departmentId, active: true }) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query InboxColleagues($departmentId: ID!) {\n    users(first: 100, filter: { departmentId: $departmentId, active: true }) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -13,6 +13,7 @@ import { CouncilDecision } from './initiative.enums.js';
 import { InitiativeTask } from './initiative-task.entity.js';
 import { Initiative } from './initiative.entity.js';
 import { initiativeError, initiativeNotFound } from './initiative.errors.js';
+import { TaskService } from './task.service.js';
 
 type Payload<K extends CommandName> = Omit<InitiativeCommands[K], 'actor'>;
 type TaskCommand = 'updateTask' | 'completeTask' | 'rejectTask' | 'reassignTask' | 'cancelTask';
@@ -52,8 +53,18 @@ export class InitiativeCommandService {
       taskId,
       'id',
       initiativeNotFound('TASK_NOT_FOUND'),
+      { populate: ['department'] },
     );
     await this.open(task.initiative.id, 'id');
+    // The workflow applies commands as the system: who may reassign to whom is checked here, as the viewer.
+    if (name === 'reassignTask') {
+      await this.named(
+        this.ctx
+          .service(TaskService)
+          .checkReassignBy(this.ctx.em, task, command as Omit<Payload<'reassignTask'>, 'taskId'>),
+        'taskId',
+      );
+    }
     await this.send(task.initiative.id, name, { ...command, taskId } as Payload<K>, 'taskId');
     return this.reload(InitiativeTask, taskId);
   }
@@ -153,8 +164,13 @@ export class InitiativeCommandService {
     subjectField?: 'taskId' | 'reviewId',
   ): Promise<CommandResult> {
     const full = { ...command, actor: this.ctx.viewer.actor } as InitiativeCommands[K];
+    return this.named(this.ctx.deps.initiatives.execute(initiativeId, name, full), subjectField);
+  }
+
+  /** A refusal blaming `subjectField` is told as blaming `id`, the mutation's argument. */
+  private async named<T>(work: Promise<T>, subjectField?: 'taskId' | 'reviewId'): Promise<T> {
     try {
-      return await this.ctx.deps.initiatives.execute(initiativeId, name, full);
+      return await work;
     } catch (error) {
       if (error instanceof DomainError && subjectField && error.field === subjectField)
         throw new DomainError(error.code, error.reason, error.message, 'id');

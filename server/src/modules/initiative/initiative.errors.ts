@@ -24,6 +24,14 @@ export const initiativeError = defineErrors({
   DUPLICATE_METRIC: ErrorCode.BAD_USER_INPUT,
   TOO_MANY_TARGETS: ErrorCode.BAD_USER_INPUT,
   ASSIGNEE_NOT_IN_DEPARTMENT: ErrorCode.BAD_USER_INPUT,
+  /** A department member reassigning: only to an active colleague, never to a former one. */
+  ASSIGNEE_INACTIVE: ErrorCode.BAD_USER_INPUT,
+  /** A department member reassigning: to a colleague of their own department, not elsewhere. */
+  OUTSIDE_OWN_DEPARTMENT: ErrorCode.FORBIDDEN,
+  /** A department member reassigning names the colleague who takes the task over. */
+  ASSIGNEE_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  /** A department member reassigning keeps the due date: it is the initiative owner's to move. */
+  DUE_DATE_NOT_ALLOWED: ErrorCode.FORBIDDEN,
   OWNER_NOT_ELIGIBLE: ErrorCode.BAD_USER_INPUT,
   OWNER_REQUIRED: ErrorCode.BAD_USER_INPUT,
   NOTE_REQUIRED: ErrorCode.BAD_USER_INPUT,

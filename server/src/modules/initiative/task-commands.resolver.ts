@@ -82,7 +82,7 @@ export class TaskCommandResolver {
 
   @Mutation(() => InitiativeTaskType, {
     description:
-      'Give an open or rejected task to a department (and person) again; it reopens as a new round.',
+      'Give an open or rejected task to a department (and person) again; it reopens as a new round. A department member hands a task of its own department only to an active colleague there, keeping the due date.',
   })
   async reassignTask(
     @IdArg('id', 'InitiativeTask') id: string,

@@ -19,6 +19,7 @@ import {
 } from '../../../../workflows/contracts/initiative.rules.js';
 import { snapshot } from '../audit/audit.service.js';
 import { Department } from '../organisation/department.entity.js';
+import { UserRole } from '../organisation/organisation.enums.js';
 import { User } from '../organisation/user.entity.js';
 import { InitiativeTask } from './initiative-task.entity.js';
 import type { Initiative } from './initiative.entity.js';
@@ -150,6 +151,7 @@ export class TaskService {
       command,
       'reassignTask',
       async (em, task, initiative) => {
+        await this.checkReassignBy(em, task, command);
         const department = await this.department(em, command.departmentId);
         task.department = department;
         task.assignee = command.assigneeId
@@ -165,6 +167,59 @@ export class TaskService {
           .assigned(em, initiative, task, command.note?.trim() || null);
       },
     );
+  }
+
+  /**
+   * Who may reassign to whom. The CX office gives a task to any department and person; a
+   * department member hands a task of their own department to an active colleague of that
+   * department only, keeping its due date: handing work to another department is the CX
+   * office's decision (the member rejects the task with a note instead). Checked where the
+   * request is made (the initiative's workflow applies commands as the system) and again here.
+   */
+  async checkReassignBy(
+    em: Em,
+    task: InitiativeTask,
+    command: Pick<ReassignTaskCommand, 'departmentId' | 'assigneeId' | 'dueAt'>,
+  ): Promise<void> {
+    const viewer = this.ctx.viewer;
+    if (viewer.kind !== 'user' || viewer.role !== UserRole.DEPARTMENT_MEMBER) return;
+    const own = viewer.departmentId ?? null;
+    if (own === null || task.department.id !== own) {
+      throw initiativeError(
+        'OUTSIDE_OWN_DEPARTMENT',
+        'You can reassign only tasks of your own department.',
+        'taskId',
+      );
+    }
+    if (command.departmentId !== own) {
+      throw initiativeError(
+        'OUTSIDE_OWN_DEPARTMENT',
+        'You can hand a task only to a colleague in your own department; to give it to another department, reject it with a note saying who should do it, and the CX office decides.',
+        'departmentId',
+      );
+    }
+    if (command.dueAt !== undefined) {
+      throw initiativeError(
+        'DUE_DATE_NOT_ALLOWED',
+        'The due date stays as the initiative owner set it; ask the owner to move it.',
+        'dueAt',
+      );
+    }
+    if (!command.assigneeId) {
+      throw initiativeError(
+        'ASSIGNEE_REQUIRED',
+        'Choose the colleague who takes the task over.',
+        'assigneeId',
+      );
+    }
+    const colleague = await this.assignee(em, command.assigneeId, task.department);
+    if (!colleague.active) {
+      throw initiativeError(
+        'ASSIGNEE_INACTIVE',
+        `${colleague.name} no longer works in the hub; choose an active colleague.`,
+        'assigneeId',
+      );
+    }
   }
 
   async cancel(initiativeId: string, command: CancelTaskCommand): Promise<InitiativeTask> {

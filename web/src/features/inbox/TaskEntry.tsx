@@ -5,8 +5,8 @@ import { getFragmentData, type FragmentType } from '../../gql/index.js';
 import { refusalLines } from '../../shared/refusal-lines.js';
 import { When } from './Due.js';
 import {
+  ColleaguesQuery,
   CompleteTaskMutation,
-  DepartmentsQuery,
   InboxTaskFields,
   ReassignTaskMutation,
   RejectTaskMutation,
@@ -18,14 +18,15 @@ type Task = FragmentType<typeof InboxTaskFields>;
 /**
  * One task of the department as an `<article>` headed by its title: due date, the initiative it
  * serves and its owner, and the commands a department has (complete, reject with a note,
- * reassign). The server decides; a refusal is shown in words beside the buttons.
+ * reassign to a colleague of the task's department). The server decides; a refusal is shown in
+ * words beside the buttons.
  */
 export function TaskEntry(props: { task: Task; now: Date; onActed?: (task: Task) => void }) {
   const text = useInboxText();
   const task = getFragmentData(InboxTaskFields, props.task);
   const ids = useId();
   const [note, setNote] = useState('');
-  const [departmentId, setDepartmentId] = useState('');
+  const [assigneeId, setAssigneeId] = useState('');
   const [error, setError] = useState<CombinedError | string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [complete, completeTask] = useMutation(CompleteTaskMutation);
@@ -122,19 +123,25 @@ export function TaskEntry(props: { task: Task; now: Date; onActed?: (task: Task)
             </button>
           </div>
           <ReassignControls
-            id={`${ids}-dept`}
-            value={departmentId}
-            onChange={setDepartmentId}
+            id={`${ids}-colleague`}
+            departmentId={task.department.id}
+            departmentName={task.department.name}
+            value={assigneeId}
+            onChange={setAssigneeId}
             disabled={busy}
             onReassign={() =>
-              departmentId
+              assigneeId
                 ? void act(() =>
                     reassignTask({
                       id: task.id,
-                      input: { departmentId, ...(trimmed ? { note: trimmed } : {}) },
+                      input: {
+                        departmentId: task.department.id,
+                        assigneeId,
+                        ...(trimmed ? { note: trimmed } : {}),
+                      },
                     }),
                   )
-                : setError(text.refusal.DEPARTMENT_NOT_FOUND ?? '')
+                : setError(text.refusal.ASSIGNEE_REQUIRED ?? '')
             }
           />
         </form>
@@ -151,29 +158,53 @@ export function TaskEntry(props: { task: Task; now: Date; onActed?: (task: Task)
   );
 }
 
+/** Hands the task to an active colleague of its department (handing it elsewhere is the CX office's). */
 function ReassignControls(props: {
   id: string;
+  departmentId: string;
+  departmentName: string;
   value: string;
   disabled: boolean;
   onChange: (id: string) => void;
   onReassign: () => void;
 }) {
   const text = useInboxText();
-  const [{ data }] = useQuery({ query: DepartmentsQuery });
+  const [{ data, fetching, error }] = useQuery({
+    query: ColleaguesQuery,
+    variables: { departmentId: props.departmentId },
+  });
+  const colleagues = data?.users.nodes ?? [];
+  const state = fetching
+    ? text.colleaguesLoading
+    : error
+      ? text.colleaguesFailed
+      : colleagues.length === 0
+        ? text.noColleagues(props.departmentName)
+        : null;
   return (
     <div className="reassign">
-      <label htmlFor={props.id}>{text.department}</label>
-      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">{text.chooseDepartment}</option>
-        {data?.departments.nodes.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
+      <label htmlFor={props.id}>{text.colleague}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        aria-describedby={state ? `${props.id}-state` : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        <option value="">{text.chooseColleague}</option>
+        {colleagues.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.name}
           </option>
         ))}
       </select>
       <button type="button" disabled={props.disabled} onClick={props.onReassign}>
         {text.reassign}
       </button>
+      {state && (
+        <p id={`${props.id}-state`} className="muted">
+          {state}
+        </p>
+      )}
     </div>
   );
 }

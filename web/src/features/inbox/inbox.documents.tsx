@@ -99,9 +99,10 @@ export const ResolveCaseMutation = graphql(`
   }
 `);
 
-export const DepartmentsQuery = graphql(`
-  query InboxDepartments {
-    departments(first: 100) {
+/** Who in the task's department can take it over: its active people (the server scopes the rows). */
+export const ColleaguesQuery = graphql(`
+  query InboxColleagues($departmentId: ID!) {
+    users(first: 100, filter: { departmentId: $departmentId, active: true }) {
       nodes {
         id
         name
