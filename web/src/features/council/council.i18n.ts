@@ -6,6 +6,7 @@ import type {
   TaskStatus,
 } from '../../gql/graphql.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { plural } from '../../i18n/plural.js';
 
 /** Labels of the council portal (Russian must have every key). */
 const en = {
@@ -17,7 +18,7 @@ const en = {
   count: (n: number, lang: 'en' | 'ru') =>
     lang === 'en'
       ? `${n} ${n === 1 ? 'initiative' : 'initiatives'}`
-      : `${n} ${ruPlural(n, 'инициатива', 'инициативы', 'инициатив')}`,
+      : `${n} ${plural('ru', n, { one: 'инициатива', few: 'инициативы', many: 'инициатив' })}`,
   shown: (n: number, total: number) => `Showing the ${n} most recent of ${total}.`,
   problem: 'What you told us',
   phase: 'Phase',
@@ -28,7 +29,7 @@ const en = {
   tasksDoneOpen: (done: number, open: number, lang: 'en' | 'ru') =>
     lang === 'en'
       ? `${done} done, ${open} open`
-      : `${done} ${ruPlural(done, 'выполнена', 'выполнены', 'выполнено')}, ${open} ${ruPlural(open, 'открыта', 'открыты', 'открыто')}`,
+      : `${done} ${plural('ru', done, { one: 'выполнена', few: 'выполнены', many: 'выполнено' })}, ${open} ${plural('ru', open, { one: 'открыта', few: 'открыты', many: 'открыто' })}`,
   tasks: 'Tasks',
   noTasks: 'No task to report yet.',
   due: 'due',
@@ -38,7 +39,7 @@ const en = {
   accountsTold: (n: number, lang: 'en' | 'ru') =>
     lang === 'en'
       ? `${n} ${n === 1 ? 'account' : 'accounts'} told`
-      : `сообщено ${n} ${ruPlural(n, 'клиенту', 'клиентам', 'клиентам')}`,
+      : `сообщено ${n} ${plural('ru', n, { one: 'клиенту', few: 'клиентам', many: 'клиентам' })}`,
   readMessage: 'Read the message',
   showAllMilestones: (n: number) => `Show all ${n}`,
   showLatest: (n: number) => `Show the latest ${n} only`,
@@ -119,11 +120,6 @@ const en = {
     NETWORK: 'The hub could not be reached.',
   } as Record<string, string>,
 };
-
-function ruPlural(n: number, one: string, few: string, many: string): string {
-  const form = new Intl.PluralRules('ru').select(n);
-  return form === 'one' ? one : form === 'few' ? few : many;
-}
 
 export type CouncilText = typeof en;
 

@@ -1,5 +1,6 @@
 import type { CaseReason, CaseStatus, TaskStatus } from '../../gql/graphql.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { plural } from '../../i18n/plural.js';
 
 /** Labels of the department inbox (Russian must have every key). */
 const en = {
@@ -11,7 +12,7 @@ const en = {
   count: (tasks: number, cases: number, lang: 'en' | 'ru') =>
     lang === 'en'
       ? `${tasks} ${tasks === 1 ? 'task' : 'tasks'}, ${cases} ${cases === 1 ? 'case' : 'cases'}`
-      : `${tasks} ${ruPlural(tasks, 'задача', 'задачи', 'задач')}, ${cases} ${ruPlural(cases, 'обращение', 'обращения', 'обращений')}`,
+      : `${tasks} ${plural('ru', tasks, { one: 'задача', few: 'задачи', many: 'задач' })}, ${cases} ${plural('ru', cases, { one: 'обращение', few: 'обращения', many: 'обращений' })}`,
   task: 'Task',
   case: 'Case',
   overdue: 'Overdue',
@@ -86,8 +87,7 @@ const en = {
     INVALID_TASK_STATUS: 'The task cannot change that way from its current status.',
     ALREADY_RESPONDED: 'The case was already answered.',
     ALREADY_RESOLVED: 'The case is already resolved.',
-    ROLE_NOT_ALLOWED:
-      'Your role may not do this: a department cannot hand a task to another one — reject it with a note and the initiative owner decides.',
+    ROLE_NOT_ALLOWED: 'Your role may not do this; ask the CX office.',
     ARGUMENT_NOT_ALLOWED: 'Your role may not change this.',
     FORBIDDEN: 'Your role may not do this.',
     TASK_NOT_FOUND: 'The task no longer exists or is no longer your department’s.',
@@ -104,11 +104,6 @@ const en = {
     NETWORK: 'The hub could not be reached.',
   } as Record<string, string>,
 };
-
-function ruPlural(n: number, one: string, few: string, many: string): string {
-  const form = new Intl.PluralRules('ru').select(n);
-  return form === 'one' ? one : form === 'few' ? few : many;
-}
 
 export type InboxText = typeof en;
 
@@ -194,8 +189,7 @@ const ru: InboxText = {
     INVALID_TASK_STATUS: 'Из текущего статуса задачу так изменить нельзя.',
     ALREADY_RESPONDED: 'На обращение уже ответили.',
     ALREADY_RESOLVED: 'Обращение уже закрыто.',
-    ROLE_NOT_ALLOWED:
-      'Вашей роли это недоступно: отдел не может передать задачу другому — отклоните её с комментарием, и решит владелец инициативы.',
+    ROLE_NOT_ALLOWED: 'Вашей роли это недоступно; обратитесь в CX-офис.',
     ARGUMENT_NOT_ALLOWED: 'Вашей роли это менять нельзя.',
     FORBIDDEN: 'Вашей роли это недоступно.',
     TASK_NOT_FOUND: 'Задачи больше нет или она уже не у вашего отдела.',
