@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, type CombinedError } from 'urql';
+import { useMutation } from 'urql';
 import { getFragmentData, type FragmentType } from '../../gql/index.js';
 import { When } from './Due.js';
 import { InboxCaseFields, ResolveCaseMutation, RespondCaseMutation } from './inbox.documents.js';
 import { useInboxText } from './inbox.i18n.js';
 import { Refusal } from './TaskEntry.js';
+import { useEntryCommand } from './useEntryCommand.js';
 
 type Case = FragmentType<typeof InboxCaseFields>;
 
@@ -28,29 +29,12 @@ export function CaseEntry(props: {
   const c = getFragmentData(InboxCaseFields, props.case);
   const ids = useId();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<CombinedError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [respond, respondToCase] = useMutation(RespondCaseMutation);
   const [resolve, resolveCase] = useMutation(ResolveCaseMutation);
   const busy = respond.fetching || resolve.fetching;
-
-  async function act(
-    run: () => Promise<{ data?: { [k: string]: Case } | null; error?: CombinedError }>,
-  ) {
-    setError(null);
-    setDone(null);
-    // In view from now on: the list may drop the entry (a live refresh) before the answer comes,
-    // and an entry that left the page would lose the answer's note.
-    props.onActed?.(props.case);
-    const result = await run();
-    const changed = result.data ? Object.values(result.data)[0] : undefined;
-    if (result.error || !changed) {
-      setError(result.error ?? null);
-      return;
-    }
-    setDone(text.caseNowStatus(text.caseStatus[getFragmentData(InboxCaseFields, changed).status]));
-    props.onActed?.(changed);
-  }
+  const { act, error, done } = useEntryCommand(props.case, props.onActed, (changed) =>
+    text.caseNowStatus(text.caseStatus[getFragmentData(InboxCaseFields, changed).status]),
+  );
 
   const title = caseTitle(text.caseReason[c.reason], c.account?.name);
   return (

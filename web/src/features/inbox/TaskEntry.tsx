@@ -4,6 +4,7 @@ import { useMutation, useQuery, type CombinedError } from 'urql';
 import { getFragmentData, type FragmentType } from '../../gql/index.js';
 import { refusalLines } from '../../shared/refusal-lines.js';
 import { When } from './Due.js';
+import { useEntryCommand } from './useEntryCommand.js';
 import {
   ColleaguesQuery,
   CompleteTaskMutation,
@@ -27,8 +28,6 @@ export function TaskEntry(props: { task: Task; now: Date; onActed?: (task: Task)
   const ids = useId();
   const [note, setNote] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
-  const [error, setError] = useState<CombinedError | string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [complete, completeTask] = useMutation(CompleteTaskMutation);
   const [reject, rejectTask] = useMutation(RejectTaskMutation);
   const [reassign, reassignTask] = useMutation(ReassignTaskMutation);
@@ -36,23 +35,16 @@ export function TaskEntry(props: { task: Task; now: Date; onActed?: (task: Task)
   const finished =
     task.status === 'DONE' || task.status === 'REJECTED' || task.status === 'CANCELLED';
 
-  async function act(
-    run: () => Promise<{ data?: { [k: string]: Task } | null; error?: CombinedError }>,
-  ) {
-    setError(null);
-    setDone(null);
-    // In view from now on: the list may drop the entry (a live refresh) before the answer comes,
-    // and an entry that left the page would lose the answer's note.
-    props.onActed?.(props.task);
-    const result = await run();
-    const changed = result.data ? Object.values(result.data)[0] : undefined;
-    if (result.error || !changed) {
-      setError(result.error ?? null);
-      return;
-    }
-    setDone(text.nowStatus(text.taskStatus[getFragmentData(InboxTaskFields, changed).status]));
-    setNote('');
-    props.onActed?.(changed);
+  const {
+    act: run,
+    error,
+    setError,
+    done,
+  } = useEntryCommand(props.task, props.onActed, (changed) =>
+    text.nowStatus(text.taskStatus[getFragmentData(InboxTaskFields, changed).status]),
+  );
+  async function act(command: Parameters<typeof run>[0]) {
+    if (await run(command)) setNote('');
   }
 
   const trimmed = note.trim();
