@@ -16,7 +16,7 @@ import { useRefetchOnChange } from '../../shared/useRefetchOnChange.js';
 import { BoardCard, type BoardInitiative, type CardMoveState } from './BoardCard.js';
 import { BoardFilters } from './BoardFilters.js';
 import { useBoardText, type BoardColumn } from './board.i18n.js';
-import { refusalText } from './refusal.js';
+import { refusalLines } from '../../shared/refusal-lines.js';
 import { useBoardFilters } from './useBoardFilters.js';
 import { useMoveInitiative } from './useMoveInitiative.js';
 
@@ -104,7 +104,10 @@ export function BoardPage() {
   const move = async (id: string, column: BoardColumn, brief = '') => {
     setCards((s) => ({ ...s, [id]: { pending: true } }));
     const failure = await moveTo(id, column, brief);
-    setCards((s) => ({ ...s, [id]: failure ? { refusal: refusalText(failure, text) } : {} }));
+    setCards((s) => ({
+      ...s,
+      [id]: failure ? { refusal: refusalLines(failure, text.reason) } : {},
+    }));
   };
 
   const onDragEnd = (event: DragEndEvent) => {
