@@ -3,7 +3,13 @@ import type { DomainContext } from '../../../domain/context.js';
 import { importError, RowErrorCode } from '../import.errors.js';
 import type { RowError } from '../import.rules.js';
 import { ImportService, type ImportRowSummary } from '../import.service.js';
-import { convertRecord, importBatch, requiredColumns, type FileKind } from './file-kinds.js';
+import {
+  convertRecord,
+  FILE_COLUMNS,
+  importBatch,
+  requiredColumns,
+  type FileKind,
+} from './file-kinds.js';
 import { FileFormatError, readRecords, type FileFormat } from './file-reader.js';
 
 /** Rows decided and committed together: one transaction and one audit event per batch. */
@@ -145,8 +151,8 @@ export class FileImportService {
     } catch (error) {
       if (!(error instanceof FileFormatError)) throw error;
       const before = dryRun
-        ? 'nothing was written'
-        : `the ${report.rows} rows before it were decided and their accepted rows kept (importing the file again is safe)`;
+        ? 'Nothing was written'
+        : `The ${report.rows} rows before it were decided and their accepted rows kept (importing the file again is safe)`;
       throw importError('UNREADABLE_FILE', `${error.message}. ${before}.`, 'file');
     }
     return report;
@@ -167,13 +173,17 @@ function inFileTerms(error: RowError, pending: readonly Pending[]): RowError {
     : { ...error, message: error.message.replace(/row \d+ of this call/, `row ${earlier} of this file`) };
 }
 
-/** A CSV header must name every required column (else every row would be refused). */
+/** A CSV header must name every required column and nothing else (else every row would be refused). */
 function checkHeader(kind: FileKind, first: Record<string, unknown>): void {
   const missing = requiredColumns(kind).filter((c) => !(c in first));
-  if (missing.length > 0) {
-    throw new FileFormatError(
-      `The CSV header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that ${kind} need`,
-      0,
-    );
+  const unknown = Object.keys(first).filter((c) => !(c in FILE_COLUMNS[kind]));
+  const problems = [
+    missing.length > 0 ? `lacks ${missing.join(', ')}, which ${kind} need` : '',
+    unknown.length > 0
+      ? `names ${unknown.join(', ')}, which ${kind} do not have (the columns are ${Object.keys(FILE_COLUMNS[kind]).join(', ')})`
+      : '',
+  ].filter(Boolean);
+  if (problems.length > 0) {
+    throw new FileFormatError(`The CSV header ${problems.join(' and ')}`, 0);
   }
 }
