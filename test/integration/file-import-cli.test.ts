@@ -32,7 +32,10 @@ describeEachDatabase('npm run import of a transactions CSV', (getOrm) => {
     await arrangeAccounts(getOrm());
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-import-cli-'));
     file = path.join(dir, 'transactions.csv');
-    fs.writeFileSync(file, `${TRANSACTION_HEADER}\n${[...transactionLines(ROWS, REFUSED)].join('')}`);
+    fs.writeFileSync(
+      file,
+      `${TRANSACTION_HEADER}\n${[...transactionLines(ROWS, REFUSED)].join('')}`,
+    );
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -51,7 +54,9 @@ describeEachDatabase('npm run import of a transactions CSV', (getOrm) => {
     expect(text).toContain('dry run: nothing will be written');
     for (const row of REFUSED) {
       expect(text).toMatch(
-        new RegExp(`row ${row} \\(tx-${row}\\): would be refused — accountExternalId: No client account with externalId "nobody"\\. \\[ACCOUNT_NOT_FOUND\\]`),
+        new RegExp(
+          `row ${row} \\(tx-${row}\\): would be refused — accountExternalId: No client account with externalId "nobody"\\. \\[ACCOUNT_NOT_FOUND\\]`,
+        ),
       );
     }
     expect(text).toMatch(/accepted +9997 \(created 9997, updated 0, duplicates 0\)/);
@@ -71,9 +76,12 @@ describeEachDatabase('npm run import of a transactions CSV', (getOrm) => {
     const stored = await getOrm()
       .em.fork()
       .findOneOrFail(TransactionalFigures, { externalId: 'tx-21' }, { populate: ['account'] });
-    expect([stored.account.externalId, stored.period, stored.revenue, stored.shareOfWallet]).toEqual(
-      ['acc-1', '2025-11', 1021, null],
-    );
+    expect([
+      stored.account.externalId,
+      stored.period,
+      stored.revenue,
+      stored.shareOfWallet,
+    ]).toEqual(['acc-1', '2025-11', 1021, null]);
   });
 
   it('importing the same file again changes nothing and counts the rows as duplicates', async () => {

@@ -45,7 +45,11 @@ describeEachDatabase('file imports as a stream', (getOrm) => {
         if (batches % 20 === 0) peak = Math.max(peak, heapMb() - before);
       },
     });
-    expect(report).toMatchObject({ rows: LARGE, accepted: LARGE - refused.size, refused: refused.size });
+    expect(report).toMatchObject({
+      rows: LARGE,
+      accepted: LARGE - refused.size,
+      refused: refused.size,
+    });
     // The report keeps the first refusals only; the counts cover them all.
     expect(report.refusals).toHaveLength(100);
     expect(report.refusals[0]).toMatchObject({ row: 5, outcome: 'REFUSED' });

@@ -34,7 +34,10 @@ describe('the file reader', () => {
   it('reads NDJSON line by line and reports a broken line by its row number', async () => {
     const records = await read('{"a":1}\n\nnot json\n{"a":3}', 'json');
     expect(records[0]).toEqual({ row: 1, record: { a: 1 } });
-    expect(records[1]).toMatchObject({ row: 2, problem: expect.stringContaining('not valid JSON') });
+    expect(records[1]).toMatchObject({
+      row: 2,
+      problem: expect.stringContaining('not valid JSON'),
+    });
     expect(records[2]).toEqual({ row: 3, record: { a: 3 } });
   });
 

@@ -173,10 +173,14 @@ function summarise(say: (line: string) => void, r: FileImportReport, seconds: nu
   const would = r.dryRun ? ' (dry run: nothing written)' : '';
   say(`Summary${would}`);
   say(`  rows        ${r.rows}`);
-  say(`  accepted    ${r.accepted} (created ${r.created}, updated ${r.updated}, duplicates ${r.unchanged})`);
+  say(
+    `  accepted    ${r.accepted} (created ${r.created}, updated ${r.updated}, duplicates ${r.unchanged})`,
+  );
   say(`  duplicates  ${r.unchanged} (already imported, unchanged)`);
   say(`  refused     ${r.refused}`);
-  say(`  time        ${seconds.toFixed(1)} s (${Math.round(r.rows / Math.max(seconds, 0.001))} rows/s)`);
+  say(
+    `  time        ${seconds.toFixed(1)} s (${Math.round(r.rows / Math.max(seconds, 0.001))} rows/s)`,
+  );
 }
 
 function formatBytes(bytes: number): string {

@@ -10,7 +10,7 @@ import {
   requiredColumns,
   type FileKind,
 } from './file-kinds.js';
-import { FileFormatError, readRecords, type FileFormat } from './file-reader.js';
+import { FileFormatError, readRecords, type FileFormat, type FileRecord } from './file-reader.js';
 
 /** Rows decided and committed together: one transaction and one audit event per batch. */
 export const FILE_BATCH_ROWS = 1000;
@@ -134,17 +134,9 @@ export class FileImportService {
         if (item.row === 1 && 'record' in item && options.format === 'csv') {
           checkHeader(kind, item.record);
         }
-        if ('problem' in item) {
-        batch.push(refusedRow(item.row, null, [{ field: null, code: RowErrorCode.INVALID_FORMAT, message: item.problem }]));
-      } else {
-        const converted = convertRecord(kind, item.record);
-        const externalId = typeof item.record.externalId === 'string' ? item.record.externalId : null;
-        if ('errors' in converted) batch.push(refusedRow(item.row, externalId, converted.errors));
-        else {
-          batch.push({ row: item.row, values: converted.row });
-          valid += 1;
-        }
-      }
+        const prepared = prepare(kind, item);
+        batch.push(prepared);
+        if ('values' in prepared) valid += 1;
         if (valid >= batchRows || batch.length >= batchRows * 2) await flush();
       }
       if (batch.length > 0) await flush();
@@ -159,8 +151,23 @@ export class FileImportService {
   }
 }
 
-function refusedRow(row: number, externalId: string | null, errors: RowError[]): FileRowOutcome {
-  return { row, externalId, outcome: 'REFUSED', errors };
+/** A record as an import row waiting for its batch, or refused already when it cannot be one. */
+function prepare(kind: FileKind, item: FileRecord): Pending | FileRowOutcome {
+  const refuse = (externalId: string | null, errors: RowError[]): FileRowOutcome => ({
+    row: item.row,
+    externalId,
+    outcome: 'REFUSED',
+    errors,
+  });
+  if ('problem' in item) {
+    return refuse(null, [
+      { field: null, code: RowErrorCode.INVALID_FORMAT, message: item.problem },
+    ]);
+  }
+  const converted = convertRecord(kind, item.record);
+  if ('row' in converted) return { row: item.row, values: converted.row };
+  const externalId = item.record.externalId;
+  return refuse(typeof externalId === 'string' ? externalId : null, converted.errors);
 }
 
 /** The bulk import names an earlier duplicate by its index in the batch; say the file's row instead. */
@@ -170,7 +177,10 @@ function inFileTerms(error: RowError, pending: readonly Pending[]): RowError {
   const earlier = match ? pending[Number(match[1])]?.row : undefined;
   return earlier === undefined
     ? error
-    : { ...error, message: error.message.replace(/row \d+ of this call/, `row ${earlier} of this file`) };
+    : {
+        ...error,
+        message: error.message.replace(/row \d+ of this call/, `row ${earlier} of this file`),
+      };
 }
 
 /** A CSV header must name every required column and nothing else (else every row would be refused). */

@@ -6,8 +6,7 @@ export type FileFormat = 'csv' | 'json';
 
 /** One record of a file: `row` counts records from 1 (a CSV header is not one). */
 export type FileRecord =
-  | { row: number; record: Record<string, unknown> }
-  | { row: number; problem: string };
+  { row: number; record: Record<string, unknown> } | { row: number; problem: string };
 
 /** The file as a whole cannot be read (nothing after `row` was considered). */
 export class FileFormatError extends Error {
