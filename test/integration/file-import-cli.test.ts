@@ -1,3 +1,4 @@
+import type { EntityClass } from '@mikro-orm/core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,8 +45,7 @@ describeEachDatabase('npm run import of a transactions CSV', (getOrm) => {
     const code = await main(args, { out, orm: getOrm(), config });
     return { code, text: out.text };
   };
-  const count = (entity: typeof TransactionalFigures | typeof AuditEvent) =>
-    getOrm().em.fork().count(entity, {});
+  const count = <E extends object>(entity: EntityClass<E>) => getOrm().em.fork().count(entity, {});
 
   it('a dry run reports the refused rows by number and why, and writes nothing', async () => {
     const audits = await count(AuditEvent);

@@ -2,7 +2,7 @@ import { RespondentClass } from '../../client/client.enums.js';
 import { ComplaintClass, FeedbackChannel } from '../../feedback/feedback.enums.js';
 import { RowErrorCode } from '../import.errors.js';
 import type { RowError } from '../import.rules.js';
-import { ImportService, type ImportSummary } from '../import.service.js';
+import { type ImportService, type ImportSummary } from '../import.service.js';
 
 /** The kinds of record a file can carry (`--kind`, the `kind` of the upload). */
 export const FILE_KINDS = ['feedback', 'transactions', 'observations'] as const;
