@@ -87,6 +87,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       bar?.update(size, { rows: report.rows, speed: rate(report.rows) });
     } finally {
       bar?.stop();
+      source.destroy(); // a file the import stopped reading early is closed, too
     }
     if (!verbose) {
       for (const row of report.refusals) say(describeRow(row, dryRun));

@@ -37,8 +37,9 @@ async function* readCsv(source: Readable): AsyncGenerator<FileRecord> {
     }
   } catch (error) {
     // csv-parse stops at the first malformed line (an unclosed quote, a wrong column count).
+    // Its message names the file's line; `row` may lag behind it (records are parsed ahead).
     throw new FileFormatError(
-      `The CSV cannot be read after row ${row}: ${error instanceof Error ? error.message : String(error)}`,
+      `The CSV cannot be read: ${error instanceof Error ? error.message : String(error)}`,
       row,
     );
   }
