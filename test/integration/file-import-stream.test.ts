@@ -19,7 +19,7 @@ const heapMb = () => {
 
 const LARGE = 200_000;
 
-describeEachDatabase('file imports as a stream', (getOrm) => {
+describeEachDatabase('file imports as a stream', (getOrm, dialect) => {
   beforeAll(() => arrangeAccounts(getOrm()));
   const service = () =>
     domainContext(getOrm(), { viewer: systemViewer }).service(FileImportService);
@@ -54,8 +54,10 @@ describeEachDatabase('file imports as a stream', (getOrm) => {
     expect(report.refusals).toHaveLength(100);
     expect(report.refusals[0]).toMatchObject({ row: 5, outcome: 'REFUSED' });
     expect(report.refusalsTruncated).toBe(true);
-    // 200,000 decided rows held at once take hundreds of MB; one batch a few.
-    expect(peak).toBeLessThan(40);
+    console.log(`[${dialect}] 200,000 streamed rows: heap grew at most ${peak.toFixed(1)} MB`);
+    // Live heap after a full collection: about 3 MB here; keeping even a small object per row
+    // (200,000 of them) adds about 15 MB, so this fails if anything grows with the file.
+    expect(peak).toBeLessThan(16);
     expect(await getOrm().em.fork().count(TransactionalFigures, {})).toBe(0);
   });
 
