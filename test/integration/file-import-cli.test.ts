@@ -84,6 +84,53 @@ describeEachDatabase('npm run import of a transactions CSV', (getOrm) => {
     ]).toEqual(['acc-1', '2025-11', 1021, null]);
   });
 
+  it('with --verbose, a dry run says for every row what would happen to it', async () => {
+    const small = path.join(dir, 'small.ndjson');
+    fs.writeFileSync(
+      small,
+      [
+        {
+          externalId: 'tx-1',
+          accountExternalId: 'acc-1',
+          period: '2025-12',
+          revenue: 1,
+          grossMargin: 1,
+          avgDaysLate: 0,
+          orderCount: 1,
+        },
+        {
+          externalId: 'new-1',
+          accountExternalId: 'acc-1',
+          period: '1970-01',
+          revenue: 1,
+          grossMargin: 1,
+          avgDaysLate: 0,
+          orderCount: 1,
+        },
+        {
+          externalId: 'new-2',
+          accountExternalId: 'acc-1',
+          period: '1970-02',
+          revenue: 'lots',
+          grossMargin: 1,
+          avgDaysLate: 0,
+          orderCount: 1,
+        },
+      ]
+        .map((row) => JSON.stringify(row))
+        .join('\n'),
+    );
+    const before = await count(TransactionalFigures);
+    const { code, text } = await run(small, '--kind', 'transactions', '--dry-run', '--verbose');
+    expect(code).toBe(2);
+    expect(text).toContain('row 1 (tx-1): would be updated\n');
+    expect(text).toContain('row 2 (new-1): would be created\n');
+    expect(text).toContain(
+      'row 3 (new-2): would be refused — revenue: revenue must be a number, got "lots". [INVALID_FORMAT]\n',
+    );
+    expect(await count(TransactionalFigures)).toBe(before);
+  });
+
   it('importing the same file again changes nothing and counts the rows as duplicates', async () => {
     const { code, text } = await run(file, '--kind', 'transactions');
     expect(code).toBe(2);
