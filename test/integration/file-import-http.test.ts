@@ -53,6 +53,28 @@ describeEachDatabase('POST /import/<kind> with the file as the body', (getOrm) =
     expect(await stored()).toBe(2500);
   });
 
+  it('takes an API token with the scope of the matching mutation, and refuses one without it', async () => {
+    const token = async (scope: string) => {
+      const { body } = await hub.graphql(
+        {
+          query: `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`,
+          variables: { input: { name: `Import ${scope}`, scopes: [scope] } },
+        },
+        admin,
+      );
+      const secret = (body.data as { createApiToken: { secret: string } }).createApiToken.secret;
+      return { authorization: `Bearer ${secret}` };
+    };
+    const feedbackOnly = await upload('?dryRun=true', await token('FEEDBACK_WRITE'));
+    expect(feedbackOnly.status).toBe(403);
+    expect(await feedbackOnly.json()).toMatchObject({
+      errors: [{ extensions: { code: 'FORBIDDEN', reason: 'SCOPE_MISSING' } }],
+    });
+    const figures = await upload('?dryRun=true', await token('FIGURES_WRITE'));
+    expect(figures.status).toBe(200);
+    expect(await figures.json()).toMatchObject({ dryRun: true, rows: 2500 });
+  });
+
   it('refuses a caller who is not signed in, and a kind that does not exist', async () => {
     const anonymous = await upload('', {});
     expect(anonymous.status).toBe(401);
