@@ -1,4 +1,6 @@
 import { Readable } from 'node:stream';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { convertRecord } from '../../server/src/modules/import/file/file-kinds.js';
 import {
@@ -39,6 +41,43 @@ describe('the file reader', () => {
       problem: expect.stringContaining('not valid JSON'),
     });
     expect(records[2]).toEqual({ row: 3, record: { a: 3 } });
+  });
+
+  it('reads a 200,000-element JSON array holding one element at a time', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const heapMb = () => {
+      gc();
+      return process.memoryUsage().heapUsed / 1024 / 1024;
+    };
+    // Chunks of 500 elements, as a file stream reads 64 KB at a time (a stream of one tiny
+    // chunk per element costs memory per chunk in Node's stream iterator, not in the reader).
+    const source = Readable.from(
+      (function* () {
+        yield '[';
+        for (let start = 0; start < 200_000; start += 500) {
+          let chunk = '';
+          for (let i = start; i < start + 500; i++) {
+            chunk += `${i ? ',' : ''}{"externalId":"e-${i}","text":"a, [b] \\"${i}\\""}`;
+          }
+          yield chunk;
+        }
+        yield ']';
+      })(),
+    );
+    const before = heapMb();
+    let peak = 0;
+    let last: FileRecord | undefined;
+    for await (const record of readRecords(source, 'json')) {
+      last = record;
+      if (record.row % 20_000 === 0) peak = Math.max(peak, heapMb() - before);
+    }
+    expect(last).toEqual({
+      row: 200_000,
+      record: { externalId: 'e-199999', text: 'a, [b] "199999"' },
+    });
+    // Holding the records would take tens of MB.
+    expect(peak).toBeLessThan(8);
   });
 
   it('refuses an array that is never closed', async () => {
