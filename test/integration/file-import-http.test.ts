@@ -92,3 +92,26 @@ describeEachDatabase('POST /import/<kind> with the file as the body', (getOrm) =
     });
   });
 });
+
+describeEachDatabase('POST /import/<kind> under the rate limit', (getOrm) => {
+  it('answers 429 with Retry-After once the caller has spent its allowance', async () => {
+    const hub = await startHttpHub(getOrm(), { CX_RATE_LIMIT_ANON_POINTS: '1' });
+    try {
+      const send = () =>
+        fetch(`${hub.baseUrl}/import/transactions`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv' },
+          body: `${TRANSACTION_HEADER}\n`,
+        });
+      expect((await send()).status).toBe(401);
+      const limited = await send();
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await limited.json()).toMatchObject({
+        errors: [{ extensions: { code: 'RATE_LIMITED' } }],
+      });
+    } finally {
+      await hub.close();
+    }
+  });
+});

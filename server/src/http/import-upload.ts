@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { authenticate } from '../auth/authenticate.js';
+import { withRateLimit } from './rate-limit.js';
 import { mutationRules } from '../auth/operation-rules.js';
 import { refusal } from '../auth/policy.js';
 import type { Em } from '../db/orm.js';
@@ -27,6 +28,7 @@ const STATUS: Partial<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
 
 /**
@@ -35,6 +37,10 @@ const STATUS: Partial<Record<string, number>> = {
  * refused rows with their row numbers; errors in the GraphQL shape (`errors[0].extensions`).
  */
 export function importUpload(deps: AppDeps): RequestHandler {
+  // Uploads spend from an allowance of their own, of the same size as /graphql's.
+  const viewerOf = withRateLimit(deps.config.rateLimit, async ({ req }) => ({
+    viewer: await authenticate(deps, req.headers),
+  }));
   return async (req, res) => {
     try {
       const kind = String(req.params.kind);
@@ -45,7 +51,7 @@ export function importUpload(deps: AppDeps): RequestHandler {
           'kind',
         );
       }
-      const viewer = await authenticate(deps, req.headers);
+      const { viewer } = await viewerOf({ req, res });
       const refused = refusal(mutationRules[OPERATION[kind]]!, viewer, `the ${kind} import`);
       if (refused) throw refused;
       const format = formatOf(req.query.format, req.headers['content-type']);
@@ -64,6 +70,11 @@ export function importUpload(deps: AppDeps): RequestHandler {
       const code = String(mapped.extensions.code);
       const status =
         error instanceof GraphQLError || error instanceof DomainError ? (STATUS[code] ?? 400) : 500;
+      const http = error instanceof GraphQLError ? error.extensions.http : undefined;
+      const retryAfter = (http as { headers?: Map<string, string> } | undefined)?.headers?.get(
+        'retry-after',
+      );
+      if (retryAfter) res.setHeader('retry-after', retryAfter);
       // The rest of the body is not read: close the connection rather than drain a large file.
       res.setHeader('connection', 'close');
       res.status(status).json({ errors: [mapped.toJSON()] });
