@@ -10,6 +10,7 @@ import { RequestContext, type AppDeps } from './graphql/context.js';
 import { authenticate } from './auth/authenticate.js';
 import { httpExchange } from './http/cookies.js';
 import { httpErrors } from './http/http-errors.js';
+import { importUpload } from './http/import-upload.js';
 import { withRateLimit } from './http/rate-limit.js';
 import { explorerContentSecurityPolicy, hardenHttp } from './http/security-headers.js';
 import { attachLiveSocket, type LiveSocket } from './live/live-socket.js';
@@ -62,6 +63,9 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
       ),
     }),
   );
+
+  // File imports: the body is the file, streamed (README "File imports").
+  app.post('/import/:kind', importUpload(deps));
 
   const webDir = deps.config.webDistDir;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {

@@ -6,6 +6,10 @@ export const MAX_IMPORT_ROWS = 10_000;
 /** Failures of a whole import call (nothing is written). Per-row refusals are `RowErrorCode`s. */
 export const importError = defineErrors({
   TOO_MANY_ROWS: ErrorCode.BAD_USER_INPUT,
+  /** A file import stopped: malformed CSV or JSON, or a CSV header without a required column. */
+  UNREADABLE_FILE: ErrorCode.BAD_USER_INPUT,
+  /** A file import named no known kind or format. */
+  UNKNOWN_KIND: ErrorCode.BAD_USER_INPUT,
 });
 
 /**
