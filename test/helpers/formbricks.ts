@@ -21,8 +21,16 @@ export interface FormbricksBody {
 }
 
 /** The fixture as Formbricks would send it, changed by `change` (a fresh copy each call). */
-export function formbricksFixture(change: (body: FormbricksBody) => void = () => {}): FormbricksBody {
-  const file = path.join(import.meta.dirname, '..', 'fixtures', 'formbricks', 'response-finished.json');
+export function formbricksFixture(
+  change: (body: FormbricksBody) => void = () => {},
+): FormbricksBody {
+  const file = path.join(
+    import.meta.dirname,
+    '..',
+    'fixtures',
+    'formbricks',
+    'response-finished.json',
+  );
   const body = JSON.parse(fs.readFileSync(file, 'utf8')) as FormbricksBody;
   change(body);
   return body;

@@ -11,7 +11,12 @@ import { collectWorkflowId } from '../../workflows/contracts/collect.contract.js
 import { createWorker, getWorkflowBundle } from '../../workflows/worker.js';
 import { createFormbricksWorld } from '../fixtures/formbricks-world.js';
 import { describeEachDatabase } from '../helpers/db.js';
-import { deliver, FIXTURE_MAPPING, formbricksFixture, newFormbricksSecret } from '../helpers/formbricks.js';
+import {
+  deliver,
+  FIXTURE_MAPPING,
+  formbricksFixture,
+  newFormbricksSecret,
+} from '../helpers/formbricks.js';
 import { startHttpHub, type HttpHub } from '../helpers/http-hub.js';
 import { createDevServerEnv } from '../helpers/temporal-env.js';
 
@@ -68,7 +73,8 @@ describeEachDatabase('A Formbricks response through the real server and Temporal
     });
     // Formbricks retries a delivery it thinks failed: a new message id, the same response.
     const outcomes = [];
-    for (let i = 0; i < 3; i++) outcomes.push((await deliver(hub.baseUrl, secret, body)).json.outcome);
+    for (let i = 0; i < 3; i++)
+      outcomes.push((await deliver(hub.baseUrl, secret, body)).json.outcome);
     expect(outcomes).toEqual(['CREATED', 'DUPLICATE', 'DUPLICATE']);
 
     const em = getOrm().em.fork();

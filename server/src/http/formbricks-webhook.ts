@@ -7,7 +7,10 @@ import { DomainError, ErrorCode } from '../domain/errors.js';
 import type { AppDeps } from '../graphql/context.js';
 import { toGraphQLError } from '../graphql/errors.js';
 import { parseGlobalId, toGlobalId } from '../graphql/relay.js';
-import { FormbricksIntakeService, type IntakeOutcome } from '../modules/inbound/formbricks-intake.service.js';
+import {
+  FormbricksIntakeService,
+  type IntakeOutcome,
+} from '../modules/inbound/formbricks-intake.service.js';
 import type { IdDecoder } from '../modules/inbound/formbricks-respondent.js';
 import { parseFormbricksEvent } from '../modules/inbound/formbricks.payload.js';
 import { inboundError } from '../modules/inbound/inbound.errors.js';

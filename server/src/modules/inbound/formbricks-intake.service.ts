@@ -45,14 +45,19 @@ export class FormbricksIntakeService {
       const reasons = [
         ...(respondent.mapped ? [] : [respondent.reason]),
         ...answers.problems,
-        ...(empty ? ['The response answers none of the mapped questions (CX_FORMBRICKS_MAPPING).'] : []),
+        ...(empty
+          ? ['The response answers none of the mapped questions (CX_FORMBRICKS_MAPPING).']
+          : []),
       ];
       return { outcome: 'UNRESOLVED', inboundEventId: await this.keep(event, reasons.join(' ')) };
     }
-    const { item, duplicate } = await this.ctx.service(FeedbackService).submit(
-      this.feedbackInput(event, answers, respondent.accountId, respondent.contactId),
-      (em, result) => this.markResolved(em, event.response.id, result.item, 'integration:formbricks'),
-    );
+    const { item, duplicate } = await this.ctx
+      .service(FeedbackService)
+      .submit(
+        this.feedbackInput(event, answers, respondent.accountId, respondent.contactId),
+        (em, result) =>
+          this.markResolved(em, event.response.id, result.item, 'integration:formbricks'),
+      );
     return duplicate
       ? this.complete(item.id, answers)
       : { outcome: 'CREATED', feedbackItemId: item.id };
@@ -103,7 +108,14 @@ export class FormbricksIntakeService {
         touched = true;
       }
       if (touched) {
-        this.ctx.audit.record(em, 'completeFeedbackFromFormbricks', 'FeedbackItem', item.id, before, snapshot(item));
+        this.ctx.audit.record(
+          em,
+          'completeFeedbackFromFormbricks',
+          'FeedbackItem',
+          item.id,
+          before,
+          snapshot(item),
+        );
       }
       return touched;
     });
@@ -120,9 +132,21 @@ export class FormbricksIntakeService {
         if (row) {
           Object.assign(row, { eventType: event.event, payload: event.raw, reason });
         } else {
-          row = em.create(InboundEvent, { ...where, eventType: event.event, payload: event.raw, reason });
+          row = em.create(InboundEvent, {
+            ...where,
+            eventType: event.event,
+            payload: event.raw,
+            reason,
+          });
         }
-        this.ctx.audit.record(em, 'receiveInboundEvent', 'InboundEvent', row.id, before, snapshot(row));
+        this.ctx.audit.record(
+          em,
+          'receiveInboundEvent',
+          'InboundEvent',
+          row.id,
+          before,
+          snapshot(row),
+        );
         return row.id;
       });
     try {

@@ -8,8 +8,7 @@ import type { FormbricksAnswers } from './formbricks.payload.js';
 export type IdDecoder = (value: string, type: 'ClientAccount' | 'Contact') => string | undefined;
 
 export type Respondent =
-  | { mapped: true; accountId: string; contactId: string | null }
-  | { mapped: false; reason: string };
+  { mapped: true; accountId: string; contactId: string | null } | { mapped: false; reason: string };
 
 const unmapped = (reason: string): Respondent => ({ mapped: false, reason });
 
@@ -27,32 +26,44 @@ export async function findRespondent(
   if (answers.contactId) {
     const id = decode(answers.contactId, 'Contact');
     contact = id ? await em.findOne(Contact, { id }) : null;
-    if (!contact) return unmapped(`No contact matches the hidden field contactId "${answers.contactId}".`);
+    if (!contact)
+      return unmapped(`No contact matches the hidden field contactId "${answers.contactId}".`);
   } else if (answers.contactExternalId) {
     contact = await em.findOne(Contact, { externalId: answers.contactExternalId });
     if (!contact) {
-      return unmapped(`No contact has the CRM key "${answers.contactExternalId}" (contactExternalId).`);
+      return unmapped(
+        `No contact has the CRM key "${answers.contactExternalId}" (contactExternalId).`,
+      );
     }
   }
   let account: ClientAccount | null = null;
   if (answers.accountId) {
     const id = decode(answers.accountId, 'ClientAccount');
     account = id ? await em.findOne(ClientAccount, { id }) : null;
-    if (!account) return unmapped(`No client account matches the hidden field accountId "${answers.accountId}".`);
+    if (!account)
+      return unmapped(
+        `No client account matches the hidden field accountId "${answers.accountId}".`,
+      );
   } else if (answers.accountExternalId) {
     account = await em.findOne(ClientAccount, { externalId: answers.accountExternalId });
     if (!account) {
-      return unmapped(`No client account has the CRM key "${answers.accountExternalId}" (accountExternalId).`);
+      return unmapped(
+        `No client account has the CRM key "${answers.accountExternalId}" (accountExternalId).`,
+      );
     }
   }
   if (contact) {
     if (account && contact.account.id !== account.id) {
-      return unmapped('The contact named in the hidden fields belongs to another account than the one named.');
+      return unmapped(
+        'The contact named in the hidden fields belongs to another account than the one named.',
+      );
     }
     return { mapped: true, accountId: contact.account.id, contactId: contact.id };
   }
   if (account) {
-    const known = answers.email ? await em.findOne(Contact, { account, email: answers.email }) : null;
+    const known = answers.email
+      ? await em.findOne(Contact, { account, email: answers.email })
+      : null;
     return { mapped: true, accountId: account.id, contactId: known?.id ?? null };
   }
   if (!answers.email) {

@@ -2,7 +2,11 @@ import { inboundError } from './inbound.errors.js';
 import type { FormbricksMapping } from './formbricks.settings.js';
 
 /** The webhook events Formbricks sends for survey responses. */
-export const FORMBRICKS_EVENTS = ['responseCreated', 'responseUpdated', 'responseFinished'] as const;
+export const FORMBRICKS_EVENTS = [
+  'responseCreated',
+  'responseUpdated',
+  'responseFinished',
+] as const;
 export type FormbricksEventType = (typeof FORMBRICKS_EVENTS)[number];
 
 /**
@@ -96,7 +100,10 @@ export function readAnswers(event: FormbricksEvent, mapping: FormbricksMapping):
   const problems: string[] = [];
   const rawNps = data[mapping.nps];
   let npsScore = num(rawNps);
-  if (rawNps !== undefined && (npsScore === null || !Number.isInteger(npsScore) || npsScore < 0 || npsScore > 10)) {
+  if (
+    rawNps !== undefined &&
+    (npsScore === null || !Number.isInteger(npsScore) || npsScore < 0 || npsScore > 10)
+  ) {
     problems.push(`The NPS answer (question "${mapping.nps}") is not a whole number from 0 to 10.`);
     npsScore = null;
   }

@@ -72,7 +72,8 @@ function parseMapping(raw: string): FormbricksMapping {
   const mapping: FormbricksMapping = { ...DEFAULT_FORMBRICKS_MAPPING };
   for (const [key, value] of Object.entries(given)) {
     if ((STRING_KEYS as readonly string[]).includes(key)) {
-      if (typeof value !== 'string' || value.trim() === '') fail(`key "${key}" must be a question or field id`);
+      if (typeof value !== 'string' || value.trim() === '')
+        fail(`key "${key}" must be a question or field id`);
       mapping[key as (typeof STRING_KEYS)[number]] = (value as string).trim();
     } else if (key === 'text') {
       const ids = typeof value === 'string' ? [value] : value;
@@ -86,7 +87,9 @@ function parseMapping(raw: string): FormbricksMapping {
       }
       mapping.csiRange = value as number;
     } else {
-      fail(`has an unknown key "${key}" (known: ${[...STRING_KEYS, 'text', 'csiRange'].join(', ')})`);
+      fail(
+        `has an unknown key "${key}" (known: ${[...STRING_KEYS, 'text', 'csiRange'].join(', ')})`,
+      );
     }
   }
   return mapping;

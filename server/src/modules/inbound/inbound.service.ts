@@ -45,15 +45,21 @@ export class InboundEventService {
       inboundError('INBOUND_EVENT_NOT_FOUND', message, field),
     );
     if (row.status !== InboundEventStatus.UNRESOLVED) {
-      throw inboundError('ALREADY_RESOLVED', 'This inbound event has already become feedback.', 'id');
+      throw inboundError(
+        'ALREADY_RESOLVED',
+        'This inbound event has already become feedback.',
+        'id',
+      );
     }
     const event = parseFormbricksEvent(row.payload);
     const intake = this.ctx.service(FormbricksIntakeService);
     const answers = readAnswers(event, this.ctx.deps.config.formbricks.mapping);
-    await this.ctx.service(FeedbackService).submit(
-      intake.feedbackInput(event, answers, input.accountId, input.contactId ?? null),
-      (em, result) => intake.markResolved(em, row.externalId, result.item, this.ctx.viewer.actor),
-    );
+    await this.ctx
+      .service(FeedbackService)
+      .submit(
+        intake.feedbackInput(event, answers, input.accountId, input.contactId ?? null),
+        (em, result) => intake.markResolved(em, row.externalId, result.item, this.ctx.viewer.actor),
+      );
     return this.ctx.em.fork().findOneOrFail(InboundEvent, row.id);
   }
 }

@@ -39,7 +39,9 @@ export class InboundEventConnection extends Connection(InboundEventType, 'Inboun
 
 @InputType()
 export class InboundEventFilterInput {
-  @Field(() => InboundEventStatus, { nullable: true }) @IsOptional() status?: InboundEventStatus | null;
+  @Field(() => InboundEventStatus, { nullable: true })
+  @IsOptional()
+  status?: InboundEventStatus | null;
   @Field(() => InboundSource, { nullable: true }) @IsOptional() source?: InboundSource | null;
 }
 
