@@ -173,6 +173,14 @@ describeEachDatabase('The Formbricks webhook', (getOrm) => {
       reason: 'No contact has the e-mail nobody@unknown.example.',
     });
     expect(JSON.parse(event.payload)).toEqual(body);
+    const node = await hub.graphql(
+      {
+        query: `query ($id: ID!) { node(id: $id) { ... on InboundEvent { externalId status } } }`,
+        variables: { id: event.id },
+      },
+      admin,
+    );
+    expect(node.body.data).toEqual({ node: { externalId: body.data.id, status: 'UNRESOLVED' } });
 
     const RESOLVE = `mutation ($input: ResolveInboundEventInput!) {
       resolveInboundEvent(input: $input) { status resolvedBy feedbackItem { npsScore text account { id } } } }`;
