@@ -9,6 +9,7 @@ import { createApolloServer } from './graphql/apollo.js';
 import { RequestContext, type AppDeps } from './graphql/context.js';
 import { authenticate } from './auth/authenticate.js';
 import { httpExchange } from './http/cookies.js';
+import { formbricksWebhook } from './http/formbricks-webhook.js';
 import { httpErrors } from './http/http-errors.js';
 import { importUpload } from './http/import-upload.js';
 import { withRateLimit } from './http/rate-limit.js';
@@ -45,6 +46,9 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
     }
   });
 
+  // Inbound integrations: signed deliveries from outside tools (not GraphQL, no session).
+  app.use(formbricksWebhook(deps));
+
   app.use(
     '/graphql',
     express.json({ limit: deps.config.maxBodyBytes }),
@@ -79,7 +83,7 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
       });
     }
     // Client-side routes fall back to the app shell.
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|integrations\/).*/, (_req, res) => {
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(path.join(webDir, 'index.html'));
     });

@@ -12,6 +12,10 @@ import {
   type MaturityThresholds,
 } from './modules/maturity/maturity.thresholds.js';
 import { loadCaseSettings, type CaseSettings } from './modules/case/case.settings.js';
+import {
+  loadFormbricksSettings,
+  type FormbricksSettings,
+} from './modules/inbound/formbricks.settings.js';
 
 /** Everything the hub reads from its environment, parsed once at start-up. */
 export interface HubConfig {
@@ -76,6 +80,8 @@ export interface HubConfig {
   initiativeEffect: InitiativeEffectConfig;
   /** Forecasts and margin at risk: where the danger zone starts (CX_DANGER_*). */
   forecast: ForecastConfig;
+  /** Inbound Formbricks webhooks: the signing secret and how answers map (CX_FORMBRICKS_*). */
+  formbricks: FormbricksSettings;
 }
 
 export interface LiveConfig {
@@ -368,6 +374,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     surveyFatigueDays: int(env, 'CX_SURVEY_FATIGUE_DAYS', 14),
     cases: loadCaseSettings(env),
+    formbricks: loadFormbricksSettings(env),
   };
 }
 

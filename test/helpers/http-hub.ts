@@ -6,6 +6,7 @@ import { loadConfig } from '../../server/src/config.js';
 import type { Orm } from '../../server/src/db/orm.js';
 import { ensureBootstrapAdmin } from '../../server/src/modules/identity/bootstrap-admin.js';
 import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
+import type { CollectStarter } from '../../server/src/temporal/collect-starter.js';
 import { RecordingCollectStarter, silentLogger } from './graphql.js';
 
 export interface HttpHub {
@@ -33,7 +34,12 @@ export interface GraphErrorBody {
  * The hub's HTTP app (`createHttpServer`, as `npm start` mounts it) on a free port over
  * `orm`, configured from `env` as the process environment would configure it.
  */
-export async function startHttpHub(orm: Orm, env: NodeJS.ProcessEnv = {}): Promise<HttpHub> {
+export async function startHttpHub(
+  orm: Orm,
+  env: NodeJS.ProcessEnv = {},
+  /** Ports to use instead of the recording ones, e.g. a collect starter over real Temporal. */
+  overrides: { collect?: CollectStarter } = {},
+): Promise<HttpHub> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-hub-http-'));
   const http = await createHttpServer({
     orm,
@@ -41,6 +47,7 @@ export async function startHttpHub(orm: Orm, env: NodeJS.ProcessEnv = {}): Promi
     collect: new RecordingCollectStarter(),
     initiatives: unreachableInitiativeWorkflows,
     log: silentLogger,
+    ...overrides,
   });
   const baseUrl = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
   const graphql: HttpHub['graphql'] = async (body, headers = {}) => {

@@ -230,3 +230,38 @@ describe('case settings (CX_CASE_*)', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 });
+
+describe('Formbricks settings (CX_FORMBRICKS_*)', () => {
+  it('refuses deliveries until a secret is set, and maps default question and field ids', () => {
+    const { formbricks } = loadConfig({});
+    expect(formbricks.secret).toBeUndefined();
+    expect(formbricks.mapping).toMatchObject({
+      nps: 'nps',
+      csi: 'csi',
+      csiRange: 100,
+      text: ['feedback'],
+      email: 'email',
+      accountId: 'accountId',
+      contactExternalId: 'contactExternalId',
+    });
+  });
+
+  it('reads the secret and overrides the mapping keys named in CX_FORMBRICKS_MAPPING', () => {
+    const { formbricks } = loadConfig({
+      CX_FORMBRICKS_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      CX_FORMBRICKS_MAPPING: '{"nps":"q1","text":"q3","csiRange":5}',
+    });
+    expect(formbricks.secret).toBe('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+    expect(formbricks.mapping).toMatchObject({ nps: 'q1', text: ['q3'], csiRange: 5, csi: 'csi' });
+  });
+
+  it.each([
+    ['CX_FORMBRICKS_MAPPING', '{"score":"q1"}', 'CX_FORMBRICKS_MAPPING has an unknown key "score"'],
+    ['CX_FORMBRICKS_MAPPING', '{"nps":""}', 'CX_FORMBRICKS_MAPPING key "nps" must be a question'],
+    ['CX_FORMBRICKS_MAPPING', '{"csiRange":0}', 'key "csiRange" must be a positive number'],
+    ['CX_FORMBRICKS_MAPPING', '[]', 'CX_FORMBRICKS_MAPPING must be a JSON object'],
+    ['CX_FORMBRICKS_SECRET', 'not a secret!', 'CX_FORMBRICKS_SECRET must be the webhook'],
+  ])('rejects %s=%j with a clear message', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

@@ -89,6 +89,7 @@ export const nodeRules: Record<string, string> = {
   Department: 'department',
   FeedbackItem: 'feedbackItem',
   ImportanceWeight: 'importanceWeights',
+  InboundEvent: 'inboundEvents',
   InboxEntry: 'inboxEntries',
   Initiative: 'initiative',
   InitiativeRevision: 'initiative',

@@ -120,6 +120,8 @@ export const queryRules: Record<string, Rule> = {
   // The statistical classifier's versions and the staff corrections it learns from.
   classifierModels: read(...OFFICE),
   classificationCorrections: read(...OFFICE),
+  // Survey responses from Formbricks that could not be mapped to an account.
+  inboundEvents: read(...OFFICE),
 };
 
 /** Who may call each root field of Mutation; the CX office may change everything but people. */
@@ -218,6 +220,8 @@ export const mutationRules: Record<string, Rule> = {
   recomputeMaturity: write(null),
   retrainClassifier: write(null),
   runParetoAnalysis: write(null),
+  // A person names the respondent of a kept Formbricks response; it becomes feedback.
+  resolveInboundEvent: write(null),
   calibrateSatisfactionIndex: write(null),
 
   closeAlert: write(null),

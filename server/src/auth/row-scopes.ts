@@ -128,6 +128,8 @@ export const rowScopes: Record<string, EntityScope> = {
   // The satisfaction index and its calibrations: the CX office's analytics.
   SatisfactionIndex: { office: 'all' },
   IndexCalibration: { office: 'all' },
+  // Formbricks responses that could not be mapped: the CX office resolves them.
+  InboundEvent: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

@@ -46,6 +46,7 @@ import { FeedbackCase } from '../modules/case/case.entity.js';
 import { ClassificationCorrection } from '../modules/classification/classification-correction.entity.js';
 import { ClassifierModel } from '../modules/classification/classifier-model.entity.js';
 import { ClassifierReview } from '../modules/classification/classifier-review.entity.js';
+import { InboundEvent } from '../modules/inbound/inbound-event.entity.js';
 
 /** Every persisted entity; the ORM, the migration generator and the tests use this list. */
 export const allEntities = [
@@ -97,4 +98,5 @@ export const allEntities = [
   ClassifierReview,
   SatisfactionIndex,
   IndexCalibration,
+  InboundEvent,
 ];

@@ -58,10 +58,18 @@ export class FeedbackService {
    * workflow. The item is accepted once stored: if Temporal is unreachable the
    * reconciler starts the workflow later, so nothing accepted is lost.
    */
-  async submit(input: SubmitFeedbackInput): Promise<SubmitResult> {
+  async submit(
+    input: SubmitFeedbackInput,
+    /** Further writes that must commit with the item or not at all (e.g. an inbound event resolved). */
+    alongside?: (em: Em, result: SubmitResult) => Promise<void>,
+  ): Promise<SubmitResult> {
     let result: SubmitResult;
     try {
-      result = await this.ctx.em.transactional((em) => this.store(em, input));
+      result = await this.ctx.em.transactional(async (em) => {
+        const stored = await this.store(em, input);
+        if (alongside) await alongside(em, stored);
+        return stored;
+      });
     } catch (error) {
       // Two concurrent submissions of one external id: the loser returns the winner's item.
       if (error instanceof UniqueConstraintViolationException && input.externalId) {

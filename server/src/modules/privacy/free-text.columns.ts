@@ -24,6 +24,8 @@ export const FREE_TEXT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   // The note may name a person; the figures hold numbers and ids only, but the note is free text.
   Alert: ['closeNote'],
   FeedbackCase: ['resolutionNote'],
+  // A kept Formbricks response holds the respondent's answers and e-mail; the reason may name it.
+  InboundEvent: ['payload', 'reason'],
 };
 
 /** Text and JSON columns that hold no free text about client people, and why. */
@@ -128,5 +130,10 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
   SurveyInvitation: {
     runKey: 'ids of a campaign run',
     heldReason: 'generated: a campaign name, a date and the fatigue window; no person’s words',
+  },
+  InboundEvent: {
+    externalId: 'the source system’s response id',
+    eventType: 'a webhook event name',
+    resolvedBy: 'an actor id',
   },
 };
