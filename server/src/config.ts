@@ -12,6 +12,10 @@ import {
   type MaturityThresholds,
 } from './modules/maturity/maturity.thresholds.js';
 import { loadCaseSettings, type CaseSettings } from './modules/case/case.settings.js';
+import {
+  loadWebhookSettings,
+  type WebhookSettings,
+} from './modules/webhook/webhook.settings.js';
 
 /** Everything the hub reads from its environment, parsed once at start-up. */
 export interface HubConfig {
@@ -76,6 +80,8 @@ export interface HubConfig {
   initiativeEffect: InitiativeEffectConfig;
   /** Forecasts and margin at risk: where the danger zone starts (CX_DANGER_*). */
   forecast: ForecastConfig;
+  /** Outbound webhooks: address policy, retries and pausing (CX_WEBHOOK_*). */
+  webhooks: WebhookSettings;
 }
 
 export interface LiveConfig {
@@ -368,6 +374,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     surveyFatigueDays: int(env, 'CX_SURVEY_FATIGUE_DAYS', 14),
     cases: loadCaseSettings(env),
+    webhooks: loadWebhookSettings(env, positive, bool),
   };
 }
 

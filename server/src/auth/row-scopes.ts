@@ -128,6 +128,10 @@ export const rowScopes: Record<string, EntityScope> = {
   // The satisfaction index and its calibrations: the CX office's analytics.
   SatisfactionIndex: { office: 'all' },
   IndexCalibration: { office: 'all' },
+  // Outbound webhooks: the operations are CX admins' and WEBHOOKS tokens' (operation-rules.ts);
+  // council and department members see none.
+  WebhookSubscription: { office: 'all' },
+  WebhookDelivery: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

@@ -46,6 +46,8 @@ import { FeedbackCase } from '../modules/case/case.entity.js';
 import { ClassificationCorrection } from '../modules/classification/classification-correction.entity.js';
 import { ClassifierModel } from '../modules/classification/classifier-model.entity.js';
 import { ClassifierReview } from '../modules/classification/classifier-review.entity.js';
+import { WebhookSubscription } from '../modules/webhook/webhook-subscription.entity.js';
+import { WebhookDelivery } from '../modules/webhook/webhook-delivery.entity.js';
 
 /** Every persisted entity; the ORM, the migration generator and the tests use this list. */
 export const allEntities = [
@@ -97,4 +99,6 @@ export const allEntities = [
   ClassifierReview,
   SatisfactionIndex,
   IndexCalibration,
+  WebhookSubscription,
+  WebhookDelivery,
 ];

@@ -73,6 +73,7 @@ import {
 } from '../modules/analytics/index/index.resolver.js';
 import { PeriodMetricFigureResolver } from '../modules/monitor/period-metric-figure.resolver.js';
 import { CaseResolver } from '../modules/case/case.resolver.js';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver.js';
 import {
   InitiativeEffectResolver,
   InitiativeEffectsFieldResolver,
@@ -130,6 +131,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   SurveyResponseRateResolver,
   FeedbackSurveyFieldsResolver,
   CaseResolver,
+  WebhookResolver,
   InitiativeEffectsFieldResolver,
   InitiativeEffectResolver,
   FinanceResolver,

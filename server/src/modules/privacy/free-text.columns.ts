@@ -129,4 +129,17 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
     runKey: 'ids of a campaign run',
     heldReason: 'generated: a campaign name, a date and the fatigue window; no person’s words',
   },
+  WebhookSubscription: {
+    url: 'an integrator’s endpoint, not a person’s words',
+    description: 'what an admin named the integration',
+    eventTypes: 'event type names',
+    secret: 'a generated signing key',
+    pausedReason: 'generated: why the hub paused it',
+  },
+  WebhookDelivery: {
+    eventId: 'an audit row id',
+    eventType: 'an event type name',
+    data: 'ids, statuses and levels only (webhook.events.ts): no free text',
+    attempts: 'status codes, latencies and generated error messages',
+  },
 };
