@@ -1,6 +1,6 @@
 import type { DomainContext } from '../../domain/context.js';
 import type { Em } from '../../db/orm.js';
-import { mustFind } from '../../db/lookup.js';
+import { findById, mustFind } from '../../db/lookup.js';
 import { paginate, type Page, type PageArgs } from '../../db/paginate.js';
 import { User } from '../organisation/user.entity.js';
 import type { QueuedWebhookDelivery } from './webhook-starter.port.js';
@@ -55,12 +55,15 @@ export class WebhookSubscriptionService {
     const eventTypes = this.checkEventTypes(input.eventTypes);
     const secret = newWebhookSecret();
     const subscription = await this.ctx.em.transactional(async (em) => {
+      // A token (or a user since removed) owns nothing: its pause notices go to the CX office.
+      const userId = this.ctx.viewer.userId;
+      const owner = userId ? await findById(em, User, userId) : null;
       const row = em.create(WebhookSubscription, {
         url,
         eventTypes,
         description: input.description?.trim() || null,
         secret,
-        owner: this.ctx.viewer.userId ? em.getReference(User, this.ctx.viewer.userId) : null,
+        owner,
         createdAt: this.ctx.clock.now(),
       });
       await em.flush();
