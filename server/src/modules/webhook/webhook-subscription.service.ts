@@ -17,7 +17,12 @@ export interface WebhookSubscriptionInput {
   description?: string | null;
 }
 
-export type WebhookSubscriptionPatch = Partial<WebhookSubscriptionInput>;
+/** Only what is given changes; a null url or eventTypes keeps it, a null description clears it. */
+export interface WebhookSubscriptionPatch {
+  url?: string | null;
+  eventTypes?: WebhookEventType[] | null;
+  description?: string | null;
+}
 
 /** A subscription with its secret: answered only by create and rotate. */
 export interface WebhookSubscriptionWithSecret {
