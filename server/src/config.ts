@@ -12,10 +12,7 @@ import {
   type MaturityThresholds,
 } from './modules/maturity/maturity.thresholds.js';
 import { loadCaseSettings, type CaseSettings } from './modules/case/case.settings.js';
-import {
-  loadWebhookSettings,
-  type WebhookSettings,
-} from './modules/webhook/webhook.settings.js';
+import { loadWebhookSettings, type WebhookSettings } from './modules/webhook/webhook.settings.js';
 
 /** Everything the hub reads from its environment, parsed once at start-up. */
 export interface HubConfig {

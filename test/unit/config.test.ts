@@ -269,7 +269,11 @@ describe('webhook settings (CX_WEBHOOK_*)', () => {
   it.each([
     ['CX_WEBHOOK_ALLOW_PRIVATE', 'maybe', 'CX_WEBHOOK_ALLOW_PRIVATE must be true or false'],
     ['CX_WEBHOOK_MAX_ATTEMPTS', '0', 'CX_WEBHOOK_MAX_ATTEMPTS must be a positive integer'],
-    ['CX_WEBHOOK_PAUSE_AFTER_FAILURES', '-1', 'CX_WEBHOOK_PAUSE_AFTER_FAILURES must be a non-negative'],
+    [
+      'CX_WEBHOOK_PAUSE_AFTER_FAILURES',
+      '-1',
+      'CX_WEBHOOK_PAUSE_AFTER_FAILURES must be a non-negative',
+    ],
   ])('rejects %s=%j with a clear message', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });

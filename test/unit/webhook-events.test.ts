@@ -40,7 +40,9 @@ describe('eventOf: which audit rows are webhook events', () => {
     expect(
       eventOf(row('recomputeMaturity', { before: { level: 2 }, after: { level: 3 } })),
     ).toMatchObject({ type: 'maturity.level_changed', data: { level: 3, previousLevel: 2 } });
-    expect(eventOf(row('recomputeMaturity', { before: { level: 3 }, after: { level: 3 } }))).toBeNull();
+    expect(
+      eventOf(row('recomputeMaturity', { before: { level: 3 }, after: { level: 3 } })),
+    ).toBeNull();
   });
 
   it('carries states and levels but no free text', () => {

@@ -52,13 +52,19 @@ describe('checkWebhookUrl', () => {
   it('refuses a host with one private address among public ones', async () => {
     expect(
       await reasonOf(
-        checkWebhookUrl('https://mixed.example.com/', false, resolvesTo('93.184.216.34', '10.0.0.5')),
+        checkWebhookUrl(
+          'https://mixed.example.com/',
+          false,
+          resolvesTo('93.184.216.34', '10.0.0.5'),
+        ),
       ),
     ).toBe('PRIVATE_ADDRESS');
   });
 
   it('refuses a name that resolves to loopback through the real resolver', async () => {
-    expect(await reasonOf(checkWebhookUrl('http://localhost:8080/', false))).toBe('PRIVATE_ADDRESS');
+    expect(await reasonOf(checkWebhookUrl('http://localhost:8080/', false))).toBe(
+      'PRIVATE_ADDRESS',
+    );
   });
 
   it('accepts private addresses when allowed, without resolving', async () => {

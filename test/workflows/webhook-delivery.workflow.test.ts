@@ -127,7 +127,12 @@ describeEachDatabase('Outbound webhooks on the time-skipping server', (getOrm) =
       eventId: string;
       eventType: string;
       status: string;
-      attempts: { at: string; statusCode: number | null; latencyMs: number; error: string | null }[];
+      attempts: {
+        at: string;
+        statusCode: number | null;
+        latencyMs: number;
+        error: string | null;
+      }[];
     }[];
   }
 
@@ -234,7 +239,13 @@ describeEachDatabase('Outbound webhooks on the time-skipping server', (getOrm) =
     });
     afterAll(() => strict?.stop());
 
-    for (const url of ['http://127.0.0.1:9/hooks', 'http://localhost:9/hooks', 'http://[::1]/x', 'http://169.254.169.254/latest', 'http://10.1.2.3/']) {
+    for (const url of [
+      'http://127.0.0.1:9/hooks',
+      'http://localhost:9/hooks',
+      'http://[::1]/x',
+      'http://169.254.169.254/latest',
+      'http://10.1.2.3/',
+    ]) {
       it(`refuses ${url} unless private addresses are allowed`, async () => {
         const res = await strict.execute(
           CREATE,

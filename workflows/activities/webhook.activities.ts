@@ -22,13 +22,21 @@ export function createWebhookActivities(deps: ActivityDeps) {
   const actor = (deliveryId: string) => `workflow:webhook-delivery-${deliveryId}`;
   return {
     /** One HTTP attempt, recorded on the delivery. */
-    async attemptWebhookDelivery({ deliveryId }: { deliveryId: string }): Promise<WebhookAttemptOutcome> {
+    async attemptWebhookDelivery({
+      deliveryId,
+    }: {
+      deliveryId: string;
+    }): Promise<WebhookAttemptOutcome> {
       const ctx = contextFor(actor(deliveryId));
       return orGone(() => ctx.service(WebhookDeliveryService).attempt(deliveryId));
     },
 
     /** Every attempt failed: marks the delivery failed; may pause the subscription. */
-    async failWebhookDelivery({ deliveryId }: { deliveryId: string }): Promise<{ paused: boolean }> {
+    async failWebhookDelivery({
+      deliveryId,
+    }: {
+      deliveryId: string;
+    }): Promise<{ paused: boolean }> {
       const ctx = contextFor(actor(deliveryId));
       return orGone(() => ctx.service(WebhookDeliveryService).fail(deliveryId));
     },

@@ -95,10 +95,17 @@ export class WebhookDeliveryService {
       const subscription = await em.findOneOrFail(WebhookSubscription, subscriptionId, {
         refresh: true,
       });
-      this.ctx.audit.record(em, 'pauseWebhookSubscription', 'WebhookSubscription', subscriptionId, null, {
-        status: subscription.status,
-        pausedReason: reason,
-      });
+      this.ctx.audit.record(
+        em,
+        'pauseWebhookSubscription',
+        'WebhookSubscription',
+        subscriptionId,
+        null,
+        {
+          status: subscription.status,
+          pausedReason: reason,
+        },
+      );
       const inbox = this.ctx.service(InboxService);
       await inbox.post(em, [
         {
@@ -120,7 +127,11 @@ export class WebhookDeliveryService {
       { populate: ['subscription'] },
     );
     if (!delivery) {
-      throw webhookError('DELIVERY_NOT_FOUND', 'No webhook delivery matches deliveryId.', 'deliveryId');
+      throw webhookError(
+        'DELIVERY_NOT_FOUND',
+        'No webhook delivery matches deliveryId.',
+        'deliveryId',
+      );
     }
     return delivery;
   }

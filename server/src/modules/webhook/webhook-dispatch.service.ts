@@ -86,7 +86,10 @@ export class WebhookDispatchService {
   }
 
   /** The delivery history, newest first, with every attempt. */
-  async list(filter: WebhookDeliveryFilter | undefined, args: PageArgs): Promise<Page<WebhookDelivery>> {
+  async list(
+    filter: WebhookDeliveryFilter | undefined,
+    args: PageArgs,
+  ): Promise<Page<WebhookDelivery>> {
     const where: FilterQuery<WebhookDelivery> = {};
     if (filter?.subscriptionId) where.subscription = filter.subscriptionId;
     if (filter?.status) where.status = filter.status;

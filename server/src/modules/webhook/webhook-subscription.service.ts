@@ -6,7 +6,11 @@ import { User } from '../organisation/user.entity.js';
 import type { QueuedWebhookDelivery } from './webhook-starter.port.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookSubscription } from './webhook-subscription.entity.js';
-import { WebhookDeliveryStatus, WebhookSubscriptionStatus, type WebhookEventType } from './webhook.enums.js';
+import {
+  WebhookDeliveryStatus,
+  WebhookSubscriptionStatus,
+  type WebhookEventType,
+} from './webhook.enums.js';
 import { webhookError } from './webhook.errors.js';
 import { newWebhookSecret } from './webhook-sender.js';
 import { checkWebhookUrl } from './webhook-url.js';
@@ -72,7 +76,14 @@ export class WebhookSubscriptionService {
         createdAt: this.ctx.clock.now(),
       });
       await em.flush();
-      this.ctx.audit.record(em, 'createWebhookSubscription', 'WebhookSubscription', row.id, null, snapshot(row));
+      this.ctx.audit.record(
+        em,
+        'createWebhookSubscription',
+        'WebhookSubscription',
+        row.id,
+        null,
+        snapshot(row),
+      );
       return row;
     });
     return { subscription, secret };
@@ -80,7 +91,8 @@ export class WebhookSubscriptionService {
 
   async update(id: string, patch: WebhookSubscriptionPatch): Promise<WebhookSubscription> {
     const url = patch.url == null ? undefined : await this.checkUrl(patch.url);
-    const eventTypes = patch.eventTypes == null ? undefined : this.checkEventTypes(patch.eventTypes);
+    const eventTypes =
+      patch.eventTypes == null ? undefined : this.checkEventTypes(patch.eventTypes);
     return this.change(id, 'updateWebhookSubscription', (s) => {
       if (url !== undefined) s.url = url;
       if (eventTypes !== undefined) s.eventTypes = eventTypes;
@@ -124,7 +136,13 @@ export class WebhookSubscriptionService {
       s.pausedReason = null;
       const again = await em.find(WebhookDelivery, {
         subscription: s,
-        status: { $in: [WebhookDeliveryStatus.HELD, WebhookDeliveryStatus.FAILED, WebhookDeliveryStatus.PENDING] },
+        status: {
+          $in: [
+            WebhookDeliveryStatus.HELD,
+            WebhookDeliveryStatus.FAILED,
+            WebhookDeliveryStatus.PENDING,
+          ],
+        },
       });
       for (const delivery of again) {
         delivery.status = WebhookDeliveryStatus.PENDING;
@@ -149,7 +167,14 @@ export class WebhookSubscriptionService {
       const before = snapshot(s);
       await em.nativeDelete(WebhookDelivery, { subscription: s.id });
       em.remove(s);
-      this.ctx.audit.record(em, 'deleteWebhookSubscription', 'WebhookSubscription', s.id, before, null);
+      this.ctx.audit.record(
+        em,
+        'deleteWebhookSubscription',
+        'WebhookSubscription',
+        s.id,
+        before,
+        null,
+      );
       return s.id;
     });
   }

@@ -27,11 +27,14 @@ const withSecret = (r: WebhookSubscriptionWithSecret) =>
     secret: r.secret,
   });
 
-const subscriptions = (ctx: RequestContext): WebhookSubscriptionService => ctx.service(WebhookSubscriptionService);
+const subscriptions = (ctx: RequestContext): WebhookSubscriptionService =>
+  ctx.service(WebhookSubscriptionService);
 
 @Resolver(() => WebhookSubscriptionType)
 export class WebhookResolver {
-  @Query(() => WebhookSubscriptionConnection, { description: 'Webhook subscriptions, newest first.' })
+  @Query(() => WebhookSubscriptionConnection, {
+    description: 'Webhook subscriptions, newest first.',
+  })
   async webhookSubscriptions(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
@@ -48,7 +51,8 @@ export class WebhookResolver {
   }
 
   @Query(() => WebhookDeliveryConnection, {
-    description: 'Deliveries, newest first, with every attempt (time, status code, latency, error).',
+    description:
+      'Deliveries, newest first, with every attempt (time, status code, latency, error).',
   })
   async webhookDeliveries(
     @Args(() => ConnectionArgs) args: ConnectionArgs,

@@ -10,7 +10,8 @@ import {
 
 registerEnumType(WebhookEventType, {
   name: 'WebhookEventType',
-  description: 'An event a subscriber can receive; its `type` in the body is the dotted name (case.opened).',
+  description:
+    'An event a subscriber can receive; its `type` in the body is the dotted name (case.opened).',
 });
 registerEnumType(WebhookSubscriptionStatus, { name: 'WebhookSubscriptionStatus' });
 registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
