@@ -1,8 +1,12 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { IdArg } from '../../graphql/global-ids.js';
+import { entityById } from '../../graphql/loaders.js';
+import { registerNodeType } from '../../graphql/node.resolver.js';
 import { ConnectionArgs, mapPage, toGlobalId } from '../../graphql/relay.js';
+import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookDispatchService } from './webhook-dispatch.service.js';
+import { WebhookSubscription } from './webhook-subscription.entity.js';
 import {
   CreateWebhookSubscriptionInput,
   UpdateWebhookSubscriptionInput,
@@ -20,6 +24,15 @@ import {
   WebhookSubscriptionType,
   WebhookSubscriptionWithSecretType,
 } from './webhook.types.js';
+
+registerNodeType('WebhookSubscription', async (ctx, id) => {
+  const row = await entityById(ctx, WebhookSubscription).load(id);
+  return row ? toWebhookSubscriptionType(row) : null;
+});
+registerNodeType('WebhookDelivery', async (ctx, id) => {
+  const row = await entityById(ctx, WebhookDelivery).load(id);
+  return row ? toWebhookDeliveryType(row) : null;
+});
 
 const withSecret = (r: WebhookSubscriptionWithSecret) =>
   Object.assign(new WebhookSubscriptionWithSecretType(), {
