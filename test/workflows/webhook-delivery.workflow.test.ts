@@ -136,6 +136,16 @@ describeEachDatabase('Outbound webhooks on the time-skipping server', (getOrm) =
     }[];
   }
 
+  /**
+   * Waits for delivery workflows one after another: each wait lets the time-skipping server
+   * skip, and concurrent waits would unlock and lock it out of step.
+   */
+  async function finishAll(deliveryGids: string[], round = 0) {
+    const results: WebhookDeliveryResult[] = [];
+    for (const gid of deliveryGids) results.push(await finish(gid, round));
+    return results;
+  }
+
   const finish = (deliveryGid: string, round = 0) =>
     temporal.env.client.workflow
       .getHandle(webhookDeliveryWorkflowId(fromGlobalId(deliveryGid, 'WebhookDelivery'), round))
@@ -195,7 +205,7 @@ describeEachDatabase('Outbound webhooks on the time-skipping server', (getOrm) =
     await dispatcher.runOnce();
     const failing = await deliveries(id);
     expect(failing).toHaveLength(2);
-    const results = await Promise.all(failing.map((d) => finish(d.id)));
+    const results = await finishAll(failing.map((d) => d.id));
     expect(results.map((r) => r.outcome)).toEqual(['failed', 'failed']);
     expect(results.filter((r) => r.paused)).toHaveLength(1);
     expect(receiver.received).toHaveLength(6);
@@ -224,7 +234,10 @@ describeEachDatabase('Outbound webhooks on the time-skipping server', (getOrm) =
       status: 'ACTIVE',
       consecutiveFailures: 0,
     });
-    const again = await Promise.all(held.map((d) => finish(d.id, 1)));
+    const again = await finishAll(
+      held.map((d) => d.id),
+      1,
+    );
     expect(again.map((r) => r.outcome)).toEqual(['delivered', 'delivered', 'delivered']);
     const done = await deliveries(id);
     expect(done.every((d) => d.status === 'DELIVERED')).toBe(true);
