@@ -15,6 +15,7 @@ import { createParetoActivities } from './activities/pareto.activities.js';
 import { createMonitorActivities } from './activities/monitor.activities.js';
 import { createSurveyActivities } from './activities/survey.activities.js';
 import { createCaseActivities } from './activities/case.activities.js';
+import { createWebhookActivities } from './activities/webhook.activities.js';
 
 const workflowsPath = path.join(import.meta.dirname, 'index.ts');
 
@@ -105,6 +106,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
         ...createMonitorActivities(deps),
         ...createSurveyActivities(deps),
         ...createCaseActivities(deps),
+        ...createWebhookActivities(deps),
       };
     })(),
     // Running activities get this long to finish on shutdown (SIGINT/SIGTERM or worker.shutdown()).

@@ -16,6 +16,7 @@ import {
   loadFormbricksSettings,
   type FormbricksSettings,
 } from './modules/inbound/formbricks.settings.js';
+import { loadWebhookSettings, type WebhookSettings } from './modules/webhook/webhook.settings.js';
 
 /** Everything the hub reads from its environment, parsed once at start-up. */
 export interface HubConfig {
@@ -82,6 +83,8 @@ export interface HubConfig {
   forecast: ForecastConfig;
   /** Inbound Formbricks webhooks: the signing secret and how answers map (CX_FORMBRICKS_*). */
   formbricks: FormbricksSettings;
+  /** Outbound webhooks: address policy, retries and pausing (CX_WEBHOOK_*). */
+  webhooks: WebhookSettings;
 }
 
 export interface LiveConfig {
@@ -375,6 +378,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     surveyFatigueDays: int(env, 'CX_SURVEY_FATIGUE_DAYS', 14),
     cases: loadCaseSettings(env),
     formbricks: loadFormbricksSettings(env),
+    webhooks: loadWebhookSettings(env, positive, bool),
   };
 }
 

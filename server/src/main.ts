@@ -8,7 +8,7 @@ import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { createHttpServer, type HubHttpServer } from './app.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { loadConfig, type HubConfig } from './config.js';
-import { initORM, migrateUp, type Orm } from './db/orm.js';
+import { initORM, migrateUp, type Em, type Orm } from './db/orm.js';
 import type { AppDeps } from './graphql/context.js';
 import { createLogger, type Logger } from './logger.js';
 import { startupSeeding } from './startup-seeding.js';
@@ -26,6 +26,11 @@ import {
   TemporalSurveyWorkflows,
 } from './temporal/temporal-survey-workflows.js';
 import { WorkflowReconciler } from './temporal/workflow-reconciler.js';
+import { DeferredWebhookStarter } from './temporal/deferred-webhook-starter.js';
+import { TemporalWebhookStarter } from './temporal/temporal-webhook-starter.js';
+import { WebhookDispatcher } from './modules/webhook/webhook-dispatcher.js';
+import { DomainContext } from './domain/context.js';
+import { systemViewer } from './auth/viewer.js';
 import { TemporalCollectStarter } from './temporal/temporal-collect-starter.js';
 import { createWorker } from '../../workflows/worker.js';
 
@@ -76,6 +81,7 @@ export async function startHub(
   const collect = new DeferredCollectStarter();
   const initiatives = new DeferredInitiativeWorkflows();
   const surveys = new DeferredSurveyWorkflows();
+  const webhooks = new DeferredWebhookStarter();
   const signInThrottle = new SignInThrottle(config.auth.signInsPerAddress);
   // Requests skip Temporal for a while after it failed; the reconciler keeps probing it directly.
   const deps: AppDeps = {
@@ -86,7 +92,14 @@ export async function startHub(
     log,
     signInThrottle,
     surveys,
+    webhooks,
   };
+  // Audit-trail events become webhook deliveries once Temporal can run them.
+  const webhookDispatcher = new WebhookDispatcher(
+    () => new DomainContext(deps, orm.em.fork() as Em, systemViewer),
+    webhooks,
+    log,
+  );
   const reconciler = new WorkflowReconciler({ orm, collect, initiatives, surveys, log });
   let temporal: TemporalConnection | undefined;
   let worker: Worker | undefined;
@@ -108,6 +121,12 @@ export async function startHub(
     );
     surveys.attach(
       new TemporalSurveyWorkflows(temporal.client, { taskQueue: config.temporalTaskQueue }),
+    );
+    webhooks.attach(
+      new TemporalWebhookStarter(temporal.client, {
+        taskQueue: config.temporalTaskQueue,
+        settings: config.webhooks,
+      }),
     );
     if (config.runWorker) {
       worker = await createWorker({
@@ -152,6 +171,7 @@ export async function startHub(
       ),
     );
     reconciler.start(config.reconcileIntervalMs);
+    webhookDispatcher.start(config.webhooks.pollMs);
   })();
 
   let http: HubHttpServer | undefined;
@@ -173,6 +193,7 @@ export async function startHub(
         const began = Date.now();
         await http?.close();
         await reconciler.stop();
+        await webhookDispatcher.stop();
         await temporalReady.catch(() => undefined);
         if (worker && worker.getState() === 'RUNNING') worker.shutdown();
         await workerRun;

@@ -33,7 +33,8 @@ const scalars: Record<string, unknown> = {
 function placeholder(type: GraphQLInputType, idOf: string | undefined): unknown {
   if (isNonNullType(type)) return placeholder(type.ofType, idOf);
   if (isListType(type)) return [placeholder(type.ofType as GraphQLInputType, idOf)];
-  if (isEnumType(type)) return type.getValues()[0]!.value;
+  // Variables carry an enum by its GraphQL name (which may differ from its internal value).
+  if (isEnumType(type)) return type.getValues()[0]!.name;
   if (isInputObjectType(type)) {
     const value: Record<string, unknown> = {};
     for (const field of Object.values(type.getFields())) {

@@ -15,6 +15,7 @@ export const WHO = [
   'figuresWrite',
   'clientsWrite',
   'initiativesWrite',
+  'webhooks',
 ] as const;
 export type Who = (typeof WHO)[number];
 
@@ -114,6 +115,21 @@ export const mayCall: Record<string, Who[]> = {
     officeAndReaders,
   ),
   ...each(['auditEvent', 'auditEvents'], ['admin']),
+  // Webhooks send data out of the hub: admins and tokens given that one scope set them up.
+  ...each(
+    [
+      'webhookSubscriptions',
+      'webhookSubscription',
+      'webhookDeliveries',
+      'createWebhookSubscription',
+      'updateWebhookSubscription',
+      'rotateWebhookSecret',
+      'pauseWebhookSubscription',
+      'resumeWebhookSubscription',
+      'deleteWebhookSubscription',
+    ],
+    ['admin', 'webhooks'],
+  ),
   // Personal data: only an admin erases a person or exports what the hub holds about them.
   ...each(['exportContactData', 'eraseContact'], ['admin']),
 

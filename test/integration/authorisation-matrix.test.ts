@@ -24,6 +24,7 @@ const as: Record<Who, Viewer> = {
   figuresWrite: viewers.token(TokenScope.FIGURES_WRITE),
   clientsWrite: viewers.token(TokenScope.CLIENTS_WRITE),
   initiativesWrite: viewers.token(TokenScope.INITIATIVES_WRITE),
+  webhooks: viewers.token(TokenScope.WEBHOOKS),
 };
 
 // Refusals are told apart by the policy's own reasons, not by code alone: a sign-in with

@@ -25,6 +25,7 @@ const as: Record<Who, Viewer> = {
   figuresWrite: viewers.token(TokenScope.FIGURES_WRITE),
   clientsWrite: viewers.token(TokenScope.CLIENTS_WRITE),
   initiativesWrite: viewers.token(TokenScope.INITIATIVES_WRITE),
+  webhooks: viewers.token(TokenScope.WEBHOOKS),
 };
 
 const schema = await getSchema();

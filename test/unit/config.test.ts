@@ -265,3 +265,51 @@ describe('Formbricks settings (CX_FORMBRICKS_*)', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 });
+
+describe('webhook settings (CX_WEBHOOK_*)', () => {
+  it('defaults to public addresses only, 6 attempts from 30 s backoff, pausing after 5 failed deliveries', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      allowPrivate: false,
+      maxAttempts: 6,
+      initialBackoffSeconds: 30,
+      pauseAfterFailures: 5,
+      requestTimeoutMs: 10_000,
+      pollMs: 2_000,
+      lookbackSeconds: 600,
+    });
+  });
+
+  it('reads each setting from its variable', () => {
+    expect(
+      loadConfig({
+        CX_WEBHOOK_ALLOW_PRIVATE: 'true',
+        CX_WEBHOOK_MAX_ATTEMPTS: '3',
+        CX_WEBHOOK_BACKOFF_SECONDS: '5',
+        CX_WEBHOOK_PAUSE_AFTER_FAILURES: '2',
+        CX_WEBHOOK_TIMEOUT_MS: '1500',
+        CX_WEBHOOK_POLL_MS: '250',
+        CX_WEBHOOK_LOOKBACK_SECONDS: '60',
+      }).webhooks,
+    ).toEqual({
+      allowPrivate: true,
+      maxAttempts: 3,
+      initialBackoffSeconds: 5,
+      pauseAfterFailures: 2,
+      requestTimeoutMs: 1500,
+      pollMs: 250,
+      lookbackSeconds: 60,
+    });
+  });
+
+  it.each([
+    ['CX_WEBHOOK_ALLOW_PRIVATE', 'maybe', 'CX_WEBHOOK_ALLOW_PRIVATE must be true or false'],
+    ['CX_WEBHOOK_MAX_ATTEMPTS', '0', 'CX_WEBHOOK_MAX_ATTEMPTS must be a positive integer'],
+    [
+      'CX_WEBHOOK_PAUSE_AFTER_FAILURES',
+      '-1',
+      'CX_WEBHOOK_PAUSE_AFTER_FAILURES must be a non-negative',
+    ],
+  ])('rejects %s=%j with a clear message', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

@@ -77,4 +77,6 @@ export enum InboxKind {
   CASE_OPENED = 'CASE_OPENED',
   CASE_DUE_SOON = 'CASE_DUE_SOON',
   CASE_ESCALATED = 'CASE_ESCALATED',
+  /** A webhook subscription the recipient owns was paused after failing (server/src/modules/webhook). */
+  WEBHOOK_PAUSED = 'WEBHOOK_PAUSED',
 }

@@ -111,4 +111,6 @@ export const nodeRules: Record<string, string> = {
   ValueFactor: 'valueFactor',
   WeightSet: 'weightSet',
   Case: 'case',
+  WebhookSubscription: 'webhookSubscription',
+  WebhookDelivery: 'webhookDeliveries',
 };

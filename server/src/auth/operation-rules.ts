@@ -6,6 +6,7 @@ import {
 import {
   adminOnly,
   COUNCIL_MEMBER as COUNCIL,
+  CX_ADMIN,
   DEPARTMENT_MEMBER as DEPARTMENT,
   EVERY_ROLE,
   OFFICE,
@@ -18,7 +19,10 @@ import {
 } from './rules.js';
 import { TokenScope } from './token-scope.js';
 
-const { FEEDBACK_WRITE, FIGURES_WRITE, CLIENTS_WRITE, INITIATIVES_WRITE } = TokenScope;
+const { FEEDBACK_WRITE, FIGURES_WRITE, CLIENTS_WRITE, INITIATIVES_WRITE, WEBHOOKS } = TokenScope;
+
+/** Webhooks send data out of the hub: CX admins, and tokens given the WEBHOOKS scope. */
+const webhookAdmin: Rule = { roles: [CX_ADMIN], scopes: [WEBHOOKS] };
 
 /**
  * Who may call each root field of Query. Rows are scoped on top of this
@@ -91,6 +95,9 @@ export const queryRules: Record<string, Rule> = {
 
   auditEvent: adminOnly,
   auditEvents: adminOnly,
+  webhookSubscriptions: webhookAdmin,
+  webhookSubscription: webhookAdmin,
+  webhookDeliveries: webhookAdmin,
   // A subject-access request: everything held about one person, for the CX admins who answer it.
   exportContactData: adminOnly,
 
@@ -230,6 +237,13 @@ export const mutationRules: Record<string, Rule> = {
   respondToCase: write(null, [DEPARTMENT]),
   resolveCase: write(null, [DEPARTMENT]),
   reassignCase: write(null),
+
+  createWebhookSubscription: webhookAdmin,
+  updateWebhookSubscription: webhookAdmin,
+  rotateWebhookSecret: webhookAdmin,
+  pauseWebhookSubscription: webhookAdmin,
+  resumeWebhookSubscription: webhookAdmin,
+  deleteWebhookSubscription: webhookAdmin,
 };
 
 /**

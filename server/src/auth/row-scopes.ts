@@ -130,6 +130,10 @@ export const rowScopes: Record<string, EntityScope> = {
   IndexCalibration: { office: 'all' },
   // Formbricks responses that could not be mapped: the CX office resolves them.
   InboundEvent: { office: 'all' },
+  // Outbound webhooks: the operations are CX admins' and WEBHOOKS tokens' (operation-rules.ts);
+  // council and department members see none.
+  WebhookSubscription: { office: 'all' },
+  WebhookDelivery: { office: 'all' },
 };
 
 const EVERYTHING = (): Condition => ({});

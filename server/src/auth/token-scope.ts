@@ -13,4 +13,6 @@ export enum TokenScope {
   CLIENTS_WRITE = 'CLIENTS_WRITE',
   /** Create initiatives and send them commands (a project tool kept in sync). */
   INITIATIVES_WRITE = 'INITIATIVES_WRITE',
+  /** Manage webhook subscriptions and read their deliveries (an integration set up by machine). */
+  WEBHOOKS = 'WEBHOOKS',
 }

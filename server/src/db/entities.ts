@@ -47,6 +47,8 @@ import { ClassificationCorrection } from '../modules/classification/classificati
 import { ClassifierModel } from '../modules/classification/classifier-model.entity.js';
 import { ClassifierReview } from '../modules/classification/classifier-review.entity.js';
 import { InboundEvent } from '../modules/inbound/inbound-event.entity.js';
+import { WebhookSubscription } from '../modules/webhook/webhook-subscription.entity.js';
+import { WebhookDelivery } from '../modules/webhook/webhook-delivery.entity.js';
 
 /** Every persisted entity; the ORM, the migration generator and the tests use this list. */
 export const allEntities = [
@@ -99,4 +101,6 @@ export const allEntities = [
   SatisfactionIndex,
   IndexCalibration,
   InboundEvent,
+  WebhookSubscription,
+  WebhookDelivery,
 ];

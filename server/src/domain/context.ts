@@ -8,6 +8,7 @@ import type { CollectStarter } from '../temporal/collect-starter.js';
 import type { InitiativeWorkflows } from '../modules/initiative/initiative-workflows.port.js';
 import type { CoverageInviter } from '../modules/monitor/coverage-invitations.port.js';
 import type { SurveyWorkflows } from '../modules/survey/survey-workflows.port.js';
+import type { WebhookStarter } from '../modules/webhook/webhook-starter.port.js';
 
 /** Where "now" comes from for the facts services record (completedAt, decidedAt …). */
 export interface Clock {
@@ -43,6 +44,8 @@ export interface DomainDeps {
    * (the demo loader, activities, most tests) the reconciler does the work later.
    */
   surveys?: SurveyWorkflows;
+  /** Starts webhook delivery workflows; absent, deliveries wait for the dispatcher's next poll. */
+  webhooks?: WebhookStarter;
 }
 
 export type ServiceClass<T> = new (ctx: DomainContext) => T;

@@ -74,6 +74,7 @@ import {
 import { PeriodMetricFigureResolver } from '../modules/monitor/period-metric-figure.resolver.js';
 import { CaseResolver } from '../modules/case/case.resolver.js';
 import { InboundEventResolver } from '../modules/inbound/inbound.resolver.js';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver.js';
 import {
   InitiativeEffectResolver,
   InitiativeEffectsFieldResolver,
@@ -132,6 +133,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   FeedbackSurveyFieldsResolver,
   CaseResolver,
   InboundEventResolver,
+  WebhookResolver,
   InitiativeEffectsFieldResolver,
   InitiativeEffectResolver,
   FinanceResolver,

@@ -149,7 +149,8 @@ export type InboxKind =
   | 'TASK_DUE_SOON'
   | 'TASK_ESCALATED'
   | 'TASK_OVERDUE'
-  | 'TASK_REJECTED';
+  | 'TASK_REJECTED'
+  | 'WEBHOOK_PAUSED';
 
 /** Which initiative changes to receive; empty means every one you may read. */
 export type InitiativeChangedFilter = {

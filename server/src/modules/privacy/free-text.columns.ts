@@ -136,4 +136,17 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
     eventType: 'a webhook event name',
     resolvedBy: 'an actor id',
   },
+  WebhookSubscription: {
+    url: 'an integrator’s endpoint, not a person’s words',
+    description: 'what an admin named the integration',
+    eventTypes: 'event type names',
+    secret: 'a generated signing key',
+    pausedReason: 'generated: why the hub paused it',
+  },
+  WebhookDelivery: {
+    eventId: 'an audit row id',
+    eventType: 'an event type name',
+    data: 'ids, statuses and levels only (webhook.events.ts): no free text',
+    attempts: 'status codes, latencies and generated error messages',
+  },
 };
