@@ -6,3 +6,4 @@ export { paretoAnalysis, paretoSchedule } from './pareto.workflow.js';
 export { periodMonitor } from './monitor.workflow.js';
 export { surveyDispatch } from './survey-dispatch.workflow.js';
 export { feedbackCaseClock } from './case.workflow.js';
+export { mailDelivery } from './mail-delivery.workflow.js';

@@ -15,6 +15,7 @@ import { createParetoActivities } from './activities/pareto.activities.js';
 import { createMonitorActivities } from './activities/monitor.activities.js';
 import { createSurveyActivities } from './activities/survey.activities.js';
 import { createCaseActivities } from './activities/case.activities.js';
+import { createMailActivities } from './activities/mail.activities.js';
 
 const workflowsPath = path.join(import.meta.dirname, 'index.ts');
 
@@ -96,6 +97,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
         collect: opts.collect,
         clock: opts.clock,
         coverageInvites: opts.coverageInvites,
+        mail: opts.mail,
       };
       return {
         ...createCollectActivities(deps),
@@ -105,6 +107,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
         ...createMonitorActivities(deps),
         ...createSurveyActivities(deps),
         ...createCaseActivities(deps),
+        ...createMailActivities(deps),
       };
     })(),
     // Running activities get this long to finish on shutdown (SIGINT/SIGTERM or worker.shutdown()).

@@ -12,6 +12,7 @@ import {
   type MaturityThresholds,
 } from './modules/maturity/maturity.thresholds.js';
 import { loadCaseSettings, type CaseSettings } from './modules/case/case.settings.js';
+import { loadMailSettings, type MailSettings } from './modules/notification/mail.settings.js';
 
 /** Everything the hub reads from its environment, parsed once at start-up. */
 export interface HubConfig {
@@ -76,6 +77,8 @@ export interface HubConfig {
   initiativeEffect: InitiativeEffectConfig;
   /** Forecasts and margin at risk: where the danger zone starts (CX_DANGER_*). */
   forecast: ForecastConfig;
+  /** E-mail delivery of the outbox: the SMTP server, the sender, retries (CX_SMTP_*, CX_MAIL_*). */
+  mail: MailSettings;
 }
 
 export interface LiveConfig {
@@ -368,6 +371,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     surveyFatigueDays: int(env, 'CX_SURVEY_FATIGUE_DAYS', 14),
     cases: loadCaseSettings(env),
+    mail: loadMailSettings(env),
   };
 }
 

@@ -68,6 +68,8 @@ export const fieldRules: Record<string, Record<string, FieldRule>> = {
     feedbackItem: fromCouncil,
     attempts: fromCouncil,
     lastError: fromCouncil,
+    messageId: fromCouncil,
+    serverResponse: fromCouncil,
   },
 };
 
