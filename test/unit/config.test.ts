@@ -236,7 +236,11 @@ describe('mail delivery settings (CX_SMTP_*, CX_MAIL_*)', () => {
     const { mail } = loadConfig({});
     expect(mail.smtp).toBeNull();
     expect(mail.from).toBe('CX Ops Hub <cx-hub@localhost>');
-    expect(mail.timings).toMatchObject({ intervalMs: 30_000, maxAttempts: 8, retryInitialMs: 30_000 });
+    expect(mail.timings).toMatchObject({
+      intervalMs: 30_000,
+      maxAttempts: 8,
+      retryInitialMs: 30_000,
+    });
   });
 
   it('takes the server from CX_SMTP_URL, or from its parts with the port following CX_SMTP_SECURE', () => {
@@ -250,7 +254,13 @@ describe('mail delivery settings (CX_SMTP_*, CX_MAIL_*)', () => {
         CX_SMTP_USER: 'hub',
         CX_SMTP_PASSWORD: 'secret',
       }).mail.smtp,
-    ).toEqual({ host: 'mail.example.com', port: 465, secure: true, user: 'hub', password: 'secret' });
+    ).toEqual({
+      host: 'mail.example.com',
+      port: 465,
+      secure: true,
+      user: 'hub',
+      password: 'secret',
+    });
     expect(loadConfig({ CX_SMTP_HOST: 'mail.example.com' }).mail.smtp).toEqual({
       host: 'mail.example.com',
       port: 587,

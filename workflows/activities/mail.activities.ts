@@ -25,7 +25,10 @@ export function createMailActivities(deps: ActivityDeps) {
     if (sender) return sender;
     if (!config.mail.smtp) {
       // The workflow is started only with a server configured; a worker without one waits.
-      throw ApplicationFailure.retryable('No SMTP server is configured (CX_SMTP_URL or CX_SMTP_HOST).', MailFailure.TEMPORARY);
+      throw ApplicationFailure.retryable(
+        'No SMTP server is configured (CX_SMTP_URL or CX_SMTP_HOST).',
+        MailFailure.TEMPORARY,
+      );
     }
     sender = createSmtpSender(config.mail.smtp);
     return sender;
