@@ -109,12 +109,15 @@ export const mayCall: Record<string, Who[]> = {
       'maturityAssessments',
       'classifierModels',
       'classificationCorrections',
+      'notificationTemplates',
     ],
     officeAndReaders,
   ),
   ...each(['auditEvent', 'auditEvents'], ['admin']),
   // Personal data: only an admin erases a person or exports what the hub holds about them.
   ...each(['exportContactData', 'eraseContact'], ['admin']),
+  // The texts every client receives: only an admin changes them.
+  ...each(['setNotificationTemplate', 'resetNotificationTemplate'], ['admin']),
 
   // Mutations
   ...each(['createDepartment', 'updateDepartment', 'createUser', 'updateUser'], ['admin']),

@@ -46,6 +46,7 @@ export const queryRules: Record<string, Rule> = {
   councilReviews: read(...OFFICE, COUNCIL),
   clientNotification: read(...OFFICE, COUNCIL),
   clientNotifications: read(...OFFICE, COUNCIL),
+  notificationTemplates: read(...OFFICE),
 
   department: read(...OFFICE, DEPARTMENT),
   departments: read(...OFFICE, DEPARTMENT),
@@ -133,6 +134,9 @@ export const mutationRules: Record<string, Rule> = {
   setUserPassword: adminOnly,
   createApiToken: adminOnly,
   revokeApiToken: adminOnly,
+  // The texts every client receives: the CX admin's.
+  setNotificationTemplate: adminOnly,
+  resetNotificationTemplate: adminOnly,
 
   createDepartment: adminOnly,
   updateDepartment: adminOnly,

@@ -57,6 +57,8 @@ export const HOLDS_NO_FREE_TEXT: Readonly<Record<string, Readonly<Record<string,
     messageId: 'an id made of the row id and the sender domain',
     serverResponse: "the mail server's acceptance reply (its queue id)",
   },
+  // Texts the CX office writes for every client; they name no one.
+  NotificationTemplate: { locale: 'a language', subject: 'a template', body: 'a template' },
   InboxEntry: { dedupeKey: 'ids' },
   Initiative: { code: 'a generated code' },
   InitiativeRevision: { openedBy: 'an actor id' },
