@@ -11,6 +11,7 @@ import { authenticate } from './auth/authenticate.js';
 import { httpExchange } from './http/cookies.js';
 import { httpErrors } from './http/http-errors.js';
 import { withRateLimit } from './http/rate-limit.js';
+import { unsubscribeRoutes } from './http/unsubscribe.js';
 import { explorerContentSecurityPolicy, hardenHttp } from './http/security-headers.js';
 import { attachLiveSocket, type LiveSocket } from './live/live-socket.js';
 
@@ -62,6 +63,8 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
       ),
     }),
   );
+
+  unsubscribeRoutes(app, deps);
 
   const webDir = deps.config.webDistDir;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {

@@ -118,6 +118,7 @@ export const mayCall: Record<string, Who[]> = {
   ...each(['exportContactData', 'eraseContact'], ['admin']),
   // The texts every client receives: only an admin changes them.
   ...each(['setNotificationTemplate', 'resetNotificationTemplate'], ['admin']),
+  setContactMailOptOut: [...office, 'clientsWrite'],
 
   // Mutations
   ...each(['createDepartment', 'updateDepartment', 'createUser', 'updateUser'], ['admin']),

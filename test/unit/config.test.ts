@@ -235,6 +235,7 @@ describe('mail delivery settings (CX_SMTP_*, CX_MAIL_*)', () => {
   it('configures no SMTP server by default, so the outbox waits, with a From address of its own', () => {
     const { mail } = loadConfig({});
     expect(mail.smtp).toBeNull();
+    expect(mail.unsubscribe).toBeNull();
     expect(mail.from).toBe('CX Ops Hub <cx-hub@localhost>');
     expect(mail.timings).toMatchObject({
       intervalMs: 30_000,
@@ -268,7 +269,24 @@ describe('mail delivery settings (CX_SMTP_*, CX_MAIL_*)', () => {
     });
   });
 
+  it('signs unsubscribe links to CX_PUBLIC_URL (without its trailing slash) with CX_UNSUBSCRIBE_SECRET', () => {
+    const secret = 'x'.repeat(32);
+    expect(
+      loadConfig({ CX_PUBLIC_URL: 'https://hub.example.com/', CX_UNSUBSCRIBE_SECRET: secret }).mail
+        .unsubscribe,
+    ).toEqual({ publicUrl: 'https://hub.example.com', secret });
+  });
+
   it.each([
+    [{ CX_PUBLIC_URL: 'https://hub.example.com' }, /both CX_PUBLIC_URL and CX_UNSUBSCRIBE_SECRET/],
+    [
+      { CX_PUBLIC_URL: 'hub.example.com', CX_UNSUBSCRIBE_SECRET: 'x'.repeat(32) },
+      /CX_PUBLIC_URL must start with http/,
+    ],
+    [
+      { CX_PUBLIC_URL: 'https://hub.example.com', CX_UNSUBSCRIBE_SECRET: 'short' },
+      /CX_UNSUBSCRIBE_SECRET must be at least 32 characters/,
+    ],
     [{ CX_SMTP_URL: 'http://mail.example.com' }, /CX_SMTP_URL must start with smtp:\/\//],
     [{ CX_SMTP_URL: 'smtp://a', CX_SMTP_HOST: 'b' }, /either CX_SMTP_URL or CX_SMTP_HOST/],
     [{ CX_SMTP_HOST: 'b', CX_SMTP_PORT: '70000' }, /CX_SMTP_PORT must be a port number/],

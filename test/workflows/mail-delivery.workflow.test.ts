@@ -104,7 +104,7 @@ describeEachDatabase('E-mail delivery of the outbox', (getOrm) => {
     // Delivering it again (a retried activity, a second sweep) sends nothing and changes nothing.
     const again = await domainContext(getOrm(), { viewer: { actor: 'test' } })
       .service(MailDeliveryService)
-      .deliver(id, createSmtpSender({ url: sink.url }), FROM);
+      .deliver(id, createSmtpSender({ url: sink.url }), { from: FROM, unsubscribe: null });
     expect(again).toBe('NOT_PENDING');
     expect(sink.rcptCount(to)).toBe(1);
     const after = await getOrm().em.fork().findOneOrFail(ClientNotification, { id });

@@ -51,7 +51,7 @@ export function createMailActivities(deps: ActivityDeps) {
     }): Promise<DeliverNotificationResult> {
       const service = contextFor(actor).service(MailDeliveryService);
       try {
-        const outcome = await service.deliver(notificationId, senderOf(), config.mail.from);
+        const outcome = await service.deliver(notificationId, senderOf(), config.mail);
         return { notificationId, outcome };
       } catch (err) {
         if (err instanceof TemporaryDeliveryError) {

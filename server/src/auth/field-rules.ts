@@ -61,6 +61,7 @@ export const fieldRules: Record<string, Record<string, FieldRule>> = {
     phone: fromCouncil,
     position: fromCouncil,
     recentFeedback: fromCouncil,
+    mailOptedOutAt: fromCouncil,
   },
   ClientNotification: {
     recipient: fromCouncil,

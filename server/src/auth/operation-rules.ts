@@ -136,6 +136,8 @@ export const mutationRules: Record<string, Rule> = {
   revokeApiToken: adminOnly,
   // The texts every client receives: the CX admin's.
   setNotificationTemplate: adminOnly,
+  // Recording a contact's wish, like editing the contact.
+  setContactMailOptOut: write(CLIENTS_WRITE),
   resetNotificationTemplate: adminOnly,
 
   createDepartment: adminOnly,

@@ -97,6 +97,7 @@ export const rowScopes: Record<string, EntityScope> = {
   InitiativeRevision: { office: 'all' },
   ClientNotification: { office: 'all' },
   NotificationTemplate: { office: 'all' },
+  MailOptOut: { office: 'all' },
   InboxEntry: { office: 'all' },
   MaturityAssessment: { office: 'all' },
   AuditEvent: { office: 'none' },

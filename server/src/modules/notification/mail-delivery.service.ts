@@ -2,8 +2,14 @@ import type { EntityData } from '@mikro-orm/core';
 import type { DomainContext } from '../../domain/context.js';
 import { snapshot } from '../audit/audit.service.js';
 import { ClientNotification } from './client-notification.entity.js';
-import { readSendFailure, type MailSender } from './mail-transport.js';
+import type { MailSettings } from './mail.settings.js';
+import { MailOptOutService } from './mail-opt-out.service.js';
+import { readSendFailure, type MailSender, type OutgoingMail } from './mail-transport.js';
 import { DeliveryStatus } from './notification.enums.js';
+import { unsubscribeToken } from './unsubscribe-token.js';
+
+/** What every message shares: the sender, and where its unsubscribe link points (if anywhere). */
+export type MailEnvelope = Pick<MailSettings, 'from' | 'unsubscribe'>;
 
 export type DeliveryOutcome = 'SENT' | 'BOUNCED' | 'SKIPPED' | 'NOT_PENDING';
 
@@ -34,7 +40,7 @@ export class MailDeliveryService {
    * One attempt at one row. Returns what became of it; throws TemporaryDeliveryError when the
    * server deferred or could not be reached (the row keeps PENDING, with the reason).
    */
-  async deliver(id: string, sender: MailSender, from: string): Promise<DeliveryOutcome> {
+  async deliver(id: string, sender: MailSender, envelope: MailEnvelope): Promise<DeliveryOutcome> {
     const em = this.ctx.em;
     const row = await em.findOne(ClientNotification, { id });
     if (!row || row.status !== DeliveryStatus.PENDING) return 'NOT_PENDING';
@@ -45,22 +51,27 @@ export class MailDeliveryService {
       });
       return done ? 'SKIPPED' : 'NOT_PENDING';
     }
+    const optedOutAt = row.contact
+      ? await this.ctx.service(MailOptOutService).optedOutAt(row.contact.id)
+      : null;
+    if (optedOutAt) {
+      const day = optedOutAt.toISOString().slice(0, 10);
+      const done = await this.finish(row, {
+        status: DeliveryStatus.SKIPPED,
+        lastError: `The contact unsubscribed from e-mail on ${day}.`,
+      });
+      return done ? 'SKIPPED' : 'NOT_PENDING';
+    }
     await em.nativeUpdate(
       ClientNotification,
       { id, status: DeliveryStatus.PENDING },
       { attempts: row.attempts + 1, updatedAt: this.ctx.clock.now() },
     );
-    const messageId = messageIdOf(row.id, from);
+    const mail = composeMail(row, envelope);
+    const messageId = mail.messageId;
     let response: string;
     try {
-      ({ response } = await sender.send({
-        messageId,
-        from,
-        to: row.recipient,
-        subject: row.subject,
-        text: row.body,
-        headers: { 'X-CX-Notification': row.id },
-      }));
+      ({ response } = await sender.send(mail));
     } catch (err) {
       const failure = readSendFailure(err);
       if (failure.permanent) {
@@ -120,6 +131,29 @@ export class MailDeliveryService {
       return true;
     });
   }
+}
+
+/** The e-mail of a row: its text, and an unsubscribe link (body and headers) when configured. */
+export function composeMail(row: ClientNotification, envelope: MailEnvelope): OutgoingMail {
+  const headers: Record<string, string> = { 'X-CX-Notification': row.id };
+  let text = row.body;
+  if (envelope.unsubscribe && row.contact) {
+    const { publicUrl, secret } = envelope.unsubscribe;
+    const link = `${publicUrl}/unsubscribe?token=${unsubscribeToken(secret, row.contact.id)}`;
+    const say = row.locale === 'ru' ? 'Отписаться от этих писем' : 'Stop these e-mails';
+    text = `${text}\n\n--\n${say}: ${link}`;
+    // RFC 8058: mail clients offer one-click unsubscribe, which POSTs to the link.
+    headers['List-Unsubscribe'] = `<${link}>`;
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  }
+  return {
+    messageId: messageIdOf(row.id, envelope.from),
+    from: envelope.from,
+    to: row.recipient ?? '',
+    subject: row.subject,
+    text,
+    headers,
+  };
 }
 
 /** `<row id@sender's domain>`: the same on every attempt, so a receiver can drop a repeat. */

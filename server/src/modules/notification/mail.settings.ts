@@ -12,6 +12,11 @@ export interface MailSettings {
   from: string;
   /** How often the outbox is swept and how delivery is retried (CX_MAIL_*). */
   timings: MailDeliveryTimings;
+  /**
+   * Where the unsubscribe links of messages point and the secret that signs them
+   * (CX_PUBLIC_URL, CX_UNSUBSCRIBE_SECRET); null when unset: messages then carry no link.
+   */
+  unsubscribe: { publicUrl: string; secret: string } | null;
 }
 
 /** Either a URL (`smtp://user:pass@host:587`, `smtps://…`) or its parts. */
@@ -63,6 +68,22 @@ function smtpOf(env: NodeJS.ProcessEnv): SmtpSettings | null {
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/;
 
+function unsubscribeOf(env: NodeJS.ProcessEnv): MailSettings['unsubscribe'] {
+  const publicUrl = text(env, 'CX_PUBLIC_URL');
+  const secret = text(env, 'CX_UNSUBSCRIBE_SECRET');
+  if ((publicUrl === undefined) !== (secret === undefined)) {
+    throw new Error('Set both CX_PUBLIC_URL and CX_UNSUBSCRIBE_SECRET, or neither');
+  }
+  if (!publicUrl || !secret) return null;
+  if (!/^https?:\/\/[^/]/i.test(publicUrl)) {
+    throw new Error(`CX_PUBLIC_URL must start with http:// or https://, got "${publicUrl}"`);
+  }
+  if (secret.length < 32) {
+    throw new Error('CX_UNSUBSCRIBE_SECRET must be at least 32 characters long');
+  }
+  return { publicUrl: publicUrl.replace(/\/+$/, ''), secret };
+}
+
 export function loadMailSettings(env: NodeJS.ProcessEnv): MailSettings {
   const from = text(env, 'CX_MAIL_FROM') ?? 'CX Ops Hub <cx-hub@localhost>';
   if (!ADDRESS.test(from)) {
@@ -73,6 +94,7 @@ export function loadMailSettings(env: NodeJS.ProcessEnv): MailSettings {
   return {
     smtp: smtpOf(env),
     from,
+    unsubscribe: unsubscribeOf(env),
     timings: {
       ...DEFAULT_MAIL_TIMINGS,
       intervalMs: whole(env, 'CX_MAIL_INTERVAL_MS', DEFAULT_MAIL_TIMINGS.intervalMs, 1),
