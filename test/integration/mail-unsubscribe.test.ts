@@ -50,7 +50,7 @@ describeEachDatabase('Unsubscribing from e-mail', (getOrm) => {
   async function pendingRow() {
     const email = `buyer-${randomUUID()}@client.example`;
     const { account, contacts } = await createAccount(getOrm(), {
-      contacts: [{ respondentClass: RespondentClass.PURCHASER, email, locale: 'ru' }],
+      contacts: [{ respondentClass: RespondentClass.TECHNICAL_BUYER, email, locale: 'ru' }],
     });
     const em = getOrm().em.fork();
     const row = em.create(ClientNotification, {

@@ -61,7 +61,7 @@ describeEachDatabase('E-mail delivery of the outbox', (getOrm) => {
   /** A PENDING outbox row to `email`, as the workflows' activities write them. */
   async function queue(email: string | null, subject: string, body: string) {
     const { account, contacts } = await createAccount(getOrm(), {
-      contacts: [{ respondentClass: RespondentClass.PURCHASER, email }],
+      contacts: [{ respondentClass: RespondentClass.TECHNICAL_BUYER, email }],
     });
     const em = getOrm().em.fork();
     const row = em.create(ClientNotification, {

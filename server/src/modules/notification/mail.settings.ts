@@ -1,5 +1,7 @@
-import type { MailDeliveryTimings } from '../../../../workflows/contracts/mail.contract.js';
-import { DEFAULT_MAIL_TIMINGS } from '../../../../workflows/contracts/mail.contract.js';
+import {
+  DEFAULT_MAIL_TIMINGS,
+  type MailDeliveryTimings,
+} from '../../../../workflows/contracts/mail.contract.js';
 
 /** Where the outbox is sent: an SMTP server, and the sender every message carries. */
 export interface MailSettings {
