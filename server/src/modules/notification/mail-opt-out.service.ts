@@ -2,7 +2,7 @@ import { mustFind } from '../../db/lookup.js';
 import type { DomainContext } from '../../domain/context.js';
 import { snapshot } from '../audit/audit.service.js';
 import { Contact } from '../client/contact.entity.js';
-import { MailOptOut, OptOutSource } from './mail-opt-out.entity.js';
+import { MailOptOut, type OptOutSource } from './mail-opt-out.entity.js';
 import { notificationError } from './notification.errors.js';
 
 /** Contacts' e-mail opt-outs: recorded from the unsubscribe link or by the CX office. */
