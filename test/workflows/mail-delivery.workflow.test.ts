@@ -3,6 +3,8 @@ import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config.js';
 import { RespondentClass } from '../../server/src/modules/client/client.enums.js';
+import { FeedbackAcknowledgementService } from '../../server/src/modules/feedback/feedback-acknowledgement.service.js';
+import { NotificationService } from '../../server/src/modules/notification/notification.service.js';
 import { MailDeliveryService } from '../../server/src/modules/notification/mail-delivery.service.js';
 import { createSmtpSender } from '../../server/src/modules/notification/mail-transport.js';
 import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
@@ -17,7 +19,8 @@ import { createAccount } from '../fixtures/factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { domainContext } from '../helpers/domain.js';
 import { silentLogger } from '../helpers/graphql.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { readMail, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { createFeedbackFixture } from './feedback-fixture.js';
 import { useTimeSkippingEnv } from '../helpers/time-skipping-suite.js';
 import { eventually } from '../helpers/workflow-harness.js';
 
@@ -110,6 +113,38 @@ describeEachDatabase('E-mail delivery of the outbox', (getOrm) => {
     const after = await getOrm().em.fork().findOneOrFail(ClientNotification, { id });
     expect(after.attempts).toBe(1);
     expect(after.sentAt).toEqual(row.sentAt);
+  });
+
+  it('delivers the acknowledgement and a "you said, we did" message in the contact\'s language', async () => {
+    const to = `anna-${randomUUID()}@client.example`;
+    const { feedbackId, accountId, contactId } = await createFeedbackFixture(getOrm(), {
+      locale: 'ru',
+      email: to,
+    });
+    const system = () => domainContext(getOrm(), { viewer: { actor: 'test' } });
+    const { notificationId } = await system()
+      .service(FeedbackAcknowledgementService)
+      .acknowledge(feedbackId);
+    const progress = await system().service(NotificationService).queue({
+      accountId,
+      contactId,
+      subject: 'Вы сказали — мы сделали',
+      body: 'Теперь счета приходят вместе с товаром.',
+    });
+    expect((await settled(notificationId)).status).toBe(DeliveryStatus.SENT);
+    expect((await settled(progress.id)).status).toBe(DeliveryStatus.SENT);
+
+    const mails = sink.arrived.filter((m) => m.to.includes(to)).map((m) => readMail(m.raw));
+    const subjects = mails.map((m) => m.headers.get('subject'));
+    expect(subjects).toEqual(
+      expect.arrayContaining(['Мы получили ваш отзыв', 'Вы сказали — мы сделали']),
+    );
+    const ack = mails.find((m) => m.headers.get('subject') === 'Мы получили ваш отзыв')!;
+    expect(ack.text).toContain('Здравствуйте, Anna Petrova!');
+    expect(ack.text).toContain(`Номер обращения: ${feedbackId.slice(-12)}`);
+    expect(
+      mails.find((m) => m.text.includes('Теперь счета приходят вместе с товаром.')),
+    ).toBeTruthy();
   });
 
   it('retries a message the server defers (4xx) and delivers it once when the server accepts', async () => {
