@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FeedbackAcknowledgementService } from '../../server/src/modules/feedback/feedback-acknowledgement.service.js';
 import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
+import { createCaseActivities } from '../../workflows/activities/case.activities.js';
+import { toGlobalId } from '../../server/src/graphql/relay.js';
+import { createCaseWorld } from '../fixtures/case-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
+import { viewers } from '../helpers/viewers.js';
 import { domainContext } from '../helpers/domain.js';
-import { createTestApi, type TestApi } from '../helpers/graphql.js';
+import { createTestApi, silentLogger, type TestApi } from '../helpers/graphql.js';
 import { createFeedbackFixture } from '../workflows/feedback-fixture.js';
 
 const SET = /* GraphQL */ `
@@ -82,6 +86,48 @@ describeEachDatabase('Notification templates', (getOrm) => {
     expect((await acknowledge('ru')).subject).toBe('Мы получили ваш отзыв');
   });
 
+  it("writes a case resolution from the office's template even when a department member resolves it", async () => {
+    await api.execute(SET, {
+      input: {
+        kind: 'CASE_RESOLUTION',
+        locale: 'en',
+        subject: 'Case {{reference}} is closed',
+        body: 'What we did: {{note}}',
+      },
+    });
+    const w = await createCaseWorld(getOrm());
+    const submitted = await api.execute(
+      `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { feedbackItem { id } } }`,
+      {
+        input: {
+          accountId: w.gid.account,
+          contactId: w.gid.contact,
+          touchpointId: w.gid.touchpoint,
+          channel: 'SURVEY',
+          npsScore: 2,
+        },
+      },
+    );
+    const gid = submitted.data!.submitFeedback.feedbackItem.id as string;
+    const feedbackId = Buffer.from(gid, 'base64').toString('utf8').split(':')[1]!;
+    const kase = await createCaseActivities({
+      orm: getOrm(),
+      log: silentLogger,
+    }).openCaseForFeedback({ feedbackId, at: new Date().toISOString() });
+    const member = viewers.department(w.logisticsId, w.logisticsMemberId);
+    const resolved = await api.execute(
+      `mutation($input: ResolveCaseInput!) { resolveCase(input: $input) { status } }`,
+      { input: { caseId: toGlobalId('Case', kase!.caseId), note: 'New delivery window.' } },
+      member,
+    );
+    expect(resolved.errors).toBeUndefined();
+    const note = await getOrm()
+      .em.fork()
+      .findOneOrFail(ClientNotification, { dedupeKey: `case-resolution:${kase!.caseId}` });
+    expect(note.subject).toBe(`Case ${feedbackId.slice(-12)} is closed`);
+    expect(note.body).toBe('What we did: New delivery window.');
+  });
+
   it('replaces the template of a kind and language when it is set again', async () => {
     const input = { kind: 'SURVEY_INVITATION', locale: 'en', body: 'Ref {{reference}}' };
     await api.execute(SET, { input: { ...input, subject: 'First' } });
@@ -129,7 +175,7 @@ describeEachDatabase('Notification templates', (getOrm) => {
 
   it('refuses a kind that is written with its built-in text, a language other than ru/en, and resetting what was never set', async () => {
     const kind = await api.execute(SET, {
-      input: { kind: 'CASE_RESOLUTION', locale: 'en', subject: 'Done', body: 'Done.' },
+      input: { kind: 'COUNCIL_REVIEW_REQUEST', locale: 'en', subject: 'Done', body: 'Done.' },
     });
     expect(kind.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

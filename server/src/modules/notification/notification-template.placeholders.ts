@@ -11,6 +11,10 @@ export const TEMPLATE_PLACEHOLDERS: Partial<
     allowed: ['contactName', 'reference'],
     required: ['reference'],
   },
+  [NotificationKind.CASE_RESOLUTION]: {
+    allowed: ['contactName', 'reference', 'note'],
+    required: ['note', 'reference'],
+  },
   [NotificationKind.SURVEY_INVITATION]: {
     allowed: ['contactName', 'accountName', 'title', 'reference'],
     required: ['reference'],

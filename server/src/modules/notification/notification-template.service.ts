@@ -1,3 +1,4 @@
+import { ROW_SCOPE_FILTER } from '../../auth/row-scopes.js';
 import type { Em } from '../../db/orm.js';
 import type { DomainContext } from '../../domain/context.js';
 import { snapshot } from '../audit/audit.service.js';
@@ -76,14 +77,21 @@ export class NotificationTemplateService {
     });
   }
 
-  /** The template's text filled with `values`, or null when the kind has none in `locale`. */
+  /**
+   * The template's text filled with `values`, or null when the kind has none in `locale`. Read
+   * past the row scope: a department member resolving a case writes the office's template too.
+   */
   async render(
     em: Em,
     kind: NotificationKind,
     locale: string,
     values: Record<string, string | undefined>,
   ): Promise<TemplateText | null> {
-    const template = await em.findOne(NotificationTemplate, { kind, locale });
+    const template = await em.findOne(
+      NotificationTemplate,
+      { kind, locale },
+      { filters: { [ROW_SCOPE_FILTER]: false } },
+    );
     if (!template) return null;
     return {
       subject: fillTemplate(template.subject, values).trim().slice(0, 300),

@@ -33,7 +33,7 @@ export function toNotificationTemplateType(e: NotificationTemplate): Notificatio
 
 @InputType({
   description:
-    'The text of one kind of client message in one language. Placeholders are written {{name}}; each kind has its own (FEEDBACK_ACKNOWLEDGEMENT: contactName, reference; SURVEY_INVITATION: contactName, accountName, title, reference), and reference must appear.',
+    "The text of one kind of client message in one language. Placeholders are written {{name}}; each kind has its own (FEEDBACK_ACKNOWLEDGEMENT: contactName, reference; SURVEY_INVITATION: contactName, accountName, title, reference; CASE_RESOLUTION: contactName, reference, note), reference must appear, and so must a resolution's note.",
 })
 export class SetNotificationTemplateInput {
   @Field(() => NotificationKind) kind!: NotificationKind;
