@@ -1,6 +1,7 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  condition,
   continueAsNew,
   proxyActivities,
   sleep,
@@ -46,14 +47,28 @@ export async function mailDelivery(input: MailDeliveryInput = {}): Promise<void>
     }
   };
 
+  // Messages being sent (or waiting for their next retry): a deferred one must not hold back the
+  // rest of the outbox, so sweeps go on around it, and at most `batchSize` are in flight.
+  const inFlight = new Map<string, Promise<unknown>>();
   for (let sweeps = 1; ; sweeps++) {
-    const ids = await pendingNotifications({ limit: timings.batchSize });
-    await Promise.all(ids.map(deliver));
+    const room = timings.batchSize - inFlight.size;
+    const ids =
+      room > 0 ? await pendingNotifications({ limit: timings.batchSize + inFlight.size }) : [];
+    const fresh = ids.filter((id) => !inFlight.has(id)).slice(0, room);
+    for (const id of fresh) {
+      inFlight.set(
+        id,
+        deliver(id).finally(() => inFlight.delete(id)),
+      );
+    }
     if (sweeps >= timings.sweepsPerExecution || workflowInfo().continueAsNewSuggested) {
+      await Promise.all(inFlight.values());
       return continueAsNew<typeof mailDelivery>(input);
     }
-    // A full batch means more may wait: sweep again at once.
-    if (ids.length < timings.batchSize) await sleep(timings.intervalMs);
+    if (room > 0 && fresh.length === room) continue; // a full batch: more may wait
+    if (room > 0) await sleep(timings.intervalMs);
+    // Every slot busy: sweep again once one frees (or after the interval).
+    else await condition(() => inFlight.size < timings.batchSize, timings.intervalMs);
   }
 }
 

@@ -3,7 +3,13 @@ import { FeedbackAcknowledgementService } from '../../server/src/modules/feedbac
 import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
 import { createCaseActivities } from '../../workflows/activities/case.activities.js';
 import { toGlobalId } from '../../server/src/graphql/relay.js';
+import { RespondentClass } from '../../server/src/modules/client/client.enums.js';
+import { SurveyDispatchService } from '../../server/src/modules/survey/survey-dispatch.service.js';
+import { SurveyInvitation } from '../../server/src/modules/survey/survey-invitation.entity.js';
+import { CampaignScheduleKind } from '../../server/src/modules/survey/survey.enums.js';
 import { createCaseWorld } from '../fixtures/case-factories.js';
+import { createAccount } from '../fixtures/factories.js';
+import { accountIn, createCampaign } from '../fixtures/survey-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { viewers } from '../helpers/viewers.js';
 import { domainContext } from '../helpers/domain.js';
@@ -126,6 +132,40 @@ describeEachDatabase('Notification templates', (getOrm) => {
       .findOneOrFail(ClientNotification, { dedupeKey: `case-resolution:${kase!.caseId}` });
     expect(note.subject).toBe(`Case ${feedbackId.slice(-12)} is closed`);
     expect(note.body).toBe('What we did: New delivery window.');
+  });
+
+  it('writes survey invitations from the template with the account, the questionnaire and the invitation reference', async () => {
+    await api.execute(SET, {
+      input: {
+        kind: 'SURVEY_INVITATION',
+        locale: 'ru',
+        subject: '{{accountName}}: {{title}}',
+        body: 'Здравствуйте, {{contactName}}! Номер приглашения: {{reference}}',
+      },
+    });
+    const { account: first } = await createAccount(getOrm(), { contacts: [] });
+    const { account, contacts } = await accountIn(getOrm(), first.segment, [
+      { respondentClass: RespondentClass.TECHNICAL_BUYER, locale: 'ru' },
+    ]);
+    const { campaign } = await createCampaign(getOrm(), {
+      kind: CampaignScheduleKind.CALENDAR,
+      targets: [RespondentClass.TECHNICAL_BUYER],
+    });
+    await domainContext(getOrm(), { viewer: { actor: 'test' } })
+      .service(SurveyDispatchService)
+      .inviteAccount({ campaignId: campaign.id, accountId: account.id, runKey: 'run:template' });
+    const em = getOrm().em.fork();
+    const invitation = await em.findOneOrFail(
+      SurveyInvitation,
+      { campaign: campaign.id },
+      { populate: ['notification'] },
+    );
+    expect(invitation.notification!.subject).toBe(
+      `${account.name}: ${campaign.questionnaire.title}`,
+    );
+    expect(invitation.notification!.body).toBe(
+      `Здравствуйте, ${contacts[0]!.name}! Номер приглашения: ${invitation.id}`,
+    );
   });
 
   it('replaces the template of a kind and language when it is set again', async () => {
