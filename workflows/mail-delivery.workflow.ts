@@ -16,7 +16,7 @@ import {
 } from './contracts/mail.contract.js';
 
 /**
- * Sweeps the outbox: sends every PENDING notification (a batch at a time, each with its own
+ * Sweeps the outbox: sends every PENDING notification (at most a batch in flight, each with its own
  * retries and backoff), records FAILED after a message's last attempt, and sleeps on a durable
  * timer when nothing is left, continuing as new after a number of sweeps.
  */

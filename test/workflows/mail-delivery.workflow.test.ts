@@ -48,7 +48,14 @@ describeEachDatabase('E-mail delivery of the outbox', (getOrm) => {
     // Short waits, so the retries of a deferred message happen within the test.
     await ensureMailDeliveryWorkflow(temporal.env.client, {
       taskQueue,
-      timings: { intervalMs: 100, retryInitialMs: 100, retryMaximumMs: 400, maxAttempts: 3 },
+      timings: {
+        intervalMs: 100,
+        retryInitialMs: 100,
+        retryMaximumMs: 400,
+        maxAttempts: 3,
+        // Continues as new every few sweeps, so the tests cross that boundary too.
+        sweepsPerExecution: 4,
+      },
     });
   });
   afterAll(async () => {
