@@ -7,3 +7,4 @@ export { periodMonitor } from './monitor.workflow.js';
 export { surveyDispatch } from './survey-dispatch.workflow.js';
 export { feedbackCaseClock } from './case.workflow.js';
 export { webhookDelivery } from './webhook.workflow.js';
+export { mailDelivery } from './mail-delivery.workflow.js';

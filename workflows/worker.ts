@@ -16,6 +16,7 @@ import { createMonitorActivities } from './activities/monitor.activities.js';
 import { createSurveyActivities } from './activities/survey.activities.js';
 import { createCaseActivities } from './activities/case.activities.js';
 import { createWebhookActivities } from './activities/webhook.activities.js';
+import { createMailActivities } from './activities/mail.activities.js';
 
 const workflowsPath = path.join(import.meta.dirname, 'index.ts');
 
@@ -97,6 +98,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
         collect: opts.collect,
         clock: opts.clock,
         coverageInvites: opts.coverageInvites,
+        mail: opts.mail,
       };
       return {
         ...createCollectActivities(deps),
@@ -107,6 +109,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
         ...createSurveyActivities(deps),
         ...createCaseActivities(deps),
         ...createWebhookActivities(deps),
+        ...createMailActivities(deps),
       };
     })(),
     // Running activities get this long to finish on shutdown (SIGINT/SIGTERM or worker.shutdown()).

@@ -13,6 +13,7 @@ import { formbricksWebhook } from './http/formbricks-webhook.js';
 import { httpErrors } from './http/http-errors.js';
 import { importUpload } from './http/import-upload.js';
 import { withRateLimit } from './http/rate-limit.js';
+import { unsubscribeRoutes } from './http/unsubscribe.js';
 import { explorerContentSecurityPolicy, hardenHttp } from './http/security-headers.js';
 import { attachLiveSocket, type LiveSocket } from './live/live-socket.js';
 
@@ -70,6 +71,7 @@ export async function createHttpServer(deps: AppDeps): Promise<HubHttpServer> {
 
   // File imports: the body is the file, streamed (README "File imports").
   app.post('/import/:kind', importUpload(deps));
+  unsubscribeRoutes(app, deps);
 
   const webDir = deps.config.webDistDir;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {

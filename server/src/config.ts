@@ -17,6 +17,7 @@ import {
   type FormbricksSettings,
 } from './modules/inbound/formbricks.settings.js';
 import { loadWebhookSettings, type WebhookSettings } from './modules/webhook/webhook.settings.js';
+import { loadMailSettings, type MailSettings } from './modules/notification/mail.settings.js';
 
 /** Everything the hub reads from its environment, parsed once at start-up. */
 export interface HubConfig {
@@ -85,6 +86,8 @@ export interface HubConfig {
   formbricks: FormbricksSettings;
   /** Outbound webhooks: address policy, retries and pausing (CX_WEBHOOK_*). */
   webhooks: WebhookSettings;
+  /** E-mail delivery of the outbox: the SMTP server, the sender, retries (CX_SMTP_*, CX_MAIL_*). */
+  mail: MailSettings;
 }
 
 export interface LiveConfig {
@@ -379,6 +382,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     cases: loadCaseSettings(env),
     formbricks: loadFormbricksSettings(env),
     webhooks: loadWebhookSettings(env, positive, bool),
+    mail: loadMailSettings(env),
   };
 }
 

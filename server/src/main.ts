@@ -20,6 +20,7 @@ import { DeferredInitiativeWorkflows } from './temporal/deferred-initiative-work
 import { ensureMaturityWorkflow } from './temporal/maturity-starter.js';
 import { ensureParetoSchedule } from './temporal/pareto-starter.js';
 import { ensureMonitorWorkflow } from './temporal/monitor-starter.js';
+import { ensureMailDeliveryWorkflow } from './temporal/mail-starter.js';
 import { TemporalInitiativeWorkflows } from './temporal/temporal-initiative-workflows.js';
 import {
   DeferredSurveyWorkflows,
@@ -170,6 +171,17 @@ export async function startHub(
         `Monitor workflow not started: ${error instanceof Error ? error.message : String(error)}`,
       ),
     );
+    // Without an SMTP server the outbox keeps its rows PENDING until one is configured.
+    if (config.mail.smtp) {
+      await ensureMailDeliveryWorkflow(temporal.client, {
+        taskQueue: config.temporalTaskQueue,
+        timings: config.mail.timings,
+      }).catch((error: unknown) =>
+        log.warn(
+          `Mail delivery not started: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+    }
     reconciler.start(config.reconcileIntervalMs);
     webhookDispatcher.start(config.webhooks.pollMs);
   })();

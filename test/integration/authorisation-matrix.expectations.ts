@@ -111,6 +111,7 @@ export const mayCall: Record<string, Who[]> = {
       'classifierModels',
       'classificationCorrections',
       'inboundEvents',
+      'notificationTemplates',
     ],
     officeAndReaders,
   ),
@@ -132,6 +133,9 @@ export const mayCall: Record<string, Who[]> = {
   ),
   // Personal data: only an admin erases a person or exports what the hub holds about them.
   ...each(['exportContactData', 'eraseContact'], ['admin']),
+  // The texts every client receives: only an admin changes them.
+  ...each(['setNotificationTemplate', 'resetNotificationTemplate'], ['admin']),
+  setContactMailOptOut: [...office, 'clientsWrite'],
 
   // Mutations
   ...each(['createDepartment', 'updateDepartment', 'createUser', 'updateUser'], ['admin']),

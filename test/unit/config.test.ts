@@ -313,3 +313,71 @@ describe('webhook settings (CX_WEBHOOK_*)', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 });
+
+describe('mail delivery settings (CX_SMTP_*, CX_MAIL_*)', () => {
+  it('configures no SMTP server by default, so the outbox waits, with a From address of its own', () => {
+    const { mail } = loadConfig({});
+    expect(mail.smtp).toBeNull();
+    expect(mail.unsubscribe).toBeNull();
+    expect(mail.from).toBe('CX Ops Hub <cx-hub@localhost>');
+    expect(mail.timings).toMatchObject({
+      intervalMs: 30_000,
+      maxAttempts: 8,
+      retryInitialMs: 30_000,
+    });
+  });
+
+  it('takes the server from CX_SMTP_URL, or from its parts with the port following CX_SMTP_SECURE', () => {
+    expect(loadConfig({ CX_SMTP_URL: 'smtps://hub:secret@mail.example.com' }).mail.smtp).toEqual({
+      url: 'smtps://hub:secret@mail.example.com',
+    });
+    expect(
+      loadConfig({
+        CX_SMTP_HOST: 'mail.example.com',
+        CX_SMTP_SECURE: 'true',
+        CX_SMTP_USER: 'hub',
+        CX_SMTP_PASSWORD: 'secret',
+      }).mail.smtp,
+    ).toEqual({
+      host: 'mail.example.com',
+      port: 465,
+      secure: true,
+      user: 'hub',
+      password: 'secret',
+    });
+    expect(loadConfig({ CX_SMTP_HOST: 'mail.example.com' }).mail.smtp).toEqual({
+      host: 'mail.example.com',
+      port: 587,
+      secure: false,
+    });
+  });
+
+  it('signs unsubscribe links to CX_PUBLIC_URL (without its trailing slash) with CX_UNSUBSCRIBE_SECRET', () => {
+    const secret = 'x'.repeat(32);
+    expect(
+      loadConfig({ CX_PUBLIC_URL: 'https://hub.example.com/', CX_UNSUBSCRIBE_SECRET: secret }).mail
+        .unsubscribe,
+    ).toEqual({ publicUrl: 'https://hub.example.com', secret });
+  });
+
+  it.each([
+    [{ CX_PUBLIC_URL: 'https://hub.example.com' }, /both CX_PUBLIC_URL and CX_UNSUBSCRIBE_SECRET/],
+    [
+      { CX_PUBLIC_URL: 'hub.example.com', CX_UNSUBSCRIBE_SECRET: 'x'.repeat(32) },
+      /CX_PUBLIC_URL must start with http/,
+    ],
+    [
+      { CX_PUBLIC_URL: 'https://hub.example.com', CX_UNSUBSCRIBE_SECRET: 'short' },
+      /CX_UNSUBSCRIBE_SECRET must be at least 32 characters/,
+    ],
+    [{ CX_SMTP_URL: 'http://mail.example.com' }, /CX_SMTP_URL must start with smtp:\/\//],
+    [{ CX_SMTP_URL: 'smtp://a', CX_SMTP_HOST: 'b' }, /either CX_SMTP_URL or CX_SMTP_HOST/],
+    [{ CX_SMTP_HOST: 'b', CX_SMTP_PORT: '70000' }, /CX_SMTP_PORT must be a port number/],
+    [{ CX_SMTP_HOST: 'b', CX_SMTP_SECURE: 'yes' }, /CX_SMTP_SECURE must be true or false/],
+    [{ CX_SMTP_HOST: 'b', CX_SMTP_USER: 'hub' }, /both CX_SMTP_USER and CX_SMTP_PASSWORD/],
+    [{ CX_MAIL_FROM: 'nobody' }, /CX_MAIL_FROM must be an address/],
+    [{ CX_MAIL_MAX_ATTEMPTS: '0' }, /CX_MAIL_MAX_ATTEMPTS must be a whole number of at least 1/],
+  ])('refuses %j with a sentence naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

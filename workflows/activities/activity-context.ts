@@ -5,6 +5,7 @@ import type { Logger } from '../../server/src/logger.js';
 import type { CollectStarter } from '../../server/src/temporal/collect-starter.js';
 import { unreachableInitiativeWorkflows } from '../../server/src/modules/initiative/initiative-workflows.port.js';
 import type { CoverageInviter } from '../../server/src/modules/monitor/coverage-invitations.port.js';
+import type { MailSender } from '../../server/src/modules/notification/mail-transport.js';
 
 /**
  * What activities are built over: the ORM (a fresh EntityManager per run) and the domain's
@@ -19,6 +20,8 @@ export interface ActivityDeps {
   clock?: Clock;
   /** Invitations for coverage gaps (the surveys module's dispatch); none when absent. */
   coverageInvites?: CoverageInviter;
+  /** Where the outbox is sent; built from `config.mail` when absent. */
+  mail?: MailSender;
 }
 
 /** Stands in when a worker is given no starter, so a misuse fails loudly instead of silently. */

@@ -30,7 +30,7 @@ export interface AcknowledgeFeedbackResult {
   /** False when an earlier attempt already wrote the notification. */
   notificationCreated: boolean;
   /** PENDING when the contact has an e-mail to send to, SKIPPED otherwise. */
-  deliveryStatus: 'PENDING' | 'SKIPPED' | 'SENT' | 'FAILED';
+  deliveryStatus: 'PENDING' | 'SKIPPED' | 'SENT' | 'FAILED' | 'BOUNCED';
   /** False when the item had already moved past RECEIVED. */
   statusChanged: boolean;
 }

@@ -61,6 +61,7 @@ export const fieldRules: Record<string, Record<string, FieldRule>> = {
     phone: fromCouncil,
     position: fromCouncil,
     recentFeedback: fromCouncil,
+    mailOptedOutAt: fromCouncil,
   },
   ClientNotification: {
     recipient: fromCouncil,
@@ -68,6 +69,8 @@ export const fieldRules: Record<string, Record<string, FieldRule>> = {
     feedbackItem: fromCouncil,
     attempts: fromCouncil,
     lastError: fromCouncil,
+    messageId: fromCouncil,
+    serverResponse: fromCouncil,
   },
 };
 

@@ -50,6 +50,7 @@ export const queryRules: Record<string, Rule> = {
   councilReviews: read(...OFFICE, COUNCIL),
   clientNotification: read(...OFFICE, COUNCIL),
   clientNotifications: read(...OFFICE, COUNCIL),
+  notificationTemplates: read(...OFFICE),
 
   department: read(...OFFICE, DEPARTMENT),
   departments: read(...OFFICE, DEPARTMENT),
@@ -142,6 +143,11 @@ export const mutationRules: Record<string, Rule> = {
   setUserPassword: adminOnly,
   createApiToken: adminOnly,
   revokeApiToken: adminOnly,
+  // The texts every client receives: the CX admin's.
+  setNotificationTemplate: adminOnly,
+  // Recording a contact's wish, like editing the contact.
+  setContactMailOptOut: write(CLIENTS_WRITE),
+  resetNotificationTemplate: adminOnly,
 
   createDepartment: adminOnly,
   updateDepartment: adminOnly,

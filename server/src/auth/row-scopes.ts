@@ -96,6 +96,8 @@ export const rowScopes: Record<string, EntityScope> = {
   CouncilReview: { office: 'all' },
   InitiativeRevision: { office: 'all' },
   ClientNotification: { office: 'all' },
+  NotificationTemplate: { office: 'all' },
+  MailOptOut: { office: 'all' },
   InboxEntry: { office: 'all' },
   MaturityAssessment: { office: 'all' },
   AuditEvent: { office: 'none' },

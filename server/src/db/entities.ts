@@ -32,6 +32,8 @@ import { MaturityAssessment } from '../modules/maturity/maturity-assessment.enti
 import { MetricDefinition } from '../modules/metric/metric-definition.entity.js';
 import { MetricObservation } from '../modules/metric/metric-observation.entity.js';
 import { ClientNotification } from '../modules/notification/client-notification.entity.js';
+import { NotificationTemplate } from '../modules/notification/notification-template.entity.js';
+import { MailOptOut } from '../modules/notification/mail-opt-out.entity.js';
 import { Department } from '../modules/organisation/department.entity.js';
 import { User } from '../modules/organisation/user.entity.js';
 import { SpecialRequirement } from '../modules/requirement/special-requirement.entity.js';
@@ -78,6 +80,8 @@ export const allEntities = [
   CouncilReview,
   InitiativeRevision,
   ClientNotification,
+  NotificationTemplate,
+  MailOptOut,
   InboxEntry,
   MaturityAssessment,
   AuditEvent,

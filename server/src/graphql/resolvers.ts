@@ -55,6 +55,8 @@ import { InitiativeWorkflowFieldsResolver } from '../modules/initiative/initiati
 import { InboxResolver } from '../modules/inbox/inbox.resolver.js';
 import { IdentityResolver } from '../modules/identity/identity.resolver.js';
 import { NotificationResolver } from '../modules/notification/notification.resolver.js';
+import { NotificationTemplateResolver } from '../modules/notification/notification-template.resolver.js';
+import { MailOptOutResolver } from '../modules/notification/mail-opt-out.resolver.js';
 import { PrivacyResolver } from '../modules/privacy/privacy.resolver.js';
 import { ParetoAnalysisResolver } from '../modules/analyse/pareto.resolver.js';
 import { AlertResolver } from '../modules/monitor/alert.resolver.js';
@@ -118,6 +120,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   IdentityResolver,
   CouncilReviewResolver,
   NotificationResolver,
+  NotificationTemplateResolver,
+  MailOptOutResolver,
   PrivacyResolver,
   ParetoAnalysisResolver,
   AlertResolver,

@@ -94,6 +94,7 @@ export type DecideCouncilReviewInput = {
 };
 
 export type DeliveryStatus =
+  | 'BOUNCED'
   | 'FAILED'
   | 'PENDING'
   | 'SENT'

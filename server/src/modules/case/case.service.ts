@@ -7,6 +7,7 @@ import { snapshot } from '../audit/audit.service.js';
 import { ROW_SCOPE_FILTER } from '../../auth/row-scopes.js';
 import { acknowledgementLocale } from '../feedback/acknowledgement-message.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
+import { NotificationTemplateService } from '../notification/notification-template.service.js';
 import { ClientNotification } from '../notification/client-notification.entity.js';
 import { DeliveryStatus, NotificationKind } from '../notification/notification.enums.js';
 import { Department } from '../organisation/department.entity.js';
@@ -123,7 +124,16 @@ export class CaseService {
       );
       const contact = item.contact ?? null;
       const locale = acknowledgementLocale(contact?.locale, item.language);
-      const message = resolutionMessage(locale, contact?.name, item.id.slice(-12), text);
+      const reference = item.id.slice(-12);
+      // The CX admin's template for the language, else the built-in text.
+      const message =
+        (await this.ctx
+          .service(NotificationTemplateService)
+          .render(em, NotificationKind.CASE_RESOLUTION, locale, {
+            contactName: contact?.name,
+            reference,
+            note: text,
+          })) ?? resolutionMessage(locale, contact?.name, reference, text);
       const recipient = contact?.email ?? null;
       kase.resolutionNotification = em.create(ClientNotification, {
         dedupeKey: `case-resolution:${kase.id}`,

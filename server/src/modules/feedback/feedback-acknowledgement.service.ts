@@ -1,6 +1,7 @@
 import { mustFind } from '../../db/lookup.js';
 import type { DomainContext } from '../../domain/context.js';
 import { ClientNotification } from '../notification/client-notification.entity.js';
+import { NotificationTemplateService } from '../notification/notification-template.service.js';
 import { DeliveryStatus, NotificationKind } from '../notification/notification.enums.js';
 import {
   acknowledgementLocale,
@@ -53,11 +54,15 @@ export class FeedbackAcknowledgementService {
       if (!notification) {
         const contact = item.contact ?? null;
         const locale = acknowledgementLocale(contact?.locale, item.language);
-        const message = acknowledgementMessage(
-          locale,
-          contact?.name,
-          acknowledgementReference(feedbackId),
-        );
+        const reference = acknowledgementReference(feedbackId);
+        // The CX admin's template for the language, else the built-in text.
+        const message =
+          (await this.ctx
+            .service(NotificationTemplateService)
+            .render(em, NotificationKind.FEEDBACK_ACKNOWLEDGEMENT, locale, {
+              contactName: contact?.name,
+              reference,
+            })) ?? acknowledgementMessage(locale, contact?.name, reference);
         const recipient = contact?.email ?? null;
         notification = em.create(ClientNotification, {
           dedupeKey,

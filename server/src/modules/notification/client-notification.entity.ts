@@ -39,6 +39,10 @@ const ClientNotificationSchema = defineEntity({
     attempts: p.integer().default(0),
     lastError: p.text().nullable(),
     sentAt: p.datetime().nullable(),
+    /** The Message-ID header it was sent with (derived from the row id, so a resend repeats it). */
+    messageId: p.string().length(300).nullable(),
+    /** What the mail server answered on accepting it (e.g. `250 Ok: queued as 4F2A1`). */
+    serverResponse: p.string().length(500).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -15,4 +15,6 @@ export enum DeliveryStatus {
   FAILED = 'FAILED',
   /** Nothing to deliver to (e.g. the contact has no e-mail); kept for the record. */
   SKIPPED = 'SKIPPED',
+  /** The mail server refused the message permanently (an SMTP 5xx reply); not retried. */
+  BOUNCED = 'BOUNCED',
 }

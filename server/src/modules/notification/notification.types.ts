@@ -28,6 +28,16 @@ export class ClientNotificationType extends Node {
   @Field(() => Int) attempts!: number;
   @Field(() => String, { nullable: true }) lastError!: string | null;
   @Field(() => Date, { nullable: true }) sentAt!: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The Message-ID header of the delivered e-mail.',
+  })
+  messageId!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The mail server's answer when it accepted the message (its queue id).",
+  })
+  serverResponse!: string | null;
   @Field(() => Date) createdAt!: Date;
   dbId!: string;
   accountId!: string;
@@ -57,6 +67,8 @@ export function toClientNotificationType(e: ClientNotification): ClientNotificat
     attempts: e.attempts,
     lastError: e.lastError ?? null,
     sentAt: e.sentAt ?? null,
+    messageId: e.messageId ?? null,
+    serverResponse: e.serverResponse ?? null,
     createdAt: e.createdAt,
     accountId: e.account.id,
     contactId: e.contact?.id ?? null,

@@ -13,6 +13,7 @@ import { AccountStatus, type RespondentClass } from '../client/client.enums.js';
 import { Contact } from '../client/contact.entity.js';
 import { acknowledgementLocale } from '../feedback/acknowledgement-message.js';
 import { FeedbackChannel } from '../feedback/feedback.enums.js';
+import { NotificationTemplateService } from '../notification/notification-template.service.js';
 import { ClientNotification } from '../notification/client-notification.entity.js';
 import { DeliveryStatus, NotificationKind } from '../notification/notification.enums.js';
 import { SurveyCampaign } from './survey-campaign.entity.js';
@@ -143,7 +144,7 @@ export class SurveyDispatchService {
         });
         if (last) result.held++;
         else {
-          invitation.notification = this.message(em, invitation, contact, account, campaign);
+          invitation.notification = await this.message(em, invitation, contact, account, campaign);
           result.sent++;
         }
         this.ctx.audit.record(
@@ -229,20 +230,26 @@ export class SurveyDispatchService {
     return heldReason(daysAgo, last.campaign.name, sentAt, this.ctx.deps.config.surveyFatigueDays);
   }
 
-  private message(
+  private async message(
     em: Em,
     invitation: SurveyInvitation,
     contact: Contact,
     account: ClientAccount,
     campaign: SurveyCampaign,
-  ): ClientNotification {
+  ): Promise<ClientNotification> {
     const locale = acknowledgementLocale(contact.locale);
-    const text = invitationMessage(locale, {
+    const values = {
       contactName: contact.name,
       accountName: account.name,
       title: campaign.questionnaire.title,
       reference: invitation.id,
-    });
+    };
+    // The CX admin's template for the language, else the built-in text.
+    const text =
+      (await this.ctx
+        .service(NotificationTemplateService)
+        .render(em, NotificationKind.SURVEY_INVITATION, locale, values)) ??
+      invitationMessage(locale, values);
     const recipient = contact.email ?? null;
     return em.create(ClientNotification, {
       dedupeKey: `survey-invitation:${invitation.id}`,

@@ -81,6 +81,7 @@ const en = {
     SENT: 'sent',
     FAILED: 'failed',
     SKIPPED: 'skipped',
+    BOUNCED: 'bounced',
   } satisfies Record<DeliveryStatus, string>,
   taskStatus: {
     OPEN: 'Open',
@@ -219,6 +220,7 @@ const ru: BoardText = {
     SENT: 'отправлено',
     FAILED: 'не доставлено',
     SKIPPED: 'пропущено',
+    BOUNCED: 'отклонено почтовым сервером',
   },
   taskStatus: {
     OPEN: 'Открыта',
