@@ -21,7 +21,6 @@ describe('eventOf: which audit rows are webhook events', () => {
     ['createInitiativeTask', 'task.assigned'],
     ['reassignTask', 'task.assigned'],
     ['escalateTaskToOwner', 'task.overdue'],
-    ['queueClientNotification', 'client.notified'],
     ['decideCouncilReview', 'council.decided'],
   ])('%s is %s, with the audit row id as event id', (action, type) => {
     expect(eventOf(row(action))).toMatchObject({
@@ -29,6 +28,27 @@ describe('eventOf: which audit rows are webhook events', () => {
       type,
       data: { entityType: 'Thing', entityId: 'thing-1', action },
     });
+  });
+
+  it('tells a client notified once the SMTP server took the message, not when it was queued or not sent', () => {
+    expect(
+      eventOf(
+        row('deliverClientNotification', {
+          before: { status: 'PENDING', kind: 'INITIATIVE_PROGRESS' },
+          after: { status: 'SENT', kind: 'INITIATIVE_PROGRESS', body: 'Dear Anna' },
+        }),
+      ),
+    ).toMatchObject({
+      type: 'client.notified',
+      data: { action: 'deliverClientNotification', status: 'SENT', kind: 'INITIATIVE_PROGRESS' },
+    });
+    for (const status of ['BOUNCED', 'FAILED', 'SKIPPED']) {
+      expect(
+        eventOf(row('deliverClientNotification', { after: { status } })),
+        status,
+      ).toBeNull();
+    }
+    expect(eventOf(row('queueClientNotification', { after: { status: 'PENDING' } }))).toBeNull();
   });
 
   it('ignores actions that are no event and rows about no entity', () => {

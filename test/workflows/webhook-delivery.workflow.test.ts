@@ -12,6 +12,7 @@ import { InboxKind } from '../../server/src/modules/initiative/initiative.enums.
 import { UserRole } from '../../server/src/modules/organisation/organisation.enums.js';
 import { User } from '../../server/src/modules/organisation/user.entity.js';
 import { WebhookDispatcher } from '../../server/src/modules/webhook/webhook-dispatcher.js';
+import type { WebhookStarter } from '../../server/src/modules/webhook/webhook-starter.port.js';
 import { TemporalWebhookStarter } from '../../server/src/temporal/temporal-webhook-starter.js';
 import {
   webhookDeliveryWorkflowId,
@@ -42,7 +43,7 @@ const SUBSCRIPTION = `query($id: ID!) { webhookSubscription(id: $id) {
 } }`;
 const DELIVERIES = `query($filter: WebhookDeliveryFilter) {
   webhookDeliveries(filter: $filter, first: 50) { nodes {
-    id eventId eventType status attempts { at statusCode latencyMs error }
+    id eventId eventType status attempts { at statusCode latencyMs error round }
   } }
 }`;
 const RESUME = `mutation($id: ID!) { resumeWebhookSubscription(id: $id) { status consecutiveFailures } }`;
@@ -132,6 +133,7 @@ describeEachDatabase('Outbound webhooks on the time-skipping server', (getOrm) =
         statusCode: number | null;
         latencyMs: number;
         error: string | null;
+        round: number;
       }[];
     }[];
   }
@@ -243,6 +245,51 @@ describeEachDatabase('Outbound webhooks on the time-skipping server', (getOrm) =
     expect(done.every((d) => d.status === 'DELIVERED')).toBe(true);
     const sentAfterResume = new Set(receiver.received.slice(6).map((r) => r.headers['webhook-id']));
     expect(sentAfterResume).toEqual(new Set(done.map((d) => d.eventId)));
+  });
+
+  it('starts a resumed delivery on a later dispatch when Temporal could not be reached at the resume', async () => {
+    const { receiver, id } = await subscribe(['CASE_ESCALATED']);
+    receiver.status = () => 500;
+    await happen('escalateCase', 'FeedbackCase', { status: 'ESCALATED' });
+    await happen('escalateCase', 'FeedbackCase', { status: 'ESCALATED' });
+    await dispatcher.runOnce();
+    const failing = await deliveries(id);
+    expect((await finishAll(failing.map((d) => d.id))).some((r) => r.paused)).toBe(true);
+
+    // The resume is committed through an API whose Temporal is away: nothing starts then.
+    const unreachable: WebhookStarter = {
+      start: () => Promise.reject(new Error('14 UNAVAILABLE: Temporal is not reachable')),
+    };
+    const away = await createTestApi(getOrm(), { config, webhooks: unreachable });
+    try {
+      const resumed = await away.execute(RESUME, { id }, admin());
+      expect(resumed.errors).toBeUndefined();
+    } finally {
+      await away.stop();
+    }
+    const waiting = await deliveries(id);
+    expect(waiting.map((d) => d.status)).toEqual(['PENDING', 'PENDING']);
+    const sentBefore = receiver.received.length;
+
+    // The next dispatch starts the new round, and the receiver, now well, gets both once.
+    receiver.status = () => 200;
+    await dispatcher.runOnce();
+    const again = await finishAll(
+      waiting.map((d) => d.id),
+      1,
+    );
+    expect(again.map((r) => r.outcome)).toEqual(['delivered', 'delivered']);
+    const done = await deliveries(id);
+    expect(done.map((d) => d.status)).toEqual(['DELIVERED', 'DELIVERED']);
+    for (const d of done) {
+      expect(d.attempts.map((a) => a.round)).toEqual([...d.attempts.slice(0, -1).map(() => 0), 1]);
+    }
+    expect(
+      receiver.received
+        .slice(sentBefore)
+        .map((r) => r.headers['webhook-id'])
+        .sort(),
+    ).toEqual(done.map((d) => d.eventId).sort());
   });
 
   describe('subscriber addresses', () => {

@@ -11,6 +11,8 @@ export interface WebhookAttempt {
   latencyMs: number;
   /** Why the attempt failed; null when it succeeded. */
   error: string | null;
+  /** The delivery's round it belongs to (absent on attempts recorded before rounds were kept). */
+  round?: number;
 }
 
 /**

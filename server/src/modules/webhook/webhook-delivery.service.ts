@@ -52,7 +52,7 @@ export class WebhookDeliveryService {
         error: error.message,
       }),
     );
-    delivery.attempts = [...delivery.attempts, attempt];
+    delivery.attempts = [...delivery.attempts, { ...attempt, round: delivery.round }];
     if (attempt.error === null) {
       delivery.status = WebhookDeliveryStatus.DELIVERED;
       delivery.deliveredAt = new Date(attempt.at);

@@ -80,8 +80,10 @@ export class WebhookDispatchService {
       { status: WebhookDeliveryStatus.PENDING },
       { orderBy: { id: 'asc' }, limit: BATCH, fields: ['id', 'round', 'attempts'] },
     );
+    // Not yet tried in its current round: new, or resumed while Temporal could not be reached.
+    // Starting one already running is a no-op (its workflow id is the delivery and round).
     return unstarted
-      .filter((d) => d.attempts.length === 0)
+      .filter((d) => !d.attempts.some((a) => (a.round ?? 0) === d.round))
       .map((d) => ({ deliveryId: d.id, round: d.round }));
   }
 

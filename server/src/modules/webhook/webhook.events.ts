@@ -14,7 +14,8 @@ const BY_ACTION: Record<string, WebhookEventType> = {
   createInitiativeTask: WebhookEventType.TASK_ASSIGNED,
   reassignTask: WebhookEventType.TASK_ASSIGNED,
   escalateTaskToOwner: WebhookEventType.TASK_OVERDUE,
-  queueClientNotification: WebhookEventType.CLIENT_NOTIFIED,
+  // Written when the outbox row leaves PENDING; only a SENT message is an event (below).
+  deliverClientNotification: WebhookEventType.CLIENT_NOTIFIED,
   decideCouncilReview: WebhookEventType.COUNCIL_DECIDED,
   recordMaturityAssessment: WebhookEventType.MATURITY_LEVEL_CHANGED,
   recomputeMaturity: WebhookEventType.MATURITY_LEVEL_CHANGED,
@@ -53,6 +54,9 @@ export function eventOf(row: AuditRow): WebhookEvent | null {
   const after = row.after ?? {};
   const before = row.before ?? {};
   if (type === WebhookEventType.MATURITY_LEVEL_CHANGED && before.level === after.level) return null;
+  // The client was told only once the SMTP server took the message (not when it was queued,
+  // skipped, bounced or failed).
+  if (type === WebhookEventType.CLIENT_NOTIFIED && after.status !== 'SENT') return null;
   const data: Record<string, unknown> = {
     entityType: row.entityType,
     entityId: row.entityId,

@@ -48,6 +48,10 @@ export class WebhookAttemptType {
   statusCode!: number | null;
   @Field(() => Int) latencyMs!: number;
   @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => Int, {
+    description: 'The round it belongs to: 0 first, one more each time the delivery is resumed.',
+  })
+  round!: number;
 }
 
 @ObjectType('WebhookDelivery', { implements: Node, description: 'One event for one subscription.' })
@@ -88,7 +92,7 @@ export function toWebhookSubscriptionType(s: WebhookSubscription): WebhookSubscr
 }
 
 const toAttempt = (a: WebhookAttempt): WebhookAttemptType =>
-  Object.assign(new WebhookAttemptType(), { ...a, at: new Date(a.at) });
+  Object.assign(new WebhookAttemptType(), { ...a, at: new Date(a.at), round: a.round ?? 0 });
 
 export function toWebhookDeliveryType(d: WebhookDelivery): WebhookDeliveryType {
   return Object.assign(new WebhookDeliveryType(), {
