@@ -43,10 +43,7 @@ describe('eventOf: which audit rows are webhook events', () => {
       data: { action: 'deliverClientNotification', status: 'SENT', kind: 'INITIATIVE_PROGRESS' },
     });
     for (const status of ['BOUNCED', 'FAILED', 'SKIPPED']) {
-      expect(
-        eventOf(row('deliverClientNotification', { after: { status } })),
-        status,
-      ).toBeNull();
+      expect(eventOf(row('deliverClientNotification', { after: { status } })), status).toBeNull();
     }
     expect(eventOf(row('queueClientNotification', { after: { status: 'PENDING' } }))).toBeNull();
   });
