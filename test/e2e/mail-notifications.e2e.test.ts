@@ -94,6 +94,12 @@ const expected = {
     },
   },
 } as const;
+const greeting = {
+  ru: (name: string) => `Здравствуйте, ${name}!`,
+  en: (name: string) => `Dear ${name},`,
+};
+// server/src/modules/notification/mail-delivery.service.ts, composeMail.
+const unsubscribe = { ru: 'Отписаться от этих писем', en: 'Stop these e-mails' };
 
 describe.each(variants)('client notifications reach a real SMTP server, $name', ({ env }) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-hub-mail-e2e-'));
@@ -105,6 +111,8 @@ describe.each(variants)('client notifications reach a real SMTP server, $name', 
   let hub: HubProcess;
   let admin: HttpSession;
   let accountId: string;
+  /** Where clients reach the hub: the unsubscribe links in the messages point there. */
+  let publicUrl: string;
   const feedbackIds: string[] = [];
 
   /** One GraphQL operation as the admin; any error fails the test with the server's words. */
@@ -140,15 +148,23 @@ describe.each(variants)('client notifications reach a real SMTP server, $name', 
       const mails = anyLanguage(contacts[locale].email);
       expect(mails).toHaveLength(1);
       expect(mails[0]!.headers.get('subject')).toBe(expected[locale][kind].subject);
-      expect(mails[0]!.text).toContain(expected[locale][kind].phrase);
+      const { headers, text } = mails[0]!;
+      expect(text).toContain(greeting[locale](contacts[locale].name));
+      expect(text).toContain(expected[locale][kind].phrase);
+      expect(text).toContain(`${unsubscribe[locale]}: ${publicUrl}/unsubscribe?token=`);
+      expect(headers.get('list-unsubscribe')).toContain(`<${publicUrl}/unsubscribe?token=`);
     }
   }
 
   beforeAll(async () => {
     sink = await startSmtpSink();
+    const ports = await allocateHubPorts();
+    publicUrl = `http://127.0.0.1:${ports.port}`;
     hub = startHubProcess(
       {
         CX_DATA_DIR: dataDir,
+        CX_PUBLIC_URL: publicUrl,
+        CX_UNSUBSCRIBE_SECRET: 'e2e-unsubscribe-secret-of-at-least-32-characters',
         CX_SEED_DEMO: 'false',
         CX_SMTP_URL: sink.url,
         CX_MAIL_FROM: 'CX office <cx@hub.example>',
@@ -156,7 +172,7 @@ describe.each(variants)('client notifications reach a real SMTP server, $name', 
         ...e2eAdminEnv,
         ...(await env()),
       },
-      await allocateHubPorts(),
+      ports,
       180_000,
     );
     await hub.ready;
