@@ -102,7 +102,7 @@ const greeting = {
 const unsubscribe = { ru: 'Отписаться от этих писем', en: 'Stop these e-mails' };
 
 describe.each(variants)('client notifications reach a real SMTP server, $name', ({ env }) => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-hub-mail-e2e-'));
+  let dataDir: string | undefined;
   const contacts = {
     ru: { name: 'Ирина Смирнова', email: 'irina@client-ru.example', id: '' },
     en: { name: 'Jane Miller', email: 'jane@client-en.example', id: '' },
@@ -157,6 +157,7 @@ describe.each(variants)('client notifications reach a real SMTP server, $name', 
   }
 
   beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-hub-mail-e2e-'));
     sink = await startSmtpSink();
     const ports = await allocateHubPorts();
     publicUrl = `http://127.0.0.1:${ports.port}`;
@@ -201,7 +202,7 @@ describe.each(variants)('client notifications reach a real SMTP server, $name', 
   afterAll(async () => {
     await hub?.kill('SIGTERM');
     await sink?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('acknowledges the feedback of each contact by e-mail in the contact’s language', async () => {
