@@ -32,16 +32,19 @@ const DOCS = {
   live: `query($id: ID!) { initiative(id: $id) { live { status } } }`,
   move: `mutation($id: ID!, $to: ProcessGroup!) { moveInitiative(id: $id, processGroup: $to) { processGroup } }`,
   notifications: `query($filter: ClientNotificationFilter) { clientNotifications(first: 100, filter: $filter) {
-    nodes { kind status recipient locale subject messageId contact { id } } } }`,
+    nodes { kind milestone status recipient locale subject messageId lastError contact { id } } } }`,
+  optedOut: `query($id: ID!) { contact(id: $id) { mailOptedOutAt } }`,
 } as const;
 
 interface Notification {
   kind: string;
+  milestone: string | null;
   status: string;
   recipient: string | null;
   locale: string;
   subject: string;
   messageId: string | null;
+  lastError: string | null;
   contact: { id: string } | null;
 }
 
@@ -114,6 +117,7 @@ describe.each(variants)('client notifications reach a real SMTP server, $name', 
   /** Where clients reach the hub: the unsubscribe links in the messages point there. */
   let publicUrl: string;
   const feedbackIds: string[] = [];
+  let initiativeId: string;
 
   /** One GraphQL operation as the admin; any error fails the test with the server's words. */
   async function ok<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -267,7 +271,7 @@ describe.each(variants)('client notifications reach a real SMTP server, $name', 
         ownerId: me.userId,
       },
     });
-    const id = createInitiative.id as string;
+    const id = (initiativeId = createInitiative.id as string);
     // Moves are commands to the initiative's workflow: wait until it runs.
     await eventually(
       async () => ((await ok(DOCS.live, { id })).initiative.live ? true : undefined),
@@ -311,4 +315,44 @@ describe.each(variants)('client notifications reach a real SMTP server, $name', 
       'SURVEY_INVITATION',
     ]);
   }, 60_000);
+
+  it('honours the unsubscribe link of a message: the next one to that contact is SKIPPED, the other still arrives', async () => {
+    const [invitation] = sink.arrived
+      .filter((m) => m.to.includes(contacts.en.email))
+      .map((m) => readMail(m.raw))
+      .filter((m) => m.headers.get('subject') === expected.en.invitation.subject);
+    const link = /<([^>]+)>/.exec(invitation!.headers.get('list-unsubscribe') ?? '')?.[1];
+    // A mail client's one-click unsubscribe (RFC 8058) posts to the link.
+    const posted = await fetch(link!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(posted.status).toBe(200);
+    expect((await ok(DOCS.optedOut, { id: contacts.en.id })).contact.mailOptedOutAt).not.toBeNull();
+    const before = sink.arrived.length;
+
+    await ok(DOCS.move, { id: initiativeId, to: 'MONITOR' });
+    const rows = await eventually(async () => {
+      const { clientNotifications } = await ok<{
+        clientNotifications: { nodes: Notification[] };
+      }>(DOCS.notifications, { filter: { initiativeId } });
+      const monitoring = clientNotifications.nodes.filter((n) => n.milestone === 'MONITORING');
+      return monitoring.length === 2 && monitoring.every((n) => n.status !== 'PENDING')
+        ? monitoring
+        : undefined;
+    }, 60_000);
+    const of = (id: string) => rows.find((r) => r.contact?.id === id)!;
+    expect(of(contacts.en.id)).toMatchObject({ status: 'SKIPPED', messageId: null });
+    expect(of(contacts.en.id).lastError).toMatch(/^The contact unsubscribed from e-mail on /);
+    expect(of(contacts.ru.id)).toMatchObject({
+      status: 'SENT',
+      subject: `Изменения внедрены: ${INITIATIVE_TITLE}`,
+    });
+    const arrived = sink.arrived.slice(before);
+    expect(arrived.map((m) => m.to)).toEqual([[contacts.ru.email]]);
+    expect(readMail(arrived[0]!.raw).text).toContain(
+      `Все запланированные изменения по проекту «${INITIATIVE_TITLE}» внедрены.`,
+    );
+  }, 90_000);
 });
