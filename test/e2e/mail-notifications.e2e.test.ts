@@ -135,7 +135,7 @@ describe.each(variants)('client notifications reach a real SMTP server, $name', 
 
   /** Waits until each contact got one message of the kind, then checks its language. */
   async function expectArrivedInTheirLanguage(kind: 'ack' | 'invitation' | 'progress') {
-    // Either language's subject counts as arrived, so a message in the wrong one fails on text.
+    // Either language's subject counts as arrived: one in the wrong language fails below.
     const anyLanguage = (email: string) => [
       ...arrivedFor(email, expected.ru[kind].subject),
       ...arrivedFor(email, expected.en[kind].subject),
