@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allocateHubPorts,
   eventually,
+  freshPostgresDatabase,
   graphqlOverHttp,
   signInOverHttp,
   startHubProcess,
@@ -14,18 +15,6 @@ import {
 
 const SUBMIT = `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { feedbackItem { id status } } }`;
 const READ = `query($id: ID!) { feedbackItem(id: $id) { status acknowledgedAt acknowledgement { kind status subject recipient } } }`;
-
-/** A fresh database on the test run's throwaway PostgreSQL, for the production shape. */
-async function freshPostgresDatabase(): Promise<string> {
-  const adminUrl = inject('pgAdminUrl');
-  const name = `e2e_${process.pid}_${Date.now().toString(36)}`;
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return adminUrl.replace(/\/[^/]*$/, `/${name}`);
-}
 
 const variants: { name: string; env: () => Promise<Record<string, string>>; database: RegExp }[] = [
   {

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allocateHubPorts,
   E2E_ADMIN,
   e2eAdminEnv,
   eventually,
+  freshPostgresDatabase,
   graphqlOverHttp,
   signInOverHttp,
   startHubProcess,
@@ -48,21 +49,12 @@ interface Notification {
   contact: { id: string } | null;
 }
 
-/** A fresh database on the test run's throwaway PostgreSQL, for the production shape. */
-async function freshPostgresDatabase(): Promise<string> {
-  const adminUrl = inject('pgAdminUrl');
-  const name = `e2e_mail_${process.pid}_${Date.now().toString(36)}`;
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return adminUrl.replace(/\/[^/]*$/, `/${name}`);
-}
-
 const variants: { name: string; env: () => Promise<Record<string, string>> }[] = [
   { name: 'on SQLite', env: async () => ({}) },
-  { name: 'on PostgreSQL', env: async () => ({ DATABASE_URL: await freshPostgresDatabase() }) },
+  {
+    name: 'on PostgreSQL',
+    env: async () => ({ DATABASE_URL: await freshPostgresDatabase('e2e_mail') }),
+  },
 ];
 
 // The expected texts are the built-in ones, copied from

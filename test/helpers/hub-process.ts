@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { freePort } from '../../server/src/db/throwaway-postgres.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -174,4 +175,16 @@ export async function eventually<T>(
       throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** A fresh database on the test run's throwaway PostgreSQL, for a hub on the production shape. */
+export async function freshPostgresDatabase(prefix = 'e2e'): Promise<string> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return adminUrl.replace(/\/[^/]*$/, `/${name}`);
 }
