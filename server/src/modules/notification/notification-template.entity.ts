@@ -1,15 +1,18 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { uuidv7 } from '../../db/ids.js';
+import { Milestone } from '../initiative/initiative.enums.js';
 import { NotificationKind } from './notification.enums.js';
 
 /**
  * A CX admin's text for one kind of notification in one language; it replaces the built-in
- * text when the outbox row is written. `{{name}}` placeholders are checked on save.
+ * text when the outbox row is written (progress messages: one per milestone). `{{name}}` placeholders are checked on save.
  */
 const NotificationTemplateSchema = defineEntity({
   name: 'NotificationTemplate',
   tableName: 'notification_template',
-  uniques: [{ properties: ['kind', 'locale'] }],
+  // NULL milestones count as distinct in a unique index (SQLite and PostgreSQL alike): for the
+  // kinds without one the service's lookup inside its transaction keeps one per language.
+  uniques: [{ properties: ['kind', 'locale', 'milestone'] }],
   properties: {
     id: p
       .uuid()
@@ -17,6 +20,8 @@ const NotificationTemplateSchema = defineEntity({
       .onCreate(() => uuidv7()),
     kind: p.enum(() => NotificationKind),
     locale: p.string().length(8),
+    /** The milestone an INITIATIVE_PROGRESS template writes; null for every other kind. */
+    milestone: p.enum(() => Milestone).nullable(),
     subject: p.string().length(300),
     body: p.text(),
     createdAt: p.datetime().onCreate(() => new Date()),
