@@ -195,7 +195,7 @@ export class NotificationTemplateService {
       case 'MISSING':
         throw notificationError(
           'TEMPLATE_PLACEHOLDER_MISSING',
-          `A ${milestone ? `${kind} ${milestone}` : kind} template must contain {{${problem.name}}}, ${REQUIRED_WHY[problem.name] ?? 'which the client quotes when replying'}.`,
+          `${/^[AEIOU]/.test(kind) ? 'An' : 'A'} ${milestone ? `${kind} ${milestone}` : kind} template must contain {{${problem.name}}}, ${REQUIRED_WHY[problem.name] ?? 'which the client quotes when replying'}.`,
           field,
         );
     }
