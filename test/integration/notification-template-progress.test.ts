@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../../server/src/db/orm.js';
 import { RespondentClass } from '../../server/src/modules/client/client.enums.js';
 import { FeedbackItem } from '../../server/src/modules/feedback/feedback-item.entity.js';
@@ -11,6 +12,7 @@ import { Milestone, ProcessGroup } from '../../server/src/modules/initiative/ini
 import { MilestoneService } from '../../server/src/modules/initiative/milestone.service.js';
 import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
 import { NotificationTemplate } from '../../server/src/modules/notification/notification-template.entity.js';
+import { NotificationKind } from '../../server/src/modules/notification/notification.enums.js';
 import { createAccount } from '../fixtures/factories.js';
 import { createCouncil, createDepartment } from '../fixtures/initiative-factories.js';
 import { describeEachDatabase } from '../helpers/db.js';
@@ -319,6 +321,29 @@ describeEachDatabase('Templates of progress messages and council requests', (get
     });
     expect(res.data?.setNotificationTemplate ?? null).toBeNull();
     expect(await getOrm().em.fork().count(NotificationTemplate, {})).toBe(before);
+  });
+
+  it('keeps one template per kind, language and milestone in the database, a missing milestone included', async () => {
+    const row = (milestone: Milestone | null) =>
+      getOrm()
+        .em.fork()
+        .create(NotificationTemplate, {
+          kind: milestone ? NotificationKind.INITIATIVE_PROGRESS : NotificationKind.CASE_RESOLUTION,
+          locale: 'ru',
+          milestone,
+          subject: 'x',
+          body: '{{reference}} {{note}} {{code}}',
+        });
+    const save = async (milestone: Milestone | null) => {
+      const em = getOrm().em.fork();
+      em.persist(row(milestone));
+      await em.flush();
+    };
+    await save(Milestone.MONITORING);
+    await save(Milestone.CLOSED);
+    await expect(save(Milestone.CLOSED)).rejects.toThrow(UniqueConstraintViolationException);
+    await save(null);
+    await expect(save(null)).rejects.toThrow(UniqueConstraintViolationException);
   });
 
   it('refuses resetting a progress template without a milestone, and one never set', async () => {

@@ -10,9 +10,15 @@ import { NotificationKind } from './notification.enums.js';
 const NotificationTemplateSchema = defineEntity({
   name: 'NotificationTemplate',
   tableName: 'notification_template',
-  // NULL milestones count as distinct in a unique index (SQLite and PostgreSQL alike): for the
-  // kinds without one the service's lookup inside its transaction keeps one per language.
-  uniques: [{ properties: ['kind', 'locale', 'milestone'] }],
+  // One template per kind, language and milestone. A plain unique index would let NULL
+  // milestones repeat (NULLs are distinct in SQLite and PostgreSQL), so it is on coalesce().
+  uniques: [
+    {
+      name: 'notification_template_kind_locale_milestone_unique',
+      expression:
+        'create unique index "notification_template_kind_locale_milestone_unique" on "notification_template" ("kind", "locale", coalesce("milestone", \'\'))',
+    },
+  ],
   properties: {
     id: p
       .uuid()
