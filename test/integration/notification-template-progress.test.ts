@@ -10,6 +10,7 @@ import { InitiativeTask } from '../../server/src/modules/initiative/initiative-t
 import { Initiative } from '../../server/src/modules/initiative/initiative.entity.js';
 import { Milestone, ProcessGroup } from '../../server/src/modules/initiative/initiative.enums.js';
 import { MilestoneService } from '../../server/src/modules/initiative/milestone.service.js';
+import { TaskService } from '../../server/src/modules/initiative/task.service.js';
 import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
 import { NotificationTemplate } from '../../server/src/modules/notification/notification-template.entity.js';
 import { NotificationKind } from '../../server/src/modules/notification/notification.enums.js';
@@ -212,6 +213,48 @@ describeEachDatabase('Templates of progress messages and council requests', (get
     const again = await announce(getOrm(), next.initiative.id, Milestone.STARTED);
     expect(rowOf(again, next.ru.id).subject).toBe('Мы начали работу: Fix late deliveries');
     expect(rowOf(again, next.en.id).subject).toBe(`${next.initiative.code} has started`);
+  });
+
+  it('writes a completed step from the TASK_DONE template when the task is completed, the other language from the built-in text', async () => {
+    const set = await api.execute(SET, {
+      input: {
+        kind: 'INITIATIVE_PROGRESS',
+        milestone: 'TASK_DONE',
+        locale: 'en',
+        subject: 'Done: {{taskTitle}}',
+        body: '{{code}}: {{taskTitle}} — {{outcomeNote}}',
+      },
+    });
+    expect(set.errors).toBeUndefined();
+    const world = await visibleInitiative(getOrm());
+    const { department } = await createDepartment(getOrm());
+    const em = getOrm().em.fork();
+    const task = em.create(InitiativeTask, {
+      initiative: world.initiative.id,
+      department: department.id,
+      title: 'Book slots online',
+      clientVisible: true,
+    });
+    await em.flush();
+    // As the initiative workflow's activity applies a completeTask command: as the system.
+    await domainContext(getOrm(), { viewer: { actor: 'workflow' } })
+      .service(TaskService)
+      .complete(world.initiative.id, {
+        actor: 'user:someone',
+        taskId: task.id,
+        outcomeNote: 'Slots open online',
+      });
+    const rows = await getOrm().em.fork().find(ClientNotification, {
+      initiative: world.initiative.id,
+      milestone: Milestone.TASK_DONE,
+    });
+    const code = world.initiative.code;
+    expect(rowOf(rows, world.en.id)).toMatchObject({
+      subject: 'Done: Book slots online',
+      body: `${code}: Book slots online — Slots open online`,
+    });
+    // No ru TASK_DONE template: the built-in text in Russian.
+    expect(rowOf(rows, world.ru.id).subject).toBe('Сделан шаг: Book slots online');
   });
 
   it("writes a council's review request and reminders from the template, a reminder saying so", async () => {
