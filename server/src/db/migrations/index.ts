@@ -5,6 +5,6 @@ import { Migration20261130211439_identity } from './Migration20261130211439_iden
 import { Migration20261130212058_privacy } from './Migration20261130212058_privacy.js';
 import { Migration20261201001453_collect_analyse_monitor } from './Migration20261201001453_collect_analyse_monitor.js';
 import { Migration20261201015524_analytics_engine } from './Migration20261201015524_analytics_engine.js';
-import { Migration20261201072325_integrations } from './Migration20261201072325_integrations.js';
+import { Migration20261201073804_integrations } from './Migration20261201073804_integrations.js';
 
-export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy, Migration20261201001453_collect_analyse_monitor, Migration20261201015524_analytics_engine, Migration20261201072325_integrations];
+export const migrationsList = [Migration20261123164545_initial, Migration20261130195121_workflows, Migration20261130211439_identity, Migration20261130212058_privacy, Migration20261201001453_collect_analyse_monitor, Migration20261201015524_analytics_engine, Migration20261201073804_integrations];

@@ -131,7 +131,7 @@ export class CouncilRequestService {
       updatedAt: now,
     });
     await em.flush();
-    await noticeCouncil(em, review, initiative, 0, now);
+    await noticeCouncil(this.ctx, em, review, initiative, 0, now);
     if (initiative.status !== InitiativeStatus.ON_HOLD)
       initiative.status = InitiativeStatus.AWAITING_COUNCIL;
     this.ctx.audit.record(

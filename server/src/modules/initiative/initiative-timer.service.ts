@@ -106,7 +106,7 @@ export class InitiativeTimerService {
     const now = this.ctx.clock.now();
     review.remindersSent = n;
     review.lastRemindedAt = now;
-    await noticeCouncil(em, review, initiative, n, now);
+    await noticeCouncil(this.ctx, em, review, initiative, n, now);
     await this.ctx.service(InboxService).tellOwner(em, initiative, {
       key: `review:${review.id}:reminder-${n}`,
       kind: InboxKind.COUNCIL_REVIEW_OVERDUE,

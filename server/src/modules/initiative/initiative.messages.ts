@@ -44,6 +44,24 @@ export function pickLocale(...candidates: (string | null | undefined)[]): Locale
   return 'en';
 }
 
+/** Why the contact hears of the initiative: their own feedback started it, or it concerns their company. */
+export function becauseLine(locale: Locale, fromTheirFeedback: boolean): string {
+  const ru = locale === 'ru';
+  return fromTheirFeedback
+    ? ru
+      ? 'Вы рассказали нам об этой проблеме — спасибо: ваш отзыв стал одной из причин этих изменений.'
+      : 'You told us about this problem — thank you: your feedback is one of the reasons for this work.'
+    : ru
+      ? 'Мы сообщаем вам, потому что это касается вашей компании.'
+      : 'We are letting you know because it concerns your company.';
+}
+
+/** A council reminder's subject, whatever text the request had: it says it is a reminder. */
+export function reminderSubject(locale: Locale, subject: string, reminder: number): string {
+  if (reminder <= 0) return subject;
+  return `${locale === 'ru' ? 'Напоминание' : 'Reminder'}: ${subject}`;
+}
+
 /** "You said, we did": one milestone of a client-visible initiative, told to one client contact. */
 export function milestoneMessage(
   locale: Locale,
@@ -52,13 +70,7 @@ export function milestoneMessage(
   f: MilestoneFacts,
 ): Message {
   const ru = locale === 'ru';
-  const because = f.fromTheirFeedback
-    ? ru
-      ? 'Вы рассказали нам об этой проблеме — спасибо: ваш отзыв стал одной из причин этих изменений.'
-      : 'You told us about this problem — thank you: your feedback is one of the reasons for this work.'
-    : ru
-      ? 'Мы сообщаем вам, потому что это касается вашей компании.'
-      : 'We are letting you know because it concerns your company.';
+  const because = becauseLine(locale, f.fromTheirFeedback);
   const aim = f.expectedEffect
     ? ru
       ? `Чего мы добиваемся: ${f.expectedEffect}`

@@ -3,12 +3,13 @@ import type { Em } from '../../db/orm.js';
 import { Contact } from '../client/contact.entity.js';
 import { FeedbackItem } from '../feedback/feedback-item.entity.js';
 import { ClientNotification } from '../notification/client-notification.entity.js';
+import { NotificationTemplateService } from '../notification/notification-template.service.js';
 import { DeliveryStatus, NotificationKind } from '../notification/notification.enums.js';
 import { InitiativeRevision } from './initiative-revision.entity.js';
 import type { InitiativeTask } from './initiative-task.entity.js';
 import type { Initiative } from './initiative.entity.js';
 import { Milestone } from './initiative.enums.js';
-import { milestoneMessage, pickLocale } from './initiative.messages.js';
+import { becauseLine, milestoneMessage, pickLocale } from './initiative.messages.js';
 
 /**
  * "You said, we did": writes one outbox row per milestone and client contact of a
@@ -50,22 +51,38 @@ export class MilestoneService {
       number: initiative.revision,
     });
     const createdAt = this.ctx.clock.now();
-    return recipients
-      .filter((r) => !taken.has(keyOf(r.contact)))
-      .map(({ contact, fromTheirFeedback }) => {
-        const locale = pickLocale(contact.locale);
-        const message = milestoneMessage(locale, milestone, contact.name, {
-          code: initiative.code,
-          title: initiative.title,
-          expectedEffect: initiative.expectedEffect ?? null,
-          revision: initiative.revision,
-          brief: revision?.brief ?? null,
-          taskTitle: about.task?.title ?? null,
-          outcomeNote: about.outcomeNote ?? about.task?.outcomeNote ?? null,
-          fromTheirFeedback,
-        });
-        const recipient = contact.email ?? null;
-        return em.create(ClientNotification, {
+    // The CX admin's template of the milestone in the contact's language, else the built-in text.
+    const render = this.ctx
+      .service(NotificationTemplateService)
+      .renderer(em, NotificationKind.INITIATIVE_PROGRESS, milestone);
+    const facts = {
+      code: initiative.code,
+      title: initiative.title,
+      expectedEffect: initiative.expectedEffect ?? null,
+      revision: initiative.revision,
+      brief: revision?.brief ?? null,
+      taskTitle: about.task?.title ?? null,
+      outcomeNote: about.outcomeNote ?? about.task?.outcomeNote ?? null,
+    };
+    const rows: ClientNotification[] = [];
+    for (const { contact, fromTheirFeedback } of recipients) {
+      if (taken.has(keyOf(contact))) continue;
+      const locale = pickLocale(contact.locale);
+      const message =
+        (await render(locale, {
+          contactName: contact.name ?? undefined,
+          code: facts.code,
+          title: facts.title,
+          expectedEffect: facts.expectedEffect ?? undefined,
+          revision: String(facts.revision),
+          brief: facts.brief ?? undefined,
+          taskTitle: facts.taskTitle ?? undefined,
+          outcomeNote: facts.outcomeNote ?? undefined,
+          because: becauseLine(locale, fromTheirFeedback),
+        })) ?? milestoneMessage(locale, milestone, contact.name, { ...facts, fromTheirFeedback });
+      const recipient = contact.email ?? null;
+      rows.push(
+        em.create(ClientNotification, {
           dedupeKey: keyOf(contact),
           kind: NotificationKind.INITIATIVE_PROGRESS,
           milestone,
@@ -80,8 +97,10 @@ export class MilestoneService {
           lastError: recipient ? null : 'No e-mail address to deliver to.',
           createdAt,
           updatedAt: createdAt,
-        });
-      });
+        }),
+      );
+    }
+    return rows;
   }
 
   /** Contacts behind the linked feedback first, then the active contacts of the affected accounts. */

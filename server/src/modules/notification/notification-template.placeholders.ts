@@ -1,12 +1,16 @@
+import { Milestone } from '../initiative/initiative.enums.js';
 import { NotificationKind } from './notification.enums.js';
+
+export interface PlaceholderRules {
+  allowed: readonly string[];
+  required: readonly string[];
+}
 
 /**
  * The placeholders a template of each kind may use, and those it must keep (the reference the
  * client quotes when replying). Kinds not listed here are written with their built-in text.
  */
-export const TEMPLATE_PLACEHOLDERS: Partial<
-  Record<NotificationKind, { allowed: readonly string[]; required: readonly string[] }>
-> = {
+export const TEMPLATE_PLACEHOLDERS: Partial<Record<NotificationKind, PlaceholderRules>> = {
   [NotificationKind.FEEDBACK_ACKNOWLEDGEMENT]: {
     allowed: ['contactName', 'reference'],
     required: ['reference'],
@@ -19,7 +23,56 @@ export const TEMPLATE_PLACEHOLDERS: Partial<
     allowed: ['contactName', 'accountName', 'title', 'reference'],
     required: ['reference'],
   },
+  // One text for the request and every reminder: {{reminder}} is the reminder's number (empty
+  // on the request), and a reminder's subject is prefixed "Reminder:" / "Напоминание:".
+  [NotificationKind.COUNCIL_REVIEW_REQUEST]: {
+    allowed: ['contactName', 'code', 'title', 'revision', 'council', 'reminder'],
+    required: ['code'],
+  },
 };
+
+/**
+ * INITIATIVE_PROGRESS has one template per milestone, each with the facts that milestone has.
+ * {{because}} is the built-in sentence saying why this contact hears of it (their own feedback
+ * started the initiative, or it concerns their company).
+ */
+export const PROGRESS_PLACEHOLDERS: Record<Milestone, PlaceholderRules> = {
+  [Milestone.STARTED]: {
+    allowed: ['contactName', 'code', 'title', 'expectedEffect', 'revision', 'brief', 'because'],
+    required: ['code'],
+  },
+  [Milestone.TASK_DONE]: {
+    allowed: ['contactName', 'code', 'title', 'revision', 'taskTitle', 'outcomeNote'],
+    required: ['code', 'taskTitle'],
+  },
+  [Milestone.MONITORING]: {
+    allowed: ['contactName', 'code', 'title', 'expectedEffect', 'revision'],
+    required: ['code'],
+  },
+  [Milestone.CLOSED]: {
+    allowed: [
+      'contactName',
+      'code',
+      'title',
+      'expectedEffect',
+      'revision',
+      'outcomeNote',
+      'because',
+    ],
+    required: ['code'],
+  },
+};
+
+/** The placeholders of a kind (and, for INITIATIVE_PROGRESS, a milestone); none when it has no templates. */
+export function placeholderRules(
+  kind: NotificationKind,
+  milestone: Milestone | null,
+): PlaceholderRules | undefined {
+  if (kind === NotificationKind.INITIATIVE_PROGRESS) {
+    return milestone ? PROGRESS_PLACEHOLDERS[milestone] : undefined;
+  }
+  return TEMPLATE_PLACEHOLDERS[kind];
+}
 
 export const TEMPLATE_LOCALES = ['ru', 'en'] as const;
 

@@ -12,7 +12,7 @@ import {
 export class NotificationTemplateResolver {
   @Query(() => [NotificationTemplateType], {
     description:
-      'The notification templates a CX admin has set; a kind and language without one is written with its built-in text.',
+      'The notification templates a CX admin has set; a kind (for INITIATIVE_PROGRESS, a milestone) and language without one is written with its built-in text.',
   })
   async notificationTemplates(@Ctx() ctx: RequestContext): Promise<NotificationTemplateType[]> {
     return (await ctx.service(NotificationTemplateService).list()).map(toNotificationTemplateType);
@@ -20,7 +20,7 @@ export class NotificationTemplateResolver {
 
   @Mutation(() => NotificationTemplateType, {
     description:
-      'Sets the text of one kind of client message in one language (replacing an earlier one); placeholders are checked.',
+      'Sets the text of one kind of client message in one language (INITIATIVE_PROGRESS: per milestone), replacing an earlier one; placeholders are checked.',
   })
   async setNotificationTemplate(
     @Arg('input', () => SetNotificationTemplateInput) input: SetNotificationTemplateInput,
@@ -28,7 +28,12 @@ export class NotificationTemplateResolver {
   ): Promise<NotificationTemplateType> {
     const template = await ctx
       .service(NotificationTemplateService)
-      .set(input.kind, input.locale, { subject: input.subject, body: input.body });
+      .set(
+        input.kind,
+        input.locale,
+        { subject: input.subject, body: input.body },
+        input.milestone ?? null,
+      );
     return toNotificationTemplateType(template);
   }
 
@@ -40,7 +45,9 @@ export class NotificationTemplateResolver {
     @Arg('input', () => ResetNotificationTemplateInput) input: ResetNotificationTemplateInput,
     @Ctx() ctx: RequestContext,
   ): Promise<NotificationTemplateType> {
-    const template = await ctx.service(NotificationTemplateService).reset(input.kind, input.locale);
+    const template = await ctx
+      .service(NotificationTemplateService)
+      .reset(input.kind, input.locale, input.milestone ?? null);
     return toNotificationTemplateType(template);
   }
 }

@@ -1,10 +1,14 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { IsIn, Length, Matches } from 'class-validator';
 import type { NotificationTemplate } from './notification-template.entity.js';
-import { TEMPLATE_PLACEHOLDERS } from './notification-template.placeholders.js';
+import { Milestone } from '../initiative/initiative.enums.js';
+import { placeholderRules } from './notification-template.placeholders.js';
 import { NotificationKind } from './notification.enums.js';
-// Registers NotificationKind as a GraphQL enum.
+// Registers NotificationKind and Milestone as GraphQL enums.
 import './notification.types.js';
+
+const MILESTONE_DESCRIPTION =
+  'The milestone an INITIATIVE_PROGRESS template writes (required for that kind, refused for the others).';
 
 @ObjectType('NotificationTemplate', {
   description:
@@ -13,9 +17,13 @@ import './notification.types.js';
 export class NotificationTemplateType {
   @Field(() => NotificationKind) kind!: NotificationKind;
   @Field(() => String, { description: '`ru` or `en`.' }) locale!: string;
+  @Field(() => Milestone, { nullable: true, description: MILESTONE_DESCRIPTION })
+  milestone!: Milestone | null;
   @Field(() => String) subject!: string;
   @Field(() => String) body!: string;
-  @Field(() => [String], { description: 'The placeholders this kind may use, as `{{name}}`.' })
+  @Field(() => [String], {
+    description: 'The placeholders this kind (and milestone) may use, as `{{name}}`.',
+  })
   placeholders!: string[];
   @Field(() => Date) updatedAt!: Date;
 }
@@ -24,19 +32,23 @@ export function toNotificationTemplateType(e: NotificationTemplate): Notificatio
   return Object.assign(new NotificationTemplateType(), {
     kind: e.kind,
     locale: e.locale,
+    milestone: e.milestone ?? null,
     subject: e.subject,
     body: e.body,
-    placeholders: [...(TEMPLATE_PLACEHOLDERS[e.kind]?.allowed ?? [])],
+    placeholders: [...(placeholderRules(e.kind, e.milestone ?? null)?.allowed ?? [])],
     updatedAt: e.updatedAt,
   });
 }
 
 @InputType({
   description:
-    "The text of one kind of client message in one language. Placeholders are written {{name}}; each kind has its own (FEEDBACK_ACKNOWLEDGEMENT: contactName, reference; SURVEY_INVITATION: contactName, accountName, title, reference; CASE_RESOLUTION: contactName, reference, note), reference must appear, and so must a resolution's note.",
+    "The text of one kind of client message in one language (INITIATIVE_PROGRESS: of one milestone). Placeholders are written {{name}}; each kind has its own (FEEDBACK_ACKNOWLEDGEMENT: contactName, reference; SURVEY_INVITATION: contactName, accountName, title, reference; CASE_RESOLUTION: contactName, reference, note; COUNCIL_REVIEW_REQUEST: contactName, code, title, revision, council, reminder — one text for the request and its reminders, {{reminder}} being the reminder's number, empty on the request; INITIATIVE_PROGRESS STARTED: contactName, code, title, expectedEffect, revision, brief, because; TASK_DONE: contactName, code, title, revision, taskTitle, outcomeNote; MONITORING: contactName, code, title, expectedEffect, revision; CLOSED: contactName, code, title, expectedEffect, revision, outcomeNote, because). reference must appear, so must a resolution's note, an initiative's or council request's code, and a completed step's taskTitle.",
 })
 export class SetNotificationTemplateInput {
   @Field(() => NotificationKind) kind!: NotificationKind;
+
+  @Field(() => Milestone, { nullable: true, description: MILESTONE_DESCRIPTION })
+  milestone?: Milestone | null;
 
   @Field(() => String, { description: '`ru` or `en`.' })
   @IsIn(['ru', 'en'], { message: 'locale must be ru or en' })
@@ -56,6 +68,9 @@ export class SetNotificationTemplateInput {
 @InputType()
 export class ResetNotificationTemplateInput {
   @Field(() => NotificationKind) kind!: NotificationKind;
+
+  @Field(() => Milestone, { nullable: true, description: MILESTONE_DESCRIPTION })
+  milestone?: Milestone | null;
 
   @Field(() => String, { description: '`ru` or `en`.' })
   @IsIn(['ru', 'en'], { message: 'locale must be ru or en' })

@@ -1,11 +1,11 @@
 import { DualMigration } from '../dual-migration.js';
 
-export class Migration20261201072325_integrations extends DualMigration {
-  override name = 'Migration20261201072325_integrations';
+export class Migration20261201073804_integrations extends DualMigration {
+  override name = 'Migration20261201073804_integrations';
 
   protected readonly sqlite = [
-    "create table `notification_template` (`id` text not null primary key, `kind` text check (`kind` in ('FEEDBACK_ACKNOWLEDGEMENT', 'INITIATIVE_PROGRESS', 'COUNCIL_REVIEW_REQUEST', 'SURVEY_INVITATION', 'CASE_RESOLUTION')) not null, `locale` text not null, `subject` text not null, `body` text not null, `created_at` datetime not null, `updated_at` datetime not null)",
-    "create unique index `notification_template_kind_locale_unique` on `notification_template` (`kind`, `locale`)",
+    "create table `notification_template` (`id` text not null primary key, `kind` text check (`kind` in ('FEEDBACK_ACKNOWLEDGEMENT', 'INITIATIVE_PROGRESS', 'COUNCIL_REVIEW_REQUEST', 'SURVEY_INVITATION', 'CASE_RESOLUTION')) not null, `locale` text not null, `milestone` text check (`milestone` in ('STARTED', 'TASK_DONE', 'MONITORING', 'CLOSED')) null, `subject` text not null, `body` text not null, `created_at` datetime not null, `updated_at` datetime not null)",
+    "create unique index \"notification_template_kind_locale_milestone_unique\" on \"notification_template\" (\"kind\", \"locale\", coalesce(\"milestone\", ''))",
     "create table `mail_opt_out` (`id` text not null primary key, `contact_id` text not null, `source` text check (`source` in ('LINK', 'STAFF')) not null, `opted_out_at` datetime not null, constraint `mail_opt_out_contact_id_foreign` foreign key (`contact_id`) references `contact` (`id`))",
     "create index `mail_opt_out_contact_id_index` on `mail_opt_out` (`contact_id`)",
     "create unique index `mail_opt_out_contact_id_unique` on `mail_opt_out` (`contact_id`)",
@@ -49,8 +49,8 @@ export class Migration20261201072325_integrations extends DualMigration {
   ];
 
   protected readonly postgresql = [
-    "create table \"notification_template\" (\"id\" uuid not null, \"kind\" text not null, \"locale\" varchar(8) not null, \"subject\" varchar(300) not null, \"body\" text not null, \"created_at\" timestamptz not null, \"updated_at\" timestamptz not null, primary key (\"id\"))",
-    "alter table \"notification_template\" add constraint \"notification_template_kind_locale_unique\" unique (\"kind\", \"locale\")",
+    "create table \"notification_template\" (\"id\" uuid not null, \"kind\" text not null, \"locale\" varchar(8) not null, \"milestone\" text null, \"subject\" varchar(300) not null, \"body\" text not null, \"created_at\" timestamptz not null, \"updated_at\" timestamptz not null, primary key (\"id\"))",
+    "create unique index \"notification_template_kind_locale_milestone_unique\" on \"notification_template\" (\"kind\", \"locale\", coalesce(\"milestone\", ''))",
     "create table \"mail_opt_out\" (\"id\" uuid not null, \"contact_id\" uuid not null, \"source\" text not null, \"opted_out_at\" timestamptz not null, primary key (\"id\"))",
     "alter table \"mail_opt_out\" add constraint \"mail_opt_out_contact_id_unique\" unique (\"contact_id\")",
     "create table \"inbound_event\" (\"id\" uuid not null, \"source\" text not null, \"external_id\" varchar(200) not null, \"event_type\" varchar(40) not null, \"payload\" jsonb not null, \"reason\" text not null, \"status\" text not null default 'UNRESOLVED', \"feedback_item_id\" uuid null, \"received_at\" timestamptz not null, \"resolved_at\" timestamptz null, \"resolved_by\" varchar(80) null, primary key (\"id\"))",
@@ -67,6 +67,7 @@ export class Migration20261201072325_integrations extends DualMigration {
     "alter table \"client_notification\" add \"message_id\" varchar(300) null, add \"server_response\" varchar(500) null",
     "alter table \"client_notification\" add constraint \"client_notification_status_check\" check (\"status\" in ('PENDING', 'SENT', 'FAILED', 'SKIPPED', 'BOUNCED'))",
     "alter table \"notification_template\" add constraint \"notification_template_kind_check\" check (\"kind\" in ('FEEDBACK_ACKNOWLEDGEMENT', 'INITIATIVE_PROGRESS', 'COUNCIL_REVIEW_REQUEST', 'SURVEY_INVITATION', 'CASE_RESOLUTION'))",
+    "alter table \"notification_template\" add constraint \"notification_template_milestone_check\" check (\"milestone\" in ('STARTED', 'TASK_DONE', 'MONITORING', 'CLOSED'))",
     "alter table \"mail_opt_out\" add constraint \"mail_opt_out_contact_id_foreign\" foreign key (\"contact_id\") references \"contact\" (\"id\")",
     "alter table \"mail_opt_out\" add constraint \"mail_opt_out_source_check\" check (\"source\" in ('LINK', 'STAFF'))",
     "alter table \"inbound_event\" add constraint \"inbound_event_feedback_item_id_foreign\" foreign key (\"feedback_item_id\") references \"feedback_item\" (\"id\") on delete set null",
