@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toGlobalId } from '../../server/src/graphql/relay.js';
 import { RespondentClass } from '../../server/src/modules/client/client.enums.js';
+import { Contact } from '../../server/src/modules/client/contact.entity.js';
 import { ClientNotification } from '../../server/src/modules/notification/client-notification.entity.js';
 import {
   composeMail,
   MailDeliveryService,
 } from '../../server/src/modules/notification/mail-delivery.service.js';
+import { MailOptOut } from '../../server/src/modules/notification/mail-opt-out.entity.js';
 import { MailOptOutService } from '../../server/src/modules/notification/mail-opt-out.service.js';
 import { createSmtpSender } from '../../server/src/modules/notification/mail-transport.js';
 import {
@@ -47,10 +49,10 @@ describeEachDatabase('Unsubscribing from e-mail', (getOrm) => {
 
   const system = () => domainContext(getOrm(), { viewer: { actor: 'test' } });
 
-  async function pendingRow() {
+  async function pendingRow(locale: 'ru' | 'en' = 'ru') {
     const email = `buyer-${randomUUID()}@client.example`;
     const { account, contacts } = await createAccount(getOrm(), {
-      contacts: [{ respondentClass: RespondentClass.TECHNICAL_BUYER, email, locale: 'ru' }],
+      contacts: [{ respondentClass: RespondentClass.TECHNICAL_BUYER, email, locale }],
     });
     const em = getOrm().em.fork();
     const row = em.create(ClientNotification, {
@@ -59,7 +61,7 @@ describeEachDatabase('Unsubscribing from e-mail', (getOrm) => {
       account,
       contact: contacts[0]!,
       recipient: email,
-      locale: 'ru',
+      locale,
       subject: 'Мы сделали',
       body: 'Слоты доставки теперь соблюдаются.',
     });
@@ -89,13 +91,15 @@ describeEachDatabase('Unsubscribing from e-mail', (getOrm) => {
     // Opening the link (as a mail scanner would) only shows the button.
     const shown = await fetch(link);
     expect(shown.status).toBe(200);
-    expect(await shown.text()).toContain('<form method="post">');
+    const asked = await shown.text();
+    expect(asked).toContain('<html lang="ru">');
+    expect(asked).toContain('<form method="post"><button type="submit">Отписаться</button></form>');
     expect(await system().service(MailOptOutService).optedOutAt(contactId)).toBeNull();
 
     // The button (or a mail client's one-click unsubscribe) posts to it.
     const posted = await fetch(link, { method: 'POST' });
     expect(posted.status).toBe(200);
-    expect(await posted.text()).toContain('You are unsubscribed');
+    expect(await posted.text()).toContain('<h1>Вы отписались</h1>');
     expect(await system().service(MailOptOutService).optedOutAt(contactId)).toBeInstanceOf(Date);
 
     const outcome = await system()
@@ -108,6 +112,38 @@ describeEachDatabase('Unsubscribing from e-mail', (getOrm) => {
       /^The contact unsubscribed from e-mail on \d{4}-\d{2}-\d{2}\.$/,
     );
     expect(sink.rcptCount(email)).toBe(0);
+  });
+
+  it("speaks the contact's language, and the browser's when the link is not valid", async () => {
+    const { row, contactId } = await pendingRow('en');
+    const link = linkOf(composeMail(row, envelope).text);
+    const asked = await (await fetch(link)).text();
+    expect(asked).toContain('<html lang="en">');
+    expect(asked).toContain('<button type="submit">Unsubscribe</button>');
+    const posted = await fetch(link, { method: 'POST' });
+    expect(await posted.text()).toContain('<h1>You are unsubscribed</h1>');
+    expect(await system().service(MailOptOutService).optedOutAt(contactId)).toBeInstanceOf(Date);
+
+    const invalid = await fetch(`${hub.baseUrl}/unsubscribe?token=nothing`, {
+      headers: { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.5' },
+    });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.text()).toContain('<h1>Ссылка недействительна</h1>');
+  });
+
+  it('says there is nothing to unsubscribe when the contact is no longer held, recording nothing', async () => {
+    const { row, contactId } = await pendingRow('ru');
+    const link = linkOf(composeMail(row, envelope).text);
+    const em = getOrm().em.fork();
+    await em.nativeDelete(ClientNotification, { id: row.id });
+    await em.nativeDelete(Contact, { id: contactId });
+    const posted = await fetch(link, {
+      method: 'POST',
+      headers: { 'accept-language': 'ru' },
+    });
+    expect(posted.status).toBe(404);
+    expect(await posted.text()).toContain('<h1>Этого адреса у нас больше нет</h1>');
+    expect(await getOrm().em.fork().count(MailOptOut, { contact: contactId })).toBe(0);
   });
 
   it('refuses a link whose token was altered or made with another secret, recording nothing', async () => {

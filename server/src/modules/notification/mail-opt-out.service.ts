@@ -2,6 +2,7 @@ import { mustFind } from '../../db/lookup.js';
 import type { DomainContext } from '../../domain/context.js';
 import { snapshot } from '../audit/audit.service.js';
 import { Contact } from '../client/contact.entity.js';
+import { pickLocale, type Locale } from '../initiative/initiative.messages.js';
 import { MailOptOut, type OptOutSource } from './mail-opt-out.entity.js';
 import { notificationError } from './notification.errors.js';
 
@@ -13,6 +14,15 @@ export class MailOptOutService {
   async optedOutAt(contactId: string): Promise<Date | null> {
     const row = await this.ctx.em.findOne(MailOptOut, { contact: contactId });
     return row?.optedOutAt ?? null;
+  }
+
+  /**
+   * The language to answer the contact in: their own (English when it is neither ru nor en), or
+   * null when the hub no longer holds the contact.
+   */
+  async languageOf(contactId: string): Promise<Locale | null> {
+    const contact = await this.ctx.em.findOne(Contact, { id: contactId }, { fields: ['locale'] });
+    return contact ? pickLocale(contact.locale) : null;
   }
 
   /** Opts the contact in or out; opting out twice keeps the first moment. */
