@@ -60,6 +60,27 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.key))) {
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
+// Scenario 6 is read off scenarios 1 and 2: the peak memory of each server and worker they ran,
+// round by round (figures named "memory: …"), must stay flat (no identity-map growth).
+const memory = results.flatMap((s) =>
+  s.figures
+    .filter((f) => f.name.startsWith('memory'))
+    .map((f) => ({ ...f, name: `${s.title.replace(/^\d+\. /, '')}: ${f.name}` })),
+);
+if (memory.length) {
+  const at = results.findIndex((s) => s.key === 'workflows');
+  results.splice(at < 0 ? results.length : at + 1, 0, {
+    key: 'memory',
+    title: '6. Memory',
+    setup:
+      'Peak resident memory of each server and worker process under scenarios 1 and 2, the last measured round against the first.',
+    figures: memory,
+    gates: [],
+    notes: [],
+    seconds: 0,
+  });
+}
+
 const report = {
   at: new Date().toISOString(),
   machine: describeMachine(),
