@@ -54,7 +54,9 @@ export function describeMachine(extra: { postgres?: string; temporal?: string } 
     `Node ${process.version}`,
     extra.postgres ?? versionOf('psql', ['--version']),
     extra.temporal,
-    canPin() ? `server pinned to core ${SERVER_CORE}, load to core ${LOAD_CORE}` : 'not pinned',
+    canPin()
+      ? `taskset: servers under load on core ${SERVER_CORE}, load generators on core ${LOAD_CORE}`
+      : 'no pinning (taskset missing or one core)',
   ];
   return parts.filter(Boolean).join(', ');
 }
