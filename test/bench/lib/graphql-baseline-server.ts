@@ -13,10 +13,9 @@
  * Prints `baseline listening on <port>` when ready.
  */
 import http from 'node:http';
-import Database from 'better-sqlite3';
+import { openSqlite } from './hub.js';
 
-const db = new Database(process.env.BENCH_SQLITE_PATH!, { readonly: true, fileMustExist: true });
-db.pragma('busy_timeout = 5000');
+const db = openSqlite(process.env.BENCH_SQLITE_PATH!, { readonly: true });
 const trivial = Buffer.from(process.env.BENCH_TRIVIAL_BODY ?? '{"data":{"__typename":"Query"}}\n');
 
 type Row = Record<string, any>;
@@ -36,9 +35,7 @@ const board = {
     'select id, code, title, status, process_group, owner_id from initiative order by code asc, id asc limit ?',
   ),
   count: db.prepare('select count(*) as n from initiative'),
-  owners: db.prepare(
-    'select id, name from app_user where id in (select value from json_each(?))',
-  ),
+  owners: db.prepare('select id, name from app_user where id in (select value from json_each(?))'),
   accounts: db.prepare(
     `select ia.initiative_id, a.id, a.name from initiative_account ia
        join client_account a on a.id = ia.client_account_id
@@ -110,7 +107,9 @@ function readBoard(first: number) {
 }
 
 const nested = {
-  page: db.prepare('select id, name, segment_id from client_account order by name asc, id asc limit ?'),
+  page: db.prepare(
+    'select id, name, segment_id from client_account order by name asc, id asc limit ?',
+  ),
   segments: db.prepare('select id, name from segment where id in (select value from json_each(?))'),
   contacts: db.prepare(
     `select id, account_id, name from contact
@@ -158,7 +157,9 @@ function readNested(first: number) {
               const t = f.touchpoint_id ? touchpoints.get(f.touchpoint_id) : undefined;
               return {
                 npsScore: f.nps_score,
-                touchpoint: t ? { name: t.name, processClass: { name: t.process_class_name } } : null,
+                touchpoint: t
+                  ? { name: t.name, processClass: { name: t.process_class_name } }
+                  : null,
               };
             }),
           })),

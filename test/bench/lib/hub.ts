@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../../server/src/db/throwaway-postgres.js';
@@ -208,7 +209,7 @@ export class PeakRss {
   readonly rounds: number[] = [];
 
   constructor(readonly pid: number) {
-    let ok = false;
+    let ok: boolean;
     try {
       fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
       ok = true;
@@ -252,4 +253,28 @@ export class PeakRss {
     this.rounds.push(mb);
     return mb;
   }
+}
+
+/** The part of better-sqlite3 (the hub's SQLite driver) the benchmarks use; its types are not installed. */
+export interface SqliteStatement {
+  run(...params: unknown[]): { changes: number };
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+}
+export interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+  pragma(sql: string): unknown;
+  transaction<F extends (...args: never[]) => unknown>(fn: F): F;
+  close(): void;
+}
+
+/** Opens a SQLite file (e.g. `<hub.dataDir>/hub.sqlite`) with the driver the hub uses. */
+export function openSqlite(file: string, opts: { readonly?: boolean } = {}): SqliteDatabase {
+  const Database = createRequire(import.meta.url)('better-sqlite3') as new (
+    file: string,
+    options: { readonly?: boolean; fileMustExist?: boolean },
+  ) => SqliteDatabase;
+  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
 }

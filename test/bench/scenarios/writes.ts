@@ -10,8 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
-import { createApiToken, graphqlRequest, startHub } from '../lib/hub.js';
+import { createApiToken, graphqlRequest, openSqlite, startHub } from '../lib/hub.js';
 import { describeMachine, LOAD_CORE, pinSelf, SERVER_CORE } from '../lib/machine.js';
 import { writeScenario, type Gate } from '../lib/report.js';
 import { abRounds, timed } from '../lib/stats.js';
@@ -46,8 +45,7 @@ function period(i: number): string {
 
 const pinnedLoad = pinSelf(LOAD_CORE);
 const hub = await startHub({ env: { CX_RUN_WORKER: 'false' } });
-const db = new Database(path.join(hub.dataDir, 'hub.sqlite'));
-db.pragma('busy_timeout = 5000');
+const db = openSqlite(path.join(hub.dataDir, 'hub.sqlite'));
 
 try {
   const token = await createApiToken(hub.url, ['FIGURES_WRITE']);
