@@ -43,9 +43,9 @@ const { values: args } = parseArgs({
 });
 const quick = args.quick;
 const ROUNDS = quick ? 5 : 7;
-const TRIVIAL_REQUESTS = quick ? 1_000 : 6_000;
+const TRIVIAL_REQUESTS = quick ? 300 : 2_000;
 const CONCURRENCY = 8;
-const READ_REQUESTS = quick ? 40 : 200;
+const READ_REQUESTS = quick ? 12 : 60;
 const PAGE = 50;
 const GATE_PAGES = [5, 50] as const;
 
