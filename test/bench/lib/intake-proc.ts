@@ -62,16 +62,18 @@ export class ProcWatch {
   }
 
   /** Ends a round: peak RSS in MB and the CPU the process used (share of one core). */
-  end(): { peakMb: number; cpuShare: number } {
+  end(): { peakMb: number; cpuShare: number; cpuSeconds: number } {
     clearInterval(this.timer);
     this.timer = undefined;
     const hwm = this.resettable ? (statusKb(this.pid, 'VmHWM') ?? 0) : 0;
     const rss = statusKb(this.pid, 'VmRSS') ?? 0;
     const peakKb = Math.max(this.peakKb, rss, hwm);
     const seconds = (performance.now() - this.startedAt) / 1000;
+    const used = cpuSeconds(this.pid) - this.cpuAtStart;
     return {
       peakMb: peakKb / 1024,
-      cpuShare: seconds > 0 ? (cpuSeconds(this.pid) - this.cpuAtStart) / seconds : NaN,
+      cpuShare: seconds > 0 ? used / seconds : NaN,
+      cpuSeconds: used,
     };
   }
 }

@@ -344,26 +344,82 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
   await step('hub', 10, QUICK ? 2 : 4);
   await step('bare', 10, QUICK ? 2 : 4);
 
-  // Gate: Temporal RPCs per accepted submitFeedback, from the server's own counters, with
-  // the workers' operations (polls, task completions, heartbeats) left out.
-  await sleep(1000);
-  const before = await temporalRequests(hub.metricsUrl);
-  const gateLoad = await openLoop(10, GATE_REQUESTS / 10, submit);
-  const gateIds = gateLoad.sent.map((s) => s.value).filter((v): v is string => !!v);
-  await acknowledged(gateIds);
-  await sleep(1000);
-  const after = await temporalRequests(hub.metricsUrl);
-  const clientOps = new Map<string, number>();
-  for (const [op, n] of after) {
-    const d = n - (before.get(op) ?? 0);
-    if (d > 0 && !isWorkerOperation(op)) clientOps.set(op, d);
-  }
+  // Cost per item, measured at a low rate (10/s) where nothing queues, so it holds on a busy
+  // machine too: Temporal frontend RPCs and CPU milliseconds of each process per item, from
+  // the start of the load until every workflow has completed. The gate comes from the same
+  // counters: the client calls (not worker polls/completions) made while the items were
+  // submitted and acknowledged.
+  const waitClosed = async (workflowIds: string[]) => {
+    const deadline = Date.now() + DRAIN_MS * 2;
+    let left = workflowIds;
+    while (left.length && Date.now() < deadline) {
+      const open = await pool(left, 8, async (id) =>
+        (await client.workflow.getHandle(id).describe()).closeTime ? undefined : id,
+      );
+      left = open.filter((x): x is string => x !== undefined);
+      if (left.length) await sleep(300);
+    }
+    return workflowIds.length - left.length;
+  };
+  const delta = (a: Map<string, number>, b: Map<string, number>) => {
+    const d = new Map<string, number>();
+    for (const [op, n] of b) if (n - (a.get(op) ?? 0) > 0) d.set(op, n - (a.get(op) ?? 0));
+    return d;
+  };
+  /** RPCs the item's own work made: everything but this scenario's own describe calls. */
+  const workRpcs = (d: Map<string, number>) =>
+    [...d].filter(([op]) => op !== 'DescribeWorkflowExecution').reduce((a, [, n]) => a + n, 0);
+  const cost = async (side: 'hub' | 'bare') => {
+    await sleep(1000);
+    const before = await temporalRequests(hub.metricsUrl);
+    for (const w of watches) w.begin();
+    const t0 = performance.now();
+    const load = await openLoop(10, GATE_REQUESTS / 10, (i) =>
+      side === 'hub'
+        ? submit(i)
+        : client.workflow
+            .start('bareWorkflow', {
+              taskQueue: BARE_QUEUE,
+              workflowId: `bench-bare-cost-${i}`,
+              args: [],
+            })
+            .then(() => `bench-bare-cost-${i}`),
+    );
+    const ids = load.sent.map((s) => s.value).filter((v): v is string => !!v);
+    let acceptedOps: Map<string, number> | undefined;
+    if (side === 'hub') {
+      await acknowledged(ids);
+      acceptedOps = delta(before, await temporalRequests(hub.metricsUrl));
+    }
+    const closed = await waitClosed(side === 'hub' ? ids.map(collectWorkflowId) : ids);
+    const seconds = (performance.now() - t0) / 1000;
+    const cpuMs: Record<string, number> = {};
+    for (const w of watches) cpuMs[w.name] = (w.end().cpuSeconds * 1000) / ids.length;
+    const all = delta(before, await temporalRequests(hub.metricsUrl));
+    return { ids, closed, seconds, cpuMs, rpcs: workRpcs(all) / ids.length, all, acceptedOps };
+  };
+  const hubCost = await cost('hub');
+  const bareCost = await cost('bare');
+  console.log(
+    'cost hub',
+    JSON.stringify({
+      ...hubCost,
+      ids: hubCost.ids.length,
+      all: [...hubCost.all],
+      acceptedOps: [...hubCost.acceptedOps!],
+    }),
+  );
+  console.log(
+    'cost bare',
+    JSON.stringify({ ...bareCost, ids: bareCost.ids.length, all: [...bareCost.all] }),
+  );
+  const clientOps = new Map([...hubCost.acceptedOps!].filter(([op]) => !isWorkerOperation(op)));
+  const gateIds = hubCost.ids;
   const clientRpcs = [...clientOps.values()].reduce((a, b) => a + b, 0);
   const starts = clientOps.get('StartWorkflowExecution') ?? 0;
-  console.log(`gate: ${gateIds.length} accepted, client RPCs ${JSON.stringify([...clientOps])}`);
   const gates: Gate[] = [
     {
-      name: 'Temporal RPCs per accepted submitFeedback (client calls, worker polls/completions excluded)',
+      name: 'Temporal RPCs per accepted submitFeedback (frontend client calls while submitting and acknowledging; worker polls/completions excluded)',
       expected: '1',
       actual: `${(clientRpcs / gateIds.length).toFixed(2)} (${[...clientOps].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'} for ${gateIds.length} accepted)`,
       passed: gateIds.length === GATE_REQUESTS && clientRpcs === gateIds.length,
@@ -375,6 +431,7 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
       passed: starts === gateIds.length,
     },
   ];
+  const coreMs = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
 
   // The ladder: each rate for the hub and for the bare workflow, alternating which goes first;
   // a side stops at its first rate it does not keep up with (its backlog would spill over).
@@ -489,6 +546,47 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
       target: { text: 'p99 < 1 s', met: p99At20 < 1000 },
     },
   ];
+  const hubCoreMs = coreMs(hubCost.cpuMs);
+  const bareCoreMs = coreMs(bareCost.cpuMs);
+  figures.push(
+    {
+      name: 'CPU per item on the server core, all processes (hub, Temporal, bare worker), at 10/s until every workflow completed',
+      value: hubCoreMs,
+      unit: 'ms',
+      baseline: { name: 'bare workflow + empty activity', value: bareCoreMs },
+      ratio: {
+        median: hubCoreMs / bareCoreMs,
+        min: hubCoreMs / bareCoreMs,
+        max: hubCoreMs / bareCoreMs,
+        rounds: 1,
+      },
+    },
+    {
+      name: 'CPU-bound rate on one core (1000 ms ÷ CPU per item): hub',
+      value: 1000 / hubCoreMs,
+      unit: 'items/s',
+      baseline: { name: 'bare workflow', value: 1000 / bareCoreMs },
+      ratio: {
+        median: bareCoreMs / hubCoreMs,
+        min: bareCoreMs / hubCoreMs,
+        max: bareCoreMs / hubCoreMs,
+        rounds: 1,
+      },
+      target: { text: '≥ 0.8 of the bare workflow (estimate)', met: bareCoreMs / hubCoreMs >= 0.8 },
+    },
+    {
+      name: 'Temporal frontend RPCs per item, whole workflow (starts, polls, task completions)',
+      value: hubCost.rpcs,
+      unit: 'RPCs',
+      baseline: { name: 'bare workflow + empty activity', value: bareCost.rpcs },
+      ratio: {
+        median: hubCost.rpcs / bareCost.rpcs,
+        min: hubCost.rpcs / bareCost.rpcs,
+        max: hubCost.rpcs / bareCost.rpcs,
+        rounds: 1,
+      },
+    },
+  );
   for (const row of ladder) {
     const h = row.hub;
     const b = row.bare;
@@ -559,6 +657,18 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
     hubSpans
       ? `Where the time goes at ${top.rate}/s (medians over ${Math.min(30, top.hub!.ids.length)} sampled collect workflows): item committed → workflow started ${fmt(startLag)} ms (the start RPC after the commit); workflow start → acknowledge activity scheduled ${fmt(hubSpans.toScheduled)} ms (first workflow task); schedule → start ${fmt(hubSpans.scheduleToStart)} ms (p99 ${fmt(hubSpans.scheduleToStartP99)}: waiting for the worker); acknowledge activity run ${fmt(hubSpans.run)} ms (p99 ${fmt(hubSpans.runP99)}: its SQLite transaction). Bare at ${topBare.rate}/s: start → scheduled ${fmt(bareSpans?.toScheduled)} ms, schedule → start ${fmt(bareSpans?.scheduleToStart)} ms, empty activity ${fmt(bareSpans?.run, 1)} ms.`
       : 'No histories sampled.',
+    `Cost per item at 10/s (${hubCost.ids.length} items, until every workflow completed): CPU ms per item — hub run: ${Object.entries(
+      hubCost.cpuMs,
+    )
+      .map(([k, v]) => `${k} ${fmt(v, 1)}`)
+      .join(', ')}; bare run: ${Object.entries(bareCost.cpuMs)
+      .map(([k, v]) => `${k} ${fmt(v, 1)}`)
+      .join(', ')}. Temporal frontend RPCs per item: hub ${fmt(hubCost.rpcs, 1)} (${[...hubCost.all]
+      .filter(([op]) => op !== 'DescribeWorkflowExecution')
+      .map(([k, v]) => `${k} ${v}`)
+      .join(
+        ', ',
+      )}), bare ${fmt(bareCost.rpcs, 1)}. One core divided by the CPU per item gives ${fmt(1000 / hubCoreMs)} items/s for the hub against ${fmt(1000 / bareCoreMs)}/s for the bare workflow: an estimate that does not depend on how busy the machine is.`,
     `The collect workflow does more than the bare one after the acknowledgement (classify, case check: two more activities and workflow tasks per item), which shares the same core with the next items' acknowledgements; the measured span stops at ACKNOWLEDGED, the bare span at completion. Items submitted are happy (NPS 10) so no case workflow is started.`,
     `Latency is measured after each window from stored timestamps (acknowledged_at − created_at in the hub's SQLite file; closeTime − startTime of the bare workflows), so measuring adds no load during the window.`,
   ];
