@@ -33,6 +33,8 @@ export interface IntakeHub {
   temporalVersion: string;
   /** The last lines the hub printed. */
   tail(): string;
+  /** How often the hub has printed `text` so far. */
+  count(text: string): number;
   stop(): Promise<void>;
 }
 
@@ -87,8 +89,11 @@ export async function startIntakeHub(env: Record<string, string> = {}): Promise<
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  const counts = new Map<string, number>();
   const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-20_000);
+    const text = chunk.toString();
+    for (const [k, n] of counts) counts.set(k, n + text.split(k).length - 1);
+    log = (log + text).slice(-20_000);
   };
   proc.stdout!.on('data', keep);
   proc.stderr!.on('data', keep);
@@ -144,6 +149,10 @@ export async function startIntakeHub(env: Record<string, string> = {}): Promise<
     sqlitePath: path.join(dataDir, 'hub.sqlite'),
     temporalVersion,
     tail: () => log.slice(-3000),
+    count: (text) => {
+      if (!counts.has(text)) counts.set(text, log.split(text).length - 1);
+      return counts.get(text)!;
+    },
     stop,
   };
 }
