@@ -372,7 +372,7 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
   const workRpcs = (d: Map<string, number>) =>
     [...d].filter(([op]) => op !== 'DescribeWorkflowExecution').reduce((a, [, n]) => a + n, 0);
   const cost = async (side: 'hub' | 'bare') => {
-    await sleep(1000);
+    await sleep(2500);
     const before = await temporalRequests(hub.metricsUrl);
     for (const w of watches) w.begin();
     const t0 = performance.now();
@@ -391,6 +391,8 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
     let acceptedOps: Map<string, number> | undefined;
     if (side === 'hub') {
       await acknowledged(ids);
+      // The server publishes its counters about once a second: let the last ones in.
+      await sleep(2500);
       acceptedOps = delta(before, await temporalRequests(hub.metricsUrl));
     }
     const closed = await waitClosed(side === 'hub' ? ids.map(collectWorkflowId) : ids);
