@@ -20,11 +20,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
+import protos from '@temporalio/proto';
 import { loadConfig } from '../../../server/src/config.js';
 import { initORM, migrateUp } from '../../../server/src/db/orm.js';
 import { fromGlobalId } from '../../../server/src/graphql/relay.js';
 import { TemporalInitiativeWorkflows } from '../../../server/src/temporal/temporal-initiative-workflows.js';
-import { initiativeWorkflowId } from '../../../workflows/contracts/initiative.contract.js';
+import {
+  initiativeWorkflowId,
+  type CommandName,
+  type CommandResult,
+  type InitiativeCommands,
+} from '../../../workflows/contracts/initiative.contract.js';
 import { createInitiativeWorld } from '../../fixtures/initiative-factories.js';
 import { createTestApi, type TestApi } from '../../helpers/graphql.js';
 import { DOCS } from '../../helpers/initiative-driver.js';
@@ -54,11 +60,18 @@ const { values: args } = parseArgs({
 });
 const QUICK = args.quick;
 const N = Number(args.initiatives ?? (QUICK ? 100 : 1000));
-const LIFECYCLES = Number(args.lifecycles ?? (QUICK ? 4 : 20));
-const CYCLES = Number(args.cycles ?? (QUICK ? 6 : 8));
+const LIFECYCLES = Number(args.lifecycles ?? (QUICK ? 3 : 20));
+const CYCLES = Number(args.cycles ?? (QUICK ? 4 : 5));
 const CONCURRENCY = Number(args.concurrency);
-const HISTORY_LIMIT = Number(args['history-limit'] ?? (QUICK ? 150 : 200));
+const HISTORY_LIMIT = Number(args['history-limit'] ?? (QUICK ? 100 : 150));
+/**
+ * The workflow checks its history length after each command and then continues as new, so a
+ * run can pass the limit by one command's events (an Update with its activity, the evidence
+ * signal and their workflow tasks: 16) plus the continue-as-new task (4).
+ */
+const HISTORY_SLACK = 20;
 const ROUNDS = Math.max(5, Number(args.rounds));
+const WARMUP = 50;
 const TASK_QUEUE = 'bench-hub';
 const BASELINE_QUEUE = 'bench-baseline';
 const DAY = 86_400_000;
@@ -145,6 +158,43 @@ async function ok(api: TestApi, query: string, variables: Record<string, unknown
   return res.data!;
 }
 
+/** The API's initiative workflows, timing each command's Update (the rest of a move is the API's). */
+class TimedWorkflows extends TemporalInitiativeWorkflows {
+  readonly updateMs: number[] = [];
+  recording = false;
+  override async execute<K extends CommandName>(
+    initiativeId: string,
+    name: K,
+    command: InitiativeCommands[K],
+    opts: { updateId?: string } = {},
+  ): Promise<CommandResult> {
+    const [ms, out] = await timed(() => super.execute(initiativeId, name, command, opts));
+    if (this.recording) this.updateMs.push(ms);
+    return out;
+  }
+}
+
+/** `EVENT +ms, …` from the last accepted Update of `workflowId` to its completion. */
+async function moveAnatomy(client: Client, workflowId: string): Promise<string> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const events = history.events ?? [];
+  const names = protos.temporal.api.enums.v1.EventType;
+  const ms = (e: (typeof events)[number]) =>
+    Number(e.eventTime?.seconds ?? 0) * 1000 + Math.round((e.eventTime?.nanos ?? 0) / 1e6);
+  let start = -1;
+  for (let i = 0; i < events.length; i++) {
+    if (events[i]!.eventType === names.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED) start = i;
+  }
+  if (start < 0) return 'no Update found';
+  const t0 = ms(events[start]!);
+  const out: string[] = [];
+  for (const e of events.slice(start)) {
+    out.push(`${names[e.eventType ?? 0]?.replace('EVENT_TYPE_', '')} +${ms(e) - t0}`);
+    if (e.eventType === names.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED) break;
+  }
+  return out.join(', ');
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 try {
@@ -166,9 +216,8 @@ try {
   cleanups.unshift(() => connection.close());
   const client = new Client({ connection, namespace: 'default' });
   const timings = loadConfig({}).initiativeTimings;
-  const api = await createTestApi(orm, {
-    initiatives: new TemporalInitiativeWorkflows(client, { taskQueue: TASK_QUEUE, timings }),
-  });
+  const timedWorkflows = new TimedWorkflows(client, { taskQueue: TASK_QUEUE, timings });
+  const api = await createTestApi(orm, { initiatives: timedWorkflows });
   cleanups.unshift(() => api.stop());
   // The lifecycles run with a lower CX_WORKFLOW_HISTORY_LIMIT, so a few cycles cross it.
   const lifeApi = await createTestApi(orm, {
@@ -264,36 +313,47 @@ try {
   );
 
   // ---- time to move every initiative one phase, against bare Updates ----
+  // The N initiatives move ANALYSE → IMPLEMENT in ROUNDS batches of N / ROUNDS, each batch
+  // against as many bare Updates (one per trivial workflow) in alternating rounds; a warm-up
+  // batch of extra initiatives (created now, after the memory was measured) goes first.
+  const batch = Math.ceil(N / ROUNDS);
+  const batches = Array.from({ length: ROUNDS }, (_, r) => ids.slice(r * batch, (r + 1) * batch));
+  const warmupIds = await pool(
+    Array.from({ length: Math.min(batch, WARMUP) }, (_, i) => i),
+    CONCURRENCY,
+    (i) => create(api, N + LIFECYCLES + i),
+  );
   await worker.baseline();
-  const trivialIds = Array.from({ length: N }, (_, i) => `bench-trivial-${i}`);
+  const trivialIds = Array.from({ length: batch }, (_, i) => `bench-trivial-${i}`);
   await pool(trivialIds, CONCURRENCY, (workflowId) =>
     client.workflow.start(trivialWorkflow, { workflowId, taskQueue: BASELINE_QUEUE }),
   );
-  const phases = ['IMPLEMENT', 'MONITOR', 'CORRECT'];
-  let phase = 0;
   let moveErrors = 0;
   let bareErrors = 0;
+  let moved = 0;
+  let bared = 0;
   const moveLatencies: number[] = [];
   const bareLatencies: number[] = [];
   let measuring = false;
-  const moveRound = async () => {
-    const to = phases[phase % phases.length]!;
-    const brief = phase >= phases.length && to === 'IMPLEMENT' ? `Round ${phase}` : undefined;
-    phase += 1;
+  let round = 0;
+  const moveRound = async (which = batches[round++]!) => {
     const [ms, lat] = await timed(() =>
-      pool(ids, CONCURRENCY, async (id) => {
+      pool(which, CONCURRENCY, async (id) => {
         const [t, res] = await timed(() =>
-          api.execute(DOCS.moveInitiative, { id, to, ...(brief ? { brief } : {}) }),
+          api.execute(DOCS.moveInitiative, { id, to: 'IMPLEMENT' }),
         );
-        if (res.errors?.length || res.data?.moveInitiative?.processGroup !== to) {
+        if (res.errors?.length || res.data?.moveInitiative?.processGroup !== 'IMPLEMENT') {
           moveErrors += 1;
           if (moveErrors <= 3) console.error(JSON.stringify(res.errors ?? res.data));
         }
         return t;
       }),
     );
-    if (measuring) moveLatencies.push(...lat);
-    console.log(`  move ${N} → ${to}: ${(ms / 1000).toFixed(2)} s`);
+    if (measuring) {
+      moveLatencies.push(...lat);
+      moved += which.length;
+    }
+    console.log(`  move ${which.length} ANALYSE → IMPLEMENT: ${(ms / 1000).toFixed(2)} s`);
     return ms / 1000;
   };
   let bareRound = 0;
@@ -312,15 +372,26 @@ try {
         return t;
       }),
     );
-    if (measuring) bareLatencies.push(...lat);
-    console.log(`  bare ${N} Updates: ${(ms / 1000).toFixed(2)} s`);
+    if (measuring) {
+      bareLatencies.push(...lat);
+      bared += trivialIds.length;
+    }
+    console.log(`  bare ${trivialIds.length} Updates: ${(ms / 1000).toFixed(2)} s`);
     return ms / 1000;
   };
-  // Warm-up: one round of each (ANALYSE → IMPLEMENT), then the measured rounds.
-  await moveRound();
+  await moveRound(warmupIds);
   await bare();
   measuring = true;
-  const ab = await abRounds(moveRound, bare, { rounds: ROUNDS, warmup: 0 });
+  timedWorkflows.recording = true;
+  const ab = await abRounds(() => moveRound(), bare, { rounds: ROUNDS, warmup: 0 });
+  const allMovedSeconds = ab.a.reduce((x, y) => x + y, 0);
+  const allBareSeconds = ab.b.reduce((x, y) => x + y, 0);
+  // The anatomy of the last move of one initiative: its events with the time since the Update.
+  const anatomy = await moveAnatomy(
+    client,
+    initiativeWorkflowId(fromGlobalId(ids[0]!, 'Initiative')),
+  );
+  console.log(`one move's events: ${anatomy}`);
   const end = await worker.stop();
   workerStopped = true;
   await pool(trivialIds, CONCURRENCY, (id) =>
@@ -332,7 +403,7 @@ try {
 
   const moves = distribution(moveLatencies);
   const bares = distribution(bareLatencies);
-  const movedTotal = ROUNDS * N;
+  const updates = distribution(timedWorkflows.updateMs);
   const figures: Figure[] = [
     {
       name: `worker RSS per cached initiative workflow (${N} cached − idle, ÷ ${N})`,
@@ -354,24 +425,21 @@ try {
       baseline: { name: 'history limit (CX_WORKFLOW_HISTORY_LIMIT)', value: HISTORY_LIMIT },
     },
     {
-      name: `move ${N} initiatives one phase (concurrency ${CONCURRENCY})`,
-      value: ab.aMedian,
+      name: `move all ${N} initiatives one phase (ANALYSE → IMPLEMENT, ${ROUNDS} batches of ${batch}, concurrency ${CONCURRENCY}), total`,
+      value: allMovedSeconds,
       unit: 's',
-      baseline: { name: `${N} bare Updates, empty handler, trivial workflow`, value: ab.bMedian },
+      baseline: {
+        name: `${ROUNDS} × ${batch} bare Updates (empty handler, trivial workflow), total`,
+        value: allBareSeconds,
+      },
       ratio: ab.ratio,
     },
     {
-      name: 'one move (API → Update → activity → answer)',
+      name: 'one move (moveInitiative: API → Update → activity → answer)',
       value: moves.p50,
       p99: moves.p99,
       unit: 'ms',
       baseline: { name: 'one bare Update', value: bares.p50, p99: bares.p99 },
-      ratio: {
-        median: moves.p50 / bares.p50,
-        min: moves.p50 / bares.p50,
-        max: moves.p50 / bares.p50,
-        rounds: ROUNDS,
-      },
     },
   ];
   const gates: Gate[] = [
@@ -388,10 +456,10 @@ try {
       passed: full.cached >= N,
     },
     {
-      name: `largest history of any run ≤ the history limit`,
-      expected: `≤ ${HISTORY_LIMIT}`,
+      name: `largest history of any run ≤ the history limit + one command (${HISTORY_SLACK} events)`,
+      expected: `≤ ${HISTORY_LIMIT + HISTORY_SLACK}`,
       actual: String(largest),
-      passed: largest <= HISTORY_LIMIT,
+      passed: largest <= HISTORY_LIMIT + HISTORY_SLACK,
     },
     {
       name: `lifecycles closed with continue-as-new (more than one run each)`,
@@ -401,29 +469,30 @@ try {
     },
     {
       name: 'moves answered with the new phase',
-      expected: String(movedTotal + N),
-      actual: String(movedTotal + N - moveErrors),
+      expected: String(moved + warmupIds.length),
+      actual: String(moved + warmupIds.length - moveErrors),
       passed: moveErrors === 0,
     },
     {
       name: 'bare Updates answered',
-      expected: String((ROUNDS + 1) * N),
-      actual: String((ROUNDS + 1) * N - bareErrors),
+      expected: String(bared + batch),
+      actual: String(bared + batch - bareErrors),
       passed: bareErrors === 0,
     },
   ];
-  const stillCached = `${end.cached} of ${N + LIFECYCLES} initiative workflows were still cached after the moves (maxCachedWorkflows ${end.maxCachedWorkflows}; the closed lifecycles leave the cache)`;
+  const stillCached = `${end.cached} of the ${N + warmupIds.length} open initiative workflows (${N} and ${warmupIds.length} for the warm-up) were still cached after the moves (maxCachedWorkflows ${end.maxCachedWorkflows}; the closed lifecycles leave the cache)`;
   writeScenario(args.out, {
     key: 'workflows',
     title: '5. Workflows at 1,000 open initiatives',
-    setup: `${N.toLocaleString('en-US')} open initiatives, each with its initiativeLifecycle workflow, on the Temporal CLI dev server (${temporal.version}) and SQLite; one worker process (createWorker, defaults, maxCachedWorkflows ${full.maxCachedWorkflows}) and Temporal pinned to core ${SERVER_CORE}, the API (GraphQL schema and services in this process) on core ${LOAD_CORE}${pinnedLoad ? '' : ' (not pinned)'}. ${LIFECYCLES} initiatives driven through ${CYCLES} IMPLEMENT (one task created and completed) → MONITOR → CORRECT cycles to CLOSED with CX_WORKFLOW_HISTORY_LIMIT=${HISTORY_LIMIT} (default 2,000). Moves: all ${N} one phase per round (IMPLEMENT → MONITOR → CORRECT → IMPLEMENT …) via the moveInitiative mutation at concurrency ${CONCURRENCY}, against ${N} bare Updates at the same concurrency; 1 warm-up and ${ROUNDS} alternating rounds. ${describeMachine({ temporal: temporal.version })}.`,
+    setup: `${N.toLocaleString('en-US')} open initiatives, each with its initiativeLifecycle workflow, on the Temporal CLI dev server (${temporal.version}) and SQLite; one worker process (createWorker, defaults, maxCachedWorkflows ${full.maxCachedWorkflows}) and Temporal pinned to core ${SERVER_CORE}, the API (GraphQL schema and services in this process) on core ${LOAD_CORE}${pinnedLoad ? '' : ' (not pinned)'}. ${LIFECYCLES} initiatives driven through ${CYCLES} IMPLEMENT (one task created and completed) → MONITOR → CORRECT cycles to CLOSED with CX_WORKFLOW_HISTORY_LIMIT=${HISTORY_LIMIT} (default 2,000). Moves: all ${N} ANALYSE → IMPLEMENT via the moveInitiative mutation at concurrency ${CONCURRENCY}, in ${ROUNDS} batches of ${batch}, each against ${batch} bare Updates (one per trivial workflow) at the same concurrency, alternating, after a warm-up of ${warmupIds.length} extra initiatives. ${describeMachine({ temporal: temporal.version })}.`,
     figures,
     gates,
     notes: [
       `Worker RSS idle ${idle.rssMb.toFixed(0)} MB, with ${full.cached} workflows cached ${full.rssMb.toFixed(0)} MB: ${(perWorkflowRss * 1024).toFixed(0)} KB each. Workflows run in one reused V8 context in a worker thread, so the main-thread heap (${perWorkflowHeap >= 0 ? '+' : ''}${(perWorkflowHeap * 1024).toFixed(0)} KB each) misses most of their state; RSS counts it.`,
       stillCached + '.',
       `Histories at closing: ${allRuns.length} runs over ${LIFECYCLES} initiatives (runs per initiative ${Math.min(...closingRuns)}–${Math.max(...closingRuns)}), largest ${largest} events vs the limit ${HISTORY_LIMIT}; each command costs about ${(allRuns.reduce((a, r) => a + r.events, 0) / (LIFECYCLES * commandsPerLife)).toFixed(0)} events.`,
-      `Moves: p50 ${moves.p50.toFixed(0)} ms, p99 ${moves.p99.toFixed(0)} ms per move; bare Updates p50 ${bares.p50.toFixed(0)} ms, p99 ${bares.p99.toFixed(0)} ms. A move is an Update whose handler runs an activity that writes the read model in a transaction, then the API re-reads the initiative: two more workflow tasks, an activity task and SQL on both sides of the Update.`,
+      `Moves: p50 ${moves.p50.toFixed(0)} ms, p99 ${moves.p99.toFixed(0)} ms per move; bare Updates p50 ${bares.p50.toFixed(0)} ms, p99 ${bares.p99.toFixed(0)} ms; the Update inside a move (API → Temporal → worker → activity → answer) p50 ${updates.p50.toFixed(0)} ms, p99 ${updates.p99.toFixed(0)} ms, the rest is the API's own work. A move is an Update whose handler runs an activity that writes the read model in a transaction, then the API re-reads the initiative: two more workflow tasks, an activity task and SQL on both sides of the Update.`,
+      `One move's events (the last move of the first initiative, ms after the Update was accepted): ${anatomy}.`,
       `${N} initiatives created (workflow started, initiative loaded) in ${(createMs / 1000).toFixed(1)} s; ${LIFECYCLES} lifecycles in ${(lifeMs / 1000).toFixed(1)} s.`,
     ],
     seconds: (Date.now() - began) / 1000,
