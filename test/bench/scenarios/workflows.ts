@@ -56,6 +56,8 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     'history-limit': { type: 'string' },
     rounds: { type: 'string', default: '5' },
+    /** Writes CPU profiles of the worker process (every thread) into this directory. */
+    'worker-cpu-prof': { type: 'string' },
   },
 });
 const QUICK = args.quick;
@@ -101,6 +103,9 @@ async function startWorker(temporalAddress: string) {
   const file = path.join(import.meta.dirname, '..', 'lib', 'workflows-worker.ts');
   const [cmd, cmdArgs] = pinned(SERVER_CORE, process.execPath, [
     '--expose-gc',
+    ...(args['worker-cpu-prof']
+      ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args['worker-cpu-prof'])]
+      : []),
     '--import',
     'tsx',
     file,
@@ -193,6 +198,18 @@ async function moveAnatomy(client: Client, workflowId: string): Promise<string> 
     if (e.eventType === names.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED) break;
   }
   return out.join(', ');
+}
+
+const TICK_S = 1 / 100; // USER_HZ on Linux
+/** CPU seconds (user + system) a process has used so far, from /proc; 0 where unreadable. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_S;
+  } catch {
+    return 0;
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -336,7 +353,12 @@ try {
   const bareLatencies: number[] = [];
   let measuring = false;
   let round = 0;
+  const cpu = { move: [0, 0, 0], bare: [0, 0, 0] };
+  const pids = () => [temporal.pid, worker.pid, process.pid].map(cpuSeconds);
+  const addCpu = (into: number[], before: number[]) =>
+    pids().forEach((x, i) => (into[i] = into[i]! + x - before[i]!));
   const moveRound = async (which = batches[round++]!) => {
+    const cpuBefore = pids();
     const [ms, lat] = await timed(() =>
       pool(which, CONCURRENCY, async (id) => {
         const [t, res] = await timed(() =>
@@ -350,6 +372,7 @@ try {
       }),
     );
     if (measuring) {
+      addCpu(cpu.move, cpuBefore);
       moveLatencies.push(...lat);
       moved += which.length;
     }
@@ -359,6 +382,7 @@ try {
   let bareRound = 0;
   const bare = async () => {
     bareRound += 1;
+    const cpuBefore = pids();
     const [ms, lat] = await timed(() =>
       pool(trivialIds, CONCURRENCY, async (workflowId) => {
         const [t] = await timed(() =>
@@ -373,6 +397,7 @@ try {
       }),
     );
     if (measuring) {
+      addCpu(cpu.bare, cpuBefore);
       bareLatencies.push(...lat);
       bared += trivialIds.length;
     }
@@ -492,6 +517,7 @@ try {
       stillCached + '.',
       `Histories at closing: ${allRuns.length} runs over ${LIFECYCLES} initiatives (runs per initiative ${Math.min(...closingRuns)}–${Math.max(...closingRuns)}), largest ${largest} events vs the limit ${HISTORY_LIMIT}; each command costs about ${(allRuns.reduce((a, r) => a + r.events, 0) / (LIFECYCLES * commandsPerLife)).toFixed(0)} events.`,
       `Moves: p50 ${moves.p50.toFixed(0)} ms, p99 ${moves.p99.toFixed(0)} ms per move; bare Updates p50 ${bares.p50.toFixed(0)} ms, p99 ${bares.p99.toFixed(0)} ms; the Update inside a move (API → Temporal → worker → activity → answer) p50 ${updates.p50.toFixed(0)} ms, p99 ${updates.p99.toFixed(0)} ms, the rest is the API's own work. A move is an Update whose handler runs an activity that writes the read model in a transaction, then the API re-reads the initiative: two more workflow tasks, an activity task and SQL on both sides of the Update.`,
+      `CPU used over the measured rounds, Temporal / worker / API-and-load process: moves ${cpu.move.map((x) => x.toFixed(1)).join(' / ')} s in ${allMovedSeconds.toFixed(1)} s (${((1000 * cpu.move[0]!) / moved).toFixed(0)} / ${((1000 * cpu.move[1]!) / moved).toFixed(0)} / ${((1000 * cpu.move[2]!) / moved).toFixed(0)} ms per move); bare Updates ${cpu.bare.map((x) => x.toFixed(1)).join(' / ')} s in ${allBareSeconds.toFixed(1)} s (${((1000 * cpu.bare[0]!) / bared).toFixed(0)} / ${((1000 * cpu.bare[1]!) / bared).toFixed(0)} / ${((1000 * cpu.bare[2]!) / bared).toFixed(0)} ms per Update). Temporal and the worker share the server core.`,
       `One move's events (the last move of the first initiative, ms after the Update was accepted): ${anatomy}.`,
       `${N} initiatives created (workflow started, initiative loaded) in ${(createMs / 1000).toFixed(1)} s; ${LIFECYCLES} lifecycles in ${(lifeMs / 1000).toFixed(1)} s.`,
     ],
