@@ -411,7 +411,7 @@ try {
   const ab = await abRounds(() => moveRound(), bare, { rounds: ROUNDS, warmup: 0 });
   const allMovedSeconds = ab.a.reduce((x, y) => x + y, 0);
   const allBareSeconds = ab.b.reduce((x, y) => x + y, 0);
-  // The anatomy of the last move of one initiative: its events with the time since the Update.
+  // The anatomy of one move (the first initiative's): its events with the time since the Update.
   const anatomy = await moveAnatomy(
     client,
     initiativeWorkflowId(fromGlobalId(ids[0]!, 'Initiative')),
@@ -518,7 +518,7 @@ try {
       `Histories at closing: ${allRuns.length} runs over ${LIFECYCLES} initiatives (runs per initiative ${Math.min(...closingRuns)}–${Math.max(...closingRuns)}), largest ${largest} events vs the limit ${HISTORY_LIMIT}; each command costs about ${(allRuns.reduce((a, r) => a + r.events, 0) / (LIFECYCLES * commandsPerLife)).toFixed(0)} events.`,
       `Moves: p50 ${moves.p50.toFixed(0)} ms, p99 ${moves.p99.toFixed(0)} ms per move; bare Updates p50 ${bares.p50.toFixed(0)} ms, p99 ${bares.p99.toFixed(0)} ms; the Update inside a move (API → Temporal → worker → activity → answer) p50 ${updates.p50.toFixed(0)} ms, p99 ${updates.p99.toFixed(0)} ms, the rest is the API's own work. A move is an Update whose handler runs an activity that writes the read model in a transaction, then the API re-reads the initiative: two more workflow tasks, an activity task and SQL on both sides of the Update.`,
       `CPU used over the measured rounds, Temporal / worker / API-and-load process: moves ${cpu.move.map((x) => x.toFixed(1)).join(' / ')} s in ${allMovedSeconds.toFixed(1)} s (${((1000 * cpu.move[0]!) / moved).toFixed(0)} / ${((1000 * cpu.move[1]!) / moved).toFixed(0)} / ${((1000 * cpu.move[2]!) / moved).toFixed(0)} ms per move); bare Updates ${cpu.bare.map((x) => x.toFixed(1)).join(' / ')} s in ${allBareSeconds.toFixed(1)} s (${((1000 * cpu.bare[0]!) / bared).toFixed(0)} / ${((1000 * cpu.bare[1]!) / bared).toFixed(0)} / ${((1000 * cpu.bare[2]!) / bared).toFixed(0)} ms per Update). Temporal and the worker share the server core.`,
-      `One move's events (the last move of the first initiative, ms after the Update was accepted): ${anatomy}.`,
+      `One move's events (the first initiative's ANALYSE → IMPLEMENT in the first measured batch, ms after the Update was accepted): ${anatomy}.`,
       `${N} initiatives created (workflow started, initiative loaded) in ${(createMs / 1000).toFixed(1)} s; ${LIFECYCLES} lifecycles in ${(lifeMs / 1000).toFixed(1)} s.`,
     ],
     seconds: (Date.now() - began) / 1000,
