@@ -1,0 +1,301 @@
+/**
+ * The production shape of scenario 7: one throwaway PostgreSQL, one Temporal CLI dev server, API
+ * processes (`server/src/cli/start.ts` with `CX_RUN_WORKER=false`) and standalone worker processes
+ * (`workflows/worker-main.ts`, the `npm run worker` entry), each pinned with `taskset`, and each
+ * one's CPU time read from `/proc/<pid>/stat`.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  freePort,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../../../server/src/db/throwaway-postgres.js';
+import { startDevServer, type DevServer } from '../../../server/src/temporal/dev-server.js';
+import { ensureTemporalCli, temporalCliVersion } from '../../../server/src/temporal/cli-binary.js';
+import { writeWorkflowBundle } from '../../../workflows/worker.js';
+import { canPin, pinned } from './machine.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const node = path.join(root, 'node_modules', '.bin', 'node');
+const quietLog = { info: () => undefined, warn: (m: string) => console.warn(m) };
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return (utime + stime) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Pins a running process and all its threads (children it forks later inherit it). */
+function pinPid(pid: number, core: number): void {
+  if (!canPin()) return;
+  try {
+    execFileSync('taskset', ['-a', '-pc', String(core), String(pid)], { stdio: 'ignore' });
+  } catch {
+    // A process that is gone or not ours: leave it.
+  }
+}
+
+export interface NodeProcess {
+  name: string;
+  proc: ChildProcess;
+  pid: number;
+  ready: Promise<void>;
+  output(): string;
+  alive(): boolean;
+  /** Sends `signal` and resolves when the process has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+function startNode(
+  name: string,
+  core: number,
+  script: string,
+  env: Record<string, string>,
+  readyText: string,
+  timeoutMs = 120_000,
+): NodeProcess {
+  const [cmd, args] = pinned(core, node, ['--import', 'tsx', path.join(root, script)]);
+  const proc = spawn(cmd, args, {
+    cwd: root,
+    env: {
+      ...process.env,
+      PATH: `${path.join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    proc.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${name} not ready in ${timeoutMs} ms:\n${log.slice(-3000)}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      log = (log + chunk.toString()).slice(-20_000);
+      if (log.includes(readyText)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', onData);
+    void exit.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited before it was ready:\n${log.slice(-3000)}`));
+    });
+  });
+  ready.catch(() => undefined);
+  return {
+    name,
+    proc,
+    // taskset execs the command, so the pid is node's own.
+    pid: proc.pid!,
+    ready,
+    output: () => log,
+    alive: () => !exited,
+    stop: async (signal = 'SIGTERM') => {
+      if (exited) return;
+      proc.kill(signal);
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export interface ClusterOptions {
+  apiCore: number;
+  workerCore: number;
+  temporalCore: number;
+  postgresCore: number;
+}
+
+export interface Cluster {
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalVersion: string | undefined;
+  apis: NodeProcess[];
+  apiUrls: string[];
+  workers: (NodeProcess | undefined)[];
+  admin: { email: string; password: string };
+  /** Starts (or restarts) worker `i`, resolving once it polls. */
+  startWorker(i: number): Promise<NodeProcess>;
+  /** CPU seconds used so far by each part of the shape. */
+  cpu(): Record<string, number>;
+  stop(): Promise<void>;
+}
+
+export async function startCluster(
+  opts: ClusterOptions & { apis: number; workers: number },
+): Promise<Cluster> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-bench-scaleout-'));
+  const cleanups: (() => Promise<void> | void)[] = [
+    () => fs.rmSync(tmp, { recursive: true, force: true }),
+  ];
+  const stop = async () => {
+    for (const c of cleanups.reverse()) {
+      try {
+        await c();
+      } catch (err) {
+        console.warn(`scale-out: cleanup failed: ${String(err)}`);
+      }
+    }
+    cleanups.length = 0;
+  };
+  try {
+    // PostgreSQL: the postmaster pinned; the backends it forks later inherit its core.
+    const pg: ThrowawayPostgres = await startThrowawayPostgres();
+    cleanups.push(() => pg.stop());
+    const databaseUrl = await pg.createDatabase('scaleout');
+    const postmasterPid = (() => {
+      const hits = execFileSync('pgrep', ['-f', `postgres.*-p ${pg.port}`], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map(Number)
+        .filter((p) => p > 0);
+      return Math.min(...hits);
+    })();
+    for (const p of [postmasterPid, ...childrenOf(postmasterPid)]) pinPid(p, opts.postgresCore);
+
+    // One Temporal server, as the hub's embedded one is started, then pinned.
+    const cliPath = await ensureTemporalCli({ log: quietLog });
+    if (!cliPath) throw new Error('Temporal CLI not found: run `npm run setup`');
+    const temporalPort = await freePort();
+    const temporal: DevServer = await startDevServer({
+      cliPath,
+      dataDir: path.join(tmp, 'temporal'),
+      port: temporalPort,
+      uiPort: 0,
+      namespace: 'default',
+      log: quietLog,
+    });
+    cleanups.push(() => temporal.stop());
+    const temporalPid = JSON.parse(
+      fs.readFileSync(path.join(tmp, 'temporal', 'temporal-dev.pid'), 'utf8'),
+    ) as { pid: number };
+    pinPid(temporalPid.pid, opts.temporalCore);
+
+    // The web client is not under test: an empty page spares each API the first-start build.
+    const webDist = path.join(tmp, 'web');
+    fs.mkdirSync(webDist);
+    fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>bench</title>');
+    // Workers start from a prebuilt workflow bundle, as a deployment would (seconds saved per start).
+    const bundlePath = path.join(tmp, 'workflow-bundle.js');
+    await writeWorkflowBundle(bundlePath);
+
+    const admin = { email: 'bench.admin@hub.example', password: 'bench-admin-password-1' };
+    const common = {
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      CX_WEB_DIST: webDist,
+      CX_DATA_DIR: path.join(tmp, 'data'),
+      CX_RATE_LIMIT_POINTS: '0',
+      CX_RATE_LIMIT_ANON_POINTS: '0',
+    };
+    const apis: NodeProcess[] = [];
+    const apiUrls: string[] = [];
+    for (let i = 0; i < opts.apis; i++) {
+      const port = await freePort();
+      const api = startNode(
+        `api${i + 1}`,
+        opts.apiCore,
+        'server/src/cli/start.ts',
+        {
+          ...common,
+          PORT: String(port),
+          CX_RUN_WORKER: 'false',
+          // Demo data once: the first API migrates and seeds, the others find it there.
+          CX_SEED_DEMO: i === 0 ? 'true' : 'false',
+          CX_ADMIN_EMAIL: admin.email,
+          CX_ADMIN_PASSWORD: admin.password,
+        },
+        'CX Ops Hub is running',
+      );
+      cleanups.push(() => api.stop());
+      await api.ready;
+      apis.push(api);
+      apiUrls.push(`http://127.0.0.1:${port}`);
+    }
+
+    const workers: (NodeProcess | undefined)[] = [];
+    const startWorker = async (i: number) => {
+      const worker = startNode(
+        `worker${i + 1}`,
+        opts.workerCore,
+        'workflows/worker-main.ts',
+        { ...common, CX_WORKFLOW_BUNDLE_PATH: bundlePath },
+        'polling task queue',
+      );
+      workers[i] = worker;
+      await worker.ready;
+      return worker;
+    };
+    cleanups.push(async () => {
+      for (const w of workers) await w?.stop();
+    });
+    for (let i = 0; i < opts.workers; i++) await startWorker(i);
+
+    const cpu = () => {
+      const out: Record<string, number> = {};
+      for (const a of apis) out[a.name] = cpuSecondsOf(a.pid);
+      workers.forEach((w, i) => {
+        // A restarted worker's time starts again at zero; the caller reads differences.
+        out[`worker${i + 1}`] = w?.alive() ? cpuSecondsOf(w.pid) : 0;
+      });
+      out.temporal = cpuSecondsOf(temporalPid.pid);
+      out.postgres = [postmasterPid, ...childrenOf(postmasterPid)]
+        .map(cpuSecondsOf)
+        .reduce((a, b) => a + b, 0);
+      return out;
+    };
+
+    return {
+      databaseUrl,
+      temporalAddress: temporal.address,
+      temporalVersion: temporalCliVersion(cliPath),
+      apis,
+      apiUrls,
+      workers,
+      admin,
+      startWorker,
+      cpu,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
