@@ -143,23 +143,37 @@ export interface ClusterOptions {
   postgresCore: number;
 }
 
+/**
+ * APIs and workers sharing a task queue: the API starts workflows on it and only the group's
+ * workers poll it, so groups on one PostgreSQL and one Temporal server do not take each other's work.
+ */
+export interface GroupSpec {
+  name: string;
+  taskQueue: string;
+  apis: number;
+  workers: number;
+}
+
+export interface Group {
+  taskQueue: string;
+  apis: NodeProcess[];
+  apiUrls: string[];
+  workers: NodeProcess[];
+}
+
 export interface Cluster {
   databaseUrl: string;
   temporalAddress: string;
   temporalVersion: string | undefined;
-  apis: NodeProcess[];
-  apiUrls: string[];
-  workers: (NodeProcess | undefined)[];
+  groups: Record<string, Group>;
   admin: { email: string; password: string };
-  /** Starts (or restarts) worker `i`, resolving once it polls. */
-  startWorker(i: number): Promise<NodeProcess>;
-  /** CPU seconds used so far by each part of the shape. */
+  /** CPU seconds used so far by each process of the shape (a dead one counts 0). */
   cpu(): Record<string, number>;
   stop(): Promise<void>;
 }
 
 export async function startCluster(
-  opts: ClusterOptions & { apis: number; workers: number },
+  opts: ClusterOptions & { groups: GroupSpec[] },
 ): Promise<Cluster> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-bench-scaleout-'));
   const cleanups: (() => Promise<void> | void)[] = [
@@ -175,6 +189,9 @@ export async function startCluster(
     }
     cleanups.length = 0;
   };
+  const t0 = Date.now();
+  const step = (what: string) =>
+    console.log(`scale-out: ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   try {
     // PostgreSQL: the postmaster pinned; the backends it forks later inherit its core.
     const pg: ThrowawayPostgres = await startThrowawayPostgres();
@@ -207,6 +224,7 @@ export async function startCluster(
       fs.readFileSync(path.join(tmp, 'temporal', 'temporal-dev.pid'), 'utf8'),
     ) as { pid: number };
     pinPid(temporalPid.pid, opts.temporalCore);
+    step('PostgreSQL and Temporal up');
 
     // The web client is not under test: an empty page spares each API the first-start build.
     const webDist = path.join(tmp, 'web');
@@ -215,6 +233,7 @@ export async function startCluster(
     // Workers start from a prebuilt workflow bundle, as a deployment would (seconds saved per start).
     const bundlePath = path.join(tmp, 'workflow-bundle.js');
     await writeWorkflowBundle(bundlePath);
+    step('workflow bundle written');
 
     const admin = { email: 'bench.admin@hub.example', password: 'bench-admin-password-1' };
     const common = {
@@ -225,56 +244,76 @@ export async function startCluster(
       CX_RATE_LIMIT_POINTS: '0',
       CX_RATE_LIMIT_ANON_POINTS: '0',
     };
-    const apis: NodeProcess[] = [];
-    const apiUrls: string[] = [];
-    for (let i = 0; i < opts.apis; i++) {
+    const processes: NodeProcess[] = [];
+    cleanups.push(async () => {
+      // Workers first (they would retry against a gone API's data otherwise), then the APIs.
+      for (const p of [...processes].reverse()) await p.stop();
+    });
+    const startApi = async (name: string, taskQueue: string, seed: boolean) => {
       const port = await freePort();
       const api = startNode(
-        `api${i + 1}`,
+        name,
         opts.apiCore,
         'server/src/cli/start.ts',
         {
           ...common,
           PORT: String(port),
+          TEMPORAL_TASK_QUEUE: taskQueue,
           CX_RUN_WORKER: 'false',
           // Demo data once: the first API migrates and seeds, the others find it there.
-          CX_SEED_DEMO: i === 0 ? 'true' : 'false',
+          CX_SEED_DEMO: seed ? 'true' : 'false',
           CX_ADMIN_EMAIL: admin.email,
           CX_ADMIN_PASSWORD: admin.password,
         },
         'CX Ops Hub is running',
       );
-      cleanups.push(() => api.stop());
+      processes.push(api);
       await api.ready;
-      apis.push(api);
-      apiUrls.push(`http://127.0.0.1:${port}`);
-    }
-
-    const workers: (NodeProcess | undefined)[] = [];
-    const startWorker = async (i: number) => {
+      step(`${name} ready`);
+      return { api, url: `http://127.0.0.1:${port}` };
+    };
+    const startWorker = async (name: string, taskQueue: string) => {
       const worker = startNode(
-        `worker${i + 1}`,
+        name,
         opts.workerCore,
         'workflows/worker-main.ts',
-        { ...common, CX_WORKFLOW_BUNDLE_PATH: bundlePath },
+        { ...common, TEMPORAL_TASK_QUEUE: taskQueue, CX_WORKFLOW_BUNDLE_PATH: bundlePath },
         'polling task queue',
       );
-      workers[i] = worker;
+      processes.push(worker);
       await worker.ready;
+      step(`${name} polling`);
       return worker;
     };
-    cleanups.push(async () => {
-      for (const w of workers) await w?.stop();
-    });
-    for (let i = 0; i < opts.workers; i++) await startWorker(i);
+
+    // The first API migrates and seeds alone; every other process then starts at once.
+    const first = opts.groups[0]!;
+    const firstApi = await startApi(`${first.name}-api1`, first.taskQueue, true);
+    const groups: Record<string, Group> = {};
+    await Promise.all(
+      opts.groups.map(async (g, gi) => {
+        const apis = await Promise.all(
+          Array.from({ length: g.apis }, (_, i) =>
+            gi === 0 && i === 0 ? firstApi : startApi(`${g.name}-api${i + 1}`, g.taskQueue, false),
+          ),
+        );
+        const workers = await Promise.all(
+          Array.from({ length: g.workers }, (_, i) =>
+            startWorker(`${g.name}-worker${i + 1}`, g.taskQueue),
+          ),
+        );
+        groups[g.name] = {
+          taskQueue: g.taskQueue,
+          apis: apis.map((a) => a.api),
+          apiUrls: apis.map((a) => a.url),
+          workers,
+        };
+      }),
+    );
 
     const cpu = () => {
       const out: Record<string, number> = {};
-      for (const a of apis) out[a.name] = cpuSecondsOf(a.pid);
-      workers.forEach((w, i) => {
-        // A restarted worker's time starts again at zero; the caller reads differences.
-        out[`worker${i + 1}`] = w?.alive() ? cpuSecondsOf(w.pid) : 0;
-      });
+      for (const p of processes) out[p.name] = p.alive() ? cpuSecondsOf(p.pid) : 0;
       out.temporal = cpuSecondsOf(temporalPid.pid);
       out.postgres = [postmasterPid, ...childrenOf(postmasterPid)]
         .map(cpuSecondsOf)
@@ -286,11 +325,8 @@ export async function startCluster(
       databaseUrl,
       temporalAddress: temporal.address,
       temporalVersion: temporalCliVersion(cliPath),
-      apis,
-      apiUrls,
-      workers,
+      groups,
       admin,
-      startWorker,
       cpu,
       stop,
     };

@@ -28,7 +28,13 @@ export async function createApiToken(
 ): Promise<string> {
   const signIn = await graphql<{ signIn: { csrfToken: string } }>(
     url,
-    `mutation ($input: SignInInput!) { signIn(input: $input) { csrfToken } }`,
+    `
+      mutation ($input: SignInInput!) {
+        signIn(input: $input) {
+          csrfToken
+        }
+      }
+    `,
     { input: admin },
     {},
   );
@@ -39,11 +45,18 @@ export async function createApiToken(
     .join('; ');
   const made = await graphql<{ createApiToken: { secret: string } }>(
     url,
-    `mutation { createApiToken(input: { name: "scale-out bench", scopes: [FEEDBACK_WRITE, READ] }) { secret } }`,
+    `
+      mutation {
+        createApiToken(input: { name: "scale-out bench", scopes: [FEEDBACK_WRITE, READ] }) {
+          secret
+        }
+      }
+    `,
     {},
     { cookie, 'x-csrf-token': signIn.body.data.signIn.csrfToken },
   );
-  if (!made.body.data) throw new Error(`createApiToken failed: ${JSON.stringify(made.body.errors)}`);
+  if (!made.body.data)
+    throw new Error(`createApiToken failed: ${JSON.stringify(made.body.errors)}`);
   return made.body.data.createApiToken.secret;
 }
 
@@ -114,7 +127,8 @@ export async function closedLoop(opts: {
           { authorization: `Bearer ${opts.token}` },
         );
         const id = res.body.data?.submitFeedback.feedbackItem.id;
-        if (res.status !== 200 || !id) throw new Error(`${res.status} ${JSON.stringify(res.body.errors)}`);
+        if (res.status !== 200 || !id)
+          throw new Error(`${res.status} ${JSON.stringify(res.body.errors)}`);
         accepted.push(id);
         latencies.push(performance.now() - t);
       } catch (err) {
