@@ -22,15 +22,20 @@ const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const node = path.join(root, 'node_modules', '.bin', 'node');
 const quietLog = { info: () => undefined, warn: (m: string) => console.warn(m) };
 
-/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
-export function cpuSecondsOf(pid: number): number {
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; with
+ * `reapedChildren`, plus those of its children that have exited (PostgreSQL backends whose
+ * pooled connection was closed).
+ */
+export function cpuSecondsOf(pid: number, reapedChildren = false): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start at field 3.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const utime = Number(fields[11]);
     const stime = Number(fields[12]);
-    return (utime + stime) / 100; // USER_HZ is 100 on Linux
+    const reaped = reapedChildren ? Number(fields[13]) + Number(fields[14]) : 0;
+    return (utime + stime + reaped) / 100; // USER_HZ is 100 on Linux
   } catch {
     return 0;
   }
@@ -294,7 +299,9 @@ export async function startCluster(
       opts.groups.map(async (g, gi) => {
         const apis = await Promise.all(
           Array.from({ length: g.apis }, (_, i) =>
-            gi === 0 && i === 0 ? firstApi : startApi(`${g.name}-api${i + 1}`, g.taskQueue, false),
+            gi === 0 && i === 0
+              ? Promise.resolve(firstApi)
+              : startApi(`${g.name}-api${i + 1}`, g.taskQueue, false),
           ),
         );
         const workers = await Promise.all(
@@ -315,9 +322,11 @@ export async function startCluster(
       const out: Record<string, number> = {};
       for (const p of processes) out[p.name] = p.alive() ? cpuSecondsOf(p.pid) : 0;
       out.temporal = cpuSecondsOf(temporalPid.pid);
-      out.postgres = [postmasterPid, ...childrenOf(postmasterPid)]
-        .map(cpuSecondsOf)
-        .reduce((a, b) => a + b, 0);
+      out.postgres =
+        cpuSecondsOf(postmasterPid, true) +
+        childrenOf(postmasterPid)
+          .map((p) => cpuSecondsOf(p))
+          .reduce((a, b) => a + b, 0);
       return out;
     };
 
