@@ -18,35 +18,11 @@ import { Touchpoint } from '../../server/src/modules/journey/touchpoint.entity.j
 import { Department } from '../../server/src/modules/organisation/department.entity.js';
 import { describeEachDatabase } from '../helpers/db.js';
 import { createTestApi, type TestApi } from '../helpers/graphql.js';
+import { NESTED } from '../fixtures/nested-accounts-query.js';
 
 const ACCOUNTS = 100;
 const CONTACTS_PER_ACCOUNT = 3;
 const FEEDBACK_PER_CONTACT = 4;
-
-const NESTED = /* GraphQL */ `
-  query Nested($first: Int!) {
-    clientAccounts(first: $first) {
-      nodes {
-        name
-        segment {
-          name
-        }
-        contacts {
-          name
-          recentFeedback(limit: 3) {
-            npsScore
-            touchpoint {
-              name
-              processClass {
-                name
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
 
 let statements: string[] = [];
 

@@ -22,30 +22,7 @@ export function boardDocument(): string {
   return doc;
 }
 
-export const NESTED = /* GraphQL */ `
-  query Nested($first: Int!) {
-    clientAccounts(first: $first) {
-      nodes {
-        name
-        segment {
-          name
-        }
-        contacts {
-          name
-          recentFeedback(limit: 3) {
-            npsScore
-            touchpoint {
-              name
-              processClass {
-                name
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
+export { NESTED } from '../../fixtures/nested-accounts-query.js';
 
 type Json = Record<string, any>;
 

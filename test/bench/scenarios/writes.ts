@@ -57,6 +57,27 @@ interface RawDb {
 const INSERT_COLUMNS =
   'id, external_id, metric_id, account_id, period, value, sample_size, source, created_at, updated_at';
 
+/** One row's values in INSERT_COLUMNS order, for either driver's prepared insert. */
+function insertValues(
+  r: Row,
+  metric: string,
+  ids: Map<string, string>,
+  now: number | Date,
+): unknown[] {
+  return [
+    randomUUID(),
+    r.externalId,
+    metric,
+    ids.get(r.accountExternalId),
+    r.period,
+    r.value,
+    r.sampleSize,
+    r.source,
+    now,
+    now,
+  ];
+}
+
 function sqliteRaw(file: string): RawDb {
   const db = openSqlite(file);
   const insert = db.prepare(
@@ -80,19 +101,7 @@ function sqliteRaw(file: string): RawDb {
       );
       const now = Date.now();
       db.transaction(() => {
-        for (const r of rows)
-          insert.run(
-            randomUUID(),
-            r.externalId,
-            metric,
-            ids.get(r.accountExternalId),
-            r.period,
-            r.value,
-            r.sampleSize,
-            r.source,
-            now,
-            now,
-          );
+        for (const r of rows) insert.run(...insertValues(r, metric, ids, now));
       })();
     },
     countAndClean: async () => {
@@ -140,18 +149,7 @@ async function postgresRaw(url: string): Promise<RawDb> {
         await client.query({
           name: 'bench-insert',
           text: `insert into metric_observation (${INSERT_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          values: [
-            randomUUID(),
-            r.externalId,
-            metric,
-            ids.get(r.accountExternalId),
-            r.period,
-            r.value,
-            r.sampleSize,
-            r.source,
-            now,
-            now,
-          ],
+          values: insertValues(r, metric, ids, now),
         });
       await client.query('commit');
     },
