@@ -134,6 +134,27 @@ describeEachDatabase('client notifications API', (getOrm) => {
     ]);
   });
 
+  it('reads only the newest notifications of an initiative when given a limit, and refuses a limit out of range', async () => {
+    const newest = await api.execute(
+      `query($id: ID!) { initiative(id: $id) { notifications(limit: 1) { subject } } }`,
+      { id: ids.initiative },
+    );
+    expect(newest.data!.initiative.notifications).toEqual([{ subject: 'Progress for Beta' }]);
+    const both = await api.execute(
+      `query($id: ID!) { initiative(id: $id) { notifications(limit: 100) { subject } } }`,
+      { id: ids.initiative },
+    );
+    expect(both.data!.initiative.notifications).toHaveLength(2);
+    for (const limit of [0, 101, -1]) {
+      const bad = await api.execute(
+        `query($id: ID!, $limit: Int) { initiative(id: $id) { notifications(limit: $limit) { subject } } }`,
+        { id: ids.initiative, limit },
+      );
+      expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+      expect(bad.errors?.[0]?.message).toBe(`limit must be between 1 and 100, got ${limit}.`);
+    }
+  });
+
   it('answers null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
     const unknown = await api.execute(`query($id: ID!) { clientNotification(id: $id) { id } }`, {
       id: toGlobalId('ClientNotification', '01a20000-0000-7000-8000-000000000000'),

@@ -35,6 +35,8 @@ describe('Committed workflow histories', () => {
         // Intake with classification and a case, and the case's clock (reminded, escalated).
         'collect-feedback.v2.json',
         'feedback-case-clock.v1.json',
+        // Intake as one local activity (acknowledged, classified, a case opened, its clock started).
+        'collect-feedback.v3.json',
       ]),
     );
   });

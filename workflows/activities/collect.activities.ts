@@ -6,8 +6,11 @@ import {
   collectWorkflowId,
   type AcknowledgeFeedbackResult,
   type CollectFeedbackInput,
+  type CollectFeedbackResult,
+  type TakeInFeedbackInput,
 } from '../contracts/collect.contract.js';
 import { activityContexts, type ActivityDeps } from './activity-context.js';
+import { createCaseActivities } from './case.activities.js';
 
 export type CollectActivityDeps = ActivityDeps;
 
@@ -21,7 +24,8 @@ function notFound(feedbackId: string): ApplicationFailure {
 /** Activities of the collect workflow, over their dependencies (no globals). */
 export function createCollectActivities(deps: CollectActivityDeps) {
   const contextFor = activityContexts(deps);
-  return {
+  const cases = createCaseActivities(deps);
+  const collect = {
     /**
      * Acknowledges the item through the feedback module (outbox row with dedupe key
      * `ack:<id>`, ACKNOWLEDGED, audit), acting as the workflow. Idempotent, so Temporal
@@ -43,7 +47,37 @@ export function createCollectActivities(deps: CollectActivityDeps) {
       deps.log.info('feedback acknowledged', { feedbackId, ...result });
       return result;
     },
+
+    /**
+     * The collect workflow's one step (run as a local activity): acknowledges the item, then
+     * classifies its text, opens its case when it is unhappy and starts the case's clock. Each
+     * part is its own transaction and idempotent, so a retry redoes only what did not commit;
+     * the acknowledgement comes first, so the client hears back whatever happens after.
+     */
+    async takeInFeedback({ feedbackId, at }: TakeInFeedbackInput): Promise<CollectFeedbackResult> {
+      const acknowledgement = await collect.acknowledgeFeedback({ feedbackId });
+      const classified = await cases.classifyFeedback({ feedbackId, at });
+      const opened = await cases.openCaseForFeedback({ feedbackId, at });
+      // Started whenever a case exists, not only when this attempt opened it.
+      if (opened) {
+        await cases.startCaseClock({
+          caseId: opened.caseId,
+          remindAt: opened.remindAt,
+          responseDueAt: opened.responseDueAt,
+        });
+      }
+      return {
+        feedbackId,
+        acknowledgement,
+        intake: {
+          ...classified,
+          caseId: opened?.caseId ?? null,
+          caseOpened: opened?.opened ?? false,
+        },
+      };
+    },
   };
+  return collect;
 }
 
 export type CollectActivities = ReturnType<typeof createCollectActivities>;

@@ -17,6 +17,13 @@ export interface CollectFeedbackInput {
   feedbackId: string;
 }
 
+/** The whole intake of one item in one step: acknowledge, classify, open its case. */
+export interface TakeInFeedbackInput {
+  feedbackId: string;
+  /** Workflow time when the step was scheduled: the case's clock starts from it, on every retry. */
+  at: string;
+}
+
 export interface CollectFeedbackResult {
   feedbackId: string;
   acknowledgement: AcknowledgeFeedbackResult;

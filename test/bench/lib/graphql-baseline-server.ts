@@ -46,8 +46,11 @@ const board = {
       where initiative_id in (select value from json_each(?)) order by created_at asc`,
   ),
   notifications: db.prepare(
-    `select id, initiative_id, created_at, sent_at, status from client_notification
-      where initiative_id in (select value from json_each(?)) order by created_at desc`,
+    `select id, initiative_id, created_at, sent_at, status from (
+       select id, initiative_id, created_at, sent_at, status,
+              row_number() over (partition by initiative_id order by created_at desc, id desc) as n
+         from client_notification where initiative_id in (select value from json_each(?)))
+      where n = 1`,
   ),
   reviews: db.prepare(
     `select r.id, r.initiative_id, r.decision, c.id as council_id, c.name as council_name

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { commonError } from '../../domain/errors.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { childrenOf, entityById, manyToManyOf, requiredById } from '../../graphql/loaders.js';
 import type { ClientAccount } from '../client/client-account.entity.js';
@@ -136,14 +137,33 @@ export class InitiativeFieldsResolver {
   })
   async notifications(
     @Root() i: InitiativeType,
+    @Arg('limit', () => Int, {
+      nullable: true,
+      description: 'At most this many, the newest (1–100); all of them when absent.',
+    })
+    limit: number | null | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<ClientNotificationType[]> {
     const rows = await childrenOf(ctx, ClientNotification, {
       parentProperty: 'initiative',
       orderBy: { createdAt: 'desc' },
+      limitPerParent: notificationLimit(limit),
     }).load(i.dbId);
     return rows.map(toClientNotificationType);
   }
+}
+
+/** A card shows the last message, a page the whole list: read only as many rows as asked for. */
+function notificationLimit(limit: number | null | undefined): number | undefined {
+  if (limit === null || limit === undefined) return undefined;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    throw commonError(
+      'VALIDATION_FAILED',
+      `limit must be between 1 and 100, got ${limit}.`,
+      'limit',
+    );
+  }
+  return limit;
 }
 
 /** `tasks` and `openTaskCount` share one loader, so asking for both costs one query. */

@@ -43,7 +43,7 @@ const BoardInitiativesQuery = graphql(`
           id
           overdue
         }
-        notifications {
+        notifications(limit: 1) {
           id
           createdAt
           sentAt
