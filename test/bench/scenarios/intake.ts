@@ -650,7 +650,7 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
     });
   }
   // Memory: peak RSS per round of the 20 items/s rounds, last against first.
-  const memoryOf = (name: string, steps: Step[]) => {
+  const memoryOf = (name: string, steps: Step[], ours = true) => {
     const peaks = steps.map((s) => s.peakMb[name]!);
     const first = peaks[0]!;
     const last = peaks.at(-1)!;
@@ -665,12 +665,16 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
         max: Math.max(...peaks) / first,
         rounds: peaks.length,
       },
-      target: { text: 'flat across rounds (last ≤ first × 1.1)', met: last <= first * 1.1 },
+      // Our processes must not grow (no identity map or cache kept across requests); the
+      // Temporal server's own caches of recent histories are reported, not held to it.
+      ...(ours
+        ? { target: { text: 'flat across rounds (last ≤ first × 1.1)', met: last <= first * 1.1 } }
+        : {}),
     });
   };
   memoryOf('hub (API + worker)', rounds.a);
   // The Temporal server serves both: its peaks in the order run, the warm-up round left out.
-  memoryOf('Temporal dev server', inOrder.slice(2));
+  memoryOf('Temporal dev server', inOrder.slice(2), false);
   memoryOf('bare worker', rounds.b);
 
   const fmt = (n: number | undefined, d = 0) =>
@@ -714,7 +718,7 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
       .join(
         ', ',
       )}), bare ${fmt(bareCost.rpcs, 1)}. One core divided by the CPU per item gives ${fmt(1000 / hubCoreMs)} items/s for the hub against ${fmt(1000 / bareCoreMs)}/s for the bare workflow: an estimate that does not depend on how busy the machine is.`,
-    `The collect workflow does more than the bare one after the acknowledgement (classify, case check: two more activities and workflow tasks per item), which shares the same core with the next items' acknowledgements; the measured span stops at ACKNOWLEDGED, the bare span at completion. Items submitted are happy (NPS 10) so no case workflow is started.`,
+    `The collect workflow does more than the bare one after the acknowledgement (classify and the case check, two more SQLite transactions in the same local activity), which shares the same core with the next items' acknowledgements; the measured span stops at ACKNOWLEDGED, the bare span at completion. Items submitted are happy (NPS 10) so no case workflow is started.`,
     `Latency is measured after each window from stored timestamps (acknowledged_at − created_at in the hub's SQLite file; closeTime − startTime of the bare workflows), so measuring adds no load during the window.`,
   ];
 
