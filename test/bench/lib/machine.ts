@@ -60,3 +60,13 @@ export function describeMachine(extra: { postgres?: string; temporal?: string } 
   ];
   return parts.filter(Boolean).join(', ');
 }
+
+/**
+ * Moves a running process, every thread of it, onto `cores` ("0", "0,1"); threads it starts
+ * later inherit that. Returns false when nothing can be pinned.
+ */
+export function placeProcess(pid: number, cores: string): boolean {
+  if (!canPin()) return false;
+  execFileSync('taskset', ['-a', '-pc', cores, String(pid)], { stdio: 'ignore' });
+  return true;
+}
