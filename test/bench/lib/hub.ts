@@ -33,6 +33,11 @@ export interface HubOptions {
   readyTimeoutMs?: number;
   /** Prefix of the hub's output lines echoed to the console (default: not echoed). */
   echo?: string;
+  /**
+   * Opens the V8 inspector on a free loopback port, so the benchmark can ask for a full GC and
+   * the heap left after it between rounds (`heapAfterGc`). Idle until asked.
+   */
+  inspect?: boolean;
 }
 
 export interface Hub {
@@ -42,6 +47,8 @@ export interface Hub {
   pid: number;
   dataDir: string;
   proc: ChildProcess;
+  /** The inspector's WebSocket address, with `inspect: true`. */
+  inspectorUrl?: string;
   output(): string;
   stop(): Promise<void>;
 }
@@ -62,14 +69,16 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>bench</title>');
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.VITEST;
+  const nodeArgs = [
+    ...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []),
+    '--import',
+    'tsx',
+    path.join(ROOT, 'server', 'src', 'cli', 'start.ts'),
+  ];
   const [cmd, args] =
     opts.core === null
-      ? [nodeBinary(), ['--import', 'tsx', path.join(ROOT, 'server', 'src', 'cli', 'start.ts')]]
-      : pinned(opts.core ?? SERVER_CORE, nodeBinary(), [
-          '--import',
-          'tsx',
-          path.join(ROOT, 'server', 'src', 'cli', 'start.ts'),
-        ]);
+      ? [nodeBinary(), nodeArgs]
+      : pinned(opts.core ?? SERVER_CORE, nodeBinary(), nodeArgs);
   const proc = spawn(cmd, args, {
     cwd: ROOT,
     env: {
@@ -147,6 +156,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     pid: proc.pid!,
     dataDir,
     proc,
+    ...(opts.inspect ? { inspectorUrl: /Debugger listening on (ws:\/\/\S+)/.exec(log)?.[1] } : {}),
     output: () => log,
     stop,
   };
@@ -189,6 +199,41 @@ export async function createApiToken(url: string, scopes: string[]): Promise<str
   const secret = made.data?.createApiToken?.secret as string | undefined;
   if (!secret) throw new Error(`createApiToken failed: ${JSON.stringify(made.errors)}`);
   return secret;
+}
+
+/**
+ * The V8 heap a process still holds after a full garbage collection (MB), asked through its
+ * inspector (`HeapProfiler.collectGarbage`, then `Runtime.getHeapUsage`). Unlike peak RSS, it
+ * does not depend on when V8 chose to collect: what a request left reachable (an identity map
+ * or cache kept across requests) shows as a rise round after round.
+ */
+export async function heapAfterGc(inspectorUrl: string): Promise<number> {
+  const socket = new WebSocket(inspectorUrl);
+  const replies = new Map<number, (result: Record<string, unknown>) => void>();
+  socket.addEventListener('message', (event) => {
+    const msg = JSON.parse(String(event.data)) as { id?: number; result?: Record<string, unknown> };
+    if (msg.id !== undefined) replies.get(msg.id)?.(msg.result ?? {});
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.addEventListener('open', () => resolve(), { once: true });
+    socket.addEventListener('error', () => reject(new Error(`inspector ${inspectorUrl}`)), {
+      once: true,
+    });
+  });
+  let next = 0;
+  const call = (method: string) =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      const id = ++next;
+      replies.set(id, resolve);
+      socket.send(JSON.stringify({ id, method }));
+    });
+  try {
+    await call('HeapProfiler.collectGarbage');
+    const usage = await call('Runtime.getHeapUsage');
+    return Number(usage.usedSize) / 2 ** 20;
+  } finally {
+    socket.close();
+  }
 }
 
 function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
