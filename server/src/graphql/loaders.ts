@@ -2,6 +2,7 @@ import type { EntityClass, EntityProperty, FilterQuery } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 import { authError } from '../auth/auth.errors.js';
 import { hidesRows, ROW_SCOPE_FILTER, type RowScope } from '../auth/row-scopes.js';
+import { commonError } from '../domain/errors.js';
 import type { RequestContext } from './context.js';
 
 interface WithId {
@@ -14,6 +15,21 @@ interface WithId {
  */
 function restricted(ctx: RequestContext, entity: EntityClass<object>): boolean {
   return hidesRows(ctx.em.getFilterParams<RowScope>(ROW_SCOPE_FILTER), entity.name);
+}
+
+/**
+ * The `limit` argument of a per-parent list field (a contact's recent feedback, an initiative's
+ * notifications): every parent gets its own top-N, so it is kept small.
+ */
+export function perParentLimit(limit: number, max: number): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw commonError(
+      'VALIDATION_FAILED',
+      `limit must be between 1 and ${max}, got ${limit}.`,
+      'limit',
+    );
+  }
+  return limit;
 }
 
 /** Batch loader of entities by primary key: one `where id in (…)` per batch. */

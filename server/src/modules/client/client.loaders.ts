@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { RequestContext } from '../../graphql/context.js';
+import { perParentLimit } from '../../graphql/loaders.js';
 import { commonError } from '../../domain/errors.js';
 import { periodRange } from './figures.service.js';
 import { PERIOD } from './council.inputs.js';
@@ -34,12 +35,5 @@ export function figuresByAccount(
 
 /** `limit` of a `recentFeedback` field: small, because each parent gets its own top-N. */
 export function feedbackLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
-    throw commonError(
-      'VALIDATION_FAILED',
-      `limit must be between 1 and 50, got ${limit}.`,
-      'limit',
-    );
-  }
-  return limit;
+  return perParentLimit(limit, 50);
 }

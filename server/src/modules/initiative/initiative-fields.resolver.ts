@@ -1,7 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { commonError } from '../../domain/errors.js';
 import type { RequestContext } from '../../graphql/context.js';
-import { childrenOf, entityById, manyToManyOf, requiredById } from '../../graphql/loaders.js';
+import {
+  childrenOf,
+  entityById,
+  manyToManyOf,
+  perParentLimit,
+  requiredById,
+} from '../../graphql/loaders.js';
 import type { ClientAccount } from '../client/client-account.entity.js';
 import { ClientAccountType, toClientAccountType } from '../client/client.types.js';
 import type { FeedbackItem } from '../feedback/feedback-item.entity.js';
@@ -147,23 +152,11 @@ export class InitiativeFieldsResolver {
     const rows = await childrenOf(ctx, ClientNotification, {
       parentProperty: 'initiative',
       orderBy: { createdAt: 'desc' },
-      limitPerParent: notificationLimit(limit),
+      // A card shows the last message, a page the whole list: read only as many as asked for.
+      limitPerParent: limit == null ? undefined : perParentLimit(limit, 100),
     }).load(i.dbId);
     return rows.map(toClientNotificationType);
   }
-}
-
-/** A card shows the last message, a page the whole list: read only as many rows as asked for. */
-function notificationLimit(limit: number | null | undefined): number | undefined {
-  if (limit === null || limit === undefined) return undefined;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    throw commonError(
-      'VALIDATION_FAILED',
-      `limit must be between 1 and 100, got ${limit}.`,
-      'limit',
-    );
-  }
-  return limit;
 }
 
 /** `tasks` and `openTaskCount` share one loader, so asking for both costs one query. */
