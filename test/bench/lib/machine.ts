@@ -27,11 +27,19 @@ export function pinned(core: number, command: string, args: string[]): [string, 
   return canPin() ? ['taskset', ['-c', String(core), command, ...args]] : [command, args];
 }
 
+/**
+ * Moves a running process, every thread of it, onto `cores` ("0", "0,1"); threads it starts
+ * later inherit that. Returns false when nothing can be pinned.
+ */
+export function placeProcess(pid: number, cores: string): boolean {
+  if (!canPin()) return false;
+  execFileSync('taskset', ['-a', '-pc', cores, String(pid)], { stdio: 'ignore' });
+  return true;
+}
+
 /** Pins this process (and the threads it starts later) to `core`, when possible. */
 export function pinSelf(core: number): boolean {
-  if (!canPin()) return false;
-  execFileSync('taskset', ['-a', '-pc', String(core), String(process.pid)], { stdio: 'ignore' });
-  return true;
+  return placeProcess(process.pid, String(core));
 }
 
 function versionOf(command: string, args: string[]): string | undefined {
@@ -59,14 +67,4 @@ export function describeMachine(extra: { postgres?: string; temporal?: string } 
       : 'no pinning (taskset missing or one core)',
   ];
   return parts.filter(Boolean).join(', ');
-}
-
-/**
- * Moves a running process, every thread of it, onto `cores` ("0", "0,1"); threads it starts
- * later inherit that. Returns false when nothing can be pinned.
- */
-export function placeProcess(pid: number, cores: string): boolean {
-  if (!canPin()) return false;
-  execFileSync('taskset', ['-a', '-pc', cores, String(pid)], { stdio: 'ignore' });
-  return true;
 }

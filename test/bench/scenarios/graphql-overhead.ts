@@ -294,39 +294,38 @@ try {
       target: { text: '≤ 3× at p50', met: r.ratio.median <= 3 },
     });
   }
-  // Memory: for each workload, the hub's peak RSS in its first measured round (after the
-  // warm-up round) against its last; a growing identity map or cache would show as a rise.
-  for (const phase of ['trivial', 'board', 'nested']) {
-    const mbs = memoryRounds.filter((r) => r.phase === phase).map((r) => r.mb);
-    const measured = mbs.slice(1);
-    const firstMb = measured[0]!;
-    const lastMb = measured.at(-1)!;
-    figures.push({
-      name: `memory: hub peak RSS under the ${phase} load, last round (of ${measured.length})`,
-      value: lastMb,
+  // Memory: for each workload, its first measured round (after the warm-up round) against its
+  // last, for the hub's peak RSS and for the heap left after a full GC; a growing identity map
+  // or cache would show as a rise.
+  const flat = (name: string, measured: number[], what: string): Figure => {
+    const first = measured[0]!;
+    const last = measured.at(-1)!;
+    return {
+      name,
+      value: last,
       unit: 'MB',
-      baseline: { name: 'first measured round', value: firstMb },
-      ratio: ratioOf(measured.map((mb) => mb / firstMb)),
-      target: { text: 'flat across rounds (last ≤ first × 1.1)', met: lastMb <= firstMb * 1.1 },
-    });
-    const heaps = memoryRounds
-      .filter((r) => r.phase === phase)
-      .map((r) => r.heapMb)
-      .slice(1);
-    if (heaps.every((h) => Number.isFinite(h))) {
-      const firstHeap = heaps[0]!;
-      const lastHeap = heaps.at(-1)!;
-      figures.push({
-        name: `memory: hub V8 heap after a full GC, after each ${phase} round, last round (of ${heaps.length})`,
-        value: lastHeap,
-        unit: 'MB',
-        baseline: { name: 'first measured round', value: firstHeap },
-        ratio: ratioOf(heaps.map((mb) => mb / firstHeap)),
-        target: {
-          text: 'flat across rounds (last ≤ first × 1.1): nothing kept across requests',
-          met: lastHeap <= firstHeap * 1.1,
-        },
-      });
+      baseline: { name: 'first measured round', value: first },
+      ratio: ratioOf(measured.map((mb) => mb / first)),
+      target: { text: `flat across rounds (last ≤ first × 1.1)${what}`, met: last <= first * 1.1 },
+    };
+  };
+  for (const phase of ['trivial', 'board', 'nested']) {
+    const measured = memoryRounds.filter((r) => r.phase === phase).slice(1);
+    figures.push(
+      flat(
+        `memory: hub peak RSS under the ${phase} load, last round (of ${measured.length})`,
+        measured.map((r) => r.mb),
+        '',
+      ),
+    );
+    if (measured.every((r) => Number.isFinite(r.heapMb))) {
+      figures.push(
+        flat(
+          `memory: hub V8 heap after a full GC, after each ${phase} round, last round (of ${measured.length})`,
+          measured.map((r) => r.heapMb),
+          ': nothing kept across requests',
+        ),
+      );
     }
   }
 

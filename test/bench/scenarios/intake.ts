@@ -579,8 +579,10 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
 
   const ONE = `servers on core ${SERVER_CORE}, load on core ${LOAD_CORE}`;
   const ALL = 'every process on every core, as `npm start` runs';
+  /** The hub's highest sustained rate ÷ the bare workflow's, on one placement. */
+  const rateRatio = (p: typeof onOne) => (p.bareRate > 0 ? p.hubRate / p.bareRate : NaN);
   const headline = (part: typeof onOne, where: string): Figure[] => {
-    const rate = part.bareRate > 0 ? part.hubRate / part.bareRate : NaN;
+    const rate = rateRatio(part);
     return [
       {
         name: `highest sustained intake rate (submitFeedback → ACKNOWLEDGED keeps up), ${where}`,
@@ -723,7 +725,6 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
   const temporalHub = hubCost.cpuMs['Temporal dev server']!;
   const temporalBare = bareCost.cpuMs['Temporal dev server']!;
   const hubOwn = hubCost.cpuMs['hub (API + worker)']!;
-  const rateRatio = (p: typeof onOne) => (p.bareRate > 0 ? p.hubRate / p.bareRate : NaN);
   const rates = (p: typeof onOne) =>
     `the hub keeps up with ${p.hubRate}/s where the same Temporal server runs a bare one-activity workflow at ${p.bareRate}/s${p.bareCapped ? '+' : ''} (ratio ${fmt(rateRatio(p), 2)})`;
   // The answer rests on the ladder as a user runs the hub (every core) where it was measured,
@@ -732,14 +733,14 @@ async function run(hub: IntakeHub, stops: (() => Promise<void>)[]) {
   // The first rate of the ladder a side did not keep up with (undefined: it kept up at all).
   const failedAt = (p: typeof onOne, side: 'hub' | 'bare') =>
     p.ladder.find((r) => r[side] && !r[side].sustained)?.rate;
-  const where = onAll ? 'on every core, as `npm start` runs' : 'with the servers on one core';
+  const where = onAll ? 'On every core, as `npm start` runs' : 'With the servers on one core';
   const cpuSplit = `By CPU per item (at 10/s) the hub costs ${fmt(hubCoreMs)} ms in all against the bare workflow's ${fmt(bareCoreMs)} ms: the Temporal server spends ${fmt(temporalHub)} ms on a hub item against ${fmt(temporalBare)} ms on a bare one (${fmt(hubCost.rpcs, 1)} frontend RPCs per item against ${fmt(bareCost.rpcs, 1)}: the collect workflow runs its intake as one local activity in its first workflow task, where the bare workflow schedules a real activity), and the hub process spends ${fmt(hubOwn)} ms (GraphQL, MikroORM and SQLite for the submission and the intake's three transactions, plus the SDK's workflow activation; a CPU profile spreads it over MikroORM, Kysely, better-sqlite3 and the worker's thread messages with no single hot spot).`;
   const bareFail = failedAt(measured, 'bare');
   const hubFail = failedAt(measured, 'hub');
   const answer =
     rateRatio(measured) >= 0.8
-      ? `the embedded Temporal server's, on this machine, not the hub's. ${where[0]!.toUpperCase()}${where.slice(1)}, ${rates(measured)}${bareFail ? `; the bare workflow already falls behind at ${bareFail}/s` : ''}${hubFail ? ` and the hub at ${hubFail}/s` : ''}, so no workflow on this embedded server keeps up with 50/s on this machine. ${cpuSplit} Our own process is the larger share of the CPU per item, so once Temporal runs on its own cores (scenario 7) the hub's own work is the next limit.`
-      : `ours. ${where[0]!.toUpperCase()}${where.slice(1)}, ${rates(measured)}. ${cpuSplit} The Temporal server is not the limit; our own work per item on the same cores is.`;
+      ? `the embedded Temporal server's, on this machine, not the hub's. ${where}, ${rates(measured)}${bareFail ? `; the bare workflow already falls behind at ${bareFail}/s` : ''}${hubFail ? ` and the hub at ${hubFail}/s` : ''}, so no workflow on this embedded server keeps up with 50/s on this machine. ${cpuSplit} Our own process is the larger share of the CPU per item, so once Temporal runs on its own cores (scenario 7) the hub's own work is the next limit.`
+      : `ours. ${where}, ${rates(measured)}. ${cpuSplit} The Temporal server is not the limit; our own work per item on the same cores is.`;
   const notes = [
     `Answer to the issue ("at 50 items/s the backlog grows: our limit or the embedded Temporal server's?"): ${answer}${onAll ? ` With the servers on one core ${rates(onOne)}.` : ''}`,
     `"Keeps up" = ≥ 98% accepted at ≥ 90% of the offered rate, every item acknowledged within ${DRAIN_MS / 1000} s of the window, p99 ≤ 2 s and the last quarter's p50 ≤ 2 × the first quarter's + 250 ms (no growing backlog). Rates are a ladder (${RATES.join(', ')}), so a rate ratio is as coarse as its steps; the CPU per item is the finer measure. With the servers on one core the bare workflow's own limit is about ${fmt(1000 / bareCoreMs)}/s (1000 ms ÷ ${fmt(bareCoreMs)} ms of CPU per item), so a rate above that falls behind there whatever runs in the workflow.`,
